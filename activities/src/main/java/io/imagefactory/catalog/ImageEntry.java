@@ -1,0 +1,42 @@
+package io.imagefactory.catalog;
+
+/**
+ * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external
+ * image otherwise. Values are as written; defaults are applied by the accessors named
+ * {@code effective*}.
+ *
+ * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
+ */
+public record ImageEntry(
+    String name,
+    String registry,
+    String repository,
+    SourceConfig source,
+    String rebuildDelay,
+    Boolean autoRebuild,
+    String allowTags,
+    String imageSelectionStrategy,
+    int line) {
+
+  public static final String DEFAULT_REBUILD_DELAY = "7d";
+
+  /** True when Image Factory builds this image from a Dockerfile. */
+  public boolean managed() {
+    return source != null;
+  }
+
+  /** The configured rebuild delay, {@value #DEFAULT_REBUILD_DELAY} when none is given. */
+  public String effectiveRebuildDelay() {
+    return rebuildDelay == null || rebuildDelay.isBlank() ? DEFAULT_REBUILD_DELAY : rebuildDelay;
+  }
+
+  /** Rebuilds run without approval unless {@code autoRebuild: false} is set. */
+  public boolean effectiveAutoRebuild() {
+    return autoRebuild == null || autoRebuild;
+  }
+
+  /** The image's repository URL as Kargo names it: {@code registry/repository}. */
+  public String repoUrl() {
+    return registry + "/" + repository;
+  }
+}

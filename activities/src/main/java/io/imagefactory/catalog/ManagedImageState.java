@@ -1,0 +1,62 @@
+package io.imagefactory.catalog;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State file of a managed image (seed 004), plus the fields the durable loop needs.
+ *
+ * @param discoveryError why the last analysis failed, with file and line where known (added)
+ * @param baseImages names of the base images (files under {@code base-images/}) or of managed
+ *     images it is built on, in order of first appearance in the Dockerfile
+ * @param pinnedBaseImages the subset of {@code baseImages} referenced by digest: a rebuild would
+ *     not change them, so their updates are reported, not rebuilt (added)
+ * @param dependentImages managed images built on this one, for cascades (added)
+ * @param sourceRevision the commit of the source repository the Dockerfile was read at (added)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+  "name",
+  "enrolledAt",
+  "lastDiscovery",
+  "discoveryStatus",
+  "discoveryError",
+  "enrollment",
+  "baseImages",
+  "pinnedBaseImages",
+  "dependentImages",
+  "sourceRevision",
+  "currentVersion",
+  "currentDigest",
+  "lastBuilt",
+  "rebuildState"
+})
+public record ManagedImageState(
+    String name,
+    Instant enrolledAt,
+    Instant lastDiscovery,
+    DiscoveryStatus discoveryStatus,
+    String discoveryError,
+    Enrollment enrollment,
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<String> baseImages,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pinnedBaseImages,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dependentImages,
+    String sourceRevision,
+    String currentVersion,
+    String currentDigest,
+    Instant lastBuilt,
+    RebuildState rebuildState,
+    @JsonAnySetter Map<String, Object> unknownFields)
+    implements ImageState {
+
+  @Override
+  @JsonAnyGetter
+  public Map<String, Object> unknownFields() {
+    return unknownFields;
+  }
+}

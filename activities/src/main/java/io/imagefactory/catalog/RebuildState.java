@@ -1,0 +1,45 @@
+package io.imagefactory.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The {@code rebuildState} block of a managed image's state file. Seed 004 has {@code status} and
+ * {@code pendingRebuild}; the rest is what the rebuild policy needs to survive the loss of the
+ * Temporal namespace: the candidates with their first-seen times, the eligibility time of a
+ * pending rebuild, and a bounded history of rebuilds.
+ *
+ * @param status {@code monitoring}, {@code waiting} (a candidate is maturing),
+ *     {@code awaiting-approval} or {@code rebuilding}
+ * @param pendingRebuild true while a matured rebuild waits for approval ({@code autoRebuild: false})
+ * @param eligibleAt when the earliest candidate matures, or matured
+ * @param candidates base digests the image has not been rebuilt on yet
+ * @param lastRebuild the most recent rebuild
+ * @param history earlier rebuilds, newest first, bounded
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({
+  "status",
+  "pendingRebuild",
+  "eligibleAt",
+  "candidates",
+  "lastRebuild",
+  "history"
+})
+public record RebuildState(
+    String status,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean pendingRebuild,
+    Instant eligibleAt,
+    List<RebuildCandidate> candidates,
+    RebuildRecord lastRebuild,
+    List<RebuildRecord> history) {
+
+  public static final String MONITORING = "monitoring";
+
+  /** The state of an image with nothing to rebuild. */
+  public static RebuildState monitoring() {
+    return new RebuildState(MONITORING, false, null, List.of(), null, List.of());
+  }
+}

@@ -1,0 +1,27 @@
+package io.imagefactory.starter;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code image-factory} command. */
+@Command(
+    name = "image-factory",
+    mixinStandardHelpOptions = true,
+    version = "image-factory 0.1.0",
+    description = "Keeps container images rebuilt on fresh base images.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class StarterCli {
+
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the CLI with the given streams and returns the exit code, so tests can call it. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new StarterCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+}
