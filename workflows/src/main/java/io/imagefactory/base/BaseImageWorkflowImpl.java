@@ -10,6 +10,7 @@ import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,13 +41,18 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
                       .build())
               .build());
 
-  private BaseSetup state;
   private final List<DigestSeen> inbox = new ArrayList<>();
+  private BaseSetup state;
   private boolean retired;
+
+  /** State is set before any handler runs: a signal may arrive with the start. */
+  @WorkflowInit
+  public BaseImageWorkflowImpl(BaseSetup setup) {
+    state = setup;
+  }
 
   @Override
   public void run(BaseSetup setup) {
-    state = setup;
     int continueAsNewAfter =
         setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
     Workflow.upsertTypedSearchAttributes(

@@ -15,6 +15,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -78,12 +79,17 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private ImageBuild cascade;
   private PublishedAttributes published;
 
-  @Override
-  public void run(ImageSetup setup) {
+  /** State is set before any handler runs: a signal may arrive with the start. */
+  @WorkflowInit
+  public ImageWorkflowImpl(ImageSetup setup) {
     config = setup.config();
     runtime = setup.runtime() == null ? ImageRuntime.empty() : setup.runtime();
     continueAsNewAfter =
         setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
+  }
+
+  @Override
+  public void run(ImageSetup setup) {
     publish();
     while (true) {
       Optional<Duration> untilMature = untilMaturity();
@@ -103,6 +109,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         persist();
       }
       publish();
+      // Answered only now, so the caller sees the recorded state and search attributes.
+      approvedBy = null;
+      rebuildNowBy = null;
       if (dueForContinueAsNew() && !hasWork() && Workflow.isEveryHandlerFinished()) {
         Workflow.continueAsNew(new ImageSetup(config, runtime, setup.continueAsNewAfter()));
       }
@@ -113,10 +122,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     Instant now = now();
     if (rebuildNowBy != null) {
       rebuild("now", RebuildPolicy.newestPending(runtime.pending()));
-      rebuildNowBy = null;
     } else if (approvedBy != null) {
       rebuild("approval", RebuildPolicy.newestPending(runtime.pending()));
-      approvedBy = null;
     } else if (config.kind() == ImageKind.MANAGED
         && !runtime.awaitingApproval()
         && RebuildPolicy.hasMatured(runtime.pending(), config.rebuildDelay(), now)) {
@@ -242,6 +249,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public void baseUpdated(BaseUpdate update) {
+    if (config.dependentImages().contains(update.baseImage())) {
+      // Enrollment refuses cycles; this guard keeps a stale configuration from looping rebuilds.
+      log.warn(
+          "image {} ignores {}: dependency cycle ({} is also built on {})",
+          config.name(),
+          update.baseImage(),
+          update.baseImage(),
+          config.name());
+      return;
+    }
     if (!config.baseImages().contains(update.baseImage())) {
       log.info("image {} ignores {}: not one of its bases", config.name(), update.baseImage());
       return;

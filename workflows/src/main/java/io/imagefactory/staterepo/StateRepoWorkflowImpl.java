@@ -4,6 +4,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +42,14 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private int commits;
   private String lastCommitId;
 
+  /** Remembered outcomes are restored before any update handler runs. */
+  @WorkflowInit
+  public StateRepoWorkflowImpl(StateRepoSettings settings) {
+    outcomes.putAll(settings.recentOutcomes());
+  }
+
   @Override
   public void run(StateRepoSettings settings) {
-    outcomes.putAll(settings.recentOutcomes());
     int continueAsNewAfter =
         settings.continueAsNewAfter() > 0
             ? settings.continueAsNewAfter()
