@@ -6,8 +6,8 @@ package io.imagefactory.catalog;
  * @param file the file name as shown to the user ({@code images.yaml})
  * @param line 1-based line, 0 when unknown
  * @param column 1-based column, 0 when unknown
- * @param entry the image's name, {@code #<n>} (1-based position) for an entry without a valid
- *     name, or null for a problem of the whole file
+ * @param entry the image's name, {@code #<n>} (1-based position) for an entry without a valid name,
+ *     or null for a problem of the whole file
  * @param field the field, dotted for nested ones ({@code source.dockerfile}), or null
  * @param message what is wrong, quoting the offending value
  */

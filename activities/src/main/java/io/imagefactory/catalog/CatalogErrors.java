@@ -46,7 +46,8 @@ final class CatalogErrors {
     sorted.sort(Comparator.comparingInt(CatalogError::line).thenComparingInt(CatalogError::column));
     if (truncated) {
       sorted.add(
-          new CatalogError(file, 0, 0, null, null, "more errors left out after the first " + MAX_ERRORS));
+          new CatalogError(
+              file, 0, 0, null, null, "more errors left out after the first " + MAX_ERRORS));
     }
     return sorted;
   }

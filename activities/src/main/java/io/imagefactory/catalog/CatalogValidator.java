@@ -12,17 +12,25 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads the node tree of {@code images.yaml} into entries, checking every field of every entry
- * and reporting all problems to {@link CatalogErrors}. Checks that span entries (unique names)
- * are left to {@link CatalogLoader}.
+ * Reads the node tree of {@code images.yaml} into entries, checking every field of every entry and
+ * reporting all problems to {@link CatalogErrors}. Checks that span entries (unique names) are left
+ * to {@link CatalogLoader}.
  */
 final class CatalogValidator {
 
   static final List<String> ENTRY_FIELDS =
-      List.of("name", "registry", "repository", "source", "rebuildDelay", "autoRebuild",
-          "allowTags", "imageSelectionStrategy");
+      List.of(
+          "name",
+          "registry",
+          "repository",
+          "source",
+          "rebuildDelay",
+          "autoRebuild",
+          "allowTags",
+          "imageSelectionStrategy");
   static final List<String> SOURCE_FIELDS =
-      List.of("provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "workflowInputs");
+      List.of(
+          "provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "workflowInputs");
 
   private static final Pattern BUILD_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern WORKFLOW_INPUT = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
@@ -60,11 +68,17 @@ final class CatalogValidator {
       if (images instanceof SequenceNode sequence) {
         return sequence.getValue();
       }
-      top.error("images", "expected a list of images, got "
-          + (images == null ? "no 'images:' key" : YamlFields.describe(images)) + EMPTY_HINT);
+      top.error(
+          "images",
+          "expected a list of images, got "
+              + (images == null ? "no 'images:' key" : YamlFields.describe(images))
+              + EMPTY_HINT);
       return List.of();
     }
-    errors.add(root.getStartMark(), null, null,
+    errors.add(
+        root.getStartMark(),
+        null,
+        null,
         "expected a list of images or a mapping with 'images:', got " + YamlFields.describe(root));
     return List.of();
   }
@@ -72,8 +86,13 @@ final class CatalogValidator {
   private ImageEntry readEntry(Node node, int index) {
     String label = "#" + index;
     if (!(node instanceof MappingNode mapping)) {
-      errors.add(node.getStartMark(), label, null, "expected a mapping with name, registry and"
-          + " repository, got " + YamlFields.describe(node));
+      errors.add(
+          node.getStartMark(),
+          label,
+          null,
+          "expected a mapping with name, registry and"
+              + " repository, got "
+              + YamlFields.describe(node));
       return null;
     }
     YamlFields probe = new YamlFields(mapping, label, "", new CatalogErrors(errors.file()));
@@ -83,28 +102,48 @@ final class CatalogValidator {
     fields.rejectUnknown(ENTRY_FIELDS);
 
     String name = check(fields, "name", fields.requiredString("name"), ResourceNames::problem);
-    String registry = check(fields, "registry", fields.requiredString("registry"),
-        ImageReferenceRules::registry);
-    String repository = check(fields, "repository", fields.requiredString("repository"),
-        value -> ImageReferenceRules.repository(value, registry));
+    String registry =
+        check(fields, "registry", fields.requiredString("registry"), ImageReferenceRules::registry);
+    String repository =
+        check(
+            fields,
+            "repository",
+            fields.requiredString("repository"),
+            value -> ImageReferenceRules.repository(value, registry));
     SourceConfig source = readSource(fields);
-    String rebuildDelay = check(fields, "rebuildDelay", fields.string("rebuildDelay"),
-        CatalogValidator::rebuildDelay);
+    String rebuildDelay =
+        check(
+            fields, "rebuildDelay", fields.string("rebuildDelay"), CatalogValidator::rebuildDelay);
     Boolean autoRebuild = fields.bool("autoRebuild");
-    String allowTags = check(fields, "allowTags", fields.string("allowTags"),
-        ImageReferenceRules::allowTags);
-    String strategy = check(fields, "imageSelectionStrategy",
-        fields.string("imageSelectionStrategy"), ImageReferenceRules::strategy);
+    String allowTags =
+        check(fields, "allowTags", fields.string("allowTags"), ImageReferenceRules::allowTags);
+    String strategy =
+        check(
+            fields,
+            "imageSelectionStrategy",
+            fields.string("imageSelectionStrategy"),
+            ImageReferenceRules::strategy);
     if (fields.has("source")) {
       for (String externalOnly : List.of("allowTags", "imageSelectionStrategy")) {
         if (fields.has(externalOnly)) {
-          fields.error(externalOnly, "applies to external images only (this image has a source;"
-              + " Image Factory follows its builds)");
+          fields.error(
+              externalOnly,
+              "applies to external images only (this image has a source;"
+                  + " Image Factory follows its builds)");
         }
       }
     }
-    ImageEntry read = new ImageEntry(name, registry, repository, source, rebuildDelay,
-        autoRebuild, allowTags, strategy, mapping.getStartMark().getLine() + 1);
+    ImageEntry read =
+        new ImageEntry(
+            name,
+            registry,
+            repository,
+            source,
+            rebuildDelay,
+            autoRebuild,
+            allowTags,
+            strategy,
+            mapping.getStartMark().getLine() + 1);
     checkUnique(read, fields);
     return read;
   }
@@ -114,15 +153,21 @@ final class CatalogValidator {
     if (entry.name() != null) {
       ImageEntry first = byName.putIfAbsent(entry.name(), entry);
       if (first != null) {
-        fields.error("name", "'" + entry.name() + "' is already used by the entry at line "
-            + first.line());
+        fields.error(
+            "name", "'" + entry.name() + "' is already used by the entry at line " + first.line());
       }
     }
     if (entry.name() != null && entry.registry() != null && entry.repository() != null) {
       ImageEntry first = byImage.putIfAbsent(entry.repoUrl(), entry);
       if (first != null && !first.name().equals(entry.name())) {
-        fields.error("repository", entry.repoUrl() + " is already enrolled as '" + first.name()
-            + "' (line " + first.line() + ")");
+        fields.error(
+            "repository",
+            entry.repoUrl()
+                + " is already enrolled as '"
+                + first.name()
+                + "' (line "
+                + first.line()
+                + ")");
       }
     }
   }
@@ -139,18 +184,21 @@ final class CatalogValidator {
     String provider = check(source, "provider", source.string("provider"), SourceRules::provider);
     String repo = check(source, "repo", source.string("repo"), SourceRules::repo);
     String branch = check(source, "branch", source.string("branch"), SourceRules::branch);
-    String dockerfile = check(source, "dockerfile", source.requiredString("dockerfile"),
-        SourceRules::dockerfile);
+    String dockerfile =
+        check(source, "dockerfile", source.requiredString("dockerfile"), SourceRules::dockerfile);
     String workflow = check(source, "workflow", source.string("workflow"), SourceRules::workflow);
-    var buildArgs = source.stringMap("buildArgs",
-        key -> keyRule(key, BUILD_ARG, "a build arg (letters, digits and '_')"));
-    var inputs = source.stringMap("workflowInputs",
-        key -> keyRule(key, WORKFLOW_INPUT, "a workflow input (letters, digits, '_' and '-')"));
+    var buildArgs =
+        source.stringMap(
+            "buildArgs", key -> keyRule(key, BUILD_ARG, "a build arg (letters, digits and '_')"));
+    var inputs =
+        source.stringMap(
+            "workflowInputs",
+            key -> keyRule(key, WORKFLOW_INPUT, "a workflow input (letters, digits, '_' and '-')"));
     return new SourceConfig(provider, repo, branch, dockerfile, workflow, buildArgs, inputs);
   }
 
-  private static String check(YamlFields fields, String field, String value,
-      Function<String, Optional<String>> rule) {
+  private static String check(
+      YamlFields fields, String field, String value, Function<String, Optional<String>> rule) {
     if (value == null) {
       return null;
     }

@@ -14,11 +14,15 @@ final class FieldSuggestions {
   /** {@code " (did you mean 'x'?)"}, or the list of known fields when nothing is close. */
   static String hint(String unknown, List<String> known) {
     String others = " (known fields: " + String.join(", ", known) + ")";
-    if (unknown.length() > 2 * MAX_DISTANCE + known.stream().mapToInt(String::length).max().orElse(0)) {
+    if (unknown.length()
+        > 2 * MAX_DISTANCE + known.stream().mapToInt(String::length).max().orElse(0)) {
       return others;
     }
     return known.stream()
-        .filter(field -> distance(unknown.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT)) <= MAX_DISTANCE)
+        .filter(
+            field ->
+                distance(unknown.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT))
+                    <= MAX_DISTANCE)
         .min(Comparator.comparingInt(field -> distance(unknown, field)))
         .map(field -> " (did you mean '" + field + "'?)")
         .orElse(others);

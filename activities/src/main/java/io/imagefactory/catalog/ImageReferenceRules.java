@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Rules for the image fields of an {@code images.yaml} entry: {@code registry}, {@code
- * repository}, {@code allowTags} and {@code imageSelectionStrategy}. Each returns what is wrong,
- * quoting the value, or empty.
+ * Rules for the image fields of an {@code images.yaml} entry: {@code registry}, {@code repository},
+ * {@code allowTags} and {@code imageSelectionStrategy}. Each returns what is wrong, quoting the
+ * value, or empty.
  */
 final class ImageReferenceRules {
 
@@ -35,7 +35,9 @@ final class ImageReferenceRules {
     if (colon >= 0) {
       String port = registry.substring(colon + 1);
       host = registry.substring(0, colon);
-      if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65535) {
+      if (!port.matches("[0-9]{1,5}")
+          || Integer.parseInt(port) == 0
+          || Integer.parseInt(port) > 65535) {
         return notAHost(quoted);
       }
     }
@@ -53,11 +55,15 @@ final class ImageReferenceRules {
       return Optional.of(quoted + " must be lower case");
     }
     if (repository.contains(":") || repository.contains("@")) {
-      return Optional.of(quoted + " must not contain a tag or digest (external images select tags with allowTags)");
+      return Optional.of(
+          quoted
+              + " must not contain a tag or digest (external images select tags with allowTags)");
     }
     if (registry != null && repository.startsWith(registry + "/")) {
       return Optional.of(
-          quoted + " starts with the registry; write " + repository.substring(registry.length() + 1));
+          quoted
+              + " starts with the registry; write "
+              + repository.substring(registry.length() + 1));
     }
     for (String component : repository.split("/", -1)) {
       if (!PATH_COMPONENT.matcher(component).matches()) {
@@ -68,7 +74,8 @@ final class ImageReferenceRules {
       }
     }
     if (registry != null && registry.length() + 1 + repository.length() > MAX_NAME_LENGTH) {
-      return Optional.of(quoted + " makes the image name longer than " + MAX_NAME_LENGTH + " characters");
+      return Optional.of(
+          quoted + " makes the image name longer than " + MAX_NAME_LENGTH + " characters");
     }
     return Optional.empty();
   }
@@ -97,7 +104,8 @@ final class ImageReferenceRules {
             .map(known -> " (did you mean " + known + "?)")
             .findFirst()
             .orElse("");
-    return Optional.of(Quoted.of(strategy) + " is not one of " + String.join(", ", STRATEGIES) + hint);
+    return Optional.of(
+        Quoted.of(strategy) + " is not one of " + String.join(", ", STRATEGIES) + hint);
   }
 
   private static Optional<String> notAHost(String quoted) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Rules for image and base-image names. A name becomes a file name ({@code images/<name>.yaml})
- * and a Kubernetes resource name, so it must be a DNS-1123 label.
+ * Rules for image and base-image names. A name becomes a file name ({@code images/<name>.yaml}) and
+ * a Kubernetes resource name, so it must be a DNS-1123 label.
  */
 public final class ResourceNames {
 

@@ -16,7 +16,8 @@ final class SourceRules {
 
   private static final Pattern OWNER_NAME =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
-  private static final Pattern SCP_LIKE = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s:]+");
+  private static final Pattern SCP_LIKE =
+      Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s:]+");
   private static final Pattern WORKFLOW = Pattern.compile("[A-Za-z0-9._-]+\\.ya?ml|[0-9]+");
   private static final Pattern BAD_REF_CHARACTERS = Pattern.compile("[\\s~^:?*\\[\\\\]");
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/]*@");
@@ -53,10 +54,12 @@ final class SourceRules {
             "a repository URL must not contain credentials (configure them on the worker)");
       }
       return switch (scheme) {
-        case "https", "ssh" -> uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2
-            ? notARepo(repo)
-            : Optional.empty();
-        case "file" -> uri.getPath() == null || uri.getPath().isEmpty() ? notARepo(repo) : Optional.empty();
+        case "https", "ssh" ->
+            uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2
+                ? notARepo(repo)
+                : Optional.empty();
+        case "file" ->
+            uri.getPath() == null || uri.getPath().isEmpty() ? notARepo(repo) : Optional.empty();
         case "http" -> Optional.of(Quoted.of(withoutUserInfo(repo)) + " must use https, not http");
         default -> notARepo(repo);
       };
@@ -102,7 +105,9 @@ final class SourceRules {
             || branch.endsWith("/")
             || branch.endsWith(".")
             || branch.endsWith(".lock");
-    return invalid ? Optional.of(Quoted.of(branch) + " is not a valid branch name") : Optional.empty();
+    return invalid
+        ? Optional.of(Quoted.of(branch) + " is not a valid branch name")
+        : Optional.empty();
   }
 
   static Optional<String> workflow(String workflow) {

@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Composes a hand-written YAML document into SnakeYAML nodes (which carry line and column) under
  * limits: size, nesting depth, number of aliases, and the number of values the aliases expand to,
- * so that an alias bomb is an error rather than an out-of-memory. Jackson's YAML parser is not
- * used here because it reports an alias as the anchor's name instead of the anchored value.
+ * so that an alias bomb is an error rather than an out-of-memory. Jackson's YAML parser is not used
+ * here because it reports an alias as the anchor's name instead of the anchored value.
  */
 final class YamlDocuments {
 
@@ -58,7 +58,9 @@ final class YamlDocuments {
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowDuplicateKeys(false);
     DumperOptions dumper = new DumperOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
+    Yaml yaml =
+        new Yaml(
+            new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
     Node root;
     try {
       root = yaml.compose(new StringReader(text));
@@ -73,7 +75,7 @@ final class YamlDocuments {
     return root;
   }
 
-  private static String syntaxMessage(MarkedYAMLException e) {
+  static String syntaxMessage(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     if (e.getContext() != null && problem.startsWith("but ")) {
       problem = e.getContext() + ", " + problem;
@@ -95,7 +97,9 @@ final class YamlDocuments {
   private static String limitMessage(String snakeYamlMessage) {
     String message = snakeYamlMessage == null ? "" : snakeYamlMessage;
     if (message.startsWith("Number of aliases")) {
-      return "more than " + MAX_ALIASES + " aliases of mappings or sequences (a guard against alias bombs)";
+      return "more than "
+          + MAX_ALIASES
+          + " aliases of mappings or sequences (a guard against alias bombs)";
     }
     if (message.startsWith("Nesting Depth")) {
       return "nested deeper than " + MAX_DEPTH + " levels";
@@ -113,14 +117,16 @@ final class YamlDocuments {
 
     long count(Node node, int depth) throws YamlProblem {
       if (depth > 2 * MAX_DEPTH) {
-        throw new YamlProblem("nested deeper than " + 2 * MAX_DEPTH + " levels through aliases", node.getStartMark());
+        throw new YamlProblem(
+            "nested deeper than " + 2 * MAX_DEPTH + " levels through aliases", node.getStartMark());
       }
       Long known = sizes.get(node);
       if (known != null) {
         return known;
       }
       if (inProgress.put(node, Boolean.TRUE) != null) {
-        throw new YamlProblem("an alias refers to a value that contains it (a recursive alias)", node.getStartMark());
+        throw new YamlProblem(
+            "an alias refers to a value that contains it (a recursive alias)", node.getStartMark());
       }
       long size = 1;
       if (node instanceof MappingNode mapping) {
@@ -142,7 +148,9 @@ final class YamlDocuments {
     private static void check(long size, Node node) throws YamlProblem {
       if (size > MAX_EXPANDED_VALUES) {
         throw new YamlProblem(
-            "aliases expand the document to more than " + MAX_EXPANDED_VALUES + " values (an alias bomb?)",
+            "aliases expand the document to more than "
+                + MAX_EXPANDED_VALUES
+                + " values (an alias bomb?)",
             node.getStartMark());
       }
     }

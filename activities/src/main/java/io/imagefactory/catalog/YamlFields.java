@@ -30,7 +30,8 @@ final class YamlFields {
     this.entry = entry;
     this.prefix = prefix;
     this.errors = errors;
-    this.fields = YamlMappings.flatten(mapping, (mark, message) -> errors.add(mark, entry, null, message));
+    this.fields =
+        YamlMappings.flatten(mapping, (mark, message) -> errors.add(mark, entry, null, message));
   }
 
   Mark mark() {
@@ -44,7 +45,10 @@ final class YamlFields {
   void rejectUnknown(List<String> known) {
     for (Map.Entry<String, NodeTuple> field : fields.entrySet()) {
       if (!known.contains(field.getKey())) {
-        errors.add(field.getValue().getKeyNode().getStartMark(), entry, label(field.getKey()),
+        errors.add(
+            field.getValue().getKeyNode().getStartMark(),
+            entry,
+            label(field.getKey()),
             "unknown field" + FieldSuggestions.hint(field.getKey(), known));
       }
     }
@@ -88,7 +92,8 @@ final class YamlFields {
         return Boolean.FALSE;
       }
     }
-    String shown = value instanceof ScalarNode scalar ? Quoted.of(scalar.getValue()) : describe(value);
+    String shown =
+        value instanceof ScalarNode scalar ? Quoted.of(scalar.getValue()) : describe(value);
     error(field, "expected true or false, got " + shown);
     return null;
   }

@@ -13,9 +13,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Turns a YAML mapping node into its fields by key, in file order: rejects duplicate and
- * non-string keys, and applies merge keys ({@code <<: *defaults}) the way YAML 1.1 defines them
- * (keys written in the mapping win over merged ones; earlier merged mappings win over later ones).
+ * Turns a YAML mapping node into its fields by key, in file order: rejects duplicate and non-string
+ * keys, and applies merge keys ({@code <<: *defaults}) the way YAML 1.1 defines them (keys written
+ * in the mapping win over merged ones; earlier merged mappings win over later ones).
  */
 final class YamlMappings {
 
@@ -34,7 +34,11 @@ final class YamlMappings {
         Mark first = fields.get(scalar.getValue()).getKeyNode().getStartMark();
         errors.accept(
             key.getStartMark(),
-            "duplicate key '" + scalar.getValue() + "' (first at line " + (first.getLine() + 1) + ")");
+            "duplicate key '"
+                + scalar.getValue()
+                + "' (first at line "
+                + (first.getLine() + 1)
+                + ")");
       } else {
         fields.put(scalar.getValue(), tuple);
       }
@@ -43,7 +47,8 @@ final class YamlMappings {
     return fields;
   }
 
-  private static void merge(Node value, Map<String, NodeTuple> merged, BiConsumer<Mark, String> errors) {
+  private static void merge(
+      Node value, Map<String, NodeTuple> merged, BiConsumer<Mark, String> errors) {
     List<Node> sources =
         value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
     for (Node source : sources) {

@@ -48,8 +48,15 @@ class CatalogLoaderTest {
         .containsExactly(tuple("myapp", 2), tuple("postgres", 14));
     SourceConfig source = catalog.find("myapp").orElseThrow().source();
     assertThat(source)
-        .isEqualTo(new SourceConfig("github", "owner/repo", "main", "apps/myapp/Dockerfile",
-            "build.yml", Map.of(), Map.of()));
+        .isEqualTo(
+            new SourceConfig(
+                "github",
+                "owner/repo",
+                "main",
+                "apps/myapp/Dockerfile",
+                "build.yml",
+                Map.of(),
+                Map.of()));
   }
 
   @Test
@@ -68,33 +75,45 @@ class CatalogLoaderTest {
 
   @Test
   void reportsEveryErrorOfTheFileAtOnceInFileOrder() {
-    assertThatThrownBy(() -> loader.parse("images.yaml", CatalogFixtures.resource("many-errors.yaml")))
-        .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.errors())
-            .extracting(CatalogError::toString)
-            .containsExactly(
-                "images.yaml:2:5: entry #1: field 'name': \"Backstage\" must be lower case",
-                "images.yaml:5:5: entry #1: field 'rebuildDelay': \"7 days\" is not a duration"
-                    + " (use 90m, 12h, 7d, 2w or ISO-8601 like P7D)",
-                "images.yaml:6:5: entry #2: field 'name': is required",
-                "images.yaml:6:5: entry #2: field 'registry': \"GHCR.io\" must be lower case",
-                "images.yaml:7:5: entry #2: field 'repository': \"owner/thing:1.0\" must not"
-                    + " contain a tag or digest (external images select tags with allowTags)",
-                "images.yaml:8:5: entry #2: field 'autoRebuild': expected true or false, got \"yes\"",
-                "images.yaml:13:7: image 'web': field 'source.provider': \"bitbucket\" is not a"
-                    + " supported provider (use github; gitlab is accepted for a later provider)",
-                "images.yaml:14:7: image 'web': field 'source.dockerfile': \"../Dockerfile\" must"
-                    + " not contain '..'",
-                "images.yaml:15:5: image 'web': field 'rebuildDelays': unknown field (did you mean"
-                    + " 'rebuildDelay'?)",
-                "images.yaml:16:5: image 'web': field 'name': 'web' is already used by the entry at"
-                    + " line 9"));
+    assertThatThrownBy(
+            () -> loader.parse("images.yaml", CatalogFixtures.resource("many-errors.yaml")))
+        .isInstanceOfSatisfying(
+            CatalogException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(CatalogError::toString)
+                    .containsExactly(
+                        "images.yaml:2:5: entry #1: field 'name': \"Backstage\" must be lower case",
+                        "images.yaml:5:5: entry #1: field 'rebuildDelay': \"7 days\" is not a"
+                            + " duration (use 90m, 12h, 7d, 2w or ISO-8601 like P7D)",
+                        "images.yaml:6:5: entry #2: field 'name': is required",
+                        "images.yaml:6:5: entry #2: field 'registry': \"GHCR.io\" must be lower"
+                            + " case",
+                        "images.yaml:7:5: entry #2: field 'repository': \"owner/thing:1.0\" must"
+                            + " not contain a tag or digest (external images select tags with"
+                            + " allowTags)",
+                        "images.yaml:8:5: entry #2: field 'autoRebuild': expected true or false,"
+                            + " got \"yes\"",
+                        "images.yaml:13:7: image 'web': field 'source.provider': \"bitbucket\" is"
+                            + " not a supported provider (use github; gitlab is accepted for a"
+                            + " later provider)",
+                        "images.yaml:14:7: image 'web': field 'source.dockerfile':"
+                            + " \"../Dockerfile\" must not contain '..'",
+                        "images.yaml:15:5: image 'web': field 'rebuildDelays': unknown field (did"
+                            + " you mean 'rebuildDelay'?)",
+                        "images.yaml:16:5: image 'web': field 'name': 'web' is already used by the"
+                            + " entry at line 9"));
   }
 
   @Test
   void theExceptionMessageListsOneErrorPerLine() {
-    assertThatThrownBy(() -> loader.parse("images.yaml", CatalogFixtures.resource("many-errors.yaml")))
-        .satisfies(e -> assertThat(e.getMessage().lines().toList()).hasSize(10)
-            .allMatch(line -> line.startsWith("images.yaml:")));
+    assertThatThrownBy(
+            () -> loader.parse("images.yaml", CatalogFixtures.resource("many-errors.yaml")))
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().lines().toList())
+                    .hasSize(10)
+                    .allMatch(line -> line.startsWith("images.yaml:")));
   }
 
   @Test
@@ -108,8 +127,9 @@ class CatalogLoaderTest {
   @Test
   void reportsAnUnclosedFlowSequenceWithWhereItStarted() {
     assertThat(errors("images: [\n  {name: api}\n"))
-        .containsExactly("images.yaml:3:1: invalid YAML: expected ',' or ']', but got <stream end>"
-            + " (while parsing a flow sequence at line 1, column 9)");
+        .containsExactly(
+            "images.yaml:3:1: invalid YAML: expected ',' or ']', but got <stream end>"
+                + " (while parsing a flow sequence at line 1, column 9)");
   }
 
   @Test
@@ -117,29 +137,40 @@ class CatalogLoaderTest {
     String message = "the file is empty (write 'images: []' to enroll no images)";
     assertThat(errors("")).containsExactly("images.yaml: " + message);
     assertThat(errors("# nothing yet\n")).containsExactly("images.yaml: " + message);
-    assertThat(errors("images:\n")).containsExactly("images.yaml:1:1: field 'images': expected a"
-        + " list of images, got nothing (write 'images: []' to enroll no images)");
+    assertThat(errors("images:\n"))
+        .containsExactly(
+            "images.yaml:1:1: field 'images': expected a"
+                + " list of images, got nothing (write 'images: []' to enroll no images)");
   }
 
   @Test
   void acceptsAnExplicitlyEmptyCatalog() throws Exception {
-    assertThat(loader.parse("images.yaml", "images: []\n".getBytes(StandardCharsets.UTF_8)).entries())
+    assertThat(
+            loader.parse("images.yaml", "images: []\n".getBytes(StandardCharsets.UTF_8)).entries())
         .isEmpty();
-    assertThat(loader.parse("images.yaml", "[]\n".getBytes(StandardCharsets.UTF_8)).entries()).isEmpty();
+    assertThat(loader.parse("images.yaml", "[]\n".getBytes(StandardCharsets.UTF_8)).entries())
+        .isEmpty();
   }
 
   @Test
   void refusesTheWrongShapeAtTheTop() {
-    assertThat(errors("just a string\n")).containsExactly("images.yaml:1:1: expected a list of"
-        + " images or a mapping with 'images:', got a string");
-    assertThat(errors("image: []\n")).containsExactly(
-        "images.yaml:1:1: field 'image': unknown field (did you mean 'images'?)",
-        "images.yaml:1:1: field 'images': expected a list of images, got no 'images:' key (write"
-            + " 'images: []' to enroll no images)");
-    assertThat(errors("images: {name: api}\n")).containsExactly("images.yaml:1:1: field 'images':"
-        + " expected a list of images, got a mapping (write 'images: []' to enroll no images)");
-    assertThat(errors("- just a string\n")).containsExactly("images.yaml:1:3: entry #1: expected a"
-        + " mapping with name, registry and repository, got a string");
+    assertThat(errors("just a string\n"))
+        .containsExactly(
+            "images.yaml:1:1: expected a list of"
+                + " images or a mapping with 'images:', got a string");
+    assertThat(errors("image: []\n"))
+        .containsExactly(
+            "images.yaml:1:1: field 'image': unknown field (did you mean 'images'?)",
+            "images.yaml:1:1: field 'images': expected a list of images, got no 'images:' key"
+                + " (write 'images: []' to enroll no images)");
+    assertThat(errors("images: {name: api}\n"))
+        .containsExactly(
+            "images.yaml:1:1: field 'images': expected a list of images, got a mapping (write"
+                + " 'images: []' to enroll no images)");
+    assertThat(errors("- just a string\n"))
+        .containsExactly(
+            "images.yaml:1:3: entry #1: expected a"
+                + " mapping with name, registry and repository, got a string");
   }
 
   @Test
@@ -147,8 +178,9 @@ class CatalogLoaderTest {
     assertThat(errors(CatalogFixtures.text("alias-bomb.yaml")))
         .singleElement()
         .asString()
-        .matches("images\\.yaml:\\d+:\\d+: aliases expand the document to more than 1000000 values"
-            + " \\(an alias bomb\\?\\)");
+        .matches(
+            "images\\.yaml:\\d+:\\d+: aliases expand the document to more than 1000000 values"
+                + " \\(an alias bomb\\?\\)");
   }
 
   @Test
@@ -157,14 +189,18 @@ class CatalogLoaderTest {
     for (int i = 0; i <= YamlDocuments.MAX_ALIASES; i++) {
       yaml.append("  - *s\n");
     }
-    assertThat(errors(yaml.toString())).containsExactly("images.yaml: more than 200 aliases of"
-        + " mappings or sequences (a guard against alias bombs)");
+    assertThat(errors(yaml.toString()))
+        .containsExactly(
+            "images.yaml: more than 200 aliases of"
+                + " mappings or sequences (a guard against alias bombs)");
   }
 
   @Test
   void refusesARecursiveAlias() {
-    assertThat(errors("images: &loop [*loop]\n")).containsExactly("images.yaml:1:9: an alias"
-        + " refers to a value that contains it (a recursive alias)");
+    assertThat(errors("images: &loop [*loop]\n"))
+        .containsExactly(
+            "images.yaml:1:9: an alias"
+                + " refers to a value that contains it (a recursive alias)");
   }
 
   @Test
@@ -176,7 +212,10 @@ class CatalogLoaderTest {
   @Test
   void refusesAFileOverTheSizeLimitBeforeParsing(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("images.yaml");
-    Files.write(file, ("# " + "x".repeat(CatalogLoader.MAX_BYTES) + "\nimages: []\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        file,
+        ("# " + "x".repeat(CatalogLoader.MAX_BYTES) + "\nimages: []\n")
+            .getBytes(StandardCharsets.UTF_8));
 
     assertThatThrownBy(() -> loader.load(file))
         .isInstanceOf(CatalogException.class)
@@ -192,13 +231,16 @@ class CatalogLoaderTest {
 
   @Test
   void refusesASecondDocument() {
-    assertThat(errors("images: []\n---\nimages: []\n")).containsExactly("images.yaml:2:1: invalid"
-        + " YAML: expected a single document in the stream, but found another document");
+    assertThat(errors("images: []\n---\nimages: []\n"))
+        .containsExactly(
+            "images.yaml:2:1: invalid"
+                + " YAML: expected a single document in the stream, but found another document");
   }
 
   @Test
   void refusesDuplicateKeysNamingTheFirst() {
-    String yaml = """
+    String yaml =
+        """
         images:
           - name: api
             registry: ghcr.io
@@ -206,12 +248,15 @@ class CatalogLoaderTest {
             registry: docker.io
         """;
     assertThat(errors(yaml))
-        .containsExactly("images.yaml:5:5: image 'api': duplicate key 'registry' (first at line 3)");
+        .containsExactly(
+            "images.yaml:5:5: image 'api': duplicate key 'registry' (first at line 3)");
   }
 
   @Test
   void refusesYamlTagsThatWouldConstructObjects() {
-    assertThat(errors("images: !!java.util.ArrayList []\n")).singleElement().asString()
+    assertThat(errors("images: !!java.util.ArrayList []\n"))
+        .singleElement()
+        .asString()
         .startsWith("images.yaml:1:9: invalid YAML:");
   }
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses an image's {@code rebuildDelay}: the short forms {@code 90m}, {@code 12h}, {@code 7d},
- * {@code 2w} or an ISO-8601 duration ({@code P7D}, {@code PT12H}, {@code P2W}). A delay is
- * positive and at most {@link #MAX} long. Pure, so workflow code may call it.
+ * {@code 2w} or an ISO-8601 duration ({@code P7D}, {@code PT12H}, {@code P2W}). A delay is positive
+ * and at most {@link #MAX} long. Pure, so workflow code may call it.
  */
 public final class RebuildDelay {
 
@@ -23,8 +23,8 @@ public final class RebuildDelay {
   /**
    * Returns the delay {@code text} names.
    *
-   * @throws IllegalArgumentException with a message that quotes the text and says what is
-   *     accepted, when the text is not a delay
+   * @throws IllegalArgumentException with a message that quotes the text and says what is accepted,
+   *     when the text is not a delay
    */
   public static Duration parse(String text) {
     if (text == null || text.isBlank()) {
@@ -38,8 +38,7 @@ public final class RebuildDelay {
       throw new IllegalArgumentException(quote(text) + " must be positive");
     }
     if (delay.compareTo(MAX) > 0) {
-      throw new IllegalArgumentException(
-          quote(text) + " is longer than " + MAX.toDays() + " days");
+      throw new IllegalArgumentException(quote(text) + " is longer than " + MAX.toDays() + " days");
     }
     return delay;
   }
@@ -77,7 +76,8 @@ public final class RebuildDelay {
   private static String quote(String text) {
     String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
     StringBuilder quoted = new StringBuilder("\"");
-    shown.codePoints()
+    shown
+        .codePoints()
         .forEach(
             c -> {
               if (Character.isISOControl(c)) {

@@ -1,0 +1,186 @@
+package io.imagefactory.catalog;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads and writes the state files {@code images/<name>.yaml} and {@code base-images/<name>.yaml}
+ * (seed 004). Writing is deterministic, so an unchanged state gives identical bytes. An image file
+ * is external when its {@code discoveryStatus} is {@code external} or its enrollment has no source.
+ */
+public final class StateFileStore {
+
+  public static final String IMAGES_DIR = "images";
+  public static final String BASE_IMAGES_DIR = "base-images";
+  public static final String SUFFIX = ".yaml";
+
+  /** Larger state files are refused: no legitimate one comes close. */
+  public static final int MAX_BYTES = 1024 * 1024;
+
+  private final ObjectMapper mapper = StateYaml.mapper();
+
+  /** {@code images/<name>.yaml}. */
+  public static String imagePath(String name) {
+    return IMAGES_DIR + "/" + name + SUFFIX;
+  }
+
+  /** {@code base-images/<name>.yaml}. */
+  public static String baseImagePath(String name) {
+    return BASE_IMAGES_DIR + "/" + name + SUFFIX;
+  }
+
+  /** Reads an image state file; {@code path} names it in errors. */
+  public ImageState readImage(String path, byte[] content) throws StateFileException {
+    JsonNode tree = tree(path, content);
+    boolean external =
+        "external".equals(tree.path("discoveryStatus").asText())
+            || tree.path("enrollment").path("source").isMissingNode()
+            || tree.path("enrollment").path("source").isNull();
+    Class<? extends ImageState> type =
+        external ? ExternalImageState.class : ManagedImageState.class;
+    ImageState state = read(path, content, type);
+    requireName(path, state.name());
+    return state;
+  }
+
+  /** Reads a base-image state file; {@code path} names it in errors. */
+  public BaseImageState readBaseImage(String path, byte[] content) throws StateFileException {
+    tree(path, content);
+    BaseImageState state = read(path, content, BaseImageState.class);
+    requireName(path, state.name());
+    if (state.registry() == null || state.repository() == null) {
+      throw new StateFileException(path, "a base image needs registry and repository");
+    }
+    if (state.tag() == null && state.digest() == null) {
+      throw new StateFileException(path, "a base image needs a tag or a digest");
+    }
+    return state;
+  }
+
+  /** The file content of an image state. */
+  public String write(ImageState state) {
+    return writeValue(state);
+  }
+
+  /** The file content of a base-image state. */
+  public String write(BaseImageState state) {
+    return writeValue(state);
+  }
+
+  private String writeValue(Object state) {
+    try {
+      return mapper.writeValueAsString(state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render " + state.getClass().getSimpleName(), e);
+    }
+  }
+
+  private JsonNode tree(String path, byte[] content) throws StateFileException {
+    if (content.length > MAX_BYTES) {
+      throw new StateFileException(path, "is larger than " + MAX_BYTES / 1024 + " KiB");
+    }
+    JsonNode tree = parse(path, () -> mapper.readTree(content));
+    if (tree == null || !tree.isObject()) {
+      throw new StateFileException(
+          path,
+          "expected a mapping of fields, got "
+              + (tree == null || tree.isMissingNode() || tree.isNull()
+                  ? "an empty file"
+                  : tree.getNodeType().name().toLowerCase(Locale.ROOT)));
+    }
+    return tree;
+  }
+
+  private <T> T read(String path, byte[] content, Class<? extends T> type)
+      throws StateFileException {
+    return parse(path, () -> mapper.readValue(content, type));
+  }
+
+  private static void requireName(String path, String name) throws StateFileException {
+    String fileName = path.substring(path.lastIndexOf('/') + 1);
+    String expected =
+        fileName.endsWith(SUFFIX)
+            ? fileName.substring(0, fileName.length() - SUFFIX.length())
+            : fileName;
+    if (name == null || name.isBlank()) {
+      throw new StateFileException(path, "field 'name' is required");
+    }
+    if (!name.equals(expected)) {
+      throw new StateFileException(
+          path, "field 'name': " + Quoted.of(name) + " does not match the file name");
+    }
+  }
+
+  private interface Parse<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T parse(String path, Parse<T> parse) throws StateFileException {
+    try {
+      return parse.run();
+    } catch (JsonMappingException e) {
+      String field =
+          e.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      String where = location(e.getLocation());
+      String prefix = field.isEmpty() ? "" : "field '" + field + "': ";
+      throw new StateFileException(path + where, prefix + describe(e));
+    } catch (JacksonException e) {
+      if (e.getCause() instanceof MarkedYAMLException syntax && syntax.getProblemMark() != null) {
+        throw new StateFileException(
+            path
+                + ":"
+                + (syntax.getProblemMark().getLine() + 1)
+                + ":"
+                + (syntax.getProblemMark().getColumn() + 1),
+            YamlDocuments.syntaxMessage(syntax));
+      }
+      throw new StateFileException(
+          path + location(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new StateFileException(path, "unreadable: " + e.getMessage());
+    }
+  }
+
+  private static String describe(JsonMappingException e) {
+    if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String value) {
+      Class<?> type = invalid.getTargetType();
+      if (type == Instant.class) {
+        return Quoted.of(value) + " is not a UTC timestamp like 2024-12-04T10:00:00Z";
+      }
+      if (type.isEnum()) {
+        String values =
+            Arrays.stream(type.getEnumConstants())
+                .map(c -> c instanceof DiscoveryStatus status ? status.value() : c.toString())
+                .collect(Collectors.joining(", "));
+        return Quoted.of(value) + " is not one of " + values;
+      }
+    }
+    return firstLine(e.getOriginalMessage());
+  }
+
+  private static String location(JsonLocation location) {
+    return location == null || location.getLineNr() <= 0
+        ? ""
+        : ":" + location.getLineNr() + ":" + location.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").strip();
+  }
+}
