@@ -1,8 +1,9 @@
 package io.imagefactory.catalog;
 
 /**
- * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external image
- * otherwise. Values are as written; defaults are applied by the accessors named {@code effective*}.
+ * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external
+ * image otherwise. Values are as written; defaults are applied by the accessors named
+ * {@code effective*}.
  *
  * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
  */
