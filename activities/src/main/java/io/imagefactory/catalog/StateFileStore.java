@@ -137,21 +137,17 @@ public final class StateFileStore {
                       ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
-      String where = location(e.getLocation());
       String prefix = field.isEmpty() ? "" : "field '" + field + "': ";
-      throw new StateFileException(path + where, prefix + describe(e));
+      throw located(path, e.getLocation(), prefix + describe(e));
     } catch (JacksonException e) {
       if (e.getCause() instanceof MarkedYAMLException syntax && syntax.getProblemMark() != null) {
         throw new StateFileException(
-            path
-                + ":"
-                + (syntax.getProblemMark().getLine() + 1)
-                + ":"
-                + (syntax.getProblemMark().getColumn() + 1),
+            path,
+            syntax.getProblemMark().getLine() + 1,
+            syntax.getProblemMark().getColumn() + 1,
             YamlDocuments.syntaxMessage(syntax));
       }
-      throw new StateFileException(
-          path + location(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      throw located(path, e.getLocation(), "invalid YAML: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new StateFileException(path, "unreadable: " + e.getMessage());
     }
@@ -174,10 +170,10 @@ public final class StateFileStore {
     return firstLine(e.getOriginalMessage());
   }
 
-  private static String location(JsonLocation location) {
+  private static StateFileException located(String path, JsonLocation location, String reason) {
     return location == null || location.getLineNr() <= 0
-        ? ""
-        : ":" + location.getLineNr() + ":" + location.getColumnNr();
+        ? new StateFileException(path, reason)
+        : new StateFileException(path, location.getLineNr(), location.getColumnNr(), reason);
   }
 
   private static String firstLine(String message) {

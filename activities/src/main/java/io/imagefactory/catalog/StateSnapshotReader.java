@@ -37,7 +37,7 @@ public final class StateSnapshotReader {
           bases.put(checked(path, base.get()), store.readBaseImage(path, file.getValue()));
         }
       } catch (StateFileException e) {
-        found.add(new StateFileProblem(e.path(), e.reason()));
+        found.add(e.problem());
       }
     }
     return new StateSnapshot(images, bases, found);
