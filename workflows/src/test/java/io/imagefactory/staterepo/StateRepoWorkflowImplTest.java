@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class StateRepoWorkflowImplTest {
+public class StateRepoWorkflowImplTest {
 
   /** Commits in memory: a commit per request, each batch id applied at most once. */
-  static class InMemoryRepo implements StateRepoActivities {
+  public static class InMemoryRepo implements StateRepoActivities {
     final List<CommitRequest> requests = new CopyOnWriteArrayList<>();
     final Map<String, Integer> applications = new HashMap<>();
 
