@@ -23,6 +23,7 @@ import java.util.Map;
  * @param candidates base digests the image has not been rebuilt on yet
  * @param lastRebuild the most recent rebuild
  * @param history earlier rebuilds, newest first, bounded
+ * @param pinnedUpdates newer digests of bases the image pins by digest: reported, never rebuilt
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -32,7 +33,8 @@ import java.util.Map;
   "eligibleAt",
   "candidates",
   "lastRebuild",
-  "history"
+  "history",
+  "pinnedUpdates"
 })
 public record RebuildState(
     String status,
@@ -41,6 +43,7 @@ public record RebuildState(
     List<RebuildCandidate> candidates,
     RebuildRecord lastRebuild,
     List<RebuildRecord> history,
+    List<RebuildCandidate> pinnedUpdates,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public static final String MONITORING = "monitoring";
@@ -49,6 +52,7 @@ public record RebuildState(
   public RebuildState {
     candidates = StateCollections.list(candidates);
     history = StateCollections.list(history);
+    pinnedUpdates = StateCollections.list(pinnedUpdates);
     unknownFields = StateCollections.fields(unknownFields);
   }
 
@@ -58,13 +62,22 @@ public record RebuildState(
       Instant eligibleAt,
       List<RebuildCandidate> candidates,
       RebuildRecord lastRebuild,
-      List<RebuildRecord> history) {
-    this(status, pendingRebuild, eligibleAt, candidates, lastRebuild, history, Map.of());
+      List<RebuildRecord> history,
+      List<RebuildCandidate> pinnedUpdates) {
+    this(
+        status,
+        pendingRebuild,
+        eligibleAt,
+        candidates,
+        lastRebuild,
+        history,
+        pinnedUpdates,
+        Map.of());
   }
 
   /** The state of an image with nothing to rebuild. */
   public static RebuildState monitoring() {
-    return new RebuildState(MONITORING, false, null, List.of(), null, List.of());
+    return new RebuildState(MONITORING, false, null, List.of(), null, List.of(), List.of());
   }
 
   @Override

@@ -649,6 +649,7 @@ class EnrollmentPlannerTest {
             T1,
             List.of(new RebuildCandidate("node-22", "sha256:new", T0)),
             null,
+            List.of(),
             List.of()),
         Map.of("owner", "team-a"));
   }
