@@ -74,27 +74,27 @@ final class PlannerFixtures {
 
   static String managed(String name, String delay) {
     return """
-             - name: %1$s
-               registry: ghcr.io
-               repository: example-org/%1$s
-               source:
-                 dockerfile: apps/%1$s/Dockerfile
-                 workflow: build.yml
-               rebuildDelay: %2$s
-           """
+      - name: %1$s
+        registry: ghcr.io
+        repository: example-org/%1$s
+        source:
+          dockerfile: apps/%1$s/Dockerfile
+          workflow: build.yml
+        rebuildDelay: %2$s
+    """
         .formatted(name, delay);
   }
 
   static String external(String name, String repository, String allowTags) {
     return """
-             - name: %s
-               registry: docker.io
-               repository: %s
-               allowTags: %s
-               imageSelectionStrategy: Lexical
-               rebuildDelay: 30d
-               autoRebuild: false
-           """
+      - name: %s
+        registry: docker.io
+        repository: %s
+        allowTags: %s
+        imageSelectionStrategy: Lexical
+        rebuildDelay: 30d
+        autoRebuild: false
+    """
         .formatted(name, repository, allowTags);
   }
 
