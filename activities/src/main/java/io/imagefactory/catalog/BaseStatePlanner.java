@@ -34,7 +34,14 @@ final class BaseStatePlanner {
           .ifPresent(name -> existing.put("unreadable:" + problem.path(), name));
     }
     Map<String, String> candidates = new TreeMap<>();
-    specs.forEach(spec -> candidates.put(spec.identity(), spec.candidateName()));
+    // The same base may be proposed under several names (a file disambiguates a pinned reference
+    // from an unpinned one); the smallest is the plain one and does not depend on image order.
+    specs.forEach(
+        spec ->
+            candidates.merge(
+                spec.identity(),
+                spec.candidateName(),
+                (a, b) -> a.compareTo(b) <= 0 ? a : b));
     return BaseImageNames.assign(existing, candidates);
   }
 

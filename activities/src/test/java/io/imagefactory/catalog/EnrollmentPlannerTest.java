@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.imagefactory.catalog.FileChange.Action;
 import io.imagefactory.dockerfile.BaseImageNames;
+import io.imagefactory.dockerfile.BaseImageReference;
+import io.imagefactory.dockerfile.DockerfileAnalysis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -532,6 +534,32 @@ class EnrollmentPlannerTest {
     assertThat(web.baseImages().get(1)).matches("node-23-[0-9a-f]{8}");
     assertThat(after.baseImages().get("node-lts")).isEqualTo(renamed);
     assertThat(plan.summary().droppedBases()).containsExactly("node-23");
+  }
+
+  @Test
+  void aBaseProposedUnderSeveralNamesGetsThePlainOne() {
+    BaseImageReference hashed =
+        new BaseImageReference(
+            "docker.io/library/node:22@sha256:" + "c".repeat(64),
+            "node-22-0a1b2c3d",
+            "docker.io",
+            "library/node",
+            "22",
+            "sha256:" + "c".repeat(64),
+            "FROM",
+            1,
+            "0",
+            true);
+    AnalysisOutcome first =
+        AnalysisOutcome.success(new DockerfileAnalysis(List.of(hashed), List.of()));
+
+    StateSnapshot state =
+        enroll(
+            images(managed("a"), managed("b")), Map.of("a", first, "b", analysed("node:22")), T0);
+
+    assertThat(state.baseImages()).containsOnlyKeys("node-22");
+    assertThat(((ManagedImageState) state.images().get("a")).pinnedBaseImages())
+        .containsExactly("node-22");
   }
 
   @Test
