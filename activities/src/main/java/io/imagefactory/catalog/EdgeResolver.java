@@ -82,7 +82,7 @@ final class EdgeResolver {
     }
     String identity = ImageRefs.identity(registry, repository, tag, digest);
     String candidate =
-        ResourceNames.isValid(candidateName)
+        ResourceNames.isValidBaseName(candidateName)
             ? candidateName
             : BaseImageNames.withHashSuffix("base", identity);
     return DependencyEdge.toBase(

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Rules for image and base-image names. A name becomes a file name ({@code images/<name>.yaml}) and
- * a Kubernetes resource name, so it must be a DNS-1123 label.
+ * a Kubernetes resource name: an image name is a DNS-1123 label; a base-image name may also hold
+ * single dots, as the seeds' {@code python-3.12-slim} does.
  */
 public final class ResourceNames {
 
@@ -14,12 +15,21 @@ public final class ResourceNames {
   public static final int MAX_LENGTH = 63;
 
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern BASE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
   private ResourceNames() {}
 
-  /** True when {@code name} is a valid image or base-image name. */
+  /** True when {@code name} is a valid image name. */
   public static boolean isValid(String name) {
     return name != null && problem(name).isEmpty();
+  }
+
+  /** True when {@code name} is a valid base-image name. */
+  public static boolean isValidBaseName(String name) {
+    return name != null
+        && name.length() <= MAX_LENGTH
+        && !name.contains("..")
+        && BASE_NAME.matcher(name).matches();
   }
 
   /** What is wrong with {@code name}, quoting it, or empty when it is valid. */

@@ -34,7 +34,7 @@ public final class StateSnapshotReader {
         if (image.isPresent()) {
           images.put(checked(path, image.get()), store.readImage(path, file.getValue()));
         } else if (base.isPresent()) {
-          bases.put(checked(path, base.get()), store.readBaseImage(path, file.getValue()));
+          bases.put(checkedBase(path, base.get()), store.readBaseImage(path, file.getValue()));
         }
       } catch (StateFileException e) {
         found.add(e.problem());
@@ -85,6 +85,16 @@ public final class StateSnapshotReader {
     Optional<String> problem = ResourceNames.problem(name);
     if (problem.isPresent()) {
       throw new StateFileException(path, "the file name is not a valid name: " + problem.get());
+    }
+    return name;
+  }
+
+  private static String checkedBase(String path, String name) throws StateFileException {
+    if (!ResourceNames.isValidBaseName(name)) {
+      throw new StateFileException(
+          path,
+          "the file name is not a valid base-image name: use lower-case letters, digits, '-' and"
+              + " '.', starting and ending with a letter or digit, at most 63 characters");
     }
     return name;
   }

@@ -93,7 +93,7 @@ class EnrollmentPlannerTest {
     StateSnapshot state =
         enroll(images(managed("py")), Map.of("py", analysed("python:3.12-slim")), T0);
 
-    BaseImageState python = state.baseImages().get("python-3-12-slim");
+    BaseImageState python = state.baseImages().get("python-3.12-slim");
     assertThat(python.fullImage()).isEqualTo("python:3.12-slim");
     assertThat(python.allowTags()).isEqualTo("^3\\.12-slim$");
     assertThat(python.repoURL()).isEqualTo("docker.io/library/python");
@@ -203,10 +203,10 @@ class EnrollmentPlannerTest {
     assertThat(after.discoveryStatus()).isEqualTo(DiscoveryStatus.SUCCESS);
     assertThat(after.lastDiscovery()).isEqualTo(T1);
     assertThat(after.currentDigest()).isEqualTo("sha256:third-party");
-    assertThat(after.baseImages()).containsExactly("alpine-3-20");
+    assertThat(after.baseImages()).containsExactly("alpine-3.20");
     assertThat(after.rebuildState()).isEqualTo(RebuildState.monitoring());
     assertThat(plan.summary().updated()).containsExactly("tool");
-    assertThat(plan.summary().discoveredBases()).containsExactly("alpine-3-20");
+    assertThat(plan.summary().discoveredBases()).containsExactly("alpine-3.20");
   }
 
   @Test
@@ -284,7 +284,7 @@ class EnrollmentPlannerTest {
             T1);
 
     StateSnapshot after = apply(state, plan);
-    assertThat(after.baseImages()).containsOnlyKeys("python-3-12-slim");
+    assertThat(after.baseImages()).containsOnlyKeys("python-3.12-slim");
     ManagedImageState reports = (ManagedImageState) after.images().get("reports");
     assertThat(reports.baseImages()).containsExactly("base-python");
     assertThat(reports.lastDiscovery()).isEqualTo(T1);
@@ -434,12 +434,12 @@ class EnrollmentPlannerTest {
             T0);
 
     ManagedImageState web = (ManagedImageState) state.images().get("web");
-    assertThat(web.baseImages()).containsExactly("node-22", "busybox-aaaaaaaaaaaa");
-    assertThat(web.pinnedBaseImages()).containsExactly("node-22", "busybox-aaaaaaaaaaaa");
+    assertThat(web.baseImages()).containsExactly("node-22", "busybox-sha256-aaaaaaaaaaaa");
+    assertThat(web.pinnedBaseImages()).containsExactly("node-22", "busybox-sha256-aaaaaaaaaaaa");
     assertThat(((ManagedImageState) state.images().get("api")).pinnedBaseImages()).isEmpty();
     assertThat(state.baseImages().get("node-22").dependentImages()).containsExactly("api", "web");
     assertThat(state.baseImages().get("node-22").digest()).isNull();
-    BaseImageState busybox = state.baseImages().get("busybox-aaaaaaaaaaaa");
+    BaseImageState busybox = state.baseImages().get("busybox-sha256-aaaaaaaaaaaa");
     assertThat(busybox.fullImage()).isEqualTo("busybox@" + digest);
     assertThat(busybox.tag()).isNull();
     assertThat(busybox.digest()).isEqualTo(digest);

@@ -52,9 +52,14 @@ final class PlannerFixtures {
             + (tag == null ? "" : ":" + tag)
             + (digest == null ? "" : "@" + digest);
     String path = repository.startsWith("library/") ? repository.substring(8) : repository;
+    // Named as the analyzer names them: tag, or algorithm and 12 hex digits; dots kept.
     String suffix =
-        tag != null ? tag : digest.substring(digest.indexOf(':') + 1, digest.indexOf(':') + 13);
-    String name = (path + "-" + suffix).replaceAll("[^a-z0-9-]", "-");
+        tag != null
+            ? tag
+            : digest.substring(0, digest.indexOf(':'))
+                + "-"
+                + digest.substring(digest.indexOf(':') + 1, digest.indexOf(':') + 13);
+    String name = (path + "-" + suffix).replaceAll("[^a-z0-9.-]", "-");
     return new BaseImageReference(
         ref, name, registry, repository, tag, digest, "FROM", 1, "0", digest != null);
   }
