@@ -123,8 +123,11 @@ final class VariableExpander {
       }
       pos++;
       String name = name();
-      if (name.isEmpty() || pos >= text.length()) {
+      if (name.isEmpty()) {
         throw new ExpansionException("bad substitution");
+      }
+      if (pos >= text.length()) {
+        throw new ExpansionException("missing '}'");
       }
       char op = text.charAt(pos++);
       boolean colon = op == ':';
