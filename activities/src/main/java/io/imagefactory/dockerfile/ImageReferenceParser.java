@@ -53,6 +53,9 @@ final class ImageReferenceParser {
     if (colon >= 0) {
       tag = name.substring(colon + 1);
       name = name.substring(0, colon);
+      if (tag.isEmpty()) {
+        throw new InvalidImageReferenceException("the tag is empty");
+      }
       if (!TAG.matcher(tag).matches()) {
         throw new InvalidImageReferenceException("invalid tag " + tag);
       }
