@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  */
 final class BaseImageCollector {
 
+  /** Warnings kept; a hostile file could otherwise produce one per line. */
+  static final int MAX_WARNINGS = 100;
+
   /** An image one instruction uses. */
   record Found(ImageReference reference, String instruction, int line, String stage) {}
 
@@ -24,6 +27,7 @@ final class BaseImageCollector {
   private final ImageReferenceParser parser = new ImageReferenceParser();
   private final List<Found> found = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private int suppressed;
 
   BaseImageCollector(String file, BuildStages stages, GlobalArgs args, VariableExpander expander) {
     this.file = file;
@@ -50,6 +54,9 @@ final class BaseImageCollector {
         }
       }
     }
+    if (suppressed > 0) {
+      warnings.add(file + ": " + suppressed + " more warnings not shown");
+    }
   }
 
   List<Found> found() {
@@ -71,7 +78,8 @@ final class BaseImageCollector {
     }
     if (!expansion.complete()) {
       String why =
-          expansion.unset().stream().map(args::explainUnset).collect(Collectors.joining("; "));
+          expansion.unset().stream().limit(5).map(args::explainUnset)
+              .collect(Collectors.joining("; "));
       warn(stage.line(), "FROM", raw, why);
       return;
     }
@@ -102,19 +110,19 @@ final class BaseImageCollector {
     try {
       found.add(new Found(parser.parse(image), instruction, line, stage));
     } catch (InvalidImageReferenceException e) {
-      String shown = image.equals(raw) ? "" : " (" + image + " after ARG substitution)";
+      String shown =
+          image.equals(raw) ? "" : " (" + Excerpt.of(image) + " after ARG substitution)";
       warn(line, instruction, raw, "invalid image reference" + shown + ": " + e.getMessage());
     }
   }
 
   private void warn(int line, String instruction, String raw, String reason) {
+    if (warnings.size() >= MAX_WARNINGS) {
+      suppressed++;
+      return;
+    }
     warnings.add(String.format("%s:%d: %s image \"%s\" skipped: %s",
-        file, line, instruction, shorten(raw, 200), shorten(reason, 400)));
-  }
-
-  /** Keeps warnings readable when a hostile Dockerfile has enormous words. */
-  private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max) + "...";
+        file, line, instruction, Excerpt.of(raw), reason));
   }
 
   private static boolean isScratch(String image) {

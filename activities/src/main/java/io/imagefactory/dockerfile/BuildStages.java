@@ -24,6 +24,7 @@ final class BuildStages {
   }
 
   private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final List<Instruction> globalArgs = new ArrayList<>();
   private final List<Stage> stages = new ArrayList<>();
@@ -47,8 +48,8 @@ final class BuildStages {
       } else if (instruction.keyword().equals("ARG")) {
         result.globalArgs.add(instruction);
       } else {
-        throw new DockerfileSyntaxException(file, instruction.line(), instruction.keyword()
-            + " instruction before the first FROM (only ARG may come before it)");
+        throw new DockerfileSyntaxException(file, instruction.line(),
+            Excerpt.of(instruction.keyword()) + " instruction before the first FROM (only ARG may come before it)");
       }
     }
     if (result.stages.isEmpty()) {
@@ -61,20 +62,20 @@ final class BuildStages {
   private void addStage(String file, Instruction from, List<Instruction> body)
       throws DockerfileSyntaxException {
     String arguments = from.arguments().strip();
-    String[] words = arguments.isEmpty() ? new String[0] : arguments.split("\\s+");
+    String[] words = arguments.isEmpty() ? new String[0] : WHITESPACE.split(arguments);
     if (words.length == 0) {
       throw new DockerfileSyntaxException(file, from.line(), "FROM requires an image");
     }
     if (words.length == 2 || words.length > 3
         || (words.length == 3 && !words[1].equalsIgnoreCase("AS"))) {
       throw new DockerfileSyntaxException(
-          file, from.line(), "FROM takes an image and optionally AS <name>: FROM " + arguments);
+          file, from.line(), "FROM takes an image and optionally AS <name>: FROM " + Excerpt.of(arguments));
     }
     String alias = null;
     if (words.length == 3) {
       alias = words[2].toLowerCase(Locale.ROOT);
       if (!STAGE_NAME.matcher(alias).matches()) {
-        throw new DockerfileSyntaxException(file, from.line(), "invalid stage name " + words[2]
+        throw new DockerfileSyntaxException(file, from.line(), "invalid stage name " + Excerpt.of(words[2])
             + ": it must start with a letter and use only letters, digits, '-', '_' and '.'");
       }
       Stage earlier = byAlias.get(alias);

@@ -41,12 +41,13 @@ final class GlobalArgs {
   private void declare(String word, Map<String, String> buildArgs, VariableExpander expander) {
     int equals = word.indexOf('=');
     String name = equals < 0 ? word : word.substring(0, equals);
+    String shown = Excerpt.of(name);
     values.remove(name);
     whyUnset.remove(name);
     if (buildArgs.containsKey(name)) {
       values.put(name, buildArgs.get(name));
     } else if (equals < 0) {
-      whyUnset.put(name, "ARG " + name + " has no default and no build arg sets it");
+      whyUnset.put(name, "ARG " + shown + " has no default and no build arg sets it");
     } else {
       String fallback = word.substring(equals + 1);
       try {
@@ -54,12 +55,12 @@ final class GlobalArgs {
         if (expansion.complete()) {
           values.put(name, expansion.value());
         } else {
-          whyUnset.put(
-              name, "the default of ARG " + name + " uses " + String.join(", ", expansion.unset())
-                  + ", which has no value");
+          whyUnset.put(name, "the default of ARG " + shown + " uses "
+              + Excerpt.of(String.join(", ", expansion.unset())) + ", which has no value");
         }
       } catch (ExpansionException e) {
-        whyUnset.put(name, "the default of ARG " + name + " cannot be expanded: " + e.getMessage());
+        whyUnset.put(
+            name, "the default of ARG " + shown + " cannot be expanded: " + e.getMessage());
       }
     }
   }
@@ -77,6 +78,6 @@ final class GlobalArgs {
     if (PLATFORM_ARGS.contains(name)) {
       return name + " depends on the build platform; pass it as a build arg";
     }
-    return name + " is not a global ARG (declare it before the first FROM)";
+    return Excerpt.of(name) + " is not a global ARG (declare it before the first FROM)";
   }
 }

@@ -46,7 +46,7 @@ final class ParserDirectives {
       String value = directive[1];
       if (!value.equals("`") && !value.equals("\\")) {
         throw new DockerfileSyntaxException(
-            file, lineNumber, "invalid escape token '" + value + "' does not match ` or \\");
+            file, lineNumber, "invalid escape token '" + Excerpt.of(value) + "' does not match ` or \\");
       }
       escape = value.charAt(0);
     }

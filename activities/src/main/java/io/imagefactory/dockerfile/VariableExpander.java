@@ -9,16 +9,22 @@ import java.util.Set;
  * applies, and {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-word}}, {@code ${NAME-word}},
  * {@code ${NAME:+word}}, {@code ${NAME+word}}, {@code ${NAME:?message}} and {@code ${NAME?message}}
  * are substituted. Unlike BuildKit, a name without a value is reported instead of silently becoming
- * empty. Each character is read once and nesting is bounded, so hostile input stays cheap.
+ * empty. Each character is read once, nesting is bounded, and one expander produces at most
+ * {@link #MAX_OUTPUT} characters in all (ARGs that double each other would otherwise grow
+ * exponentially), so hostile input stays cheap. Use one expander per analysis.
  */
 final class VariableExpander {
 
   /** Deepest {@code ${A:-${B:-...}}} nesting accepted; real Dockerfiles use one or two levels. */
   static final int MAX_NESTING = 16;
 
+  /** Characters one expander may produce over all its words. */
+  static final long MAX_OUTPUT = 8L * 1024 * 1024;
+
   private static final char END = 0;
 
   private final char escape;
+  private long remaining = MAX_OUTPUT;
 
   VariableExpander(char escape) {
     this.escape = escape;
@@ -32,6 +38,13 @@ final class VariableExpander {
     Set<String> unset = new LinkedHashSet<>();
     String value = new Scan(word, env).until(END, unset, 0);
     return new Expansion(value, unset);
+  }
+
+  private void spend(int characters) throws ExpansionException {
+    remaining -= characters;
+    if (remaining < 0) {
+      throw new ExpansionException("ARG values expand to more than " + MAX_OUTPUT + " characters");
+    }
   }
 
   /** One pass over one word. */
@@ -157,22 +170,27 @@ final class VariableExpander {
       String value = env.get(name);
       boolean missing = value == null || (colon && value.isEmpty());
       if (op == '?' && missing) {
-        throw new ExpansionException(name + ": " + (word.isEmpty() ? "has no value" : word));
+        throw new ExpansionException(
+            Excerpt.of(name + ": " + (word.isEmpty() ? "has no value" : word)));
       }
       boolean useWord = op == '-' ? missing : op == '+' && !missing;
       if (useWord) {
+        spend(word.length());
         out.append(word);
         unset.addAll(wordUnset);
       } else if (!missing) {
+        spend(value.length());
         out.append(value);
       }
     }
 
-    private void lookUp(String name, StringBuilder out, Set<String> unset) {
+    private void lookUp(String name, StringBuilder out, Set<String> unset)
+        throws ExpansionException {
       String value = env.get(name);
       if (value == null) {
         unset.add(name);
       } else {
+        spend(value.length());
         out.append(value);
       }
     }
