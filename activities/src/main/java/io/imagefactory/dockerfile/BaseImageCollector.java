@@ -78,7 +78,9 @@ final class BaseImageCollector {
     }
     if (!expansion.complete()) {
       String why =
-          expansion.unset().stream().limit(5).map(args::explainUnset)
+          expansion.unset().stream()
+              .limit(5)
+              .map(args::explainUnset)
               .collect(Collectors.joining("; "));
       warn(stage.line(), "FROM", raw, why);
       return;
@@ -97,10 +99,14 @@ final class BaseImageCollector {
       return;
     }
     if (from.contains("$")) {
-      warn(instruction.line(), keyword, from, "BuildKit does not expand variables in from;"
-          + " define a stage with FROM and a global ARG instead");
-    } else if (BuildStages.isIndex(from)) {
-      warn(instruction.line(), keyword, from, "there is no stage with index " + from);
+      warn(
+          instruction.line(),
+          keyword,
+          from,
+          "BuildKit does not expand variables in from;"
+              + " define a stage with FROM and a global ARG instead");
+    } else if (BuildStages.isNumber(from)) {
+      warn(instruction.line(), keyword, from, "there is no stage with that index");
     } else {
       add(from, from, keyword, instruction.line(), stage.label());
     }
@@ -110,8 +116,7 @@ final class BaseImageCollector {
     try {
       found.add(new Found(parser.parse(image), instruction, line, stage));
     } catch (InvalidImageReferenceException e) {
-      String shown =
-          image.equals(raw) ? "" : " (" + Excerpt.of(image) + " after ARG substitution)";
+      String shown = image.equals(raw) ? "" : " (" + Excerpt.of(image) + " after ARG substitution)";
       warn(line, instruction, raw, "invalid image reference" + shown + ": " + e.getMessage());
     }
   }
@@ -121,8 +126,10 @@ final class BaseImageCollector {
       suppressed++;
       return;
     }
-    warnings.add(String.format("%s:%d: %s image \"%s\" skipped: %s",
-        file, line, instruction, Excerpt.of(raw), reason));
+    warnings.add(
+        String.format(
+            "%s:%d: %s image \"%s\" skipped: %s",
+            file, line, instruction, Excerpt.of(raw), reason));
   }
 
   private static boolean isScratch(String image) {

@@ -27,7 +27,8 @@ final class BaseImageNamer {
     } else {
       String digest = reference.digest();
       int colon = digest.indexOf(':');
-      suffix = digest.substring(0, colon) + "-" + digest.substring(colon + 1, colon + 1 + DIGEST_PREFIX);
+      suffix =
+          digest.substring(0, colon) + "-" + digest.substring(colon + 1, colon + 1 + DIGEST_PREFIX);
     }
     String name = sanitise(path.replace('/', '-') + "-" + suffix);
     if (name.length() > BaseImageNames.MAX_LENGTH) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Dockerfile's global ARG instructions and its build stages, checked against BuildKit's rules:
- * only ARG may come before the first FROM, there is at least one FROM, each FROM is
- * {@code FROM [--flags] image [AS name]}, and stage names are valid and unique.
+ * only ARG may come before the first FROM, there is at least one FROM, each FROM is {@code FROM
+ * [--flags] image [AS name]}, and stage names are valid and unique.
  */
 final class BuildStages {
 
@@ -48,8 +48,11 @@ final class BuildStages {
       } else if (instruction.keyword().equals("ARG")) {
         result.globalArgs.add(instruction);
       } else {
-        throw new DockerfileSyntaxException(file, instruction.line(),
-            Excerpt.of(instruction.keyword()) + " instruction before the first FROM (only ARG may come before it)");
+        throw new DockerfileSyntaxException(
+            file,
+            instruction.line(),
+            Excerpt.of(instruction.keyword())
+                + " instruction before the first FROM (only ARG may come before it)");
       }
     }
     if (result.stages.isEmpty()) {
@@ -66,22 +69,31 @@ final class BuildStages {
     if (words.length == 0) {
       throw new DockerfileSyntaxException(file, from.line(), "FROM requires an image");
     }
-    if (words.length == 2 || words.length > 3
+    if (words.length == 2
+        || words.length > 3
         || (words.length == 3 && !words[1].equalsIgnoreCase("AS"))) {
       throw new DockerfileSyntaxException(
-          file, from.line(), "FROM takes an image and optionally AS <name>: FROM " + Excerpt.of(arguments));
+          file,
+          from.line(),
+          "FROM takes an image and optionally AS <name>: FROM " + Excerpt.of(arguments));
     }
     String alias = null;
     if (words.length == 3) {
       alias = words[2].toLowerCase(Locale.ROOT);
       if (!STAGE_NAME.matcher(alias).matches()) {
-        throw new DockerfileSyntaxException(file, from.line(), "invalid stage name " + Excerpt.of(words[2])
-            + ": it must start with a letter and use only letters, digits, '-', '_' and '.'");
+        throw new DockerfileSyntaxException(
+            file,
+            from.line(),
+            "invalid stage name "
+                + Excerpt.of(words[2])
+                + ": it must start with a letter and use only letters, digits, '-', '_' and '.'");
       }
       Stage earlier = byAlias.get(alias);
       if (earlier != null) {
-        throw new DockerfileSyntaxException(file, from.line(), "duplicate stage name " + alias
-            + " (first defined on line " + earlier.line() + ")");
+        throw new DockerfileSyntaxException(
+            file,
+            from.line(),
+            "duplicate stage name " + alias + " (first defined on line " + earlier.line() + ")");
       }
     }
     Stage stage = new Stage(stages.size(), alias, words[0], from.line(), body);
@@ -113,12 +125,13 @@ final class BuildStages {
     if (byAlias.containsKey(name.toLowerCase(Locale.ROOT))) {
       return true;
     }
-    return isIndex(name) && Integer.parseInt(name) < stages.size();
+    // Nine digits always fit an int; a longer number cannot index a 1 MiB file's stages.
+    return isNumber(name) && name.length() <= 9 && Integer.parseInt(name) < stages.size();
   }
 
-  /** A non-negative decimal number short enough to be a stage index. */
-  static boolean isIndex(String name) {
-    if (name.isEmpty() || name.length() > 9) {
+  /** True for a non-empty string of ASCII digits, which {@code --from} reads as a stage index. */
+  static boolean isNumber(String name) {
+    if (name.isEmpty()) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Finds the base images of a Dockerfile with BuildKit's semantics (DESIGN.md §5): the images of
- * FROM, {@code COPY/ADD --from} and {@code RUN --mount from=}, without stage references and
- * {@code scratch}, after global ARG substitution. Pure and thread-safe.
+ * FROM, {@code COPY/ADD --from} and {@code RUN --mount from=}, without stage references and {@code
+ * scratch}, after global ARG substitution. Pure and thread-safe.
  */
 public final class DockerfileAnalyzer {
 
@@ -27,8 +27,7 @@ public final class DockerfileAnalyzer {
    *     that cannot be resolved
    * @throws DockerfileSyntaxException when the Dockerfile is too large or BuildKit would reject it
    */
-  public DockerfileAnalysis analyze(
-      String fileName, String content, Map<String, String> buildArgs)
+  public DockerfileAnalysis analyze(String fileName, String content, Map<String, String> buildArgs)
       throws DockerfileSyntaxException {
     if (utf8Length(content) > MAX_BYTES) {
       throw new DockerfileSyntaxException(fileName, 0, "the Dockerfile is larger than 1 MiB");
@@ -50,7 +49,8 @@ public final class DockerfileAnalyzer {
       first.putIfAbsent(image.reference().ref(), image);
     }
     Map<String, String> candidates = new HashMap<>();
-    first.forEach((ref, image) -> candidates.put(ref, BaseImageNamer.candidateName(image.reference())));
+    first.forEach(
+        (ref, image) -> candidates.put(ref, BaseImageNamer.candidateName(image.reference())));
     Map<String, String> names = BaseImageNames.assign(Map.of(), candidates);
     List<BaseImageReference> baseImages = new ArrayList<>();
     first.forEach(

@@ -95,7 +95,9 @@ final class DockerfileParser {
       }
     }
     throw new DockerfileSyntaxException(
-        file, start, "unterminated heredoc: no line " + Excerpt.of(heredoc.delimiter()) + " closes it");
+        file,
+        start,
+        "unterminated heredoc: no line " + Excerpt.of(heredoc.delimiter()) + " closes it");
   }
 
   private static String stripLeadingTabs(String line) {

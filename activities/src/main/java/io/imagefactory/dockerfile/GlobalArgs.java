@@ -14,8 +14,14 @@ final class GlobalArgs {
 
   private static final Set<String> PLATFORM_ARGS =
       Set.of(
-          "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
-          "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
+          "BUILDPLATFORM",
+          "BUILDOS",
+          "BUILDARCH",
+          "BUILDVARIANT",
+          "TARGETPLATFORM",
+          "TARGETOS",
+          "TARGETARCH",
+          "TARGETVARIANT");
 
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> whyUnset = new HashMap<>();
@@ -55,8 +61,13 @@ final class GlobalArgs {
         if (expansion.complete()) {
           values.put(name, expansion.value());
         } else {
-          whyUnset.put(name, "the default of ARG " + shown + " uses "
-              + Excerpt.of(String.join(", ", expansion.unset())) + ", which has no value");
+          whyUnset.put(
+              name,
+              "the default of ARG "
+                  + shown
+                  + " uses "
+                  + Excerpt.of(String.join(", ", expansion.unset()))
+                  + ", which has no value");
         }
       } catch (ExpansionException e) {
         whyUnset.put(

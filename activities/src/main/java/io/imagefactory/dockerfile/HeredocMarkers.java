@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the heredocs an instruction opens ({@code <<EOF}, {@code <<-EOF}, {@code <<"EOF"},
- * {@code 3<<EOF}), in order. A word opens a heredoc when it is {@code [digits]<<[-]delimiter} with a
+ * Finds the heredocs an instruction opens ({@code <<EOF}, {@code <<-EOF}, {@code <<"EOF"}, {@code
+ * 3<<EOF}), in order. A word opens a heredoc when it is {@code [digits]<<[-]delimiter} with a
  * delimiter free of {@code <}, as in BuildKit; quotes around the delimiter are removed.
  */
 final class HeredocMarkers {

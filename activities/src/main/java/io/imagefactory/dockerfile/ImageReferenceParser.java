@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses and normalises image references by Docker's rules (distribution/reference): the first
- * path component is a registry when it contains {@code .} or {@code :} or is {@code localhost};
- * otherwise the registry is {@code docker.io}, where single-component names get {@code library/};
- * a reference with neither tag nor digest gets {@code latest}.
+ * Parses and normalises image references by Docker's rules (distribution/reference): the first path
+ * component is a registry when it contains {@code .} or {@code :} or is {@code localhost};
+ * otherwise the registry is {@code docker.io}, where single-component names get {@code library/}; a
+ * reference with neither tag nor digest gets {@code latest}.
  */
 final class ImageReferenceParser {
 
@@ -23,7 +23,11 @@ final class ImageReferenceParser {
       "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
   private static final Pattern REGISTRY =
       Pattern.compile(
-          "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])"
+          "(?:"
+              + DOMAIN_COMPONENT
+              + "(?:\\."
+              + DOMAIN_COMPONENT
+              + ")*|\\[[a-fA-F0-9:]+\\])"
               + "(?::[0-9]+)?");
   private static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
   private static final Pattern DIGEST =

@@ -7,7 +7,8 @@ import java.util.List;
  * One Dockerfile instruction after line continuations are joined.
  *
  * @param keyword the instruction keyword in upper case ({@code FROM}, {@code COPY})
- * @param flags the leading {@code --flags} without their dashes ({@code from=build}), quotes removed
+ * @param flags the leading {@code --flags} without their dashes ({@code from=build}), quotes
+ *     removed
  * @param arguments the rest of the instruction, raw
  * @param line the 1-based line on which the instruction starts
  */
@@ -17,7 +18,9 @@ record Instruction(String keyword, List<String> flags, String arguments, int lin
     flags = List.copyOf(flags);
   }
 
-  /** Splits a logical line into keyword, flags and arguments, as BuildKit's {@code splitCommand}. */
+  /**
+   * Splits a logical line into keyword, flags and arguments, as BuildKit's {@code splitCommand}.
+   */
   static Instruction of(String logicalLine, int line) {
     String text = logicalLine.strip();
     int end = 0;

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the parser directives ({@code # escape=`}, {@code # syntax=...}, {@code # check=...}) at the
- * top of a Dockerfile. As in BuildKit, the first line that is not a known directive (an instruction,
- * a plain comment, a blank line) ends them; a directive-like comment after that is just a comment.
+ * Reads the parser directives ({@code # escape=`}, {@code # syntax=...}, {@code # check=...}) at
+ * the top of a Dockerfile. As in BuildKit, the first line that is not a known directive (an
+ * instruction, a plain comment, a blank line) ends them; a directive-like comment after that is
+ * just a comment.
  */
 final class ParserDirectives {
 
@@ -46,13 +47,17 @@ final class ParserDirectives {
       String value = directive[1];
       if (!value.equals("`") && !value.equals("\\")) {
         throw new DockerfileSyntaxException(
-            file, lineNumber, "invalid escape token '" + Excerpt.of(value) + "' does not match ` or \\");
+            file,
+            lineNumber,
+            "invalid escape token '" + Excerpt.of(value) + "' does not match ` or \\");
       }
       escape = value.charAt(0);
     }
   }
 
-  /** {@code # name = value} as {name in lower case, value}, or null; hand-written to stay linear. */
+  /**
+   * {@code # name = value} as {name in lower case, value}, or null; hand-written to stay linear.
+   */
   private static String[] parse(String line) {
     if (!line.startsWith("#")) {
       return null;

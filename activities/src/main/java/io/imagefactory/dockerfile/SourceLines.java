@@ -1,8 +1,8 @@
 package io.imagefactory.dockerfile;
 
 /**
- * Walks the lines of a Dockerfile one at a time, numbering them from 1, without holding them all.
- * A trailing carriage return is dropped (CRLF files) and so is a byte-order mark on the first line.
+ * Walks the lines of a Dockerfile one at a time, numbering them from 1, without holding them all. A
+ * trailing carriage return is dropped (CRLF files) and so is a byte-order mark on the first line.
  */
 final class SourceLines {
 

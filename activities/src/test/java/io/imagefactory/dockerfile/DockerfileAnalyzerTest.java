@@ -134,11 +134,13 @@ class DockerfileAnalyzerTest {
 
   @Test
   void warnsAboutAStageIndexThatDoesNotExist() throws Exception {
-    DockerfileAnalysis analysis = analyze("FROM alpine:3.20\nCOPY --from=3 /a /a\n");
+    DockerfileAnalysis analysis =
+        analyze("FROM alpine:3.20\nCOPY --from=3 /a /a\nCOPY --from=12345678901234 /b /b\n");
 
     assertThat(refs(analysis)).containsExactly("docker.io/library/alpine:3.20");
     assertThat(analysis.warnings()).containsExactly(
-        "Dockerfile:2: COPY image \"3\" skipped: there is no stage with index 3");
+        "Dockerfile:2: COPY image \"3\" skipped: there is no stage with that index",
+        "Dockerfile:3: COPY image \"12345678901234\" skipped: there is no stage with that index");
   }
 
   @Test

@@ -9,7 +9,8 @@ import io.imagefactory.dockerfile.DockerfileAnalysis;
 
 /**
  * Renders an analysis as JSON: {@code {"baseImages":[{"ref","name","registry","repository","tag",
- * "digest","instruction","line","stage","pinned"}],"warnings":[...]}}, absent tag or digest as null.
+ * "digest","instruction","line","stage","pinned"}],"warnings":[...]}}, absent tag or digest as
+ * null.
  */
 final class AnalysisJson {
 
@@ -21,7 +22,8 @@ final class AnalysisJson {
     ObjectNode root = MAPPER.createObjectNode();
     ArrayNode baseImages = root.putArray("baseImages");
     for (BaseImageReference image : analysis.baseImages()) {
-      baseImages.addObject()
+      baseImages
+          .addObject()
           .put("ref", image.ref())
           .put("name", image.name())
           .put("registry", image.registry())

@@ -21,8 +21,14 @@ final class AnalysisTable {
       List<List<String>> rows = new ArrayList<>();
       rows.add(HEADER);
       for (BaseImageReference image : analysis.baseImages()) {
-        rows.add(List.of(image.ref(), image.name(), image.instruction(),
-            Integer.toString(image.line()), image.stage(), image.pinned() ? "yes" : "no"));
+        rows.add(
+            List.of(
+                image.ref(),
+                image.name(),
+                image.instruction(),
+                Integer.toString(image.line()),
+                image.stage(),
+                image.pinned() ? "yes" : "no"));
       }
       appendAligned(text, rows);
     }

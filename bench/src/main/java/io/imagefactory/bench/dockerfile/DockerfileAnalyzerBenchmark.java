@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time to analyse one Dockerfile: a realistic multi-stage one (a test fixture), and 1 MiB inputs
- * at the size limit (many stages; one ARG-heavy file). Run with
- * {@code java -jar bench/target/benchmarks.jar DockerfileAnalyzerBenchmark}.
+ * Time to analyse one Dockerfile: a realistic multi-stage one (a test fixture), and 1 MiB inputs at
+ * the size limit (many stages; one ARG-heavy file). Run with {@code java -jar
+ * bench/target/benchmarks.jar DockerfileAnalyzerBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,13 +41,16 @@ public class DockerfileAnalyzerBenchmark {
 
   @Setup
   public void load() throws IOException {
-    content = switch (input) {
-      case "node-app" -> fixture("node-app.Dockerfile");
-      case "1mib-stages" -> fill("FROM golang:1.23\nRUN --mount=type=cache,target=/x go build\n"
-          + "FROM alpine:3.20\nCOPY --from=0 /app /app\n");
-      case "1mib-args" -> "ARG A=1\n" + fill("ARG B=${A:-x}-$A\nFROM node:${B}\n");
-      default -> throw new IllegalArgumentException(input);
-    };
+    content =
+        switch (input) {
+          case "node-app" -> fixture("node-app.Dockerfile");
+          case "1mib-stages" ->
+              fill(
+                  "FROM golang:1.23\nRUN --mount=type=cache,target=/x go build\n"
+                      + "FROM alpine:3.20\nCOPY --from=0 /app /app\n");
+          case "1mib-args" -> "ARG A=1\n" + fill("ARG B=${A:-x}-$A\nFROM node:${B}\n");
+          default -> throw new IllegalArgumentException(input);
+        };
   }
 
   @Benchmark
