@@ -2,6 +2,7 @@ package io.imagefactory.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One Dockerfile instruction after line continuations are joined.
@@ -27,7 +28,7 @@ record Instruction(String keyword, List<String> flags, String arguments, int lin
     while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
       end++;
     }
-    String keyword = text.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+    String keyword = text.substring(0, end).toUpperCase(Locale.ROOT);
     BuilderFlags.Split split = BuilderFlags.split(text.substring(end));
     return new Instruction(keyword, split.flags(), split.rest(), line);
   }
