@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "image-factory 0.1.0",
     description = "Keeps container images rebuilt on fresh base images.",
-    subcommands = {CommandLine.HelpCommand.class})
+    // One subcommand per line, so adding one is a one-line change.
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AnalyzeCommand.class,
+    })
 public final class StarterCli {
 
   public static void main(String[] args) {
@@ -22,6 +26,8 @@ public final class StarterCli {
     CommandLine cli = new CommandLine(new StarterCli());
     cli.setOut(out);
     cli.setErr(err);
+    // Usage errors keep picocli's exit code 2, which is ExitCodes.INVALID_INPUT.
+    cli.setExecutionExceptionHandler(ExitCodes.handler());
     return cli.execute(args);
   }
 }
