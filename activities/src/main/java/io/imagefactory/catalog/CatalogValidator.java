@@ -5,16 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads the node tree of {@code images.yaml} into entries, checking every field of every entry and
- * reporting all problems to {@link CatalogErrors}. Checks that span entries (unique names) are left
- * to {@link CatalogLoader}.
+ * Reads the node tree of {@code images.yaml} into entries, checking the file's shape, every field
+ * of every entry, and that names and images are enrolled once; every problem goes to {@link
+ * CatalogErrors}.
  */
 final class CatalogValidator {
 
@@ -28,12 +26,6 @@ final class CatalogValidator {
           "autoRebuild",
           "allowTags",
           "imageSelectionStrategy");
-  static final List<String> SOURCE_FIELDS =
-      List.of(
-          "provider", "repo", "branch", "dockerfile", "workflow", "buildArgs", "workflowInputs");
-
-  private static final Pattern BUILD_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern WORKFLOW_INPUT = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final String EMPTY_HINT = " (write 'images: []' to enroll no images)";
 
   private final CatalogErrors errors;
@@ -54,7 +46,7 @@ final class CatalogValidator {
   }
 
   private List<Node> entryNodes(Node root) {
-    if (root == null || YamlFields.isNull(root)) {
+    if (root == null || YamlNodes.isNull(root)) {
       errors.add(null, null, null, "the file is empty" + EMPTY_HINT);
       return List.of();
     }
@@ -71,7 +63,7 @@ final class CatalogValidator {
       top.error(
           "images",
           "expected a list of images, got "
-              + (images == null ? "no 'images:' key" : YamlFields.describe(images))
+              + (images == null ? "no 'images:' key" : YamlNodes.describe(images))
               + EMPTY_HINT);
       return List.of();
     }
@@ -79,7 +71,7 @@ final class CatalogValidator {
         root.getStartMark(),
         null,
         null,
-        "expected a list of images or a mapping with 'images:', got " + YamlFields.describe(root));
+        "expected a list of images or a mapping with 'images:', got " + YamlNodes.describe(root));
     return List.of();
   }
 
@@ -92,7 +84,7 @@ final class CatalogValidator {
           null,
           "expected a mapping with name, registry and"
               + " repository, got "
-              + YamlFields.describe(node));
+              + YamlNodes.describe(node));
       return null;
     }
     YamlFields probe = new YamlFields(mapping, label, "", new CatalogErrors(errors.file()));
@@ -101,25 +93,24 @@ final class CatalogValidator {
     YamlFields fields = new YamlFields(mapping, entry, "", errors);
     fields.rejectUnknown(ENTRY_FIELDS);
 
-    String name = check(fields, "name", fields.requiredString("name"), ResourceNames::problem);
+    String name = fields.checked("name", fields.requiredString("name"), ResourceNames::problem);
     String registry =
-        check(fields, "registry", fields.requiredString("registry"), ImageReferenceRules::registry);
+        fields.checked(
+            "registry", fields.requiredString("registry"), ImageReferenceRules::registry);
     String repository =
-        check(
-            fields,
+        fields.checked(
             "repository",
             fields.requiredString("repository"),
             value -> ImageReferenceRules.repository(value, registry));
-    SourceConfig source = readSource(fields);
+    SourceConfig source = SourceValidator.read(fields);
     String rebuildDelay =
-        check(
-            fields, "rebuildDelay", fields.string("rebuildDelay"), CatalogValidator::rebuildDelay);
+        fields.checked(
+            "rebuildDelay", fields.string("rebuildDelay"), CatalogValidator::rebuildDelay);
     Boolean autoRebuild = fields.bool("autoRebuild");
     String allowTags =
-        check(fields, "allowTags", fields.string("allowTags"), ImageReferenceRules::allowTags);
+        fields.checked("allowTags", fields.string("allowTags"), ImageReferenceRules::allowTags);
     String strategy =
-        check(
-            fields,
+        fields.checked(
             "imageSelectionStrategy",
             fields.string("imageSelectionStrategy"),
             ImageReferenceRules::strategy);
@@ -172,41 +163,6 @@ final class CatalogValidator {
     }
   }
 
-  private SourceConfig readSource(YamlFields entry) {
-    YamlFields source = entry.mapping("source");
-    if (source == null) {
-      if (entry.has("source") && YamlFields.isNull(entry.node("source"))) {
-        entry.error("source", "is empty: a managed image needs at least source.dockerfile");
-      }
-      return null;
-    }
-    source.rejectUnknown(SOURCE_FIELDS);
-    String provider = check(source, "provider", source.string("provider"), SourceRules::provider);
-    String repo = check(source, "repo", source.string("repo"), SourceRules::repo);
-    String branch = check(source, "branch", source.string("branch"), SourceRules::branch);
-    String dockerfile =
-        check(source, "dockerfile", source.requiredString("dockerfile"), SourceRules::dockerfile);
-    String workflow = check(source, "workflow", source.string("workflow"), SourceRules::workflow);
-    var buildArgs =
-        source.stringMap(
-            "buildArgs", key -> keyRule(key, BUILD_ARG, "a build arg (letters, digits and '_')"));
-    var inputs =
-        source.stringMap(
-            "workflowInputs",
-            key -> keyRule(key, WORKFLOW_INPUT, "a workflow input (letters, digits, '_' and '-')"));
-    return new SourceConfig(provider, repo, branch, dockerfile, workflow, buildArgs, inputs);
-  }
-
-  private static String check(
-      YamlFields fields, String field, String value, Function<String, Optional<String>> rule) {
-    if (value == null) {
-      return null;
-    }
-    Optional<String> problem = rule.apply(value);
-    problem.ifPresent(message -> fields.error(field, message));
-    return problem.isPresent() ? null : value;
-  }
-
   private static Optional<String> rebuildDelay(String text) {
     try {
       RebuildDelay.parse(text);
@@ -214,11 +170,5 @@ final class CatalogValidator {
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
-  }
-
-  private static Optional<String> keyRule(String key, Pattern pattern, String what) {
-    return pattern.matcher(key).matches()
-        ? Optional.empty()
-        : Optional.of("is not a valid name for " + what);
   }
 }

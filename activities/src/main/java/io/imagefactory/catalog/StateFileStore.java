@@ -1,18 +1,10 @@
 package io.imagefactory.catalog;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads and writes the state files {@code images/<name>.yaml} and {@code base-images/<name>.yaml}
@@ -90,7 +82,7 @@ public final class StateFileStore {
     if (content.length > MAX_BYTES) {
       throw new StateFileException(path, "is larger than " + MAX_BYTES / 1024 + " KiB");
     }
-    JsonNode tree = parse(path, () -> mapper.readTree(content));
+    JsonNode tree = StateFileErrors.parse(path, () -> mapper.readTree(content));
     if (tree == null || !tree.isObject()) {
       throw new StateFileException(
           path,
@@ -104,7 +96,7 @@ public final class StateFileStore {
 
   private <T> T read(String path, byte[] content, Class<? extends T> type)
       throws StateFileException {
-    return parse(path, () -> mapper.readValue(content, type));
+    return StateFileErrors.parse(path, () -> mapper.readValue(content, type));
   }
 
   private static void requireName(String path, String name) throws StateFileException {
@@ -120,63 +112,5 @@ public final class StateFileStore {
       throw new StateFileException(
           path, "field 'name': " + Quoted.of(name) + " does not match the file name");
     }
-  }
-
-  private interface Parse<T> {
-    T run() throws IOException;
-  }
-
-  private static <T> T parse(String path, Parse<T> parse) throws StateFileException {
-    try {
-      return parse.run();
-    } catch (JsonMappingException e) {
-      String field =
-          e.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-      String prefix = field.isEmpty() ? "" : "field '" + field + "': ";
-      throw located(path, e.getLocation(), prefix + describe(e));
-    } catch (JacksonException e) {
-      if (e.getCause() instanceof MarkedYAMLException syntax && syntax.getProblemMark() != null) {
-        throw new StateFileException(
-            path,
-            syntax.getProblemMark().getLine() + 1,
-            syntax.getProblemMark().getColumn() + 1,
-            YamlDocuments.syntaxMessage(syntax));
-      }
-      throw located(path, e.getLocation(), "invalid YAML: " + firstLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new StateFileException(path, "unreadable: " + e.getMessage());
-    }
-  }
-
-  private static String describe(JsonMappingException e) {
-    if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String value) {
-      Class<?> type = invalid.getTargetType();
-      if (type == Instant.class) {
-        return Quoted.of(value) + " is not a UTC timestamp like 2024-12-04T10:00:00Z";
-      }
-      if (type.isEnum()) {
-        String values =
-            Arrays.stream(type.getEnumConstants())
-                .map(c -> c instanceof DiscoveryStatus status ? status.value() : c.toString())
-                .collect(Collectors.joining(", "));
-        return Quoted.of(value) + " is not one of " + values;
-      }
-    }
-    return firstLine(e.getOriginalMessage());
-  }
-
-  private static StateFileException located(String path, JsonLocation location, String reason) {
-    return location == null || location.getLineNr() <= 0
-        ? new StateFileException(path, reason)
-        : new StateFileException(path, location.getLineNr(), location.getColumnNr(), reason);
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("").strip();
   }
 }

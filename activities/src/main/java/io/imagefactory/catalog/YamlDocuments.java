@@ -1,8 +1,6 @@
 package io.imagefactory.catalog;
 
 import java.io.StringReader;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -10,10 +8,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -70,7 +65,7 @@ final class YamlDocuments {
       throw new YamlProblem(limitMessage(e.getMessage()), null);
     }
     if (root != null) {
-      new ExpansionBudget().count(root, 1);
+      new AliasExpansion().count(root);
     }
     return root;
   }
@@ -108,51 +103,5 @@ final class YamlDocuments {
       return "longer than " + MAX_CODE_POINTS + " characters";
     }
     return "invalid YAML: " + message;
-  }
-
-  /** Counts the values a document expands to through its aliases, each shared node once per use. */
-  private static final class ExpansionBudget {
-    private final Map<Node, Long> sizes = new IdentityHashMap<>();
-    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
-
-    long count(Node node, int depth) throws YamlProblem {
-      if (depth > 2 * MAX_DEPTH) {
-        throw new YamlProblem(
-            "nested deeper than " + 2 * MAX_DEPTH + " levels through aliases", node.getStartMark());
-      }
-      Long known = sizes.get(node);
-      if (known != null) {
-        return known;
-      }
-      if (inProgress.put(node, Boolean.TRUE) != null) {
-        throw new YamlProblem(
-            "an alias refers to a value that contains it (a recursive alias)", node.getStartMark());
-      }
-      long size = 1;
-      if (node instanceof MappingNode mapping) {
-        for (NodeTuple tuple : mapping.getValue()) {
-          size += count(tuple.getKeyNode(), depth + 1) + count(tuple.getValueNode(), depth + 1);
-          check(size, node);
-        }
-      } else if (node instanceof SequenceNode sequence) {
-        for (Node item : sequence.getValue()) {
-          size += count(item, depth + 1);
-          check(size, node);
-        }
-      }
-      inProgress.remove(node);
-      sizes.put(node, size);
-      return size;
-    }
-
-    private static void check(long size, Node node) throws YamlProblem {
-      if (size > MAX_EXPANDED_VALUES) {
-        throw new YamlProblem(
-            "aliases expand the document to more than "
-                + MAX_EXPANDED_VALUES
-                + " values (an alias bomb?)",
-            node.getStartMark());
-      }
-    }
   }
 }

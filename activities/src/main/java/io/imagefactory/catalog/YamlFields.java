@@ -10,7 +10,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -57,20 +56,20 @@ final class YamlFields {
   /** The text of a scalar field; null when absent or null; an error when not a scalar. */
   String string(String field) {
     Node value = value(field);
-    if (value == null || isNull(value)) {
+    if (value == null || YamlNodes.isNull(value)) {
       return null;
     }
     if (value instanceof ScalarNode scalar) {
       return scalar.getValue();
     }
-    error(field, "expected a string, got " + describe(value));
+    error(field, "expected a string, got " + YamlNodes.describe(value));
     return null;
   }
 
   /** Like {@link #string} but reports a missing or empty field. */
   String requiredString(String field) {
     String text = string(field);
-    if (text == null && (value(field) == null || isNull(value(field)))) {
+    if (text == null && (value(field) == null || YamlNodes.isNull(value(field)))) {
       missing(field);
     } else if (text != null && text.isBlank()) {
       error(field, "must not be empty");
@@ -81,7 +80,7 @@ final class YamlFields {
 
   Boolean bool(String field) {
     Node value = value(field);
-    if (value == null || isNull(value)) {
+    if (value == null || YamlNodes.isNull(value)) {
       return null;
     }
     if (value instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
@@ -93,7 +92,9 @@ final class YamlFields {
       }
     }
     String shown =
-        value instanceof ScalarNode scalar ? Quoted.of(scalar.getValue()) : describe(value);
+        value instanceof ScalarNode scalar
+            ? Quoted.of(scalar.getValue())
+            : YamlNodes.describe(value);
     error(field, "expected true or false, got " + shown);
     return null;
   }
@@ -101,13 +102,13 @@ final class YamlFields {
   /** The fields of a nested mapping; null when absent or null; an error when not a mapping. */
   YamlFields mapping(String field) {
     Node value = value(field);
-    if (value == null || isNull(value)) {
+    if (value == null || YamlNodes.isNull(value)) {
       return null;
     }
     if (value instanceof MappingNode nested) {
       return new YamlFields(nested, entry, prefix + field + ".", errors);
     }
-    error(field, "expected a mapping, got " + describe(value));
+    error(field, "expected a mapping, got " + YamlNodes.describe(value));
     return null;
   }
 
@@ -120,7 +121,7 @@ final class YamlFields {
     Map<String, String> values = new TreeMap<>();
     for (String key : nested.fields.keySet()) {
       keyRule.apply(key).ifPresent(problem -> nested.error(key, problem));
-      if (nested.value(key) == null || isNull(nested.value(key))) {
+      if (nested.value(key) == null || YamlNodes.isNull(nested.value(key))) {
         nested.error(key, "has no value (write \"\" for an empty one)");
       } else {
         String text = nested.string(key);
@@ -130,6 +131,16 @@ final class YamlFields {
       }
     }
     return values;
+  }
+
+  /** {@code value} when {@code rule} finds nothing wrong with it; else null, and the error. */
+  String checked(String field, String value, Function<String, Optional<String>> rule) {
+    if (value == null) {
+      return null;
+    }
+    Optional<String> problem = rule.apply(value);
+    problem.ifPresent(message -> error(field, message));
+    return problem.isPresent() ? null : value;
   }
 
   void error(String field, String message) {
@@ -155,19 +166,5 @@ final class YamlFields {
   /** The dotted field name for messages; keys come from the file, so they are made printable. */
   private String label(String field) {
     return Quoted.printable(prefix + field);
-  }
-
-  static boolean isNull(Node node) {
-    return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
-  }
-
-  static String describe(Node node) {
-    if (node instanceof MappingNode) {
-      return "a mapping";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    return isNull(node) ? "nothing" : "a string";
   }
 }

@@ -28,8 +28,8 @@ final class YamlMappings {
       Node key = tuple.getKeyNode();
       if (Tag.MERGE.equals(key.getTag())) {
         merge(tuple.getValueNode(), merged, errors);
-      } else if (!(key instanceof ScalarNode scalar) || YamlFields.isNull(key)) {
-        errors.accept(key.getStartMark(), "keys must be strings, got " + YamlFields.describe(key));
+      } else if (!(key instanceof ScalarNode scalar) || YamlNodes.isNull(key)) {
+        errors.accept(key.getStartMark(), "keys must be strings, got " + YamlNodes.describe(key));
       } else if (fields.containsKey(scalar.getValue())) {
         Mark first = fields.get(scalar.getValue()).getKeyNode().getStartMark();
         errors.accept(
@@ -57,7 +57,7 @@ final class YamlMappings {
         flatten(mapping, errors).forEach(merged::putIfAbsent);
       } else {
         errors.accept(
-            source.getStartMark(), "'<<' merges mappings only, got " + YamlFields.describe(source));
+            source.getStartMark(), "'<<' merges mappings only, got " + YamlNodes.describe(source));
       }
     }
   }
