@@ -1,6 +1,7 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.dockerfile.ImageAnalysis;
 
 /**
  * What came of analysing one managed image's Dockerfile, as the planner takes it: the bases found,
@@ -16,6 +17,11 @@ public sealed interface AnalysisOutcome {
 
   /** The Dockerfile was not looked at this time (a remote source offline, say). */
   record NotAnalysed(String reason) implements AnalysisOutcome {}
+
+  /** The outcome an analysis activity reported. */
+  static AnalysisOutcome of(ImageAnalysis analysis) {
+    return analysis.succeeded() ? success(analysis.analysis()) : failure(analysis.error());
+  }
 
   static AnalysisOutcome success(DockerfileAnalysis analysis) {
     return new Success(analysis);

@@ -11,6 +11,7 @@ import io.imagefactory.catalog.FileChange.Action;
 import io.imagefactory.dockerfile.BaseImageNames;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.dockerfile.ImageAnalysis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +350,17 @@ class EnrollmentPlannerTest {
     assertThat(again.discoveryError()).isNull();
     assertThat(again.baseImages()).containsExactly("node-23");
     assertThat(recovered.baseImages()).containsOnlyKeys("node-23");
+  }
+
+  @Test
+  void takesTheOutcomesAnAnalysisActivityReports() {
+    DockerfileAnalysis found =
+        new DockerfileAnalysis(List.of(PlannerFixtures.reference("node:22")), List.of("w"));
+
+    assertThat(AnalysisOutcome.of(ImageAnalysis.success("web", found, "abc123")))
+        .isEqualTo(AnalysisOutcome.success(found));
+    assertThat(AnalysisOutcome.of(ImageAnalysis.failure("web", "Dockerfile:1: bad")))
+        .isEqualTo(AnalysisOutcome.failure("Dockerfile:1: bad"));
   }
 
   @Test
