@@ -10,7 +10,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "image-factory 0.1.0",
     description = "Keeps container images rebuilt on fresh base images.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EnrollCommand.class,
+      ReanalyzeCommand.class,
+      StatusCommand.class,
+      EventCommand.class,
+      ApproveCommand.class,
+      RebuildCommand.class,
+      GraphCommand.class,
+    })
 public final class StarterCli {
 
   public static void main(String[] args) {
@@ -22,6 +31,7 @@ public final class StarterCli {
     CommandLine cli = new CommandLine(new StarterCli());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExecutionExceptionHandler(new FailureHandler());
     return cli.execute(args);
   }
 }
