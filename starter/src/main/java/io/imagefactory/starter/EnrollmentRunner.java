@@ -124,11 +124,12 @@ final class EnrollmentRunner {
       // Between two runs there may be nothing to ask; the next poll will see the new run.
       return;
     }
+    // Outcomes first: they belong to the phase that produced them, which may have just ended.
+    progress.images().forEach(this::show);
     if (!progress.phase().equals(phase)) {
       phase = progress.phase();
       out.println("Enrollment: " + phase);
     }
-    progress.images().forEach(this::show);
     out.flush();
   }
 

@@ -111,12 +111,17 @@ final class GraphSources {
       return tree;
     } catch (JsonProcessingException e) {
       String line = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-      problems.add(root.relativize(file) + line + ": " + e.getOriginalMessage());
+      problems.add(root.relativize(file) + line + ": " + oneLine(e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
       problems.add(root.relativize(file) + ": cannot read: " + e.getMessage());
       return null;
     }
+  }
+
+  /** The parser's own lines, without the snippet and position lines it quotes. */
+  private static String oneLine(String message) {
+    return String.join("; ", message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).toList());
   }
 
   private static List<String> texts(JsonNode array) {
