@@ -14,7 +14,8 @@ final class ConnectionOptions {
       names = "--temporal",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:IMAGE_FACTORY_TEMPORAL_TARGET:-127.0.0.1:7233}",
-      description = "Temporal frontend (env IMAGE_FACTORY_TEMPORAL_TARGET). Default: ${DEFAULT-VALUE}")
+      description =
+          "Temporal frontend (env IMAGE_FACTORY_TEMPORAL_TARGET). Default: ${DEFAULT-VALUE}")
   String temporal;
 
   @Option(
@@ -27,7 +28,8 @@ final class ConnectionOptions {
       names = "--worker-url",
       paramLabel = "URL",
       defaultValue = "${env:IMAGE_FACTORY_WORKER_URL:-http://127.0.0.1:8080}",
-      description = "The worker's HTTP API (env IMAGE_FACTORY_WORKER_URL). Default: ${DEFAULT-VALUE}")
+      description =
+          "The worker's HTTP API (env IMAGE_FACTORY_WORKER_URL). Default: ${DEFAULT-VALUE}")
   String workerUrl;
 
   @Option(

@@ -19,9 +19,9 @@ final class DotFormat {
     }
     for (ImageGraph.Edge edge : graph.edges()) {
       String style =
-          edge.pinned() ? " [style=dashed, label=\"pinned\"]"
-              : edge.cascade() ? " [color=\"#d9480f\", penwidth=2, label=\"cascade\"]"
-              : "";
+          edge.pinned()
+              ? " [style=dashed, label=\"pinned\"]"
+              : edge.cascade() ? " [color=\"#d9480f\", penwidth=2, label=\"cascade\"]" : "";
       lines.add("  " + quote(edge.from()) + " -> " + quote(edge.to()) + style + ";");
     }
     lines.add("}");

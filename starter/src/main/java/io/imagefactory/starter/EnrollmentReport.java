@@ -10,14 +10,16 @@ import java.util.TreeMap;
 /** The words of an enrollment: one line per image, then a summary and the exit code. */
 final class EnrollmentReport {
 
-  private static final List<String> COUNTED = List.of("analysed", "failed", "unchanged", "external");
+  private static final List<String> COUNTED =
+      List.of("analysed", "failed", "unchanged", "external");
 
   private EnrollmentReport() {}
 
-  /** {@code   analysed  api        golang-1.23-bookworm, distroless-static-debian12-nonroot}. */
+  /** {@code analysed api golang-1.23-bookworm, distroless-static-debian12-nonroot}. */
   static String outcomeLine(ImageOutcome outcome) {
     String detail = outcome.detail() == null ? "" : outcome.detail();
-    return String.format("  %-9s %-10s %s", outcome.status(), outcome.image(), detail).stripTrailing();
+    return String.format("  %-9s %-10s %s", outcome.status(), outcome.image(), detail)
+        .stripTrailing();
   }
 
   /** The summary lines of a finished enrollment, errors excepted. */
@@ -50,7 +52,10 @@ final class EnrollmentReport {
     lines.add(line.toString());
     lines.add("Deployment: " + result.deployment());
     List<String> failed =
-        result.images().stream().filter(o -> "failed".equals(o.status())).map(ImageOutcome::image).toList();
+        result.images().stream()
+            .filter(o -> "failed".equals(o.status()))
+            .map(ImageOutcome::image)
+            .toList();
     if (!failed.isEmpty()) {
       lines.add(
           "Fix the failed image(s), then run: image-factory reanalyze " + String.join(" ", failed));

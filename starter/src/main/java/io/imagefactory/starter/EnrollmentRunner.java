@@ -8,15 +8,14 @@ import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.enrollment.ImageOutcome;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Asks for an enrollment and, when told to, follows it to its result: the outcome of each image
- * is printed once, as it appears, then the summary.
+ * Asks for an enrollment and, when told to, follows it to its result: the outcome of each image is
+ * printed once, as it appears, then the summary.
  */
 final class EnrollmentRunner {
 
@@ -51,8 +50,10 @@ final class EnrollmentRunner {
       out.println("An enrollment is running; it will make one more pass for: " + request.reason());
     }
     if (!wait) {
-      out.println("Follow it with: image-factory status, or workflow '" + WorkflowIds.ENROLLMENT
-          + "' in the Temporal UI.");
+      out.println(
+          "Follow it with: image-factory status, or workflow '"
+              + WorkflowIds.ENROLLMENT
+              + "' in the Temporal UI.");
       return ExitCodes.OK;
     }
     EnrollmentResult result = await(timeout);
@@ -63,8 +64,8 @@ final class EnrollmentRunner {
   }
 
   /**
-   * Starts the enrollment, or queues a pass of the running one. Not signal-with-start: a fresh
-   * run would get the request both as its argument and as a queued pass, and enroll twice.
+   * Starts the enrollment, or queues a pass of the running one. Not signal-with-start: a fresh run
+   * would get the request both as its argument and as a queued pass, and enroll twice.
    *
    * @return true when a new run was started
    */
@@ -82,7 +83,9 @@ final class EnrollmentRunner {
         return true;
       } catch (WorkflowExecutionAlreadyStarted running) {
         try {
-          client.newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).requestRun(request);
+          client
+              .newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+              .requestRun(request);
           return false;
         } catch (WorkflowNotFoundException ended) {
           // It ended between the two calls; starting again is now possible.
@@ -142,8 +145,11 @@ final class EnrollmentRunner {
   private static RuntimeException failure(Throwable cause, Duration timeout) {
     if (cause instanceof TimeoutException) {
       return CommandFailure.ioError(
-          "the enrollment is still running after " + TextFormats.human(timeout)
-              + "; follow workflow '" + WorkflowIds.ENROLLMENT + "' in the Temporal UI");
+          "the enrollment is still running after "
+              + TextFormats.human(timeout)
+              + "; follow workflow '"
+              + WorkflowIds.ENROLLMENT
+              + "' in the Temporal UI");
     }
     if (cause instanceof WorkflowFailedException failed) {
       Throwable reason = failed.getCause() == null ? failed : failed.getCause();

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Send an image event (repoURL, tag, digest) to the worker, as Kargo does.",
-      "Posts an image event to the worker (" + WorkerApi.IMAGE_EVENTS + "), exactly as Kargo's"
+      "Posts an image event to the worker ("
+          + WorkerApi.IMAGE_EVENTS
+          + "), exactly as Kargo's"
           + " http step does when a Warehouse finds a digest: a base image update, a new build of"
           + " a managed image, or a new release of an external image.",
       "Authenticates with the webhook token (--token-file or " + ConnectionOptions.TOKEN_ENV + ")."
@@ -35,10 +37,15 @@ final class EventCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "REPO_URL:TAG",
-      description = "The image repository and tag, such as docker.io/library/node:22-bookworm-slim.")
+      description =
+          "The image repository and tag, such as docker.io/library/node:22-bookworm-slim.")
   String reference;
 
-  @Option(names = "--digest", required = true, paramLabel = "sha256:...", description = "The digest.")
+  @Option(
+      names = "--digest",
+      required = true,
+      paramLabel = "sha256:...",
+      description = "The digest.")
   String digest;
 
   @Option(names = "--warehouse", paramLabel = "NAME", description = "The Kargo Warehouse, if any.")
@@ -55,20 +62,31 @@ final class EventCommand implements Callable<Integer> {
     String said = answer.summary().isEmpty() ? "" : ": " + answer.summary();
     if (answer.status() == 401 || answer.status() == 403) {
       throw CommandFailure.invalidInput(
-          "the worker refused the webhook token (" + answer.status() + ")"
+          "the worker refused the webhook token ("
+              + answer.status()
+              + ")"
               + (worker.hasToken() ? "" : "; no token was given")
-              + ": pass the worker's token with --token-file FILE or " + ConnectionOptions.TOKEN_ENV);
+              + ": pass the worker's token with --token-file FILE or "
+              + ConnectionOptions.TOKEN_ENV);
     }
     if (answer.status() >= 400 && answer.status() < 500) {
       throw CommandFailure.invalidInput(
           "the worker rejected the event (" + answer.status() + ")" + said);
     }
     if (!answer.ok()) {
-      throw CommandFailure.ioError("the worker failed to handle the event (" + answer.status() + ")" + said);
+      throw CommandFailure.ioError(
+          "the worker failed to handle the event (" + answer.status() + ")" + said);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Sent " + event.repoURL() + ":" + event.tag() + "@" + event.digest()
-        + " to " + worker.uri(WorkerApi.IMAGE_EVENTS));
+    out.println(
+        "Sent "
+            + event.repoURL()
+            + ":"
+            + event.tag()
+            + "@"
+            + event.digest()
+            + " to "
+            + worker.uri(WorkerApi.IMAGE_EVENTS));
     out.println("Worker answered " + answer.status() + said);
     return ExitCodes.OK;
   }

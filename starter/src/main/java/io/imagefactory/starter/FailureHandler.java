@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where exceptions become exit codes: a {@link CommandFailure} carries its own, a
- * lost or silent Temporal connection is {@link ExitCodes#UNREACHABLE}, anything else an
- * {@link ExitCodes#IO_ERROR}. The user sees one line, never a stack trace.
+ * lost or silent Temporal connection is {@link ExitCodes#UNREACHABLE}, anything else an {@link
+ * ExitCodes#IO_ERROR}. The user sees one line, never a stack trace.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 
@@ -28,15 +28,18 @@ final class FailureHandler implements IExecutionExceptionHandler {
       return ExitCodes.UNREACHABLE;
     }
     if (code == Status.Code.DEADLINE_EXCEEDED) {
-      err.println(prefix + "Temporal did not answer in time: is the worker running? "
-          + TemporalSession.START_HINT);
+      err.println(
+          prefix
+              + "Temporal did not answer in time: is the worker running? "
+              + TemporalSession.START_HINT);
       return ExitCodes.UNREACHABLE;
     }
     err.println(prefix + describe(e));
     return ExitCodes.IO_ERROR;
   }
 
-  private static Status.Code grpcCode(Throwable e) {
+  /** The gRPC status code somewhere in the cause chain, or null. */
+  static Status.Code grpcCode(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StatusRuntimeException status) {
         return status.getStatus().getCode();

@@ -56,8 +56,9 @@ final class GraphCommand implements Callable<Integer> {
         stateDir != null
             ? GraphSources.fromStateFiles(stateDir)
             : GraphSources.fromWorker(connection.worker());
-    spec.commandLine().getOut().print(
-        format == Format.dot ? DotFormat.of(graph) : MermaidFormat.of(graph));
+    spec.commandLine()
+        .getOut()
+        .print(format == Format.dot ? DotFormat.of(graph) : MermaidFormat.of(graph));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

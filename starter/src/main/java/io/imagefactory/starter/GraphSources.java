@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Where {@code graph} gets the images from: the state files of a checkout ({@code images/},
- * {@code base-images/}), offline, or the worker's {@code GET /api/v1/images}, which answers the
- * status of every image (as {@code status --json} prints it).
+ * Where {@code graph} gets the images from: the state files of a checkout ({@code images/}, {@code
+ * base-images/}), offline, or the worker's {@code GET /api/v1/images}, which answers the status of
+ * every image (as {@code status --json} prints it).
  */
 final class GraphSources {
 
@@ -51,8 +51,9 @@ final class GraphSources {
           images.add(new ImageGraph.Image(state.name(), false, state.baseImages(), List.of()));
         } else {
           ManagedImageState state = YAML.treeToValue(tree, ManagedImageState.class);
-          images.add(new ImageGraph.Image(
-              state.name(), true, state.baseImages(), state.pinnedBaseImages()));
+          images.add(
+              new ImageGraph.Image(
+                  state.name(), true, state.baseImages(), state.pinnedBaseImages()));
         }
       } catch (JsonProcessingException e) {
         problems.add(root.relativize(file) + ": " + e.getOriginalMessage());
@@ -70,7 +71,8 @@ final class GraphSources {
       }
     }
     if (!problems.isEmpty()) {
-      throw CommandFailure.invalidInput("cannot read the state files:\n  " + String.join("\n  ", problems));
+      throw CommandFailure.invalidInput(
+          "cannot read the state files:\n  " + String.join("\n  ", problems));
     }
     return ImageGraph.of(images, bases);
   }
@@ -79,24 +81,30 @@ final class GraphSources {
   static ImageGraph fromWorker(WorkerApi worker) {
     WorkerApi.Answer answer = worker.get(WorkerApi.IMAGES);
     if (!answer.ok()) {
-      throw CommandFailure.ioError("the worker answered " + answer.status() + " to GET "
-          + WorkerApi.IMAGES + (answer.summary().isEmpty() ? "" : ": " + answer.summary()));
+      throw CommandFailure.ioError(
+          "the worker answered "
+              + answer.status()
+              + " to GET "
+              + WorkerApi.IMAGES
+              + (answer.summary().isEmpty() ? "" : ": " + answer.summary()));
     }
     JsonNode body;
     try {
       body = CliJson.MAPPER.readTree(answer.body());
     } catch (JsonProcessingException e) {
-      throw CommandFailure.ioError("the worker's answer to GET " + WorkerApi.IMAGES + " is not JSON");
+      throw CommandFailure.ioError(
+          "the worker's answer to GET " + WorkerApi.IMAGES + " is not JSON");
     }
     JsonNode list = body.isArray() ? body : body.path("images");
     List<ImageGraph.Image> images = new ArrayList<>();
     for (JsonNode status : list) {
       JsonNode config = status.has("config") ? status.get("config") : status;
-      images.add(new ImageGraph.Image(
-          config.path("name").asText(),
-          !"external".equals(config.path("kind").asText().toLowerCase(Locale.ROOT)),
-          texts(config.path("baseImages")),
-          texts(config.path("pinnedBaseImages"))));
+      images.add(
+          new ImageGraph.Image(
+              config.path("name").asText(),
+              !"external".equals(config.path("kind").asText().toLowerCase(Locale.ROOT)),
+              texts(config.path("baseImages")),
+              texts(config.path("pinnedBaseImages"))));
     }
     return ImageGraph.of(images, List.of());
   }
@@ -121,7 +129,8 @@ final class GraphSources {
 
   /** The parser's own lines, without the snippet and position lines it quotes. */
   private static String oneLine(String message) {
-    return String.join("; ", message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).toList());
+    return String.join(
+        "; ", message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).toList());
   }
 
   private static List<String> texts(JsonNode array) {

@@ -42,14 +42,15 @@ final class ImageGraph {
   }
 
   /**
-   * The graph of the images and the known base images; a name that is both an image and a base
-   * is the image, since that is what the name resolves to.
+   * The graph of the images and the known base images; a name that is both an image and a base is
+   * the image, since that is what the name resolves to.
    */
   static ImageGraph of(Collection<Image> images, Collection<String> baseImages) {
     Map<String, Kind> kinds = new TreeMap<>();
     baseImages.forEach(base -> kinds.put(base, Kind.BASE));
     images.forEach(image -> image.bases().forEach(base -> kinds.putIfAbsent(base, Kind.BASE)));
-    images.forEach(image -> kinds.put(image.name(), image.managed() ? Kind.MANAGED : Kind.EXTERNAL));
+    images.forEach(
+        image -> kinds.put(image.name(), image.managed() ? Kind.MANAGED : Kind.EXTERNAL));
     List<Edge> edges = new ArrayList<>();
     for (Image image : images) {
       for (String base : image.bases()) {

@@ -1,7 +1,7 @@
 package io.imagefactory.starter;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
@@ -10,16 +10,15 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowException;
-import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The enrolled images, each with the state its workflow reports. Names come from a visibility
- * query on the search attributes; a server without that API (the test server of the embedded
- * worker) or without the attributes is asked for its open image workflows instead.
+ * The enrolled images, each with the state its workflow reports. Names come from a visibility query
+ * on the search attributes; a server without that API (the test server of the embedded worker) or
+ * without the attributes is asked for its open image workflows instead.
  */
 final class ImageLister {
 
@@ -52,11 +51,13 @@ final class ImageLister {
   Set<String> names() {
     try {
       Set<String> names = new TreeSet<>();
-      temporal.client.listExecutions(VISIBILITY_QUERY)
+      temporal
+          .client
+          .listExecutions(VISIBILITY_QUERY)
           .forEach(m -> addImage(names, m.getExecution().getWorkflowId()));
       return names;
     } catch (RuntimeException e) {
-      Status.Code code = grpcCode(e);
+      Status.Code code = FailureHandler.grpcCode(e);
       if (code == Status.Code.UNIMPLEMENTED || code == Status.Code.INVALID_ARGUMENT) {
         return openImageWorkflows();
       }
@@ -69,7 +70,9 @@ final class ImageLister {
     ByteString page = ByteString.EMPTY;
     do {
       ListOpenWorkflowExecutionsResponse response =
-          temporal.stubs.blockingStub()
+          temporal
+              .stubs
+              .blockingStub()
               .listOpenWorkflowExecutions(
                   ListOpenWorkflowExecutionsRequest.newBuilder()
                       .setNamespace(temporal.namespace)
@@ -89,14 +92,5 @@ final class ImageLister {
     if (workflowId.startsWith(PREFIX)) {
       names.add(workflowId.substring(PREFIX.length()));
     }
-  }
-
-  private static Status.Code grpcCode(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException status) {
-        return status.getStatus().getCode();
-      }
-    }
-    return null;
   }
 }

@@ -31,8 +31,12 @@ final class ImageStatusText {
     lines.add(config.name() + " (" + config.kind().label() + " image)");
     line("details", details);
     if (config.kind() == ImageKind.MANAGED) {
-      line("rebuild delay", TextFormats.delay(config.rebuildDelay())
-          + (config.autoRebuild() ? ", rebuilds automatically" : ", rebuilds wait for approval"));
+      line(
+          "rebuild delay",
+          TextFormats.delay(config.rebuildDelay())
+              + (config.autoRebuild()
+                  ? ", rebuilds automatically"
+                  : ", rebuilds wait for approval"));
       List<String> bases = new ArrayList<>();
       for (String base : config.baseImages()) {
         bases.add(config.pinnedBaseImages().contains(base) ? base + " (pinned)" : base);
@@ -50,23 +54,45 @@ final class ImageStatusText {
     List<String> pending = new ArrayList<>();
     for (PendingDigest p : runtime.pending()) {
       Instant matures = p.maturesAt(config.rebuildDelay());
-      pending.add(p.baseImage() + " " + p.digest() + ", first seen " + TextFormats.instant(p.firstSeen())
-          + ", matures " + TextFormats.instant(matures) + " (" + TextFormats.relative(matures, now) + ")");
+      pending.add(
+          p.baseImage()
+              + " "
+              + p.digest()
+              + ", first seen "
+              + TextFormats.instant(p.firstSeen())
+              + ", matures "
+              + TextFormats.instant(matures)
+              + " ("
+              + TextFormats.relative(matures, now)
+              + ")");
     }
     list("pending", pending, "none");
     if (runtime.eligibleAt() != null) {
-      line("eligible at", TextFormats.instant(runtime.eligibleAt())
-          + " (" + TextFormats.relative(runtime.eligibleAt(), now) + ")");
+      line(
+          "eligible at",
+          TextFormats.instant(runtime.eligibleAt())
+              + " ("
+              + TextFormats.relative(runtime.eligibleAt(), now)
+              + ")");
     }
-    line("approval", runtime.awaitingApproval()
-        ? "awaiting approval; run: image-factory approve " + config.name()
-        : "not awaiting approval");
-    list("last rebuild",
-        runtime.lastRebuild() == null ? List.of() : RebuildText.lines(runtime.lastRebuild()), "none");
+    line(
+        "approval",
+        runtime.awaitingApproval()
+            ? "awaiting approval; run: image-factory approve " + config.name()
+            : "not awaiting approval");
+    list(
+        "last rebuild",
+        runtime.lastRebuild() == null ? List.of() : RebuildText.lines(runtime.lastRebuild()),
+        "none");
     List<String> pinned = new ArrayList<>();
     for (PendingDigest p : runtime.pinnedUpdates()) {
-      pinned.add(p.baseImage() + " " + p.digest() + ", seen " + TextFormats.instant(p.firstSeen())
-          + " (pinned: not rebuilt; update the digest in the Dockerfile)");
+      pinned.add(
+          p.baseImage()
+              + " "
+              + p.digest()
+              + ", seen "
+              + TextFormats.instant(p.firstSeen())
+              + " (pinned: not rebuilt; update the digest in the Dockerfile)");
     }
     if (!pinned.isEmpty()) {
       list("pinned updates", pinned, "");

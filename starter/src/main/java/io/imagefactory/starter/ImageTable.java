@@ -10,7 +10,8 @@ import java.util.List;
 /** All enrolled images, one row each, columns as wide as their widest cell. */
 final class ImageTable {
 
-  private static final List<String> HEADER = List.of("IMAGE", "KIND", "STATE", "ELIGIBLE AT", "DETAILS");
+  private static final List<String> HEADER =
+      List.of("IMAGE", "KIND", "STATE", "ELIGIBLE AT", "DETAILS");
 
   private ImageTable() {}
 
@@ -19,12 +20,13 @@ final class ImageTable {
     rows.add(HEADER);
     for (ImageStatus status : statuses) {
       ImageRuntime runtime = status.runtime();
-      rows.add(List.of(
-          status.config().name(),
-          status.config().kind().label(),
-          state(status),
-          TextFormats.instant(runtime.eligibleAt()),
-          status.details() == null ? "" : status.details()));
+      rows.add(
+          List.of(
+              status.config().name(),
+              status.config().kind().label(),
+              state(status),
+              TextFormats.instant(runtime.eligibleAt()),
+              status.details() == null ? "" : status.details()));
     }
     int[] widths = new int[HEADER.size()];
     for (List<String> row : rows) {
@@ -36,14 +38,19 @@ final class ImageTable {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
+        line.append(
+            i == row.size() - 1
+                ? row.get(i)
+                : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
       }
       lines.add(line.toString().stripTrailing());
     }
     return lines;
   }
 
-  /** {@code approval}, {@code waiting}, {@code rebuilding}, {@code watching} or {@code tracking}. */
+  /**
+   * {@code approval}, {@code waiting}, {@code rebuilding}, {@code watching} or {@code tracking}.
+   */
   static String state(ImageStatus status) {
     if (status.config().kind() == ImageKind.EXTERNAL) {
       return "tracking";

@@ -44,9 +44,10 @@ final class MermaidFormat {
     classLine(graph, ids, ImageGraph.Kind.MANAGED, "managed").ifPresent(lines::add);
     classLine(graph, ids, ImageGraph.Kind.EXTERNAL, "external").ifPresent(lines::add);
     if (!cascades.isEmpty()) {
-      lines.add("  linkStyle "
-          + cascades.stream().map(String::valueOf).collect(Collectors.joining(","))
-          + " stroke:#d9480f,stroke-width:3px");
+      lines.add(
+          "  linkStyle "
+              + cascades.stream().map(String::valueOf).collect(Collectors.joining(","))
+              + " stroke:#d9480f,stroke-width:3px");
     }
     return String.join("\n", lines) + "\n";
   }

@@ -53,7 +53,8 @@ final class ReanalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (TemporalSession temporal = connection.temporal()) {
-      List<String> images = target.images == null ? List.of() : List.copyOf(new TreeSet<>(target.images));
+      List<String> images =
+          target.images == null ? List.of() : List.copyOf(new TreeSet<>(target.images));
       images.forEach(temporal::image);
       String reason = "cli reanalyze " + (target.all ? "--all" : String.join(" ", images));
       return new EnrollmentRunner(

@@ -49,8 +49,13 @@ final class RebuildCommand implements Callable<Integer> {
   public Integer call() {
     if (!now) {
       throw CommandFailure.invalidInput(
-          "rebuilds of " + image + " follow its rebuild delay on their own (see: image-factory"
-              + " status " + image + "); to rebuild at once, run: image-factory rebuild " + image
+          "rebuilds of "
+              + image
+              + " follow its rebuild delay on their own (see: image-factory"
+              + " status "
+              + image
+              + "); to rebuild at once, run: image-factory rebuild "
+              + image
               + " --now");
     }
     try (TemporalSession temporal = connection.temporal()) {

@@ -12,14 +12,19 @@ final class RebuildText {
   private RebuildText() {}
 
   /**
-   * {@code api#2 requested 2025-01-08T10:00:00Z (trigger: approval): dispatched}, then the run
-   * link or the detail, then the base digests it is for.
+   * {@code api#2 requested 2025-01-08T10:00:00Z (trigger: approval): dispatched}, then the run link
+   * or the detail, then the base digests it is for.
    */
   static List<String> lines(RebuildEntry entry) {
     List<String> lines = new ArrayList<>();
-    StringBuilder first = new StringBuilder(entry.rebuildId())
-        .append(" requested ").append(TextFormats.instant(entry.requestedAt()))
-        .append(" (trigger: ").append(entry.trigger()).append("): ").append(entry.outcome());
+    StringBuilder first =
+        new StringBuilder(entry.rebuildId())
+            .append(" requested ")
+            .append(TextFormats.instant(entry.requestedAt()))
+            .append(" (trigger: ")
+            .append(entry.trigger())
+            .append("): ")
+            .append(entry.outcome());
     if (entry.completedAt() != null) {
       first.append(" at ").append(TextFormats.instant(entry.completedAt()));
     }

@@ -42,7 +42,8 @@ final class StatusCommand implements Callable<Integer> {
     try (TemporalSession temporal = connection.temporal()) {
       if (image != null) {
         ImageStatus status = temporal.image(image).status();
-        print(out, json ? List.of(CliJson.write(status)) : ImageStatusText.of(status, Instant.now()));
+        print(
+            out, json ? List.of(CliJson.write(status)) : ImageStatusText.of(status, Instant.now()));
         return ExitCodes.OK;
       }
       List<ImageStatus> statuses = new ImageLister(temporal).statuses();

@@ -1,8 +1,8 @@
 package io.imagefactory.starter;
 
+import io.grpc.health.v1.HealthCheckResponse;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.ImageWorkflow;
-import io.grpc.health.v1.HealthCheckResponse;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;

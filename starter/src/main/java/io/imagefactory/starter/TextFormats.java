@@ -71,7 +71,9 @@ final class TextFormats {
     return digest.length() > keep ? digest.substring(0, keep) : digest;
   }
 
-  /** Reads {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, {@code 1w} or ISO-8601 {@code PT30M}. */
+  /**
+   * Reads {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, {@code 1w} or ISO-8601 {@code PT30M}.
+   */
   static final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override

@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The activity boundary of the workflows, played in the test: the catalog and the analyses are
- * what the test sets, commits and dispatches are recorded, and entity workflows are started for
- * real through the client. An analysis group can be held until the test releases it.
+ * The activity boundary of the workflows, played in the test: the catalog and the analyses are what
+ * the test sets, commits and dispatches are recorded, and entity workflows are started for real
+ * through the client. An analysis group can be held until the test releases it.
  */
 class ActivityRecorder
     implements CatalogActivities,

@@ -41,7 +41,8 @@ class ApproveCommandTest {
         Images.pending(NODE, digest(5), firstSeen));
     temporal.skip(Images.WEEK.plus(Duration.ofMinutes(1)));
     CliRun waiting = CliRun.run("status", "reports", "--temporal", temporal.target);
-    assertThat(waiting.out()).contains("approval        awaiting approval; run: image-factory approve reports");
+    assertThat(waiting.out())
+        .contains("approval        awaiting approval; run: image-factory approve reports");
     assertThat(activities.rebuilds).isEmpty();
 
     CliRun run = CliRun.run("approve", "reports", "--by", "alice", "--temporal", temporal.target);
@@ -53,8 +54,10 @@ class ApproveCommandTest {
     assertThat(rebuild.baseDigests()).isEqualTo(Map.of(NODE, digest(5)));
     assertThat(run.out())
         .startsWith("Approved the rebuild of reports:\n")
-        .contains("  reports#1 requested " + TextFormats.instant(rebuild.requestedAt())
-            + " (trigger: approval): dispatched\n")
+        .contains(
+            "  reports#1 requested "
+                + TextFormats.instant(rebuild.requestedAt())
+                + " (trigger: approval): dispatched\n")
         .contains("  run https://github.com/example-org/reports/actions/runs/1\n")
         .contains("  for " + NODE + " " + digest(5) + "\n");
   }
@@ -62,7 +65,9 @@ class ApproveCommandTest {
   @Test
   void refusesWhenNothingAwaitsApproval() {
     Images.start(
-        temporal.client, Images.managed("api", true, List.of(NODE), List.of()), ImageRuntime.empty());
+        temporal.client,
+        Images.managed("api", true, List.of(NODE), List.of()),
+        ImageRuntime.empty());
 
     CliRun run = CliRun.run("approve", "api", "--temporal", temporal.target);
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One run of the CLI with captured output. Output can be watched while the command runs, so a
- * test can act when a line appears rather than after a guessed pause.
+ * One run of the CLI with captured output. Output can be watched while the command runs, so a test
+ * can act when a line appears rather than after a guessed pause.
  */
 final class CliRun {
 
@@ -21,16 +21,20 @@ final class CliRun {
   /** Runs to the end and returns the run. */
   static CliRun run(String... args) {
     CliRun run = new CliRun();
-    run.exit = CompletableFuture.completedFuture(
-        StarterCli.run(new PrintWriter(run.out, true), new PrintWriter(run.err, true), args));
+    run.exit =
+        CompletableFuture.completedFuture(
+            StarterCli.run(new PrintWriter(run.out, true), new PrintWriter(run.err, true), args));
     return run;
   }
 
   /** Starts the CLI on another thread. */
   static CliRun start(String... args) {
     CliRun run = new CliRun();
-    run.exit = CompletableFuture.supplyAsync(
-        () -> StarterCli.run(new PrintWriter(run.out, true), new PrintWriter(run.err, true), args));
+    run.exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                StarterCli.run(
+                    new PrintWriter(run.out, true), new PrintWriter(run.err, true), args));
     return run;
   }
 
@@ -88,7 +92,8 @@ final class CliRun {
           wait(left);
         }
       } catch (InterruptedException | TimeoutException e) {
-        throw new AssertionError("no '" + expected + "' in the output within " + timeout + "; " + run, e);
+        throw new AssertionError(
+            "no '" + expected + "' in the output within " + timeout + "; " + run, e);
       }
     }
 

@@ -43,13 +43,18 @@ class EnrollCommandTest {
     activities.analyses =
         group ->
             group.repo().endsWith("api")
-                ? List.of(ImageAnalysis.success(
-                    "api", new DockerfileAnalysis(List.of(base(GOLANG), base(DISTROLESS)), List.of()), "c0ffee"))
+                ? List.of(
+                    ImageAnalysis.success(
+                        "api",
+                        new DockerfileAnalysis(List.of(base(GOLANG), base(DISTROLESS)), List.of()),
+                        "c0ffee"))
                 : List.of(ImageAnalysis.failure("web", WEB_ERROR));
     activities.plan =
         new EntityPlan(
-            List.of(new ImageSetup(Images.managed("api", true, List.of(GOLANG, DISTROLESS), List.of()),
-                ImageRuntime.empty())),
+            List.of(
+                new ImageSetup(
+                    Images.managed("api", true, List.of(GOLANG, DISTROLESS), List.of()),
+                    ImageRuntime.empty())),
             List.of(),
             List.of());
   }
@@ -63,7 +68,8 @@ class EnrollCommandTest {
   void showsEachImageAsItIsAnalysedThenTheSummary() {
     activities.hold("example-org/web");
 
-    CliRun run = CliRun.start("enroll", "--wait", "--reason", "git push", "--temporal", temporal.target);
+    CliRun run =
+        CliRun.start("enroll", "--wait", "--reason", "git push", "--temporal", temporal.target);
     run.awaitOut("  analysed  api        " + GOLANG + ", " + DISTROLESS + "\n", PATIENCE);
     assertThat(run.out()).doesNotContain("web").doesNotContain("Enrolled");
     activities.release("example-org/web");
@@ -74,7 +80,8 @@ class EnrollCommandTest {
         .contains("  unchanged reports\n")
         .contains("  external  postgres\n")
         .contains("  failed    web        " + WEB_ERROR + "\n")
-        .contains("Enrolled 4 images: 1 analysed, 1 failed, 1 unchanged, 1 external; commit 1a2b3c4\n")
+        .contains(
+            "Enrolled 4 images: 1 analysed, 1 failed, 1 unchanged, 1 external; commit 1a2b3c4\n")
         .contains("Deployment: not waited\n")
         .endsWith("Fix the failed image(s), then run: image-factory reanalyze web\n");
     assertThat(run.out().lines().filter(line -> line.contains("  analysed  api"))).hasSize(1);
@@ -96,7 +103,8 @@ class EnrollCommandTest {
     assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.OK);
     assertThat(second.out())
         .startsWith("An enrollment is running; it will make one more pass for: second\n");
-    temporal.client
+    temporal
+        .client
         .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
         .getResult(30, TimeUnit.SECONDS, EnrollmentResult.class);
     assertThat(activities.catalogReads)
@@ -106,24 +114,31 @@ class EnrollCommandTest {
   @Test
   void reportsEveryErrorOfAnInvalidImagesYamlAndChangesNothing() {
     activities.view =
-        view(List.of(), List.of(
-            "images.yaml:4: image 'web': field source.repo: host evil.example.com is not allowed",
-            "images.yaml:9: image 'Api': field name: must be a DNS-1123 label"));
+        view(
+            List.of(),
+            List.of(
+                "images.yaml:4: image 'web': field source.repo: host evil.example.com is not"
+                    + " allowed",
+                "images.yaml:9: image 'Api': field name: must be a DNS-1123 label"));
 
     CliRun run = CliRun.run("enroll", "--wait", "--temporal", temporal.target);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.out()).contains("Enrollment changed nothing: 2 error(s).\n");
     assertThat(run.err())
-        .isEqualTo("  error: images.yaml:4: image 'web': field source.repo: host evil.example.com is not allowed\n"
-            + "  error: images.yaml:9: image 'Api': field name: must be a DNS-1123 label\n");
+        .isEqualTo(
+            "  error: images.yaml:4: image 'web': field source.repo: host evil.example.com is not"
+                + " allowed\n"
+                + "  error: images.yaml:9: image 'Api': field name: must be a DNS-1123 label\n");
     assertThat(activities.submitted).isEmpty();
   }
 
   @Test
   void reanalysesTheNamedImagesAndSucceedsWhenAllAreAnalysed() {
     Images.start(
-        temporal.client, Images.managed("api", true, List.of(GOLANG), List.of()), ImageRuntime.empty());
+        temporal.client,
+        Images.managed("api", true, List.of(GOLANG), List.of()),
+        ImageRuntime.empty());
     activities.view = view(List.of(group("example-org/api", "api")), List.of());
 
     CliRun run = CliRun.run("reanalyze", "api", "--wait", "--temporal", temporal.target);
@@ -157,7 +172,13 @@ class EnrollCommandTest {
 
   private static CatalogView view(List<AnalysisGroup> groups, List<String> errors) {
     return new CatalogView(
-        "0123456789abcdef", errors, groups, List.of("reports"), List.of("postgres"), List.of(), List.of());
+        "0123456789abcdef",
+        errors,
+        groups,
+        List.of("reports"),
+        List.of("postgres"),
+        List.of(),
+        List.of());
   }
 
   private static AnalysisGroup group(String repo, String image) {
@@ -167,6 +188,15 @@ class EnrollCommandTest {
 
   private static BaseImageReference base(String name) {
     return new BaseImageReference(
-        "docker.io/library/" + name, name, "docker.io", "library/" + name, "latest", null, "FROM", 1, "0", false);
+        "docker.io/library/" + name,
+        name,
+        "docker.io",
+        "library/" + name,
+        "latest",
+        null,
+        "FROM",
+        1,
+        "0",
+        false);
   }
 }

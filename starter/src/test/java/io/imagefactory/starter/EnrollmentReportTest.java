@@ -22,13 +22,19 @@ class EnrollmentReportTest {
           external  | a-very-long-name | ''                        | '  external  a-very-long-name'
           """)
   void writesOneAlignedLinePerImage(String status, String image, String detail, String line) {
-    assertThat(EnrollmentReport.outcomeLine(new ImageOutcome(image, status, detail))).isEqualTo(line);
+    assertThat(EnrollmentReport.outcomeLine(new ImageOutcome(image, status, detail)))
+        .isEqualTo(line);
   }
 
   @Test
   void summarisesAnEnrollmentThatChangedNothing() {
-    EnrollmentResult result = new EnrollmentResult(
-        "abcdef0123", false, List.of(new ImageOutcome("api", "unchanged", "")), List.of(), "not waited");
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "abcdef0123",
+            false,
+            List.of(new ImageOutcome("api", "unchanged", "")),
+            List.of(),
+            "not waited");
 
     assertThat(EnrollmentReport.summary(result))
         .containsExactly(
@@ -39,10 +45,15 @@ class EnrollmentReportTest {
 
   @Test
   void countsRemovedImagesApart() {
-    EnrollmentResult result = new EnrollmentResult(
-        "0123456789", true,
-        List.of(new ImageOutcome("api", "analysed", "node"), new ImageOutcome("old", "removed", "")),
-        List.of(), "synced and healthy");
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "0123456789",
+            true,
+            List.of(
+                new ImageOutcome("api", "analysed", "node"),
+                new ImageOutcome("old", "removed", "")),
+            List.of(),
+            "synced and healthy");
 
     assertThat(EnrollmentReport.summary(result))
         .containsExactly(
@@ -55,7 +66,8 @@ class EnrollmentReportTest {
     EnrollmentResult result =
         new EnrollmentResult(null, false, List.of(), List.of("commit refused"), "not waited");
 
-    assertThat(EnrollmentReport.summary(result)).containsExactly("Enrollment changed nothing: 1 error(s).");
+    assertThat(EnrollmentReport.summary(result))
+        .containsExactly("Enrollment changed nothing: 1 error(s).");
     assertThat(EnrollmentReport.exitCode(result)).isEqualTo(ExitCodes.INVALID_INPUT);
   }
 }

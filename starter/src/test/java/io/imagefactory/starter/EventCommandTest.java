@@ -32,7 +32,9 @@ class EventCommandTest {
   }
 
   private CliRun event(String reference, String... more) {
-    String[] args = {"event", reference, "--worker-url", worker.url(), "--token-file", tokenFile.toString()};
+    String[] args = {
+      "event", reference, "--worker-url", worker.url(), "--token-file", tokenFile.toString()
+    };
     String[] all = new String[args.length + more.length];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(more, 0, all, args.length, more.length);
@@ -43,8 +45,15 @@ class EventCommandTest {
   void postsWhatKargoSendsWithTheBearerToken() throws Exception {
     worker.answer(202, "{\"matched\":[\"base/node-22-bookworm-slim\"]}");
 
-    CliRun run = event("localhost:5000/team/app:1.2", "--digest", digest(1),
-        "--warehouse", "app-1-2", "--freight", "f00d");
+    CliRun run =
+        event(
+            "localhost:5000/team/app:1.2",
+            "--digest",
+            digest(1),
+            "--warehouse",
+            "app-1-2",
+            "--freight",
+            "f00d");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(worker.requests).hasSize(1);
@@ -54,12 +63,18 @@ class EventCommandTest {
     assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
     assertThat(request.contentType()).isEqualTo("application/json");
     assertThat(request.body())
-        .isEqualTo("{\"repoURL\":\"localhost:5000/team/app\",\"tag\":\"1.2\",\"digest\":\"" + digest(1)
-            + "\",\"warehouse\":\"app-1-2\",\"freight\":\"f00d\"}");
+        .isEqualTo(
+            "{\"repoURL\":\"localhost:5000/team/app\",\"tag\":\"1.2\",\"digest\":\""
+                + digest(1)
+                + "\",\"warehouse\":\"app-1-2\",\"freight\":\"f00d\"}");
     assertThat(run.out())
-        .isEqualTo("Sent localhost:5000/team/app:1.2@" + digest(1) + " to " + worker.url()
-            + "/api/v1/events/image\n"
-            + "Worker answered 202: {\"matched\":[\"base/node-22-bookworm-slim\"]}\n");
+        .isEqualTo(
+            "Sent localhost:5000/team/app:1.2@"
+                + digest(1)
+                + " to "
+                + worker.url()
+                + "/api/v1/events/image\n"
+                + "Worker answered 202: {\"matched\":[\"base/node-22-bookworm-slim\"]}\n");
   }
 
   @Test
@@ -82,8 +97,9 @@ class EventCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
-        .isEqualTo("event: the worker refused the webhook token (401): pass the worker's token"
-            + " with --token-file FILE or IMAGE_FACTORY_WEBHOOK_TOKEN\n");
+        .isEqualTo(
+            "event: the worker refused the webhook token (401): pass the worker's token"
+                + " with --token-file FILE or IMAGE_FACTORY_WEBHOOK_TOKEN\n");
     assertThat(run.out() + run.err()).doesNotContain(TOKEN);
   }
 
@@ -95,8 +111,9 @@ class EventCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
-        .isEqualTo("event: the worker rejected the event (400):"
-            + " {\"error\":\"no image is watched at ghcr.io/example/unknown\"}\n");
+        .isEqualTo(
+            "event: the worker rejected the event (400):"
+                + " {\"error\":\"no image is watched at ghcr.io/example/unknown\"}\n");
   }
 
   @Test
@@ -113,12 +130,16 @@ class EventCommandTest {
   void anUnreachableWorkerIsReported() {
     String url = "http://127.0.0.1:" + PortBoundTemporal.freePort();
 
-    CliRun run = CliRun.run("event", "ghcr.io/example/api:1.0", "--digest", digest(6), "--worker-url", url);
+    CliRun run =
+        CliRun.run("event", "ghcr.io/example/api:1.0", "--digest", digest(6), "--worker-url", url);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(run.err())
-        .isEqualTo("event: cannot reach the worker at " + url + ": is it running?"
-            + " (start it with: java -jar worker/target/image-factory-worker.jar)\n");
+        .isEqualTo(
+            "event: cannot reach the worker at "
+                + url
+                + ": is it running?"
+                + " (start it with: java -jar worker/target/image-factory-worker.jar)\n");
   }
 
   @Test

@@ -3,8 +3,8 @@ package io.imagefactory.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
-import io.temporal.client.WorkflowServiceException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowServiceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -36,18 +36,23 @@ class FailureHandlerTest {
 
   @Test
   void aConnectionLostMidwayIsUnreachable() {
-    Exception lost = new WorkflowServiceException(
-        WorkflowExecution.newBuilder().setWorkflowId("image/api").build(), "ImageWorkflow",
-        Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
+    Exception lost =
+        new WorkflowServiceException(
+            WorkflowExecution.newBuilder().setWorkflowId("image/api").build(),
+            "ImageWorkflow",
+            Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
 
     assertThat(handle(lost)).isEqualTo(ExitCodes.UNREACHABLE);
-    assertThat(err.toString()).startsWith("status: lost the connection to Temporal: (start it with:");
+    assertThat(err.toString())
+        .startsWith("status: lost the connection to Temporal: (start it with:");
   }
 
   @Test
   void aQueryNobodyAnswersIsUnreachable() {
-    assertThat(handle(Status.DEADLINE_EXCEEDED.asRuntimeException())).isEqualTo(ExitCodes.UNREACHABLE);
-    assertThat(err.toString()).startsWith("status: Temporal did not answer in time: is the worker running?");
+    assertThat(handle(Status.DEADLINE_EXCEEDED.asRuntimeException()))
+        .isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(err.toString())
+        .startsWith("status: Temporal did not answer in time: is the worker running?");
   }
 
   @Test

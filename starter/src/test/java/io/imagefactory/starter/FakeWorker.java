@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The worker's HTTP API played by a JDK server on loopback: it records requests and answers as told. */
+/**
+ * The worker's HTTP API played by a JDK server on loopback: it records requests and answers as
+ * told.
+ */
 final class FakeWorker implements AutoCloseable {
 
   /** One request as the worker received it. */
-  record Request(String method, String path, String authorization, String contentType, String body) {}
+  record Request(
+      String method, String path, String authorization, String contentType, String body) {}
 
   final List<Request> requests = new CopyOnWriteArrayList<>();
   private final HttpServer server;
@@ -26,20 +30,23 @@ final class FakeWorker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      requests.add(new Request(
-          exchange.getRequestMethod(),
-          exchange.getRequestURI().getPath(),
-          exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRequestHeaders().getFirst("Content-Type"),
-          new String(body, StandardCharsets.UTF_8)));
-      byte[] reply = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, reply.length == 0 ? -1 : reply.length);
-      exchange.getResponseBody().write(reply);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          requests.add(
+              new Request(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  exchange.getRequestHeaders().getFirst("Content-Type"),
+                  new String(body, StandardCharsets.UTF_8)));
+          byte[] reply = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, reply.length == 0 ? -1 : reply.length);
+          exchange.getResponseBody().write(reply);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -35,14 +35,21 @@ class GraphCommandTest {
   @Test
   void drawsTheSameGraphFromTheWorkersImageList() throws Exception {
     List<ImageStatus> statuses = new ArrayList<>();
-    for (ImageConfig config : List.of(
-        Images.managed("web", true, List.of("node-22-bookworm-slim", "distroless-nodejs22-debian12-latest"), List.of()),
-        Images.managed("reports", true, List.of("base-python"), List.of()),
-        Images.external("postgres"),
-        Images.managed("base-python", true, List.of("python-3.12-slim"), List.of()),
-        Images.managed("api", true,
-            List.of("golang-1.23-bookworm", "distroless-static-debian12-nonroot"),
-            List.of("distroless-static-debian12-nonroot")))) {
+    for (ImageConfig config :
+        List.of(
+            Images.managed(
+                "web",
+                true,
+                List.of("node-22-bookworm-slim", "distroless-nodejs22-debian12-latest"),
+                List.of()),
+            Images.managed("reports", true, List.of("base-python"), List.of()),
+            Images.external("postgres"),
+            Images.managed("base-python", true, List.of("python-3.12-slim"), List.of()),
+            Images.managed(
+                "api",
+                true,
+                List.of("golang-1.23-bookworm", "distroless-static-debian12-nonroot"),
+                List.of("distroless-static-debian12-nonroot")))) {
       statuses.add(new ImageStatus(config, ImageRuntime.empty(), "watching"));
     }
     try (FakeWorker worker = new FakeWorker()) {
@@ -60,8 +67,10 @@ class GraphCommandTest {
 
   @Test
   void quotesAndSanitisesNamesThatFormatsWouldMisread() {
-    ImageGraph graph = ImageGraph.of(
-        List.of(new ImageGraph.Image("end", true, List.of("o.x", "o-x"), List.of())), List.of());
+    ImageGraph graph =
+        ImageGraph.of(
+            List.of(new ImageGraph.Image("end", true, List.of("o.x", "o-x"), List.of())),
+            List.of());
 
     assertThat(MermaidFormat.of(graph))
         .contains("  n_end[\"end\"]\n")
@@ -83,7 +92,9 @@ class GraphCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
         .contains("graph: cannot read the state files:")
-        .contains("images/api.yaml, line 2: while parsing a flow sequence; expected ',' or ']', but got <stream end>\n")
+        .contains(
+            "images/api.yaml, line 2: while parsing a flow sequence; expected ',' or ']', but got"
+                + " <stream end>\n")
         .contains("images/web.yaml: not a state file");
     assertThat(run.out()).isEmpty();
   }

@@ -28,16 +28,30 @@ class ImageEventTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-    "localhost:5000/app,       sha256:0000000000000000000000000000000000000000000000000000000000000001, has no tag",
-    "ghcr.io/example/api,      sha256:0000000000000000000000000000000000000000000000000000000000000001, has no tag",
-    "ghcr.io/example/api:,     sha256:0000000000000000000000000000000000000000000000000000000000000001, has no tag",
-    "https://ghcr.io/x/api:1,  sha256:0000000000000000000000000000000000000000000000000000000000000001, is not an image repository",
-    "ghcr.io/Example/api:1,    sha256:0000000000000000000000000000000000000000000000000000000000000001, is not an image repository",
-    "ghcr.io/example/api:1@sha256:00, sha256:0000000000000000000000000000000000000000000000000000000000000001, give the digest with --digest",
-    "ghcr.io/example/api:-bad, sha256:0000000000000000000000000000000000000000000000000000000000000001, is not a valid image tag",
-    "ghcr.io/example/api:1,    sha256:ABCDEF0000000000000000000000000000000000000000000000000000000001, is not a digest",
+    "localhost:5000/app,      "
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, has no tag",
+    "ghcr.io/example/api,     "
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, has no tag",
+    "ghcr.io/example/api:,    "
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, has no tag",
+    "https://ghcr.io/x/api:1, "
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, is not an"
+        + " image repository",
+    "ghcr.io/Example/api:1,   "
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, is not an"
+        + " image repository",
+    "ghcr.io/example/api:1@sha256:00,"
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, give the"
+        + " digest with --digest",
+    "ghcr.io/example/api:-bad,"
+        + " sha256:0000000000000000000000000000000000000000000000000000000000000001, is not a valid"
+        + " image tag",
+    "ghcr.io/example/api:1,   "
+        + " sha256:ABCDEF0000000000000000000000000000000000000000000000000000000001, is not a"
+        + " digest",
     "ghcr.io/example/api:1,    md5:0123456789abcdef0123456789abcdef, is not a digest",
-    "ghcr.io/example/api:1,    0000000000000000000000000000000000000000000000000000000000000001, is not a digest",
+    "ghcr.io/example/api:1,    0000000000000000000000000000000000000000000000000000000000000001, is"
+        + " not a digest",
   })
   void refusesWhatKargoWouldNeverSend(String reference, String digest, String message) {
     assertThatThrownBy(() -> ImageEvent.of(reference, digest, null, null))

@@ -25,7 +25,8 @@ final class Images {
 
   private Images() {}
 
-  static ImageConfig managed(String name, boolean autoRebuild, List<String> bases, List<String> pinned) {
+  static ImageConfig managed(
+      String name, boolean autoRebuild, List<String> bases, List<String> pinned) {
     return new ImageConfig(
         name,
         ImageKind.MANAGED,
@@ -38,15 +39,22 @@ final class Images {
   }
 
   static ImageConfig external(String name) {
-    return new ImageConfig(name, ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of(), null);
+    return new ImageConfig(
+        name, ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of(), null);
   }
 
   /** A runtime with one candidate of the base, first seen at the given time. */
   static ImageRuntime pending(String base, String digest, Instant firstSeen) {
     return new ImageRuntime(
-        digest(99), "1.0.0", firstSeen.minus(Duration.ofDays(30)),
-        List.of(new PendingDigest(base, digest, firstSeen)), List.of(),
-        false, firstSeen.plus(WEEK), null, 0);
+        digest(99),
+        "1.0.0",
+        firstSeen.minus(Duration.ofDays(30)),
+        List.of(new PendingDigest(base, digest, firstSeen)),
+        List.of(),
+        false,
+        firstSeen.plus(WEEK),
+        null,
+        0);
   }
 
   static void start(WorkflowClient client, ImageConfig config, ImageRuntime runtime) {

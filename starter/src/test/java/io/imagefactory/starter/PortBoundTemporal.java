@@ -22,9 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A Temporal test server on a loopback port, so the CLI connects to it by target as it would to
- * the embedded worker's server, with every Image Factory workflow registered on a worker and the
- * given activities. Time stands still until {@link #skip} moves it.
+ * A Temporal test server on a loopback port, so the CLI connects to it by target as it would to the
+ * embedded worker's server, with every Image Factory workflow registered on a worker and the given
+ * activities. Time stands still until {@link #skip} moves it.
  */
 final class PortBoundTemporal implements AutoCloseable {
 
@@ -41,7 +41,10 @@ final class PortBoundTemporal implements AutoCloseable {
     server = TestServer.createPortBoundServer(port, true);
     env =
         TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseExternalService(true).setTarget(target).build());
+            TestEnvironmentOptions.newBuilder()
+                .setUseExternalService(true)
+                .setTarget(target)
+                .build());
     EntitySearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TaskQueues.MAIN);
     worker.registerWorkflowImplementationTypes(
@@ -52,7 +55,9 @@ final class PortBoundTemporal implements AutoCloseable {
     worker.registerActivitiesImplementations(activities);
     env.start();
     client = env.getWorkflowClient();
-    time = TestServiceStubs.newServiceStubs(TestServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
+    time =
+        TestServiceStubs.newServiceStubs(
+            TestServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
   }
 
   /** The server's clock, which runs with the wall clock until {@link #skip} moves it ahead. */

@@ -46,15 +46,19 @@ class RebuildCommandTest {
     assertThat(rebuild.baseDigests()).isEqualTo(Map.of(NODE, digest(3)));
     assertThat(run.out())
         .startsWith("Rebuilding api now:\n")
-        .contains("  api#1 requested " + TextFormats.instant(rebuild.requestedAt())
-            + " (trigger: now): dispatched\n")
+        .contains(
+            "  api#1 requested "
+                + TextFormats.instant(rebuild.requestedAt())
+                + " (trigger: now): dispatched\n")
         .contains("  run https://github.com/example-org/api/actions/runs/1\n");
   }
 
   @Test
   void withoutNowExplainsThatRebuildsFollowTheDelay() {
     Images.start(
-        temporal.client, Images.managed("api", true, List.of(NODE), List.of()), ImageRuntime.empty());
+        temporal.client,
+        Images.managed("api", true, List.of(NODE), List.of()),
+        ImageRuntime.empty());
 
     CliRun run = CliRun.run("rebuild", "api", "--temporal", temporal.target);
 

@@ -58,10 +58,18 @@ class StatusCommandTest {
         .contains("bases           " + NODE + "\n")
         .contains("                " + DISTROLESS + " (pinned)\n")
         .contains("current digest  " + digest(99) + ", tag 1.0.0")
-        .contains("pending         " + NODE + " " + digest(1) + ", first seen "
-            + TextFormats.instant(firstSeen) + ", matures "
-            + TextFormats.instant(firstSeen.plus(Images.WEEK)) + " (in 6d 22h)")
-        .contains("eligible at     " + TextFormats.instant(firstSeen.plus(Images.WEEK)) + " (in 6d 22h)")
+        .contains(
+            "pending         "
+                + NODE
+                + " "
+                + digest(1)
+                + ", first seen "
+                + TextFormats.instant(firstSeen)
+                + ", matures "
+                + TextFormats.instant(firstSeen.plus(Images.WEEK))
+                + " (in 6d 22h)")
+        .contains(
+            "eligible at     " + TextFormats.instant(firstSeen.plus(Images.WEEK)) + " (in 6d 22h)")
         .contains("approval        not awaiting approval")
         .contains("last rebuild    none")
         .contains("details         waiting 6d 22h for " + NODE);
@@ -83,14 +91,18 @@ class StatusCommandTest {
     assertThat(json.at("/config/autoRebuild").asBoolean()).isFalse();
     assertThat(json.at("/config/rebuildDelay").asText()).isEqualTo("PT168H");
     assertThat(json.at("/runtime/pending/0/digest").asText()).isEqualTo(digest(7));
-    assertThat(Instant.parse(json.at("/runtime/pending/0/firstSeen").asText())).isEqualTo(firstSeen);
+    assertThat(Instant.parse(json.at("/runtime/pending/0/firstSeen").asText()))
+        .isEqualTo(firstSeen);
     assertThat(json.at("/details").asText()).startsWith("waiting 6d 23h");
   }
 
   @Test
   void listsEveryEnrolledImageInATable() {
     Instant firstSeen = temporal.now();
-    Images.start(temporal.client, Images.managed("web", true, List.of("api"), List.of()), ImageRuntime.empty());
+    Images.start(
+        temporal.client,
+        Images.managed("web", true, List.of("api"), List.of()),
+        ImageRuntime.empty());
     Images.start(
         temporal.client,
         Images.managed("api", true, List.of(NODE), List.of()),
@@ -104,8 +116,12 @@ class StatusCommandTest {
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0)).matches("IMAGE +KIND +STATE +ELIGIBLE AT +DETAILS");
     assertThat(lines.get(1))
-        .matches("api +managed +waiting +" + TextFormats.instant(firstSeen.plus(Images.WEEK)) + " +waiting 6d 23h for .*");
-    assertThat(lines.get(2)).matches("postgres +external +tracking +- +external image; current digest unknown");
+        .matches(
+            "api +managed +waiting +"
+                + TextFormats.instant(firstSeen.plus(Images.WEEK))
+                + " +waiting 6d 23h for .*");
+    assertThat(lines.get(2))
+        .matches("postgres +external +tracking +- +external image; current digest unknown");
     assertThat(lines.get(3)).matches("web +managed +watching +- +watching 1 base image\\(s\\)");
   }
 

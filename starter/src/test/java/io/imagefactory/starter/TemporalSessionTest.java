@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TemporalSessionTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"status", "status api", "approve api", "rebuild api --now", "enroll --wait"})
+  @ValueSource(
+      strings = {"status", "status api", "approve api", "rebuild api --now", "enroll --wait"})
   void anUnreachableTemporalIsReportedFast(String command) {
     String target = "127.0.0.1:" + PortBoundTemporal.freePort();
     String[] args = (command + " --temporal " + target).split(" ");
@@ -24,8 +25,11 @@ class TemporalSessionTest {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(run.err())
-        .endsWith(": cannot reach Temporal at " + target + ": is the worker running?"
-            + " (start it with: java -jar worker/target/image-factory-worker.jar)\n");
+        .endsWith(
+            ": cannot reach Temporal at "
+                + target
+                + ": is the worker running?"
+                + " (start it with: java -jar worker/target/image-factory-worker.jar)\n");
     assertThat(run.out()).isEmpty();
     assertThat(took).isLessThan(Duration.ofSeconds(10));
   }
