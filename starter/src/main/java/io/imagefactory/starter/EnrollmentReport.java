@@ -57,8 +57,9 @@ final class EnrollmentReport {
             .map(ImageOutcome::image)
             .toList();
     if (!failed.isEmpty()) {
+      // Every enrollment analyses failed images again, including ones that never had a workflow.
       lines.add(
-          "Fix the failed image(s), then run: image-factory reanalyze " + String.join(" ", failed));
+          "Fix " + String.join(", ", failed) + ", then run: image-factory enroll --wait");
     }
     return lines;
   }

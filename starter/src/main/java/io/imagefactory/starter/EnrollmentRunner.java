@@ -51,9 +51,9 @@ final class EnrollmentRunner {
     }
     if (!wait) {
       out.println(
-          "Follow it with: image-factory status, or workflow '"
+          "Follow workflow '"
               + WorkflowIds.ENROLLMENT
-              + "' in the Temporal UI.");
+              + "' in the Temporal UI, or pass --wait to see each image's outcome.");
       return ExitCodes.OK;
     }
     EnrollmentResult result = await(timeout);

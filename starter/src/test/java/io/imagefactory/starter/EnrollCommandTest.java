@@ -83,7 +83,7 @@ class EnrollCommandTest {
         .contains(
             "Enrolled 4 images: 1 analysed, 1 failed, 1 unchanged, 1 external; commit 1a2b3c4\n")
         .contains("Deployment: not waited\n")
-        .endsWith("Fix the failed image(s), then run: image-factory reanalyze web\n");
+        .endsWith("Fix web, then run: image-factory enroll --wait\n");
     assertThat(run.out().lines().filter(line -> line.contains("  analysed  api"))).hasSize(1);
     assertThat(activities.catalogReads).containsExactly(EnrollmentRequest.of("git push"));
     assertThat(activities.ensuredImages).containsExactly("api");
@@ -94,7 +94,11 @@ class EnrollCommandTest {
     activities.hold("example-org/web");
     CliRun first = CliRun.run("enroll", "--reason", "first", "--temporal", temporal.target);
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(first.out()).startsWith("Started enrollment (first).\n");
+    assertThat(first.out())
+        .isEqualTo(
+            "Started enrollment (first).\n"
+                + "Follow workflow 'enrollment' in the Temporal UI, or pass --wait to see each"
+                + " image's outcome.\n");
     assertThat(activities.holding.await(30, TimeUnit.SECONDS)).isTrue();
 
     CliRun second = CliRun.run("enroll", "--reason", "second", "--temporal", temporal.target);
