@@ -1,6 +1,9 @@
 package io.imagefactory.starter;
 
+import io.imagefactory.base.BaseImageWorkflow;
+import io.imagefactory.base.BaseStatus;
 import io.imagefactory.image.ImageStatus;
+import io.imagefactory.image.ImageWorkflow;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Spec;
       "Show what an image, or every image, is waiting for.",
       "Shows an image's bases (pinned ones marked), current digest, pending rebuild candidates"
           + " with when each matures, whether a rebuild awaits approval, and the last rebuild.",
+      "Given the name of a base image, shows what it watches, its digest and its dependents.",
       "Without an image: a table of every enrolled image."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -30,7 +34,10 @@ final class StatusCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
-  @Parameters(paramLabel = "IMAGE", arity = "0..1", description = "The image; all when omitted.")
+  @Parameters(
+      paramLabel = "IMAGE",
+      arity = "0..1",
+      description = "The image (or base image); all images when omitted.")
   String image;
 
   @Option(names = "--json", description = "Print the status as JSON (a list without IMAGE).")
@@ -41,7 +48,16 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalSession temporal = connection.temporal()) {
       if (image != null) {
-        ImageStatus status = temporal.image(image).status();
+        ImageWorkflow workflow;
+        try {
+          workflow = temporal.image(image);
+        } catch (CommandFailure notAnImage) {
+          BaseImageWorkflow base = temporal.base(image).orElseThrow(() -> notAnImage);
+          BaseStatus status = base.status();
+          print(out, json ? List.of(CliJson.write(status)) : BaseStatusText.of(status));
+          return ExitCodes.OK;
+        }
+        ImageStatus status = workflow.status();
         print(
             out, json ? List.of(CliJson.write(status)) : ImageStatusText.of(status, Instant.now()));
         return ExitCodes.OK;

@@ -2,11 +2,11 @@ package io.imagefactory.starter;
 
 import io.grpc.health.v1.HealthCheckResponse;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -14,6 +14,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A connection to Temporal for one command: checked at once, closed when the command ends. */
@@ -66,19 +67,33 @@ final class TemporalSession implements AutoCloseable {
   /** The workflow of an enrolled image; an image without a running workflow is not enrolled. */
   ImageWorkflow image(String name) {
     String id = WorkflowIds.image(name);
-    WorkflowExecutionDescription description;
-    try {
-      description = client.newUntypedWorkflowStub(id).describe();
-    } catch (WorkflowNotFoundException e) {
+    WorkflowExecutionStatus status = statusOf(id);
+    if (status == null) {
       throw notEnrolled(name, "");
     }
-    WorkflowExecutionStatus status = description.getStatus();
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       String ended =
           status.name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase(Locale.ROOT);
       throw notEnrolled(name, " (its workflow " + id + " is " + ended + ")");
     }
     return client.newWorkflowStub(ImageWorkflow.class, id);
+  }
+
+  /** The workflow of a base image that is watched now, if there is one by that name. */
+  Optional<BaseImageWorkflow> base(String name) {
+    String id = WorkflowIds.base(name);
+    return statusOf(id) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+        ? Optional.of(client.newWorkflowStub(BaseImageWorkflow.class, id))
+        : Optional.empty();
+  }
+
+  /** The status of the workflow's latest run; null when there is none. */
+  private WorkflowExecutionStatus statusOf(String workflowId) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).describe().getStatus();
+    } catch (WorkflowNotFoundException e) {
+      return null;
+    }
   }
 
   /** The reason a workflow gave for refusing an update, as its validator wrote it. */

@@ -6,7 +6,13 @@ import static io.imagefactory.starter.Images.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imagefactory.TaskQueues;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseImageWorkflow;
+import io.imagefactory.base.BaseSetup;
 import io.imagefactory.image.ImageRuntime;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,6 +141,48 @@ class StatusCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     JsonNode json = CliJson.MAPPER.readTree(run.out());
     assertThat(json.findValuesAsText("name")).containsExactly("postgres", "redis");
+  }
+
+  @Test
+  void showsABaseImageByItsName() {
+    Instant seen = temporal.now();
+    BaseImageWorkflow base =
+        temporal.client.newWorkflowStub(
+            BaseImageWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.MAIN)
+                .setWorkflowId(WorkflowIds.base(NODE))
+                .build());
+    WorkflowClient.start(
+        base::run,
+        new BaseSetup(
+            NODE,
+            "docker.io/library/node",
+            "22-bookworm-slim",
+            List.of("web", "api"),
+            digest(4),
+            seen,
+            List.of(),
+            0));
+
+    CliRun run = status(NODE);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .isEqualTo(
+            NODE
+                + " (base image)\n"
+                + "  details         docker.io/library/node:22-bookworm-slim at "
+                + digest(4)
+                + "; 2 dependent image(s)\n"
+                + "  watches         docker.io/library/node:22-bookworm-slim\n"
+                + "  current digest  "
+                + digest(4)
+                + ", first seen "
+                + TextFormats.instant(seen)
+                + "\n"
+                + "  dependents      web\n"
+                + "                  api\n");
   }
 
   @Test
