@@ -2,7 +2,7 @@ package io.imagefactory.starter;
 
 /**
  * An expected failure of a command: the message the user reads and the exit code it maps to. {@link
- * FailureHandler} prints it without a stack trace.
+ * ExitCodes#handler()} prints it without a stack trace.
  */
 final class CommandFailure extends RuntimeException {
 

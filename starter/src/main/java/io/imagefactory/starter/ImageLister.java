@@ -57,7 +57,7 @@ final class ImageLister {
           .forEach(m -> addImage(names, m.getExecution().getWorkflowId()));
       return names;
     } catch (RuntimeException e) {
-      Status.Code code = FailureHandler.grpcCode(e);
+      Status.Code code = ExitCodes.grpcCode(e);
       if (code == Status.Code.UNIMPLEMENTED || code == Status.Code.INVALID_ARGUMENT) {
         return openImageWorkflows();
       }

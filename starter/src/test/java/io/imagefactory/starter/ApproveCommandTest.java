@@ -72,7 +72,7 @@ class ApproveCommandTest {
     CliRun run = CliRun.run("approve", "api", "--temporal", temporal.target);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(run.err()).isEqualTo("approve: image api has no rebuild awaiting approval\n");
+    assertThat(run.err()).isEqualTo("image api has no rebuild awaiting approval\n");
     assertThat(activities.rebuilds).isEmpty();
   }
 

@@ -98,7 +98,7 @@ class EventCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
         .isEqualTo(
-            "event: the worker refused the webhook token (401): pass the worker's token"
+            "the worker refused the webhook token (401): pass the worker's token"
                 + " with --token-file FILE or IMAGE_FACTORY_WEBHOOK_TOKEN\n");
     assertThat(run.out() + run.err()).doesNotContain(TOKEN);
   }
@@ -112,7 +112,7 @@ class EventCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
         .isEqualTo(
-            "event: the worker rejected the event (400):"
+            "the worker rejected the event (400):"
                 + " {\"error\":\"no image is watched at ghcr.io/example/unknown\"}\n");
   }
 
@@ -123,7 +123,7 @@ class EventCommandTest {
     CliRun run = event("ghcr.io/example/api:1.0", "--digest", digest(5));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
-    assertThat(run.err()).isEqualTo("event: the worker failed to handle the event (500)\n");
+    assertThat(run.err()).isEqualTo("the worker failed to handle the event (500)\n");
   }
 
   @Test
@@ -136,7 +136,7 @@ class EventCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(run.err())
         .isEqualTo(
-            "event: cannot reach the worker at "
+            "cannot reach the worker at "
                 + url
                 + ": is it running?"
                 + " (start it with: java -jar worker/target/image-factory-worker.jar)\n");

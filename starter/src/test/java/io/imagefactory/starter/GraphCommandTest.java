@@ -91,7 +91,7 @@ class GraphCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
-        .contains("graph: cannot read the state files:")
+        .contains("cannot read the state files:")
         .contains(
             "images/api.yaml, line 2: while parsing a flow sequence; expected ',' or ']', but got"
                 + " <stream end>\n")

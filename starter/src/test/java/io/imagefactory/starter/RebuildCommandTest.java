@@ -77,6 +77,6 @@ class RebuildCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err())
-        .isEqualTo("rebuild: image postgres is external: Image Factory does not build it\n");
+        .isEqualTo("image postgres is external: Image Factory does not build it\n");
   }
 }
