@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "image-factory 0.1.0",
     description = "Keeps container images rebuilt on fresh base images.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      RenderCommand.class,
+    })
 public final class StarterCli {
 
   public static void main(String[] args) {
