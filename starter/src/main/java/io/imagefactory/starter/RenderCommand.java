@@ -100,11 +100,14 @@ final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes through a temporary file, so a reader never sees half a manifest file. */
+  /**
+   * Writes through a temporary file beside the target (created like any other file, so with the
+   * usual permissions), so a reader never sees half a manifest file.
+   */
   private static void write(Path target, String content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".image-factory", ".tmp");
+    Path temp = dir.resolve("." + target.getFileName() + ".tmp");
     try {
       Files.writeString(temp, content);
       try {

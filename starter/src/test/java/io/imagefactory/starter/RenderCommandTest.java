@@ -37,6 +37,7 @@ class RenderCommandTest {
     assertThat(Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)))
         .isEqualTo(resourceText("kargo/seed-004.expected.k8s.yaml"));
     assertThat(out.toString()).contains("Rendered 3 Warehouses and Stages to ");
+    assertThat(stateDir.resolve("dist")).isDirectoryNotContaining("glob:**.tmp");
   }
 
   @Test
