@@ -59,15 +59,17 @@ class ImageWorkflowImplTest {
     return workflow;
   }
 
-  private void update(ImageWorkflow image, String base, int digest) {
-    image.baseUpdated(new BaseUpdate(base, digest(digest), temporal.now()));
+  /** Sends a base update first seen now, and returns that time. */
+  private Instant update(ImageWorkflow image, String base, int digest) {
+    Instant seenAt = temporal.now();
+    image.baseUpdated(new BaseUpdate(base, digest(digest), seenAt));
+    return seenAt;
   }
 
   @Test
   void sevenDayDelayFiresExactlyOnceAtTheRightTime() {
     ImageWorkflow api = start(managed("api", WEEK, true, NODE));
-    Instant firstSeen = temporal.now();
-    update(api, NODE, 1);
+    Instant firstSeen = update(api, NODE, 1);
 
     temporal.sleep(WEEK.minusMinutes(1));
     assertThat(activities.rebuilds).isEmpty();
@@ -124,8 +126,7 @@ class ImageWorkflowImplTest {
   @Test
   void withoutAutoRebuildAMaturedRebuildWaitsForApproval() {
     ImageWorkflow web = start(managed("web", WEEK, false, NODE));
-    Instant firstSeen = temporal.now();
-    update(web, NODE, 1);
+    Instant firstSeen = update(web, NODE, 1);
 
     temporal.sleep(WEEK.plusHours(1));
     assertThat(activities.rebuilds).isEmpty();
