@@ -34,12 +34,16 @@ record ApplicationStatus(
     conditions = List.copyOf(conditions);
   }
 
-  /** One line for logs and timeouts: {@code at abc1234: OutOfSync/Progressing, operation Running}. */
+  /**
+   * One line for logs and timeouts: {@code at abc1234: OutOfSync/Progressing, operation Running}.
+   */
   String summary() {
     String revisions =
         syncRevisions.isEmpty()
             ? "no revision yet"
-            : "at " + String.join(",", syncRevisions.stream().map(ApplicationStatus::shortSha).toList());
+            : "at "
+                + String.join(
+                    ",", syncRevisions.stream().map(ApplicationStatus::shortSha).toList());
     String line = revisions + ": " + syncStatus + "/" + healthStatus;
     if (operationPhase != null) {
       line += ", operation " + operationPhase;

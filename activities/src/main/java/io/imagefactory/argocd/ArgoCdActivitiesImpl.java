@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for Argo CD in one heartbeating activity that polls every few seconds: a deployment
- * takes seconds to minutes, so a fast poll matters, and heartbeats let Temporal notice a dead
- * worker within a few polls. The overall deadline travels in the heartbeat details, so a retried
- * attempt keeps the original deadline instead of starting a new timeout.
+ * Waits for Argo CD in one heartbeating activity that polls every few seconds: a deployment takes
+ * seconds to minutes, so a fast poll matters, and heartbeats let Temporal notice a dead worker
+ * within a few polls. The overall deadline travels in the heartbeat details, so a retried attempt
+ * keeps the original deadline instead of starting a new timeout.
  */
 public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
 
@@ -35,7 +35,10 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
   }
 
   ArgoCdActivitiesImpl(
-      Optional<ArgoCdStatusReader> reader, Duration pollInterval, Clock clock, SyncWaiter.Sleeper sleeper) {
+      Optional<ArgoCdStatusReader> reader,
+      Duration pollInterval,
+      Clock clock,
+      SyncWaiter.Sleeper sleeper) {
     this.reader = reader;
     this.pollInterval = pollInterval;
     this.clock = clock;
@@ -70,11 +73,19 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
               request.revision(),
               deadline,
               () -> context.heartbeat(deadline.toEpochMilli()));
-      log.info("Argo CD Application {} and revision {}: {} ({})", app, request.revision(), result.status(), result.message());
+      log.info(
+          "Argo CD Application {} and revision {}: {} ({})",
+          app,
+          request.revision(),
+          result.status(),
+          result.message());
       return result;
     } catch (KubernetesClientException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Reading Argo CD Application " + app + " was denied (HTTP " + e.getCode()
+          "Reading Argo CD Application "
+              + app
+              + " was denied (HTTP "
+              + e.getCode()
               + "): the worker's service account needs get on applications.argoproj.io in "
               + request.namespace(),
           "ArgoCdAccessDenied");

@@ -65,7 +65,10 @@ public class ArgoCdStatusReader {
       revisions.add(single);
     }
     if (holder.get("revisions") instanceof List<?> many) {
-      many.stream().map(ArgoCdStatusReader::string).filter(r -> r != null && !r.isEmpty()).forEach(revisions::add);
+      many.stream()
+          .map(ArgoCdStatusReader::string)
+          .filter(r -> r != null && !r.isEmpty())
+          .forEach(revisions::add);
     }
     return revisions;
   }

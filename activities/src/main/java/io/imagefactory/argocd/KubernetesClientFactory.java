@@ -34,7 +34,9 @@ public final class KubernetesClientFactory {
       default:
         if (env.apply(SERVICE_HOST) == null) {
           throw new IllegalStateException(
-              "Kubernetes mode in-cluster, but " + SERVICE_HOST + " is not set: not running in a"
+              "Kubernetes mode in-cluster, but "
+                  + SERVICE_HOST
+                  + " is not set: not running in a"
                   + " pod? Use mode kubeconfig (with a kubeconfig path) or none.");
         }
         // In a pod this finds the service account's token and CA; the Deployment sets

@@ -37,16 +37,20 @@ public record KubernetesSettings(Mode mode, Path kubeconfig) {
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
-                      "Kubernetes mode must be in-cluster, kubeconfig or none, got '" + value + "'"));
+                      "Kubernetes mode must be in-cluster, kubeconfig or none, got '"
+                          + value
+                          + "'"));
     }
   }
 
   public KubernetesSettings {
     if (mode == null) {
-      throw new IllegalArgumentException("Kubernetes mode is required (in-cluster, kubeconfig or none)");
+      throw new IllegalArgumentException(
+          "Kubernetes mode is required (in-cluster, kubeconfig or none)");
     }
     if (mode == Mode.KUBECONFIG && kubeconfig == null) {
-      throw new IllegalArgumentException("Kubernetes mode kubeconfig needs the kubeconfig file's path");
+      throw new IllegalArgumentException(
+          "Kubernetes mode kubeconfig needs the kubeconfig file's path");
     }
   }
 

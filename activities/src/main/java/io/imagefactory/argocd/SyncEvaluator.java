@@ -28,7 +28,9 @@ final class SyncEvaluator {
       return Optional.of(
           new AwaitSyncResult(
               Status.OPERATION_FAILED,
-              "sync operation " + status.operationPhase().toLowerCase(Locale.ROOT) + ": "
+              "sync operation "
+                  + status.operationPhase().toLowerCase(Locale.ROOT)
+                  + ": "
                   + orNone(status.operationMessage()),
               observed));
     }

@@ -54,7 +54,8 @@ final class SyncWaiter {
               Status.MISSING_APPLICATION, "Argo CD Application " + app + " does not exist", null);
         }
         if (last == null || !last.summary().equals(status.get().summary())) {
-          log.info("Argo CD Application {} {}, waiting for {}", app, status.get().summary(), revision);
+          log.info(
+              "Argo CD Application {} {}, waiting for {}", app, status.get().summary(), revision);
         }
         last = status.get();
         lastError = null;
@@ -91,7 +92,8 @@ final class SyncWaiter {
     if (lastError != null) {
       message.append("; ").append(lastError);
     }
-    String observed = last == null || last.syncRevisions().isEmpty() ? null : last.syncRevisions().get(0);
+    String observed =
+        last == null || last.syncRevisions().isEmpty() ? null : last.syncRevisions().get(0);
     return new AwaitSyncResult(Status.TIMED_OUT, message.toString(), observed);
   }
 }

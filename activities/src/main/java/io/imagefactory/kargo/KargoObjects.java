@@ -39,13 +39,19 @@ final class KargoObjects {
   Map<String, Object> projectConfig() {
     Map<String, Object> policy =
         ordered(
-            "stageSelector", ordered("matchLabels", ordered(LABEL_MANAGED_BY, MANAGED_BY)),
-            "autoPromotionEnabled", true);
+            "stageSelector",
+            ordered("matchLabels", ordered(LABEL_MANAGED_BY, MANAGED_BY)),
+            "autoPromotionEnabled",
+            true);
     return ordered(
-        "apiVersion", API_VERSION,
-        "kind", "ProjectConfig",
-        "metadata", namespaced(settings.project(), ordered(LABEL_MANAGED_BY, MANAGED_BY), null),
-        "spec", ordered("promotionPolicies", List.of(policy)));
+        "apiVersion",
+        API_VERSION,
+        "kind",
+        "ProjectConfig",
+        "metadata",
+        namespaced(settings.project(), ordered(LABEL_MANAGED_BY, MANAGED_BY), null),
+        "spec",
+        ordered("promotionPolicies", List.of(policy)));
   }
 
   Map<String, Object> warehouse(WatchTarget target) {

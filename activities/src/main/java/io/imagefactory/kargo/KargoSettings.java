@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What the rendered Kargo manifests need to know about their surroundings.
  *
- * @param project the Kargo project, which is also the namespace of everything it holds; it must
- *     not be the worker's own namespace, since Kargo owns the project namespace
+ * @param project the Kargo project, which is also the namespace of everything it holds; it must not
+ *     be the worker's own namespace, since Kargo owns the project namespace
  * @param webhookUrl the worker's {@code POST /api/v1/events/image} endpoint, as Kargo reaches it
  * @param tokenSecretName the Secret in the project namespace holding the webhook bearer token
  * @param tokenSecretKey the key of the token inside that Secret
@@ -37,7 +37,11 @@ public record KargoSettings(
   public KargoSettings {
     require(KubernetesNames.isDnsLabel(project), "project", project, "a DNS-1123 label");
     // The URL is not echoed: a mistyped one could carry credentials.
-    require(isHttpUrl(webhookUrl), "webhookUrl", "(not shown)", "an absolute http(s) URL without user info");
+    require(
+        isHttpUrl(webhookUrl),
+        "webhookUrl",
+        "(not shown)",
+        "an absolute http(s) URL without user info");
     require(
         KubernetesNames.matches(KubernetesNames.DNS_SUBDOMAIN, tokenSecretName),
         "tokenSecretName",

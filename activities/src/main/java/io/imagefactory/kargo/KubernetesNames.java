@@ -10,7 +10,8 @@ final class KubernetesNames {
 
   /** DNS-1123 subdomain: names of Secrets. */
   static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+      Pattern.compile(
+          "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /** A key of a Secret's data. */
   static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");

@@ -30,8 +30,8 @@ final class ManifestYaml {
   private ManifestYaml() {}
 
   /**
-   * Kubernetes reads manifests as YAML 1.1, where an unquoted {@code 2024-01-01} is a timestamp
-   * and {@code 1:20} a sexagesimal number; a tag or name like that must stay a string.
+   * Kubernetes reads manifests as YAML 1.1, where an unquoted {@code 2024-01-01} is a timestamp and
+   * {@code 1:20} a sexagesimal number; a tag or name like that must stay a string.
    */
   private static final class Yaml11Quoting extends StringQuotingChecker.Default {
 

@@ -33,8 +33,8 @@ final class NotifyTask {
   static final String SUCCESS = "response.status >= 200 && response.status < 300";
 
   /**
-   * A rejected request (bad token, unknown image, invalid body) will not get better by itself:
-   * fail the promotion so it shows in Kargo. Timeouts, throttling and 5xx are retried.
+   * A rejected request (bad token, unknown image, invalid body) will not get better by itself: fail
+   * the promotion so it shows in Kargo. Timeouts, throttling and 5xx are retried.
    */
   static final String FAILURE =
       "response.status >= 400 && response.status < 500"
@@ -50,27 +50,31 @@ final class NotifyTask {
   }
 
   Map<String, Object> promotionTask(KargoObjects objects) {
-    Map<String, Object> step =
-        ordered("uses", "http", "as", "notify", "config", httpConfig());
+    Map<String, Object> step = ordered("uses", "http", "as", "notify", "config", httpConfig());
     Map<String, Object> spec =
         ordered(
             "vars", List.of(ordered("name", REPO_URL_VAR)),
             "steps", List.of(step));
     return ordered(
-        "apiVersion", KargoObjects.API_VERSION,
-        "kind", "PromotionTask",
+        "apiVersion",
+        KargoObjects.API_VERSION,
+        "kind",
+        "PromotionTask",
         "metadata",
-            objects.namespaced(
-                NAME, ordered(KargoObjects.LABEL_MANAGED_BY, KargoObjects.MANAGED_BY), null),
-        "spec", spec);
+        objects.namespaced(
+            NAME, ordered(KargoObjects.LABEL_MANAGED_BY, KargoObjects.MANAGED_BY), null),
+        "spec",
+        spec);
   }
 
   Map<String, Object> httpConfig() {
     List<Map<String, Object>> headers =
         List.of(
             ordered(
-                "name", "Authorization",
-                "value", "Bearer ${{ " + settings.tokenExpression() + " }}"),
+                "name",
+                "Authorization",
+                "value",
+                "Bearer ${{ " + settings.tokenExpression() + " }}"),
             ordered("name", "Content-Type", "value", "application/json"));
     return ordered(
         "method", "POST",

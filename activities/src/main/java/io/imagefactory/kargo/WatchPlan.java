@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything to watch, in name order, plus what could not be watched. A bad entry costs only
- * its own Warehouse, never the others'.
+ * Everything to watch, in name order, plus what could not be watched. A bad entry costs only its
+ * own Warehouse, never the others'.
  */
 record WatchPlan(List<WatchTarget> targets, List<String> problems) {
 

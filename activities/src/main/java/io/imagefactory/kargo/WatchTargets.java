@@ -14,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Decides what the Warehouse of each state file subscribes to, and rejects what it cannot watch. */
+/**
+ * Decides what the Warehouse of each state file subscribes to, and rejects what it cannot watch.
+ */
 final class WatchTargets {
 
   /**

@@ -81,8 +81,11 @@ class ArgoCdActivitiesImplTest {
     AwaitSyncResult result = stub(reader()).awaitSync(request(Duration.ofMinutes(5)));
 
     argoCd.get(10, TimeUnit.SECONDS);
-    assertThat(result).isEqualTo(new AwaitSyncResult(Status.SYNCED, "synced and healthy", REVISION));
-    assertThat(heartbeats).isNotEmpty().allSatisfy(deadline -> assertThat(deadline).isEqualTo(heartbeats.get(0)));
+    assertThat(result)
+        .isEqualTo(new AwaitSyncResult(Status.SYNCED, "synced and healthy", REVISION));
+    assertThat(heartbeats)
+        .isNotEmpty()
+        .allSatisfy(deadline -> assertThat(deadline).isEqualTo(heartbeats.get(0)));
     assertThat(Instant.ofEpochMilli(heartbeats.get(0)))
         .isBetween(before.plus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofMinutes(5)));
   }
@@ -125,14 +128,18 @@ class ArgoCdActivitiesImplTest {
             failure -> {
               assertThat(failure.getType()).isEqualTo("ArgoCdAccessDenied");
               assertThat(failure.isNonRetryable()).isTrue();
-              assertThat(failure.getOriginalMessage()).contains("argocd/image-factory-kargo").contains("403");
+              assertThat(failure.getOriginalMessage())
+                  .contains("argocd/image-factory-kargo")
+                  .contains("403");
             });
   }
 
   @Test
   void rejectsARequestWithoutRevision() {
     assertThatThrownBy(
-            () -> stub(reader()).awaitSync(new AwaitSyncRequest(NAME, NAMESPACE, " ", Duration.ofMinutes(1))))
+            () ->
+                stub(reader())
+                    .awaitSync(new AwaitSyncRequest(NAME, NAMESPACE, " ", Duration.ofMinutes(1))))
         .isInstanceOf(ActivityFailure.class)
         .cause()
         .isInstanceOfSatisfying(
@@ -145,7 +152,8 @@ class ArgoCdActivitiesImplTest {
   }
 
   private ArgoCdActivities stub(Optional<ArgoCdStatusReader> reader) {
-    environment.registerActivitiesImplementations(new ArgoCdActivitiesImpl(reader, Duration.ofMillis(5)));
+    environment.registerActivitiesImplementations(
+        new ArgoCdActivitiesImpl(reader, Duration.ofMillis(5)));
     return environment.newActivityStub(ArgoCdActivities.class, OPTIONS);
   }
 

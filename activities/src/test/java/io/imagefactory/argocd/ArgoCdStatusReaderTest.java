@@ -64,7 +64,10 @@ class ArgoCdStatusReaderTest {
     Applications.changeStatusTo(client, "degraded");
     ApplicationStatus degraded = reader.read(NAMESPACE, NAME).orElseThrow();
 
-    assertThat(failed.conditions()).singleElement().asString().startsWith("SyncError: one or more objects failed");
+    assertThat(failed.conditions())
+        .singleElement()
+        .asString()
+        .startsWith("SyncError: one or more objects failed");
     assertThat(failed.operationMessage()).contains("is invalid");
     assertThat(degraded.healthMessage()).contains("cannot reach its registry");
   }
@@ -81,7 +84,9 @@ class ArgoCdStatusReaderTest {
 
     for (String fixture : Applications.FIXTURES) {
       JsonNode application =
-          ManifestDocuments.parse(client.getKubernetesSerialization().asYaml(Applications.load(client, fixture))).get(0);
+          ManifestDocuments.parse(
+                  client.getKubernetesSerialization().asYaml(Applications.load(client, fixture)))
+              .get(0);
       assertThat(schemas.validate(application)).as(fixture).isEmpty();
     }
   }

@@ -54,7 +54,8 @@ class KubernetesClientFactoryTest {
                 .formatted(client.getConfiguration().getMasterUrl()));
 
     try (KubernetesClient configured =
-        KubernetesClientFactory.create(new KubernetesSettings(Mode.KUBECONFIG, kubeconfig), name -> null)
+        KubernetesClientFactory.create(
+                new KubernetesSettings(Mode.KUBECONFIG, kubeconfig), name -> null)
             .orElseThrow()) {
       assertThat(configured.getConfiguration().getRequestRetryBackoffLimit())
           .isEqualTo(KubernetesClientFactory.REQUEST_RETRIES);
@@ -68,7 +69,9 @@ class KubernetesClientFactoryTest {
     Path missing = dir.resolve("missing-kubeconfig");
 
     assertThatThrownBy(
-            () -> KubernetesClientFactory.create(new KubernetesSettings(Mode.KUBECONFIG, missing), name -> null))
+            () ->
+                KubernetesClientFactory.create(
+                    new KubernetesSettings(Mode.KUBECONFIG, missing), name -> null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(missing.toString());
   }
@@ -76,7 +79,9 @@ class KubernetesClientFactoryTest {
   @Test
   void inClusterOutsideAPodSaysSo() {
     assertThatThrownBy(
-            () -> KubernetesClientFactory.create(new KubernetesSettings(Mode.IN_CLUSTER, null), name -> null))
+            () ->
+                KubernetesClientFactory.create(
+                    new KubernetesSettings(Mode.IN_CLUSTER, null), name -> null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("KUBERNETES_SERVICE_HOST is not set");
   }

@@ -34,13 +34,22 @@ class SyncEvaluatorTest {
           never compared yet                       | -           | -         | -           | -         | -       | waiting
           """)
   void decidesWhenTheWaitIsOver(
-      String description, String syncRevs, String sync, String health, String phase, String opRevs, String outcome) {
+      String description,
+      String syncRevs,
+      String sync,
+      String health,
+      String phase,
+      String opRevs,
+      String outcome) {
     String wanted = description.startsWith("short sha") ? REV.substring(0, 8) : REV;
     ApplicationStatus status =
-        new ApplicationStatus(revisions(syncRevs), sync, health, "why", phase, "what", revisions(opRevs), List.of());
+        new ApplicationStatus(
+            revisions(syncRevs), sync, health, "why", phase, "what", revisions(opRevs), List.of());
 
     String decided =
-        SyncEvaluator.evaluate(status, wanted).map(result -> result.status().name()).orElse("waiting");
+        SyncEvaluator.evaluate(status, wanted)
+            .map(result -> result.status().name())
+            .orElse("waiting");
 
     assertThat(decided).isEqualTo(outcome);
   }
@@ -52,7 +61,8 @@ class SyncEvaluatorTest {
     "4b1c9e2f0a7d3c5b6e8f9a0b1c2d3e4f5a6b7c8d, 4b1c9e, false",
     "4b1c9e2f0a7d3c5b6e8f9a0b1c2d3e4f5a6b7c8d, 4b1c9e3, false"
   })
-  void matchesFullIdsIgnoringCaseAndShortIdsAsPrefix(String observed, String wanted, boolean matches) {
+  void matchesFullIdsIgnoringCaseAndShortIdsAsPrefix(
+      String observed, String wanted, boolean matches) {
     assertThat(SyncEvaluator.contains(List.of(observed), wanted)).isEqualTo(matches);
   }
 

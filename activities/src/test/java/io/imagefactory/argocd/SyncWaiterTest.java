@@ -47,7 +47,8 @@ class SyncWaiterTest {
   void endsAsSoonAsTheApplicationHasAVerdict(String fixture, Status outcome) throws Exception {
     Applications.create(client, fixture);
 
-    AwaitSyncResult result = realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), polls::incrementAndGet);
+    AwaitSyncResult result =
+        realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), polls::incrementAndGet);
 
     assertThat(result.status()).isEqualTo(outcome);
     assertThat(polls).hasValue(0);
@@ -56,15 +57,20 @@ class SyncWaiterTest {
   @Test
   void explainsADegradedApplicationAndAFailedOperationInArgoCdsWords() throws Exception {
     Applications.create(client, "operation-failed");
-    AwaitSyncResult failed = realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), () -> {});
+    AwaitSyncResult failed =
+        realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), () -> {});
     Applications.changeStatusTo(client, "degraded");
-    AwaitSyncResult degraded = realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), () -> {});
+    AwaitSyncResult degraded =
+        realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), () -> {});
 
-    assertThat(failed.message()).isEqualTo(
-        "sync operation failed: one or more objects failed to apply, reason: Warehouse.kargo.akuity.io \"base-x\" is invalid");
+    assertThat(failed.message())
+        .isEqualTo(
+            "sync operation failed: one or more objects failed to apply, reason:"
+                + " Warehouse.kargo.akuity.io \"base-x\" is invalid");
     assertThat(failed.observedRevision()).isEqualTo(Applications.OLD_REVISION);
     assertThat(degraded.message())
-        .isEqualTo("synced but degraded: Warehouse base-node-22-bookworm-slim cannot reach its registry");
+        .isEqualTo(
+            "synced but degraded: Warehouse base-node-22-bookworm-slim cannot reach its registry");
   }
 
   @Test
@@ -80,10 +86,15 @@ class SyncWaiterTest {
 
     AwaitSyncResult result =
         realTimeWaiter()
-            .await(NAMESPACE, NAME, REVISION, inAMinute(), () -> {
-              polls.incrementAndGet();
-              firstPoll.countDown();
-            });
+            .await(
+                NAMESPACE,
+                NAME,
+                REVISION,
+                inAMinute(),
+                () -> {
+                  polls.incrementAndGet();
+                  firstPoll.countDown();
+                });
 
     argoCd.get(10, TimeUnit.SECONDS);
     assertThat(result.status()).isEqualTo(Status.SYNCED);
@@ -93,10 +104,12 @@ class SyncWaiterTest {
 
   @Test
   void reportsAMissingApplicationAtOnce() throws Exception {
-    AwaitSyncResult result = realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), polls::incrementAndGet);
+    AwaitSyncResult result =
+        realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), polls::incrementAndGet);
 
     assertThat(result.status()).isEqualTo(Status.MISSING_APPLICATION);
-    assertThat(result.message()).isEqualTo("Argo CD Application argocd/image-factory-kargo does not exist");
+    assertThat(result.message())
+        .isEqualTo("Argo CD Application argocd/image-factory-kargo does not exist");
   }
 
   @Test
@@ -104,10 +117,12 @@ class SyncWaiterTest {
     Applications.create(client, "out-of-sync");
     MutableClock clock = new MutableClock(Instant.parse("2026-11-22T02:00:00Z"));
     SyncWaiter waiter =
-        new SyncWaiter(new ArgoCdStatusReader(client), Duration.ofSeconds(10), clock, clock::advance);
+        new SyncWaiter(
+            new ArgoCdStatusReader(client), Duration.ofSeconds(10), clock, clock::advance);
 
     AwaitSyncResult result =
-        waiter.await(NAMESPACE, NAME, REVISION, clock.instant().plusSeconds(60), polls::incrementAndGet);
+        waiter.await(
+            NAMESPACE, NAME, REVISION, clock.instant().plusSeconds(60), polls::incrementAndGet);
 
     assertThat(result.status()).isEqualTo(Status.TIMED_OUT);
     assertThat(polls).hasValue(7);
@@ -126,7 +141,9 @@ class SyncWaiterTest {
         server.createClient(
             builder ->
                 builder.withConfig(
-                    new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()))) {
+                    new ConfigBuilder(client.getConfiguration())
+                        .withRequestRetryBackoffLimit(0)
+                        .build()))) {
       SyncWaiter waiter =
           new SyncWaiter(
               new ArgoCdStatusReader(noRetries),
@@ -145,7 +162,10 @@ class SyncWaiterTest {
     Applications.create(client, "synced");
     server.expect().get().withPath(APPLICATION_PATH).andReturn(403, "forbidden").always();
 
-    assertThatThrownBy(() -> realTimeWaiter().await(NAMESPACE, NAME, REVISION, inAMinute(), polls::incrementAndGet))
+    assertThatThrownBy(
+            () ->
+                realTimeWaiter()
+                    .await(NAMESPACE, NAME, REVISION, inAMinute(), polls::incrementAndGet))
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
   }

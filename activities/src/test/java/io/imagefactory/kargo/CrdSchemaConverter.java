@@ -13,11 +13,11 @@ import java.util.Map;
  * the API server would, and strictly where the server would silently lose data:
  *
  * <ul>
- *   <li>an object with {@code properties} rejects unknown fields, since the server would prune
- *       them (unless {@code x-kubernetes-preserve-unknown-fields});
+ *   <li>an object with {@code properties} rejects unknown fields, since the server would prune them
+ *       (unless {@code x-kubernetes-preserve-unknown-fields});
  *   <li>{@code x-kubernetes-int-or-string} accepts an integer or a string; {@code nullable} adds
- *       null; other {@code x-kubernetes-*} keywords (list types, CEL validations) are dropped,
- *       and the CEL rules our output depends on are checked by hand in {@link KargoSchemas};
+ *       null; other {@code x-kubernetes-*} keywords (list types, CEL validations) are dropped, and
+ *       the CEL rules our output depends on are checked by hand in {@link KargoSchemas};
  *   <li>{@code format} is dropped (int32, int64, byte and date-time are not asserted by the
  *       server's structural schema on apply in a way we rely on).
  * </ul>
@@ -68,9 +68,7 @@ public final class CrdSchemaConverter {
       ArrayNode types = NODES.arrayNode().add(out.get("type").asText()).add("null");
       out.set("type", types);
     }
-    if (openApi.has("properties")
-        && !openApi.has("additionalProperties")
-        && !preserveUnknown) {
+    if (openApi.has("properties") && !openApi.has("additionalProperties") && !preserveUnknown) {
       out.put("additionalProperties", false);
     }
     return out;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates Kubernetes objects against the CRDs that define them, by {@code apiVersion} and
- * {@code kind}: one JSON Schema per served CRD version, converted by {@link CrdSchemaConverter}
- * with the metadata rules of {@link ObjectMetaSchema}.
+ * Validates Kubernetes objects against the CRDs that define them, by {@code apiVersion} and {@code
+ * kind}: one JSON Schema per served CRD version, converted by {@link CrdSchemaConverter} with the
+ * metadata rules of {@link ObjectMetaSchema}.
  */
 public final class CrdSchemas {
 
@@ -50,13 +50,15 @@ public final class CrdSchemas {
       properties.putObject("apiVersion").put("const", group + "/" + version.path("name").asText());
       properties.putObject("kind").put("const", kind);
       schema.withArray("required").add("apiVersion").add("kind").add("metadata");
-      schemas.put(key(group + "/" + version.path("name").asText(), kind), FACTORY.getSchema(schema));
+      schemas.put(
+          key(group + "/" + version.path("name").asText(), kind), FACTORY.getSchema(schema));
     }
   }
 
   /** True when a CRD defines objects of this apiVersion and kind. */
   public boolean defines(JsonNode object) {
-    return schemas.containsKey(key(object.path("apiVersion").asText(), object.path("kind").asText()));
+    return schemas.containsKey(
+        key(object.path("apiVersion").asText(), object.path("kind").asText()));
   }
 
   /** Every schema violation of the object, each prefixed with the object it is about. */
@@ -66,7 +68,8 @@ public final class CrdSchemas {
     JsonSchema schema = schemas.get(key(apiVersion, kind));
     List<String> errors = new ArrayList<>();
     if (schema == null) {
-      errors.add(ManifestDocuments.describe(object) + ": no CRD defines " + apiVersion + " " + kind);
+      errors.add(
+          ManifestDocuments.describe(object) + ": no CRD defines " + apiVersion + " " + kind);
       return errors;
     }
     for (ValidationMessage message : schema.validate(object)) {

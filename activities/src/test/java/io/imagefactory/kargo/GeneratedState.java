@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A synthetic state of {@code n} images for scale tests and timing: four in five managed (each on
- * two of {@code n/4} bases), one in five external, plus a few digest-only bases. The same
- * {@code n} always gives the same state.
+ * two of {@code n/4} bases), one in five external, plus a few digest-only bases. The same {@code n}
+ * always gives the same state.
  */
 public final class GeneratedState {
 
@@ -47,7 +47,11 @@ public final class GeneratedState {
       String tag = b % 50 == 49 ? null : (b % 20) + "-bookworm-slim";
       String name = String.format("base-%05d", b) + (tag == null ? "" : "-" + tag);
       state.bases.add(
-          States.base(name, "docker.io/library/runtime-" + b, tag, dependents.get(b).stream().distinct().sorted().toArray(String[]::new)));
+          States.base(
+              name,
+              "docker.io/library/runtime-" + b,
+              tag,
+              dependents.get(b).stream().distinct().sorted().toArray(String[]::new)));
     }
     return state;
   }

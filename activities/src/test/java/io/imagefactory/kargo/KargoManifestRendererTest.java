@@ -22,7 +22,8 @@ class KargoManifestRendererTest {
   /** Set to true to rewrite the golden file after an intended change of the output. */
   static final String UPDATE_GOLDEN = "image-factory.update-golden";
 
-  private final KargoManifestRenderer renderer = new KargoManifestRenderer(KargoSettings.defaults());
+  private final KargoManifestRenderer renderer =
+      new KargoManifestRenderer(KargoSettings.defaults());
 
   @Test
   void rendersSeedExampleStateExactlyAsTheGoldenFile() throws Exception {
@@ -75,7 +76,14 @@ class KargoManifestRendererTest {
     List<String> requested =
         objects.stream()
             .filter(o -> "Stage".equals(o.path("kind").asText()))
-            .map(o -> o.path("spec").path("requestedFreight").get(0).path("origin").path("name").asText())
+            .map(
+                o ->
+                    o.path("spec")
+                        .path("requestedFreight")
+                        .get(0)
+                        .path("origin")
+                        .path("name")
+                        .asText())
             .toList();
     assertThat(warehouses).isNotEmpty().isSorted().doesNotHaveDuplicates();
     assertThat(namesOfKind(objects, "Stage")).isEqualTo(warehouses);
@@ -120,14 +128,19 @@ class KargoManifestRendererTest {
     JsonNode baseWarehouse = find(objects, "Warehouse", "base-node-22-bookworm-slim");
     assertThat(baseWarehouse.at("/metadata/labels/image-factory.io~1image").asText())
         .isEqualTo("node-22-bookworm-slim");
-    assertThat(baseWarehouse.at("/metadata/labels/image-factory.io~1kind").asText()).isEqualTo("base");
+    assertThat(baseWarehouse.at("/metadata/labels/image-factory.io~1kind").asText())
+        .isEqualTo("base");
     assertThat(baseWarehouse.at("/metadata/annotations/image-factory.io~1state-file").asText())
         .isEqualTo("base-images/node-22-bookworm-slim.yaml");
     JsonNode externalStage = find(objects, "Stage", "external-postgres");
-    assertThat(externalStage.at("/metadata/labels/image-factory.io~1kind").asText()).isEqualTo("external");
+    assertThat(externalStage.at("/metadata/labels/image-factory.io~1kind").asText())
+        .isEqualTo("external");
     assertThat(externalStage.at("/metadata/annotations/image-factory.io~1state-file").asText())
         .isEqualTo("images/postgres.yaml");
-    assertThat(find(objects, "Warehouse", "image-backstage").at("/metadata/labels/image-factory.io~1kind").asText())
+    assertThat(
+            find(objects, "Warehouse", "image-backstage")
+                .at("/metadata/labels/image-factory.io~1kind")
+                .asText())
         .isEqualTo("managed");
   }
 
@@ -135,7 +148,8 @@ class KargoManifestRendererTest {
   void projectConfigAutoPromotesExactlyTheRenderedStages() {
     GeneratedState state = GeneratedState.of(10);
 
-    List<JsonNode> objects = ManifestDocuments.parse(renderer.renderFile(state.images, state.bases));
+    List<JsonNode> objects =
+        ManifestDocuments.parse(renderer.renderFile(state.images, state.bases));
 
     JsonNode policy = objects.get(1).at("/spec/promotionPolicies/0");
     assertThat(policy.path("autoPromotionEnabled").asBoolean()).isTrue();
@@ -213,9 +227,11 @@ class KargoManifestRendererTest {
 
     assertThat(objects.get(0).at("/metadata/name").asText()).isEqualTo("images-watch");
     assertThat(objects.subList(1, objects.size()))
-        .allSatisfy(o -> assertThat(o.at("/metadata/namespace").asText()).isEqualTo("images-watch"));
+        .allSatisfy(
+            o -> assertThat(o.at("/metadata/namespace").asText()).isEqualTo("images-watch"));
     JsonNode http = objects.get(2).at("/spec/steps/0/config");
-    assertThat(http.path("url").asText()).isEqualTo("https://factory.example.com/api/v1/events/image");
+    assertThat(http.path("url").asText())
+        .isEqualTo("https://factory.example.com/api/v1/events/image");
     assertThat(http.path("timeout").asText()).isEqualTo("5s");
     assertThat(http.at("/headers/0/value").asText())
         .isEqualTo("Bearer ${{ secret('factory-token')['bearer-token'] }}");
@@ -226,8 +242,7 @@ class KargoManifestRendererTest {
 
   @Test
   void postsTheFreightImageAndItsOriginAsJsonWithTheBearerTokenFromTheSecret() {
-    List<JsonNode> objects =
-        ManifestDocuments.parse(renderer.renderFile(List.of(), List.of()));
+    List<JsonNode> objects = ManifestDocuments.parse(renderer.renderFile(List.of(), List.of()));
 
     JsonNode task = objects.get(2);
     JsonNode step = task.at("/spec/steps/0");
@@ -240,7 +255,10 @@ class KargoManifestRendererTest {
     for (String field : List.of("repoURL", "tag", "digest", "warehouse", "freight")) {
       assertThat(body).contains("\"" + field + "\": ");
     }
-    assertThat(body).startsWith("${{ quote({").contains(".Digest,").contains("ctx.targetFreight.name");
+    assertThat(body)
+        .startsWith("${{ quote({")
+        .contains(".Digest,")
+        .contains("ctx.targetFreight.name");
     assertThat(task.at("/spec/vars/0/name").asText()).isEqualTo(NotifyTask.REPO_URL_VAR);
   }
 
@@ -270,7 +288,8 @@ class KargoManifestRendererTest {
   /** The file in src/test/resources that a target/test-classes resource was copied from. */
   private static Path sourceCopy(Path resource) throws IOException {
     Path project = Path.of(System.getProperty("image-factory.project-dir", "."));
-    Path copy = project.resolve("activities/src/test/resources/kargo").resolve(resource.getFileName());
+    Path copy =
+        project.resolve("activities/src/test/resources/kargo").resolve(resource.getFileName());
     if (!Files.exists(copy.getParent())) {
       throw new IOException("cannot find " + copy.getParent() + " to update the golden file");
     }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Validates rendered Kargo objects the way Kargo v1.11.2 would: each object against its CRD,
- * each image subscription against {@code subscription-image.schema.json}, each {@code http} step
- * config against {@code step-http-config.schema.json}, plus the CEL rules of the CRDs our output
- * depends on and the v1.11 rule that deprecated tag filters fail discovery.
+ * Validates rendered Kargo objects the way Kargo v1.11.2 would: each object against its CRD, each
+ * image subscription against {@code subscription-image.schema.json}, each {@code http} step config
+ * against {@code step-http-config.schema.json}, plus the CEL rules of the CRDs our output depends
+ * on and the v1.11 rule that deprecated tag filters fail discovery.
  */
 public final class KargoSchemas {
 
@@ -34,7 +34,10 @@ public final class KargoSchemas {
     Path dir = SharedReference.require(SharedReference.KARGO_DIR);
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> crdFiles =
-          files.filter(f -> f.getFileName().toString().startsWith("kargo.akuity.io_")).sorted().toList();
+          files
+              .filter(f -> f.getFileName().toString().startsWith("kargo.akuity.io_"))
+              .sorted()
+              .toList();
       return new KargoSchemas(
           CrdSchemas.load(crdFiles),
           jsonSchema(dir.resolve("subscription-image.schema.json")),
@@ -49,7 +52,8 @@ public final class KargoSchemas {
     List<String> errors = new ArrayList<>(crds.validate(object));
     String where = ManifestDocuments.describe(object);
     switch (object.path("kind").asText()) {
-      case "Warehouse" -> validateSubscriptions(object.path("spec").path("subscriptions"), where, errors);
+      case "Warehouse" ->
+          validateSubscriptions(object.path("spec").path("subscriptions"), where, errors);
       case "PromotionTask" -> validateSteps(object.path("spec").path("steps"), true, where, errors);
       case "Stage" ->
           validateSteps(
@@ -57,7 +61,8 @@ public final class KargoSchemas {
               false,
               where,
               errors);
-      case "ProjectConfig" -> validatePolicies(object.path("spec").path("promotionPolicies"), where, errors);
+      case "ProjectConfig" ->
+          validatePolicies(object.path("spec").path("promotionPolicies"), where, errors);
       default -> {}
     }
     return errors;
@@ -102,7 +107,11 @@ public final class KargoSchemas {
     int index = 0;
     for (JsonNode policy : policies) {
       if (policy.has("stage") == policy.has("stageSelector")) {
-        errors.add(where + " promotionPolicies[" + index + "]: needs exactly one of stage or stageSelector");
+        errors.add(
+            where
+                + " promotionPolicies["
+                + index
+                + "]: needs exactly one of stage or stageSelector");
       }
       index++;
     }

@@ -26,33 +26,89 @@ class KargoSchemasTest {
     GeneratedState state = GeneratedState.of(5);
     rendered =
         ManifestDocuments.parse(
-            new KargoManifestRenderer(KargoSettings.defaults()).renderFile(state.images, state.bases));
+            new KargoManifestRenderer(KargoSettings.defaults())
+                .renderFile(state.images, state.bases));
   }
 
   static Stream<Arguments> brokenObjects() {
     return Stream.of(
-        broken("Warehouse", "an unknown spec field", w -> spec(w).put("intervall", "5m"), "intervall"),
+        broken(
+            "Warehouse", "an unknown spec field", w -> spec(w).put("intervall", "5m"), "intervall"),
         broken("Warehouse", "no interval", w -> spec(w).remove("interval"), "interval"),
-        broken("Warehouse", "a deprecated allowTags", w -> image(w).put("allowTags", "^1$"), "allowTags"),
-        broken("Warehouse", "a discoveryLimit above 100", w -> image(w).put("discoveryLimit", 101), "discoveryLimit"),
-        broken("Warehouse", "an unknown strategy", w -> image(w).put("imageSelectionStrategy", "Newest"), "imageSelectionStrategy"),
-        broken("Warehouse", "a repoURL with a tag", w -> image(w).put("repoURL", "docker.io/library/node:22"), "repoURL"),
-        broken("Warehouse", "an interval Kubernetes cannot parse", w -> spec(w).put("interval", "10 minutes"), "interval"),
+        broken(
+            "Warehouse",
+            "a deprecated allowTags",
+            w -> image(w).put("allowTags", "^1$"),
+            "allowTags"),
+        broken(
+            "Warehouse",
+            "a discoveryLimit above 100",
+            w -> image(w).put("discoveryLimit", 101),
+            "discoveryLimit"),
+        broken(
+            "Warehouse",
+            "an unknown strategy",
+            w -> image(w).put("imageSelectionStrategy", "Newest"),
+            "imageSelectionStrategy"),
+        broken(
+            "Warehouse",
+            "a repoURL with a tag",
+            w -> image(w).put("repoURL", "docker.io/library/node:22"),
+            "repoURL"),
+        broken(
+            "Warehouse",
+            "an interval Kubernetes cannot parse",
+            w -> spec(w).put("interval", "10 minutes"),
+            "interval"),
         broken("Stage", "no namespace", s -> metadata(s).remove("namespace"), "namespace"),
-        broken("Stage", "a label value with a slash", s -> labels(s).put("image-factory.io/image", "a/b"), "labels"),
-        broken("Stage", "a step with both uses and task", s -> step(s).put("uses", "http"), "exactly one of uses or task"),
-        broken("Stage", "a task step with retry", s -> step(s).putObject("retry").put("timeout", "1m"), "cannot set retry"),
-        broken("Stage", "an unknown freight origin kind", s -> origin(s).put("kind", "Stage"), "kind"),
-        broken("PromotionTask", "an http method Kargo does not know", t -> httpConfig(t).put("method", "SEND"), "method"),
-        broken("PromotionTask", "an empty header value", t -> ((ObjectNode) httpConfig(t).withArray("headers").get(0)).put("value", ""), "value"),
-        broken("PromotionTask", "an unknown http option", t -> httpConfig(t).put("retries", 3), "retries"),
-        broken("ProjectConfig", "a policy naming stage and selector", c -> ((ObjectNode) c.at("/spec/promotionPolicies/0")).put("stage", "x"), "exactly one of stage or stageSelector"),
-        broken("Project", "a namespace on a cluster-scoped object", p -> metadata(p).put("namespace", "x"), "namespace"));
+        broken(
+            "Stage",
+            "a label value with a slash",
+            s -> labels(s).put("image-factory.io/image", "a/b"),
+            "labels"),
+        broken(
+            "Stage",
+            "a step with both uses and task",
+            s -> step(s).put("uses", "http"),
+            "exactly one of uses or task"),
+        broken(
+            "Stage",
+            "a task step with retry",
+            s -> step(s).putObject("retry").put("timeout", "1m"),
+            "cannot set retry"),
+        broken(
+            "Stage", "an unknown freight origin kind", s -> origin(s).put("kind", "Stage"), "kind"),
+        broken(
+            "PromotionTask",
+            "an http method Kargo does not know",
+            t -> httpConfig(t).put("method", "SEND"),
+            "method"),
+        broken(
+            "PromotionTask",
+            "an empty header value",
+            t -> ((ObjectNode) httpConfig(t).withArray("headers").get(0)).put("value", ""),
+            "value"),
+        broken(
+            "PromotionTask",
+            "an unknown http option",
+            t -> httpConfig(t).put("retries", 3),
+            "retries"),
+        broken(
+            "ProjectConfig",
+            "a policy naming stage and selector",
+            c -> ((ObjectNode) c.at("/spec/promotionPolicies/0")).put("stage", "x"),
+            "exactly one of stage or stageSelector"),
+        broken(
+            "Project",
+            "a namespace on a cluster-scoped object",
+            p -> metadata(p).put("namespace", "x"),
+            "namespace"));
   }
 
   @ParameterizedTest(name = "{0} with {1} is rejected")
   @MethodSource("brokenObjects")
-  void rejectsWhatKargoWouldReject(String kind, String defect, Consumer<ObjectNode> breakIt, String mentioned) {
+  void rejectsWhatKargoWouldReject(
+      String kind, String defect, Consumer<ObjectNode> breakIt, String mentioned) {
     ObjectNode object = firstOfKind(kind);
     assertThat(schemas.validate(object)).as("the untouched %s is valid", kind).isEmpty();
 
@@ -66,10 +122,12 @@ class KargoSchemasTest {
     ObjectNode object = firstOfKind("Stage");
     object.put("kind", "Stageing");
 
-    assertThat(schemas.validate(object)).anySatisfy(error -> assertThat(error).contains("no CRD defines"));
+    assertThat(schemas.validate(object))
+        .anySatisfy(error -> assertThat(error).contains("no CRD defines"));
   }
 
-  private static Arguments broken(String kind, String defect, Consumer<ObjectNode> breakIt, String mentioned) {
+  private static Arguments broken(
+      String kind, String defect, Consumer<ObjectNode> breakIt, String mentioned) {
     return Arguments.of(kind, defect, breakIt, mentioned);
   }
 

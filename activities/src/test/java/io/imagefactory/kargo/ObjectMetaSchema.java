@@ -39,7 +39,11 @@ final class ObjectMetaSchema {
     ObjectNode annotations = properties.putObject("annotations").put("type", "object");
     annotations.putObject("propertyNames").put("pattern", LABEL_KEY);
     annotations.putObject("additionalProperties").put("type", "string");
-    properties.putObject("finalizers").put("type", "array").putObject("items").put("type", "string");
+    properties
+        .putObject("finalizers")
+        .put("type", "array")
+        .putObject("items")
+        .put("type", "string");
     schema.put("additionalProperties", false);
     return schema;
   }

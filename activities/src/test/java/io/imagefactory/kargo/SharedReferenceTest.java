@@ -18,6 +18,7 @@ class SharedReferenceTest {
   @Test
   void findsTheKargoReferenceWhereTheSharedDirectoryExists() {
     assertThat(SharedReference.require(SharedReference.KARGO_DIR))
-        .isDirectoryContaining(p -> p.getFileName().toString().equals("kargo.akuity.io_stages.yaml"));
+        .isDirectoryContaining(
+            p -> p.getFileName().toString().equals("kargo.akuity.io_stages.yaml"));
   }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** State records built in code, with only the fields rendering reads set to anything interesting. */
+/**
+ * State records built in code, with only the fields rendering reads set to anything interesting.
+ */
 public final class States {
 
   static final Instant ENROLLED = Instant.parse("2024-12-04T10:00:00Z");
@@ -20,7 +22,8 @@ public final class States {
 
   public static ManagedImageState managed(String name, String registry, String repository) {
     SourceConfig source =
-        new SourceConfig("github", "example-org/" + name, "main", "Dockerfile", "build.yml", Map.of(), Map.of());
+        new SourceConfig(
+            "github", "example-org/" + name, "main", "Dockerfile", "build.yml", Map.of(), Map.of());
     return new ManagedImageState(
         name,
         ENROLLED,
@@ -46,7 +49,8 @@ public final class States {
         name,
         ENROLLED,
         DiscoveryStatus.EXTERNAL,
-        new Enrollment(repoURL.substring(0, slash), repoURL.substring(slash + 1), null, "30d", false),
+        new Enrollment(
+            repoURL.substring(0, slash), repoURL.substring(slash + 1), null, "30d", false),
         repoURL,
         allowTags,
         strategy,

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagefactory.catalog.BaseImageState;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class WatchTargetsTest {
 
@@ -34,20 +34,24 @@ class WatchTargetsTest {
       String allowRegex,
       boolean ignoresSignatures) {
     WatchTarget target =
-        WatchTargets.forImage(States.external("postgres", "docker.io/library/postgres", allowTags, strategy));
+        WatchTargets.forImage(
+            States.external("postgres", "docker.io/library/postgres", allowTags, strategy));
 
     assertThat(target.objectName()).isEqualTo("external-postgres");
     assertThat(target.strategy()).isEqualTo(rendered);
     assertThat(target.constraint()).isEqualTo(constraint);
-    assertThat(target.allowTagsRegexes()).isEqualTo(allowRegex == null ? List.of() : List.of(allowRegex));
-    assertThat(target.ignoreTagsRegexes().contains(WatchTargets.SIGNATURE_TAGS)).isEqualTo(ignoresSignatures);
+    assertThat(target.allowTagsRegexes())
+        .isEqualTo(allowRegex == null ? List.of() : List.of(allowRegex));
+    assertThat(target.ignoreTagsRegexes().contains(WatchTargets.SIGNATURE_TAGS))
+        .isEqualTo(ignoresSignatures);
   }
 
   @ParameterizedTest(name = "base tag {0} is followed by digest")
   @CsvSource({"22-bookworm-slim", "latest", "1.27-alpine", "3.12-slim"})
   void basesFollowTheirTagByDigest(String tag) {
     WatchTarget target =
-        WatchTargets.forBase(States.base("node-x", "docker.io/library/node", tag, "web")).orElseThrow();
+        WatchTargets.forBase(States.base("node-x", "docker.io/library/node", tag, "web"))
+            .orElseThrow();
 
     assertThat(target.objectName()).isEqualTo("base-node-x");
     assertThat(target.strategy()).isEqualTo("Digest");
@@ -67,7 +71,8 @@ class WatchTargetsTest {
 
   @Test
   void digestOnlyBasesAndBasesWithoutDependentsAreNotWatched() {
-    BaseImageState digestOnly = States.base("alpine-pinned", "docker.io/library/alpine", null, "web");
+    BaseImageState digestOnly =
+        States.base("alpine-pinned", "docker.io/library/alpine", null, "web");
     BaseImageState orphan = States.base("node-20", "docker.io/library/node", "20", new String[0]);
 
     assertThat(WatchTargets.forBase(digestOnly)).isEmpty();
@@ -88,7 +93,8 @@ class WatchTargetsTest {
     Runnable render =
         switch (kind) {
           case "base" -> () -> WatchTargets.forBase(States.base(name, repoURL, tag, "web"));
-          case "managed" -> () -> WatchTargets.forImage(States.managed(name, "ghcr.io", "example-org/web"));
+          case "managed" ->
+              () -> WatchTargets.forImage(States.managed(name, "ghcr.io", "example-org/web"));
           default -> () -> WatchTargets.forImage(States.external(name, repoURL, null, "SemVer"));
         };
 
@@ -109,11 +115,16 @@ class WatchTargetsTest {
           Fastest  | ^16$            | imageSelectionStrategy
           SemVer   | ^16(            | allowTags
           """)
-  void externalConfigurationKargoCannotFollowIsReported(String strategy, String allowTags, String field) {
+  void externalConfigurationKargoCannotFollowIsReported(
+      String strategy, String allowTags, String field) {
     assertThatThrownBy(
             () ->
                 WatchTargets.forImage(
-                    States.external("pg", "docker.io/library/postgres", "-".equals(allowTags) ? null : allowTags, strategy)))
+                    States.external(
+                        "pg",
+                        "docker.io/library/postgres",
+                        "-".equals(allowTags) ? null : allowTags,
+                        strategy)))
         .isInstanceOf(StateProblem.class)
         .hasMessageStartingWith("images/pg.yaml: image 'pg', field " + field + ":");
   }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class DeployManifestsTest {
 
   private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
-  private static final Pattern CONFIG_KEY = Pattern.compile("\\b((?:IMAGE_FACTORY|SPRING_TEMPORAL)_[A-Z0-9_]+)\\b");
+  private static final Pattern CONFIG_KEY =
+      Pattern.compile("\\b((?:IMAGE_FACTORY|SPRING_TEMPORAL)_[A-Z0-9_]+)\\b");
   private static final Pattern TABLE_KEY = Pattern.compile("(?m)^\\|\\s*`([A-Z0-9_]+)`\\s*\\|");
 
   private static DeployManifests manifests;
@@ -41,7 +42,9 @@ class DeployManifestsTest {
     assertThat(objects)
         .allSatisfy(
             d -> {
-              assertThat(d.node().path("apiVersion").asText()).as("%s apiVersion", d.file()).isNotBlank();
+              assertThat(d.node().path("apiVersion").asText())
+                  .as("%s apiVersion", d.file())
+                  .isNotBlank();
               assertThat(d.kind()).as("%s kind", d.file()).isNotBlank();
               assertThat(d.name()).as("%s metadata.name", d.file()).isNotBlank();
             });
@@ -68,7 +71,8 @@ class DeployManifestsTest {
     Path base = manifests.deployDir.resolve("kustomize/base");
     assertThat(DeployManifests.yamlFiles(base))
         .filteredOn(f -> !f.getFileName().toString().equals("kustomization.yaml"))
-        .allSatisfy(f -> assertThat(listed).as("base kustomization lists %s", f).contains(f.normalize()));
+        .allSatisfy(
+            f -> assertThat(listed).as("base kustomization lists %s", f).contains(f.normalize()));
   }
 
   @Test
@@ -97,7 +101,8 @@ class DeployManifestsTest {
     Document serviceAccount = manifests.only("ServiceAccount");
     assertThat(subject.path("kind").asText()).isEqualTo("ServiceAccount");
     assertThat(subject.path("name").asText()).isEqualTo(serviceAccount.name());
-    assertThat(subject.path("namespace").asText()).isEqualTo(serviceAccount.node().at("/metadata/namespace").asText());
+    assertThat(subject.path("namespace").asText())
+        .isEqualTo(serviceAccount.node().at("/metadata/namespace").asText());
   }
 
   @Test
@@ -111,14 +116,22 @@ class DeployManifestsTest {
     assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
     assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
     assertThat(texts(container.at("/securityContext/capabilities/drop"))).contains("ALL");
-    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
-    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
+    assertThat(container.at("/livenessProbe/httpGet/path").asText())
+        .isEqualTo("/actuator/health/liveness");
+    assertThat(container.at("/readinessProbe/httpGet/path").asText())
+        .isEqualTo("/actuator/health/readiness");
     for (String probe : List.of("livenessProbe", "readinessProbe")) {
-      assertThat(port(container, container.path(probe).at("/httpGet/port"))).as(probe).isEqualTo(8080);
+      assertThat(port(container, container.path(probe).at("/httpGet/port")))
+          .as(probe)
+          .isEqualTo(8080);
     }
     for (String resource : List.of("requests", "limits")) {
-      assertThat(container.at("/resources/" + resource + "/cpu").asText()).as(resource).isNotBlank();
-      assertThat(container.at("/resources/" + resource + "/memory").asText()).as(resource).isNotBlank();
+      assertThat(container.at("/resources/" + resource + "/cpu").asText())
+          .as(resource)
+          .isNotBlank();
+      assertThat(container.at("/resources/" + resource + "/memory").asText())
+          .as(resource)
+          .isNotBlank();
     }
   }
 
@@ -130,7 +143,9 @@ class DeployManifestsTest {
     pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
 
     Map<String, String> mounts = new java.util.HashMap<>();
-    container.path("volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
+    container
+        .path("volumeMounts")
+        .forEach(m -> mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
     String cacheDir = configMap().path("IMAGE_FACTORY_STATE_REPO_CACHE_DIR").asText();
     for (String writable : List.of("/tmp", cacheDir)) {
       assertThat(mounts).containsKey(writable);
@@ -162,10 +177,14 @@ class DeployManifestsTest {
         .allSatisfy(
             s -> {
               assertThat(s.node().path("data").isEmpty()).as("%s data", s.file()).isTrue();
-              assertThat(s.node().path("stringData").isEmpty()).as("%s stringData", s.file()).isTrue();
+              assertThat(s.node().path("stringData").isEmpty())
+                  .as("%s stringData", s.file())
+                  .isTrue();
             });
     for (Document kustomization : kustomizations()) {
-      assertThat(kustomization.node().has("secretGenerator")).as("%s", kustomization.file()).isFalse();
+      assertThat(kustomization.node().has("secretGenerator"))
+          .as("%s", kustomization.file())
+          .isFalse();
     }
     JsonNode container = manifests.only("Deployment").node().at("/spec/template/spec/containers/0");
     container
@@ -173,7 +192,9 @@ class DeployManifestsTest {
         .forEach(
             env -> {
               if (env.path("name").asText().matches(".*(TOKEN|KEY|PASSWORD|SECRET).*")) {
-                assertThat(env.has("value")).as("%s has a literal value", env.path("name").asText()).isFalse();
+                assertThat(env.has("value"))
+                    .as("%s has a literal value", env.path("name").asText())
+                    .isFalse();
                 assertThat(env.at("/valueFrom/secretKeyRef/name").asText()).isNotBlank();
               }
             });
@@ -181,7 +202,8 @@ class DeployManifestsTest {
         .fields()
         .forEachRemaining(
             e -> {
-              if (e.getKey().matches(".*(TOKEN|KEY|PASSWORD|SECRET).*") && !e.getKey().endsWith("_FILE")) {
+              if (e.getKey().matches(".*(TOKEN|KEY|PASSWORD|SECRET).*")
+                  && !e.getKey().endsWith("_FILE")) {
                 assertThat(e.getKey()).as("a secret name, not a value").endsWith("_TOKEN_SECRET");
               }
             });
@@ -201,19 +223,31 @@ class DeployManifestsTest {
     JsonNode config = configMap();
     String project = config.path("IMAGE_FACTORY_KARGO_PROJECT").asText();
 
-    assertThat(application.at("/metadata/name").asText()).isEqualTo(config.path("IMAGE_FACTORY_ARGOCD_APPLICATION").asText());
-    assertThat(application.at("/metadata/namespace").asText()).isEqualTo(config.path("IMAGE_FACTORY_ARGOCD_NAMESPACE").asText());
+    assertThat(application.at("/metadata/name").asText())
+        .isEqualTo(config.path("IMAGE_FACTORY_ARGOCD_APPLICATION").asText());
+    assertThat(application.at("/metadata/namespace").asText())
+        .isEqualTo(config.path("IMAGE_FACTORY_ARGOCD_NAMESPACE").asText());
     assertThat(application.at("/spec/destination/namespace").asText()).isEqualTo(project);
     assertThat(application.at("/spec/source/path").asText()).isEqualTo("dist");
-    assertThat(application.at("/spec/source/repoURL").asText()).isEqualTo(config.path("IMAGE_FACTORY_STATE_REPO_URL").asText());
+    assertThat(application.at("/spec/source/repoURL").asText())
+        .isEqualTo(config.path("IMAGE_FACTORY_STATE_REPO_URL").asText());
     Document namespace =
-        manifests.ofKind("Namespace").stream().filter(n -> n.name().equals(project)).findFirst().orElseThrow();
-    assertThat(namespace.node().at("/metadata/labels/kargo.akuity.io~1project").asText()).isEqualTo("true");
+        manifests.ofKind("Namespace").stream()
+            .filter(n -> n.name().equals(project))
+            .findFirst()
+            .orElseThrow();
+    assertThat(namespace.node().at("/metadata/labels/kargo.akuity.io~1project").asText())
+        .isEqualTo("true");
     Document service = manifests.only("Service");
     assertThat(config.path("IMAGE_FACTORY_KARGO_WEBHOOK_URL").asText())
         .isEqualTo(
-            "http://" + service.name() + "." + service.node().at("/metadata/namespace").asText()
-                + ".svc:" + service.node().at("/spec/ports/0/port").asInt() + "/api/v1/events/image");
+            "http://"
+                + service.name()
+                + "."
+                + service.node().at("/metadata/namespace").asText()
+                + ".svc:"
+                + service.node().at("/spec/ports/0/port").asInt()
+                + "/api/v1/events/image");
   }
 
   @Test

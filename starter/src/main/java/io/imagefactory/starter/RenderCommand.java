@@ -35,31 +35,47 @@ final class RenderCommand implements Callable<Integer> {
       description = "The file to write. Default: <state-dir>/" + KargoManifestRenderer.OUTPUT_PATH)
   Path out;
 
-  @Option(names = "--project", defaultValue = KargoSettings.DEFAULT_PROJECT,
+  @Option(
+      names = "--project",
+      defaultValue = KargoSettings.DEFAULT_PROJECT,
       description = "Kargo project (and namespace). Default: ${DEFAULT-VALUE}")
   String project;
 
-  @Option(names = "--webhook-url", defaultValue = KargoSettings.DEFAULT_WEBHOOK_URL,
-      description = "The worker's image event endpoint as Kargo reaches it. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--webhook-url",
+      defaultValue = KargoSettings.DEFAULT_WEBHOOK_URL,
+      description =
+          "The worker's image event endpoint as Kargo reaches it. Default: ${DEFAULT-VALUE}")
   String webhookUrl;
 
-  @Option(names = "--token-secret", defaultValue = KargoSettings.DEFAULT_TOKEN_SECRET,
-      description = "Secret in the project namespace holding the webhook token. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--token-secret",
+      defaultValue = KargoSettings.DEFAULT_TOKEN_SECRET,
+      description =
+          "Secret in the project namespace holding the webhook token. Default: ${DEFAULT-VALUE}")
   String tokenSecret;
 
-  @Option(names = "--token-key", defaultValue = KargoSettings.DEFAULT_TOKEN_KEY,
+  @Option(
+      names = "--token-key",
+      defaultValue = KargoSettings.DEFAULT_TOKEN_KEY,
       description = "Key of the token in that Secret. Default: ${DEFAULT-VALUE}")
   String tokenKey;
 
-  @Option(names = "--discovery-limit", defaultValue = "" + KargoSettings.DEFAULT_DISCOVERY_LIMIT,
+  @Option(
+      names = "--discovery-limit",
+      defaultValue = "" + KargoSettings.DEFAULT_DISCOVERY_LIMIT,
       description = "Image references each Warehouse discovers (1-100). Default: ${DEFAULT-VALUE}")
   int discoveryLimit;
 
-  @Option(names = "--interval", defaultValue = KargoSettings.DEFAULT_WAREHOUSE_INTERVAL,
+  @Option(
+      names = "--interval",
+      defaultValue = KargoSettings.DEFAULT_WAREHOUSE_INTERVAL,
       description = "How often each Warehouse polls its registry. Default: ${DEFAULT-VALUE}")
   String interval;
 
-  @Option(names = "--http-timeout", defaultValue = KargoSettings.DEFAULT_HTTP_TIMEOUT,
+  @Option(
+      names = "--http-timeout",
+      defaultValue = KargoSettings.DEFAULT_HTTP_TIMEOUT,
       description = "Timeout of one webhook request from Kargo. Default: ${DEFAULT-VALUE}")
   String httpTimeout;
 
@@ -111,7 +127,8 @@ final class RenderCommand implements Callable<Integer> {
     try {
       Files.writeString(temp, content);
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The state files of a state repository checkout ({@code images/}, {@code base-images/}), read
- * for offline commands. Bad files are collected, each named with its line, rather than stopping
- * at the first.
+ * The state files of a state repository checkout ({@code images/}, {@code base-images/}), read for
+ * offline commands. Bad files are collected, each named with its line, rather than stopping at the
+ * first.
  */
 final class StateDirectory {
 
@@ -68,7 +68,8 @@ final class StateDirectory {
       }
       String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
       if (!expected.equals(tree.path("name").asText())) {
-        problems.add(root.relativize(file) + ": field name must be '" + expected + "', the file's name");
+        problems.add(
+            root.relativize(file) + ": field name must be '" + expected + "', the file's name");
         return null;
       }
       return tree;

@@ -27,7 +27,10 @@ class RenderCommandTest {
   @Test
   void rendersTheSeedExampleStateExactlyAsTheGoldenFile() throws IOException {
     for (String file :
-        List.of("images/backstage.yaml", "images/postgres.yaml", "base-images/node-22-bookworm-slim.yaml")) {
+        List.of(
+            "images/backstage.yaml",
+            "images/postgres.yaml",
+            "base-images/node-22-bookworm-slim.yaml")) {
       copyResource("kargo/seed-004/" + file, stateDir.resolve(file));
     }
 
@@ -50,7 +53,9 @@ class RenderCommandTest {
 
     assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(Files.readString(target))
-        .isEqualTo(new KargoManifestRenderer(KargoSettings.defaults()).renderFile(state.images, state.bases));
+        .isEqualTo(
+            new KargoManifestRenderer(KargoSettings.defaults())
+                .renderFile(state.images, state.bases));
     assertThat(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)).doesNotExist();
   }
 
@@ -74,11 +79,16 @@ class RenderCommandTest {
     int exit =
         run(
             "render",
-            "--state-dir", stateDir.toString(),
-            "--project", "watch",
-            "--webhook-url", "https://factory.example.com/api/v1/events/image",
-            "--discovery-limit", "3",
-            "--interval", "1h");
+            "--state-dir",
+            stateDir.toString(),
+            "--project",
+            "watch",
+            "--webhook-url",
+            "https://factory.example.com/api/v1/events/image",
+            "--discovery-limit",
+            "3",
+            "--interval",
+            "1h");
 
     String manifests = Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH));
     assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -100,8 +110,8 @@ class RenderCommandTest {
           an image Kargo cannot watch   | images/Api.yaml       | 'name: Api\\ndiscoveryStatus: success' | images/Api.yaml: image 'Api', field name
           a base with a bad tag         | base-images/node.yaml | 'name: node\\nrepoURL: docker.io/library/node\\ntag: \"bad tag\"\\ndependentImages: [api]' | field tag
           """)
-  void reportsInvalidStateByFileAndWritesNothing(String defect, String file, String content, String named)
-      throws IOException {
+  void reportsInvalidStateByFileAndWritesNothing(
+      String defect, String file, String content, String named) throws IOException {
     GeneratedState.of(5).writeTo(stateDir);
     Path path = stateDir.resolve(file);
     Files.writeString(path, content.replace("\\n", "\n"));
@@ -142,7 +152,13 @@ class RenderCommandTest {
     GeneratedState.of(5).writeTo(stateDir);
     Path blocked = Files.writeString(stateDir.resolve("blocked"), "a file, not a directory");
 
-    int exit = run("render", "--state-dir", stateDir.toString(), "--out", blocked.resolve("out.yaml").toString());
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--out",
+            blocked.resolve("out.yaml").toString());
 
     assertThat(exit).isEqualTo(ExitCodes.IO_ERROR);
     assertThat(err.toString()).startsWith("render: ");

@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * In-process render time of {@code dist/image-factory.k8s.yaml} from state records:
- * {@code java -jar bench/target/benchmarks.jar RenderBenchmark}.
+ * In-process render time of {@code dist/image-factory.k8s.yaml} from state records: {@code java
+ * -jar bench/target/benchmarks.jar RenderBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
