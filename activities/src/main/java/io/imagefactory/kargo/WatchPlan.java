@@ -46,7 +46,7 @@ record WatchPlan(List<WatchTarget> targets, List<String> problems) {
                 + target.objectName()
                 + " is already taken by "
                 + first.stateFile()
-                + "; only the latter is watched");
+                + ", which keeps it; this entry is not watched");
       }
     }
     problems.sort(Comparator.naturalOrder());

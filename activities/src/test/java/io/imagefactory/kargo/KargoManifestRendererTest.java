@@ -209,6 +209,28 @@ class KargoManifestRendererTest {
   }
 
   @Test
+  void twoEntriesWantingOneWarehouseNameKeepTheFirstAndReportTheOther() {
+    List<ImageState> images =
+        List.of(
+            States.managed("api", "ghcr.io", "example-org/api-v2"),
+            States.managed("api", "ghcr.io", "example-org/api"));
+
+    RenderResult result = renderer.render(images, List.of());
+    List<JsonNode> objects = ManifestDocuments.parse(result.content());
+
+    assertThat(namesOfKind(objects, "Warehouse")).containsExactly("image-api");
+    assertThat(result.problems())
+        .containsExactly(
+            "images/api.yaml: Warehouse name image-api is already taken by images/api.yaml,"
+                + " which keeps it; this entry is not watched");
+    assertThat(
+            find(objects, "Warehouse", "image-api")
+                .at("/spec/subscriptions/0/image/repoURL")
+                .asText())
+        .isEqualTo("ghcr.io/example-org/api-v2");
+  }
+
+  @Test
   void appliesTheSettingsToEveryObject() {
     KargoSettings settings =
         new KargoSettings(
