@@ -14,6 +14,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       AnalyzeCommand.class,
+      EnrollCommand.class,
+      ReanalyzeCommand.class,
+      StatusCommand.class,
+      EventCommand.class,
+      ApproveCommand.class,
+      RebuildCommand.class,
+      GraphCommand.class,
+      RenderCommand.class,
       PlanCommand.class,
     })
 public final class StarterCli {
