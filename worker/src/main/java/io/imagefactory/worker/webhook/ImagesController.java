@@ -1,0 +1,83 @@
+package io.imagefactory.worker.webhook;
+
+import io.imagefactory.image.ImageStatus;
+import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.worker.webhook.ImageDirectory.Entry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/images[/name]}: the enrolled images from the state repository, each with what
+ * its workflow reports (the {@code status} query) when it runs. Read-only.
+ */
+@RestController
+class ImagesController {
+
+  private final ImageDirectory directory;
+  private final WorkflowClient client;
+
+  ImagesController(ImageDirectory directory, WorkflowClient client) {
+    this.directory = directory;
+    this.client = client;
+  }
+
+  @GetMapping("/api/v1/images")
+  List<ImageView> images() {
+    return directory.images().stream().map(this::view).toList();
+  }
+
+  @GetMapping("/api/v1/images/{name}")
+  ImageView image(@PathVariable String name) {
+    ImageReferences.checkImageName(name)
+        .ifPresent(
+            reason -> {
+              throw ApiProblem.badRequest("name", reason);
+            });
+    return directory.images().stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
+        .map(this::view)
+        .orElseThrow(() -> ApiProblem.notFound("no image named " + name + " is enrolled"));
+  }
+
+  private ImageView view(Entry entry) {
+    String id = entry.workflowId();
+    ImageStatus status = null;
+    String workflow;
+    try {
+      status = client.newWorkflowStub(ImageWorkflow.class, id).status();
+      workflow = "found";
+    } catch (WorkflowNotFoundException e) {
+      workflow = "not running";
+    } catch (WorkflowException e) {
+      workflow = "query failed: " + e.getClass().getSimpleName();
+    }
+    return new ImageView(
+        entry.name(),
+        entry.kind().name().toLowerCase(Locale.ROOT),
+        entry.repoURL(),
+        id,
+        workflow,
+        status);
+  }
+
+  /**
+   * One image as the API shows it.
+   *
+   * @param workflow {@code found}, {@code not running} or why the query failed
+   * @param status what the workflow reports; null when it could not be asked
+   */
+  record ImageView(
+      String name,
+      String kind,
+      String repoURL,
+      String workflowId,
+      String workflow,
+      ImageStatus status) {}
+}
