@@ -1,5 +1,8 @@
 package io.imagefactory.worker.webhook;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -68,8 +71,11 @@ final class StateFileIndex {
     try {
       JsonNode state = YAML.readTree(content);
       return base ? baseEntry(path, name, state) : imageEntry(path, name, state);
+    } catch (JsonProcessingException e) {
+      log.warn("State file {}: {}; ignored", path, describe(e));
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      log.warn("State file {}: cannot be read ({}); ignored", path, e.getMessage());
+      log.warn("State file {}: cannot be read ({}); ignored", path, e.toString());
       return Optional.empty();
     }
   }
@@ -100,6 +106,13 @@ final class StateFileIndex {
     return Optional.of(new Entry(name, managed ? Kind.MANAGED : Kind.EXTERNAL, repoURL, null));
   }
 
+  /** The parser's complaint on one line, with the position; never the file's content. */
+  private static String describe(JsonProcessingException e) {
+    String reason = String.valueOf(e.getOriginalMessage()).strip().replaceAll("\\s+", " ");
+    JsonLocation at = e.getLocation();
+    return at == null ? reason : reason + " (line " + at.getLineNr() + ")";
+  }
+
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
@@ -110,6 +123,9 @@ final class StateFileIndex {
     limits.setMaxAliasesForCollections(20);
     limits.setNestingDepthLimit(50);
     limits.setCodePointLimit(1024 * 1024);
-    return YAMLFactory.builder().loaderOptions(limits).build();
+    return YAMLFactory.builder()
+        .loaderOptions(limits)
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
   }
 }
