@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +40,10 @@ final class EmbeddedTemporalServer implements Closeable {
 
   /** Starts the server on {@code 127.0.0.1:port}; port 0 picks a free one. */
   static EmbeddedTemporalServer start(int port) {
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    requireFree(address);
     // true: time skipping stays locked, so timers take real time.
     TestServicesStarter services = new TestServicesStarter(true, 0);
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(address, InsecureServerCredentials.create());
     GRPCServerHelper.registerServicesAndHealthChecks(
@@ -50,11 +52,22 @@ final class EmbeddedTemporalServer implements Closeable {
       return new EmbeddedTemporalServer(services, builder.build().start());
     } catch (IOException e) {
       services.close();
-      if (e instanceof BindException || e.getCause() instanceof BindException) {
-        throw new EmbeddedPortInUseException(port);
-      }
       throw new IllegalStateException(
           "cannot start the embedded Temporal server on 127.0.0.1:" + port + ": " + e, e);
+    }
+  }
+
+  /** Netty's native transport reports a taken port in its own terms, so ask the JDK first. */
+  private static void requireFree(InetSocketAddress address) {
+    if (address.getPort() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(address);
+    } catch (BindException e) {
+      throw new EmbeddedPortInUseException(address.getPort());
+    } catch (IOException e) {
+      // Anything else shows when the server itself binds.
     }
   }
 
