@@ -1,5 +1,8 @@
 package io.imagefactory.worker.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.imagefactory.image.ImageConfig;
+import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
@@ -48,36 +51,42 @@ class ImagesController {
 
   private ImageView view(Entry entry) {
     String id = entry.workflowId();
-    ImageStatus status = null;
-    String workflow;
+    String kind = entry.kind().name().toLowerCase(Locale.ROOT);
     try {
-      status = client.newWorkflowStub(ImageWorkflow.class, id).status();
-      workflow = "found";
+      ImageStatus status = client.newWorkflowStub(ImageWorkflow.class, id).status();
+      return new ImageView(
+          entry.name(),
+          kind,
+          entry.repoURL(),
+          id,
+          "found",
+          status.config(),
+          status.runtime(),
+          status.details());
     } catch (WorkflowNotFoundException e) {
-      workflow = "not running";
+      return new ImageView(
+          entry.name(), kind, entry.repoURL(), id, "not running", null, null, null);
     } catch (WorkflowException e) {
-      workflow = "query failed: " + e.getClass().getSimpleName();
+      String failure = "query failed: " + e.getClass().getSimpleName();
+      return new ImageView(entry.name(), kind, entry.repoURL(), id, failure, null, null, null);
     }
-    return new ImageView(
-        entry.name(),
-        entry.kind().name().toLowerCase(Locale.ROOT),
-        entry.repoURL(),
-        id,
-        workflow,
-        status);
   }
 
   /**
-   * One image as the API shows it.
+   * One image as the API shows it: where it is watched, and what its workflow's {@code status}
+   * query answers ({@code config}, {@code runtime}, {@code details}), which is left out when the
+   * workflow could not be asked.
    *
    * @param workflow {@code found}, {@code not running} or why the query failed
-   * @param status what the workflow reports; null when it could not be asked
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ImageView(
       String name,
       String kind,
       String repoURL,
       String workflowId,
       String workflow,
-      ImageStatus status) {}
+      ImageConfig config,
+      ImageRuntime runtime,
+      String details) {}
 }

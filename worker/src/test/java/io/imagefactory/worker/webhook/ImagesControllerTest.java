@@ -86,10 +86,12 @@ class ImagesControllerTest {
         .andExpect(jsonPath("$[0].kind").value("managed"))
         .andExpect(jsonPath("$[0].repoURL").value("ghcr.io/example-org/api"))
         .andExpect(jsonPath("$[0].workflow").value("found"))
-        .andExpect(jsonPath("$[0].status.details").value("waiting for node-22-bookworm-slim"))
+        .andExpect(jsonPath("$[0].details").value("waiting for node-22-bookworm-slim"))
+        .andExpect(jsonPath("$[0].config.baseImages[0]").value("node-22-bookworm-slim"))
         .andExpect(jsonPath("$[1].name").value("base-python"))
         .andExpect(jsonPath("$[1].workflow").value("not running"))
-        .andExpect(jsonPath("$[1].status").isEmpty())
+        .andExpect(jsonPath("$[1].config").doesNotExist())
+        .andExpect(jsonPath("$[1].runtime").doesNotExist())
         .andExpect(jsonPath("$[2].name").value("postgres"))
         .andExpect(jsonPath("$[2].kind").value("external"));
   }
@@ -101,10 +103,9 @@ class ImagesControllerTest {
     read("/api/v1/images/api")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.workflowId").value("image/api"))
-        .andExpect(jsonPath("$.status.config.rebuildDelay").value("PT168H"))
-        .andExpect(jsonPath("$.status.runtime.eligibleAt").value("2026-03-06T08:00:00Z"))
-        .andExpect(
-            jsonPath("$.status.runtime.pending[0].digest").value("sha256:" + "c".repeat(64)));
+        .andExpect(jsonPath("$.config.rebuildDelay").value("PT168H"))
+        .andExpect(jsonPath("$.runtime.eligibleAt").value("2026-03-06T08:00:00Z"))
+        .andExpect(jsonPath("$.runtime.pending[0].digest").value("sha256:" + "c".repeat(64)));
   }
 
   @Test
