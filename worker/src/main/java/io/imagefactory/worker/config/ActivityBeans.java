@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * rebuildTrigger}.
  */
 @Configuration(proxyBeanMethods = false)
-public class ActivityBeans {
+class ActivityBeans {
 
   @Bean
   EntityActivities entityActivities(WorkflowClient client) {

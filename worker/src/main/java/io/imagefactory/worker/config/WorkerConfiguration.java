@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /** Settings and the clock the worker reads time from outside workflows. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImageFactoryProperties.class)
-public class WorkerConfiguration {
+class WorkerConfiguration {
 
   @Bean
   Clock clock() {

@@ -13,13 +13,14 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Fills in what is not configured before anything connects: with no Temporal target it starts the
  * embedded Temporal server and points the Temporal starter at it; with no state repository URL it
  * creates a local one from {@code examples/}; with neither a webhook token nor a Temporal cluster
- * it generates a token file. The settings it adds take precedence over nothing else: each is only
- * set when absent. {@link StartupNotices} says loudly what was filled in.
+ * it generates a token file. Each setting it adds is one that was absent or blank. {@link
+ * StartupNotices} says loudly what was filled in.
  */
 public final class EmbeddedDefaultsInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -59,7 +60,7 @@ public final class EmbeddedDefaultsInitializer
     }
 
     boolean embeddedTemporal =
-        !environment.containsProperty(TARGET)
+        !StringUtils.hasText(environment.getProperty(TARGET))
             && !environment.getProperty(TEST_SERVER, Boolean.class, false);
     Path tokenFile = null;
     if (embeddedTemporal && !webhook.tokenConfigured()) {
@@ -74,7 +75,8 @@ public final class EmbeddedDefaultsInitializer
       defaults.put(TARGET, temporalTarget);
     }
 
-    environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
+    // First, so a setting given but left blank (an empty environment variable) is filled in too.
+    environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, defaults));
     context
         .getBeanFactory()
         .registerSingleton(

@@ -2,6 +2,7 @@ package io.imagefactory.worker.webhook;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,8 +32,10 @@ final class LocalGitSnapshots implements StateSnapshots {
   private final Path gitDir;
   private final String branch;
 
-  LocalGitSnapshots(Path gitDir, String branch) {
-    this.gitDir = gitDir;
+  /** {@code repository} is a bare repository or a working tree holding {@code .git}. */
+  LocalGitSnapshots(Path repository, String branch) {
+    Path dotGit = repository.resolve(".git");
+    this.gitDir = Files.isDirectory(dotGit) ? dotGit : repository;
     this.branch = branch;
   }
 

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Where the API reads the state files from. */
 @Configuration(proxyBeanMethods = false)
-public class StateSnapshotsConfiguration {
+class StateSnapshotsConfiguration {
 
   /**
    * A state repository on local disk (the embedded default) is read directly. A remote one is read

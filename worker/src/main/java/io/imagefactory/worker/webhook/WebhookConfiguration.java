@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * token first (nothing is read from an unauthenticated caller), then the body size limit.
  */
 @Configuration(proxyBeanMethods = false)
-public class WebhookConfiguration {
+class WebhookConfiguration {
 
   static final String API = "/api/*";
 

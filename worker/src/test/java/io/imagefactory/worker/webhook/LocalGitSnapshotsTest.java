@@ -64,6 +64,19 @@ class LocalGitSnapshotsTest {
   }
 
   @Test
+  void aWorkingTreeIsReadThroughItsGitDirectory() throws Exception {
+    remoteWith("images/api.yaml", "name: api\n");
+    Path work = dir.resolve("work");
+    String branch;
+    try (Git git = Git.open(work.toFile())) {
+      branch = git.getRepository().getBranch();
+    }
+
+    assertThat(new LocalGitSnapshots(work, branch).read().keySet())
+        .containsExactly("images/api.yaml");
+  }
+
+  @Test
   void aBranchWithoutCommitsHasNoStateFiles() throws Exception {
     Path remote = remoteWith("images.yaml", "images: []\n");
 
