@@ -1,5 +1,8 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.ArgoCdActivitiesImpl;
+import io.imagefactory.argocd.ArgoCdStatusReader;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityActivitiesImpl;
 import io.imagefactory.rebuild.RebuildTrigger;
@@ -7,6 +10,7 @@ import io.imagefactory.rebuild.RecordingRebuildTrigger;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +25,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityBeans {
+
+  // A sync takes seconds to minutes; a read every few seconds keeps the wait short and cheap.
+  static final Duration ARGO_CD_POLL_INTERVAL = Duration.ofSeconds(5);
+
+  @Bean
+  ArgoCdActivities argoCdActivities(KubernetesConnection kubernetes) {
+    return new ArgoCdActivitiesImpl(
+        kubernetes.client().map(ArgoCdStatusReader::new), ARGO_CD_POLL_INTERVAL);
+  }
 
   @Bean
   EntityActivities entityActivities(WorkflowClient client) {

@@ -1,5 +1,6 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.kargo.KargoSettings;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,7 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenSecret the Secret in the project namespace holding the webhook token
  */
 public record KargoProperties(
-    @DefaultValue("image-factory-watch") String project,
-    @DefaultValue("http://image-factory.image-factory.svc:8080/api/v1/events/image")
-        String webhookUrl,
-    @DefaultValue("image-factory-webhook") String tokenSecret) {}
+    @DefaultValue(KargoSettings.DEFAULT_PROJECT) String project,
+    @DefaultValue(KargoSettings.DEFAULT_WEBHOOK_URL) String webhookUrl,
+    @DefaultValue(KargoSettings.DEFAULT_TOKEN_SECRET) String tokenSecret) {
+
+  /** The renderer's settings; the ones not configurable here keep their defaults. */
+  public KargoSettings settings() {
+    KargoSettings defaults = KargoSettings.defaults();
+    return new KargoSettings(
+        project,
+        webhookUrl,
+        tokenSecret,
+        defaults.tokenSecretKey(),
+        defaults.discoveryLimit(),
+        defaults.warehouseInterval(),
+        defaults.httpTimeout());
+  }
+}

@@ -1,5 +1,6 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.argocd.KubernetesSettings;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,16 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     cluster, so the Argo CD wait is skipped
  * @param kubeconfig the kubeconfig file for {@code kubeconfig} mode
  */
-public record KubernetesProperties(@DefaultValue("none") Mode mode, Path kubeconfig) {
-
-  /** Where cluster credentials come from. */
-  public enum Mode {
-    IN_CLUSTER,
-    KUBECONFIG,
-    NONE
-  }
+public record KubernetesProperties(
+    @DefaultValue("none") KubernetesSettings.Mode mode, Path kubeconfig) {
 
   public boolean clusterConfigured() {
-    return mode != Mode.NONE;
+    return mode != KubernetesSettings.Mode.NONE;
+  }
+
+  /** The settings the Kubernetes client is built from; refuses kubeconfig mode without a file. */
+  public KubernetesSettings settings() {
+    return new KubernetesSettings(mode, kubeconfig);
   }
 }

@@ -3,12 +3,16 @@ package io.imagefactory.worker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.argocd.AwaitSyncRequest;
+import io.imagefactory.argocd.AwaitSyncResult;
+import io.imagefactory.argocd.KubernetesSettings;
 import io.imagefactory.rebuild.RecordingRebuildTrigger;
 import io.imagefactory.worker.ApplicationYaml;
 import io.temporal.activity.ActivityInterface;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,30 @@ class ActivityBeansTest {
                 assertThat(m.getReturnType().isAnnotationPresent(ActivityInterface.class))
                     .as(m.getName() + " returns an activity interface")
                     .isTrue());
+  }
+
+  @Test
+  void withoutAClusterTheArgoCdWaitIsSkipped() {
+    KubernetesConnection none =
+        new KubernetesConnection(new KubernetesProperties(KubernetesSettings.Mode.NONE, null));
+
+    AwaitSyncResult result =
+        new ActivityBeans()
+            .argoCdActivities(none)
+            .awaitSync(
+                new AwaitSyncRequest(
+                    "image-factory", "argocd", "0".repeat(40), Duration.ofMinutes(1)));
+
+    assertThat(result.status()).isEqualTo(AwaitSyncResult.Status.SKIPPED_NO_CLUSTER);
+  }
+
+  @Test
+  void kubeconfigModeWithoutAFileIsAStartupError() {
+    assertThatThrownBy(
+            () ->
+                new KubernetesConnection(
+                    new KubernetesProperties(KubernetesSettings.Mode.KUBECONFIG, null)))
+        .hasMessageContaining("kubeconfig");
   }
 
   @Test

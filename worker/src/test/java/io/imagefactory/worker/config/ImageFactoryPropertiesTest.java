@@ -2,6 +2,7 @@ package io.imagefactory.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.argocd.KubernetesSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class ImageFactoryPropertiesTest {
                 URI.create("https://ghe.acme.io/api/v3")));
     assertThat(p.argocd())
         .isEqualTo(new ArgoCdProperties("image-factory-state", "gitops", Duration.ofMinutes(15)));
-    assertThat(p.kubernetes().mode()).isEqualTo(KubernetesProperties.Mode.IN_CLUSTER);
+    assertThat(p.kubernetes().mode()).isEqualTo(KubernetesSettings.Mode.IN_CLUSTER);
     assertThat(p.kargo())
         .isEqualTo(
             new KargoProperties(
@@ -119,6 +120,21 @@ class ImageFactoryPropertiesTest {
     assertThat(p.kargo().project()).isEqualTo("image-factory-watch");
     assertThat(p.embedded().port()).isEqualTo(7233);
     assertThat(p.embedded().dataDir()).isEqualTo(Path.of(".image-factory"));
+  }
+
+  @Test
+  void kargoSettingsAreValidated() {
+    KargoProperties bad =
+        environment(Map.of("IMAGE_FACTORY_KARGO_WEBHOOK_URL", "ftp://worker"))
+            .bindOrCreate("image-factory.kargo", KargoProperties.class);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(bad::settings)
+        .hasMessageContaining("webhookUrl");
+    assertThat(
+            new KargoProperties("watch", "http://w:8080/api/v1/events/image", "t")
+                .settings()
+                .project())
+        .isEqualTo("watch");
   }
 
   @Test
