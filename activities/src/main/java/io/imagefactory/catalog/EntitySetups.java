@@ -1,0 +1,83 @@
+package io.imagefactory.catalog;
+
+import io.imagefactory.base.BaseSetup;
+import io.imagefactory.image.ImageConfig;
+import io.imagefactory.image.ImageKind;
+import io.imagefactory.image.ImageSetup;
+import io.imagefactory.rebuild.RebuildTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The entity workflows a state snapshot calls for, each with what git recorded for it. */
+public final class EntitySetups {
+
+  private EntitySetups() {}
+
+  /** An image and base workflow per state file, and the bases Argo CD has not yet synced. */
+  public static EntityPlan of(StateSnapshot snapshot) {
+    List<ImageSetup> images = new ArrayList<>();
+    snapshot.images().values().forEach(i -> images.add(imageSetup(i)));
+    List<BaseSetup> bases = new ArrayList<>();
+    List<String> unwatched = new ArrayList<>();
+    for (BaseImageState base : snapshot.baseImages().values()) {
+      bases.add(baseSetup(base));
+      if (!Boolean.TRUE.equals(base.watched())) {
+        unwatched.add(base.name());
+      }
+    }
+    return new EntityPlan(images, bases, unwatched);
+  }
+
+  static ImageSetup imageSetup(ImageState state) {
+    return new ImageSetup(configOf(state), RuntimeRecords.runtimeOf(state));
+  }
+
+  static ImageConfig configOf(ImageState state) {
+    Enrollment enrollment = state.enrollment();
+    boolean managed = state instanceof ManagedImageState;
+    List<String> pinned = List.of();
+    List<String> dependents = List.of();
+    if (state instanceof ManagedImageState m) {
+      pinned = m.pinnedBaseImages();
+      dependents = m.dependentImages();
+    } else if (state instanceof ExternalImageState e) {
+      dependents = e.dependentImages();
+    }
+    SourceConfig source = enrollment == null ? null : enrollment.source();
+    RebuildTarget target =
+        managed && source != null
+            ? new RebuildTarget(
+                source.provider(),
+                source.inStateRepo() ? null : source.repo(),
+                source.workflow(),
+                source.effectiveBranch(),
+                source.workflowInputs())
+            : null;
+    return new ImageConfig(
+        state.name(),
+        managed ? ImageKind.MANAGED : ImageKind.EXTERNAL,
+        delayOf(enrollment),
+        enrollment == null || enrollment.autoRebuild() == null || enrollment.autoRebuild(),
+        state.baseImages(),
+        pinned,
+        dependents,
+        target);
+  }
+
+  static BaseSetup baseSetup(BaseImageState base) {
+    List<String> recent =
+        base.digestHistory().stream().map(DigestSighting::digest).toList();
+    return new BaseSetup(
+        base.name(), base.repoURL(), base.tag(), base.dependentImages(), base.currentDigest(),
+        base.lastUpdated(), recent, 0);
+  }
+
+  private static Duration delayOf(Enrollment enrollment) {
+    String text =
+        enrollment == null || enrollment.rebuildDelay() == null
+            ? ImageEntry.DEFAULT_REBUILD_DELAY
+            : enrollment.rebuildDelay();
+    return RebuildDelay.parse(text);
+  }
+}

@@ -1,0 +1,83 @@
+package io.imagefactory.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.image.ImageConfig;
+import io.imagefactory.image.ImageKind;
+import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.image.PendingDigest;
+import io.imagefactory.image.RebuildEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuntimeRecordsTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+  private final StateFileStore store = new StateFileStore();
+
+  private static ManagedImageState api() {
+    SourceConfig source =
+        new SourceConfig("github", "org/api", null, "Dockerfile", "build.yml", Map.of(), Map.of("env", "prod"));
+    return new ManagedImageState(
+        "api", T0, T0, DiscoveryStatus.SUCCESS, null,
+        new Enrollment("ghcr.io", "org/api", source, "12h", false),
+        List.of("node-22", "distroless"), List.of("distroless"), List.of("worker"),
+        null, null, null, RebuildState.monitoring(), Map.of());
+  }
+
+  private static RebuildEntry rebuild(int n, Instant at) {
+    return new RebuildEntry(
+        "api#" + n, at, "timer", Map.of("node-22", "sha256:aa"), List.of(), null, "recorded",
+        "workflow_dispatch org/api", null);
+  }
+
+  @Test
+  void aRuntimeSurvivesTheStateFile() throws Exception {
+    ImageRuntime runtime =
+        new ImageRuntime(
+            "sha256:0f", "1.4.2", T0.plusSeconds(60),
+            List.of(new PendingDigest("node-22", "sha256:bb", T0.plusSeconds(120))),
+            List.of(new PendingDigest("distroless", "sha256:cc", T0.plusSeconds(180))),
+            true, T0.plus(Duration.ofHours(12)), rebuild(3, T0), 3);
+
+    ImageState written = RuntimeRecords.withRuntime(api(), runtime);
+    byte[] bytes = store.write(written).getBytes(StandardCharsets.UTF_8);
+    ImageState read = store.readImage("images/api.yaml", bytes);
+
+    assertThat(RuntimeRecords.runtimeOf(read)).isEqualTo(runtime);
+    assertThat(((ManagedImageState) read).rebuildState().status()).isEqualTo("awaiting-approval");
+  }
+
+  @Test
+  void aNewRebuildMovesThePreviousOneIntoABoundedHistory() {
+    ImageState state = api();
+    for (int n = 1; n <= 15; n++) {
+      ImageRuntime runtime =
+          new ImageRuntime(null, null, null, List.of(), List.of(), false, null, rebuild(n, T0.plusSeconds(n)), n);
+      state = RuntimeRecords.withRuntime(state, runtime);
+      state = RuntimeRecords.withRuntime(state, runtime);
+    }
+    RebuildState rebuild = ((ManagedImageState) state).rebuildState();
+    assertThat(rebuild.lastRebuild().id()).isEqualTo("api#15");
+    assertThat(rebuild.history()).hasSize(RuntimeRecords.HISTORY_LIMIT);
+    assertThat(rebuild.history().get(0).id()).isEqualTo("api#14");
+    assertThat(RuntimeRecords.runtimeOf(state).rebuildCount()).isEqualTo(15);
+  }
+
+  @Test
+  void theWorkflowConfigurationComesFromTheEnrollmentBlock() {
+    ImageConfig config = EntitySetups.configOf(api());
+    assertThat(config.kind()).isEqualTo(ImageKind.MANAGED);
+    assertThat(config.rebuildDelay()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.autoRebuild()).isFalse();
+    assertThat(config.pinnedBaseImages()).containsExactly("distroless");
+    assertThat(config.dependentImages()).containsExactly("worker");
+    assertThat(config.target().repo()).isEqualTo("org/api");
+    assertThat(config.target().ref()).isEqualTo("main");
+    assertThat(config.target().inputs()).isEqualTo(Map.of("env", "prod"));
+  }
+}
