@@ -84,7 +84,7 @@ class ActivityBeansTest {
         null,
         null,
         new GitHubProperties(githubToken, null, null, URI.create("https://api.github.com")),
-        null,
+        new ArgoCdProperties("image-factory", "argocd", Duration.ofMinutes(1)),
         null,
         null,
         null);
