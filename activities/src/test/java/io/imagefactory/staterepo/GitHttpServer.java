@@ -18,9 +18,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -46,6 +46,9 @@ public final class GitHttpServer implements AutoCloseable {
     AFTER_UPDATE
   }
 
+  /** Held so the level sticks: Tomcat logs through java.util.logging, chatty at INFO. */
+  private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+
   private final Tomcat tomcat;
   private final int port;
   private final AtomicInteger fetches = new AtomicInteger();
@@ -59,7 +62,11 @@ public final class GitHttpServer implements AutoCloseable {
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
     tomcat.setConnector(connector);
-    Context context = tomcat.addContext("", workDir.toString());
+    TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
+    StandardContext context = (StandardContext) tomcat.addContext("", workDir.toString());
+    // Leak detection needs --add-opens and only warns; there is no web app to leak here.
+    context.setClearReferencesThreadLocals(false);
+    context.setClearReferencesRmiTargets(false);
     GitServlet servlet = new GitServlet();
     servlet.setRepositoryResolver((req, name) -> open(reposDir, name));
     servlet.setReceivePackFactory((req, db) -> new ReceivePack(db));
