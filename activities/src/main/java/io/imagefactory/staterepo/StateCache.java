@@ -9,12 +9,9 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.ConfigConstants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefLeaseSpec;
@@ -60,7 +57,7 @@ final class StateCache implements AutoCloseable {
     try {
       authorize(fetch).call();
       ObjectId tip = repository.resolve(trackingRef());
-      repository.autoGC(NullProgressMonitor.INSTANCE);
+      CacheMaintenance.afterFetch(repository);
       return tip;
     } catch (GitAPIException | IOException | RuntimeException e) {
       if (GitErrors.isMissingBranch(e, branch)) {
@@ -138,12 +135,7 @@ final class StateCache implements AutoCloseable {
       }
     }
     Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
-    if (fresh) {
-      StoredConfig config = repository.getConfig();
-      // Housekeeping runs in the caller's thread, between operations, never concurrently.
-      config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
-      config.save();
-    }
+    CacheMaintenance.configure(repository);
     return repository;
   }
 }

@@ -38,6 +38,7 @@ public final class StateRepository implements AutoCloseable {
   private final Clock clock;
   private final StateCache cache;
   private Consumer<ObjectId> beforePush = commit -> {};
+  private ObjectId knownTip;
 
   /** A state repository with no derived files, real backoff and the process environment. */
   public StateRepository(StateRepositorySettings settings) {
@@ -72,6 +73,7 @@ public final class StateRepository implements AutoCloseable {
   public StateTree read(Predicate<String> include) {
     try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
       ObjectId tip = cache.fetch();
+      knownTip = tip;
       TreeMap<String, byte[]> files = new TreeMap<>();
       for (var entry : CommitWriter.index(reader, tree(reader, tip)).entrySet()) {
         if (include.test(entry.getKey())) {
@@ -86,7 +88,7 @@ public final class StateRepository implements AutoCloseable {
 
   /** Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link #read()}. */
   public SourceFileResult readFile(String commitId, String path) {
-    try {
+    try (CacheLock.Held held = lock()) {
       return GitBlobReader.read(cache.repository(), ObjectId.fromString(commitId), null, settings.branch(), path);
     } catch (IOException e) {
       throw new StateRepositoryException("cannot read " + path + " at " + commitId + ": " + e, true);
@@ -96,14 +98,28 @@ public final class StateRepository implements AutoCloseable {
   /**
    * Applies {@code patches} on the tip, renders derived files, commits once and pushes, re-applying
    * on a new tip when the push is rejected. Makes no commit when nothing changes.
+   *
+   * <p>When this instance saw the tip itself (it pushed or fetched it last), the first attempt
+   * builds on that tip without fetching: the push only succeeds if the remote still points there,
+   * so a stale guess costs one rejected push and never a lost commit. A batch that seems to change
+   * nothing is always confirmed against a freshly fetched tip.
    */
   public ApplyResult apply(List<? extends StatePatch> patches) {
     try (CacheLock.Held held = lock()) {
-      for (int attempt = 1; ; attempt++) {
-        ObjectId tip = cache.fetch();
+      ObjectId assumed = knownTip;
+      knownTip = null;
+      boolean fetched = assumed == null;
+      ObjectId tip = fetched ? cache.fetch() : assumed;
+      for (int attempt = 1; ; ) {
         PatchBatch.Draft draft = draft(tip, patches);
+        if (draft.empty() && !fetched) {
+          tip = cache.fetch();
+          fetched = true;
+          continue;
+        }
         if (draft.empty()) {
           log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
+          knownTip = tip;
           return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
         }
         ObjectId commit = commit(tip, draft);
@@ -111,14 +127,20 @@ public final class StateRepository implements AutoCloseable {
         String rejection = cache.push(tip, commit);
         if (rejection == null) {
           log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
+          knownTip = commit;
           return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt);
         }
-        if (attempt >= settings.maxPushAttempts()) {
-          throw new StateRepositoryException("push to state repository " + settings.remote() + " (branch "
-              + settings.branch() + ") rejected " + attempt + " times, last: " + rejection, true);
+        if (fetched) {
+          if (attempt >= settings.maxPushAttempts()) {
+            throw new StateRepositoryException("push to state repository " + settings.remote() + " (branch "
+                + settings.branch() + ") rejected " + attempt + " times, last: " + rejection, true);
+          }
+          log.info("Push of state commit rejected ({}); re-applying on the new tip", rejection);
+          backoff.pause(attempt);
+          attempt++;
         }
-        log.info("Push of state commit rejected ({}); re-applying on the new tip", rejection);
-        backoff.pause(attempt);
+        tip = cache.fetch();
+        fetched = true;
       }
     } catch (IOException e) {
       throw new StateRepositoryException("cannot write state cache " + settings.cacheDir() + ": " + e, true);

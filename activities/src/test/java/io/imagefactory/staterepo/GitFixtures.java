@@ -15,6 +15,7 @@ import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -23,6 +24,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -38,10 +40,20 @@ public final class GitFixtures {
 
   private GitFixtures() {}
 
-  /** Creates an empty bare repository at {@code dir} whose HEAD is {@code main}. */
+  /**
+   * Creates an empty bare repository at {@code dir} whose HEAD is {@code main}. Like a git server,
+   * it repacks after pushes once packs pile up, in the foreground, so that a test pushing hundreds
+   * of times keeps a handful of packs.
+   */
   public static Repository bare(Path dir) throws IOException {
     try {
-      return Git.init().setBare(true).setInitialBranch("main").setGitDir(dir.toFile()).call().getRepository();
+      Repository repo = Git.init().setBare(true).setInitialBranch("main").setGitDir(dir.toFile()).call().getRepository();
+      StoredConfig config = repo.getConfig();
+      config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+      // Superseded packs go at once; the default keeps them an hour, and they pile up in a test.
+      config.setString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+      config.save();
+      return repo;
     } catch (GitAPIException e) {
       throw new IOException(e);
     }

@@ -260,6 +260,35 @@ class StateRepositoryTest {
   }
 
   @Test
+  void buildsOnTheTipItPushedLastAndStillKeepsAHumanCommitPushedSince() throws IOException {
+    try (StateRepository state = repository(settings())) {
+      state.apply(List.of(write("enroll web", "images/web.yaml", "name: web\n")));
+      humanCommit("human edits images.yaml", "images.yaml", "- name: web\n");
+
+      ApplyResult result = state.apply(List.of(write("enroll api", "images/api.yaml", "name: api\n")));
+
+      assertThat(result.committed()).isTrue();
+      assertThat(GitFixtures.history(remote, "main")).extracting(RevCommit::getShortMessage)
+          .containsExactly("image-factory: enroll api", "human edits images.yaml", "image-factory: enroll web", "initial state");
+      assertThat(GitFixtures.read(remote, "main", "images.yaml")).isEqualTo("- name: web\n");
+    }
+  }
+
+  @Test
+  void confirmsANoChangeBatchAgainstTheFreshTip() throws IOException {
+    List<StatePatch> batch = List.of(write("enroll web", "images/web.yaml", "name: web\n"));
+    try (StateRepository state = repository(settings())) {
+      state.apply(batch);
+      humanCommit("human removes web state", "images/web.yaml", null);
+
+      ApplyResult result = state.apply(batch);
+
+      assertThat(result.committed()).isTrue();
+      assertThat(GitFixtures.read(remote, "main", "images/web.yaml")).isEqualTo("name: web\n");
+    }
+  }
+
+  @Test
   void givesUpAfterTheConfiguredAttemptsWithoutForcing() throws IOException {
     try (StateRepository state = repository(settings().withMaxPushAttempts(3))) {
       AtomicInteger humans = new AtomicInteger();
@@ -318,7 +347,9 @@ class StateRepositoryTest {
 
   private void humanCommit(String message, String path, String text) {
     try {
-      GitFixtures.commit(remote, "main", message, Map.of(path, text));
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put(path, text);
+      GitFixtures.commit(remote, "main", message, files);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
