@@ -2,6 +2,7 @@ package io.imagefactory.staterepo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -9,10 +10,9 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * Reads one file as a blob from a commit's tree, walking the path one component at a time so
+ * Reads one file as a blob from a commit's tree, looking the path up one component at a time so
  * that a symbolic link or submodule anywhere on the way is reported rather than followed. Nothing
  * is checked out, so no entry can ever reach the local file system.
  */
@@ -33,38 +33,54 @@ final class GitBlobReader {
     } catch (IllegalArgumentException e) {
       return fail(repo, branch, rawPath, commit, SourceProblem.PATH_OUTSIDE_REPOSITORY, e.getMessage());
     }
-    try (ObjectReader reader = repository.newObjectReader();
-        RevWalk revWalk = new RevWalk(reader);
-        TreeWalk walk = new TreeWalk(reader)) {
-      walk.addTree(revWalk.parseCommit(commit).getTree());
-      walk.setRecursive(false);
-      walk.setFilter(PathFilter.create(path));
-      while (walk.next()) {
-        String entry = walk.getPathString();
-        FileMode mode = walk.getFileMode(0);
-        boolean last = entry.equals(path);
-        if (FileMode.SYMLINK.equals(mode)) {
-          return fail(repo, branch, rawPath, commit, SourceProblem.SYMLINK,
-              (last ? "is" : "passes through '" + entry + "', which is") + " a symbolic link");
+    try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
+      ObjectId tree = revWalk.parseCommit(commit).getTree();
+      String[] parts = path.split("/");
+      for (int i = 0; i < parts.length; i++) {
+        boolean last = i == parts.length - 1;
+        String walked = String.join("/", Arrays.copyOfRange(parts, 0, i + 1));
+        String where = last ? "is" : "passes through '" + walked + "', which is";
+        try (TreeWalk entry = entry(reader, tree, parts[i])) {
+          if (entry == null) {
+            return fail(repo, branch, rawPath, commit, SourceProblem.MISSING_FILE, "no such file");
+          }
+          FileMode mode = entry.getFileMode(0);
+          if (FileMode.SYMLINK.equals(mode)) {
+            return fail(repo, branch, rawPath, commit, SourceProblem.SYMLINK, where + " a symbolic link");
+          }
+          if (FileMode.GITLINK.equals(mode)) {
+            return fail(repo, branch, rawPath, commit, SourceProblem.SUBMODULE, where + " a submodule");
+          }
+          boolean directory = FileMode.TREE.equals(mode);
+          if (last && directory) {
+            return fail(repo, branch, rawPath, commit, SourceProblem.DIRECTORY, "is a directory, not a file");
+          }
+          if (last) {
+            return readBlob(reader, entry.getObjectId(0), repo, branch, rawPath, commit);
+          }
+          if (!directory) {
+            return fail(repo, branch, rawPath, commit, SourceProblem.MISSING_FILE,
+                "'" + walked + "' is a file, not a directory");
+          }
+          tree = entry.getObjectId(0);
         }
-        if (FileMode.GITLINK.equals(mode)) {
-          return fail(repo, branch, rawPath, commit, SourceProblem.SUBMODULE,
-              (last ? "is" : "passes through '" + entry + "', which is") + " a submodule");
-        }
-        if (last && FileMode.TREE.equals(mode)) {
-          return fail(repo, branch, rawPath, commit, SourceProblem.DIRECTORY, "is a directory, not a file");
-        }
-        if (last) {
-          return readBlob(reader, walk.getObjectId(0), repo, branch, rawPath, commit);
-        }
-        if (!FileMode.TREE.equals(mode)) {
-          return fail(repo, branch, rawPath, commit, SourceProblem.MISSING_FILE,
-              "'" + entry + "' is a file, not a directory");
-        }
-        walk.enterSubtree();
       }
       return fail(repo, branch, rawPath, commit, SourceProblem.MISSING_FILE, "no such file");
     }
+  }
+
+  /** The entry called {@code name} directly in {@code tree}, positioned on it; null if none. */
+  private static TreeWalk entry(ObjectReader reader, ObjectId tree, String name) throws IOException {
+    TreeWalk walk = new TreeWalk(reader);
+    walk.addTree(tree);
+    walk.setRecursive(false);
+    while (walk.next()) {
+      if (walk.getNameString().equals(name)) {
+        return walk;
+      }
+    }
+    walk.close();
+    return null;
   }
 
   private static SourceFileResult readBlob(
