@@ -9,6 +9,7 @@ import java.util.Map;
  * One rebuild of a managed image: why and when it was asked for, on which base digests, and how it
  * went.
  *
+ * @param id the rebuild's id, {@code <image>#<n>} (added)
  * @param requestedAt when the dispatch was made (or recorded)
  * @param trigger {@code timer}, {@code approval} or {@code now}
  * @param baseDigests base-image name to the digest the rebuild was for
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
+  "id",
   "requestedAt",
   "trigger",
   "baseDigests",
@@ -29,6 +31,7 @@ import java.util.Map;
   "completedAt"
 })
 public record RebuildRecord(
+    String id,
     Instant requestedAt,
     String trigger,
     Map<String, String> baseDigests,

@@ -18,6 +18,7 @@ import java.util.List;
  * @param candidates base digests the image has not been rebuilt on yet
  * @param lastRebuild the most recent rebuild
  * @param history earlier rebuilds, newest first, bounded
+ * @param pinnedUpdates newer digests of bases the image pins by digest: reported, never rebuilt
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
@@ -26,7 +27,8 @@ import java.util.List;
   "eligibleAt",
   "candidates",
   "lastRebuild",
-  "history"
+  "history",
+  "pinnedUpdates"
 })
 public record RebuildState(
     String status,
@@ -34,12 +36,13 @@ public record RebuildState(
     Instant eligibleAt,
     List<RebuildCandidate> candidates,
     RebuildRecord lastRebuild,
-    List<RebuildRecord> history) {
+    List<RebuildRecord> history,
+    List<RebuildCandidate> pinnedUpdates) {
 
   public static final String MONITORING = "monitoring";
 
   /** The state of an image with nothing to rebuild. */
   public static RebuildState monitoring() {
-    return new RebuildState(MONITORING, false, null, List.of(), null, List.of());
+    return new RebuildState(MONITORING, false, null, List.of(), null, List.of(), List.of());
   }
 }

@@ -10,7 +10,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "image-factory 0.1.0",
     description = "Keeps container images rebuilt on fresh base images.",
-    subcommands = {CommandLine.HelpCommand.class})
+    // One subcommand per line, so adding one is a one-line change.
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AnalyzeCommand.class,
+      EnrollCommand.class,
+      ReanalyzeCommand.class,
+      StatusCommand.class,
+      EventCommand.class,
+      ApproveCommand.class,
+      RebuildCommand.class,
+      GraphCommand.class,
+    })
 public final class StarterCli {
 
   public static void main(String[] args) {
@@ -22,6 +33,8 @@ public final class StarterCli {
     CommandLine cli = new CommandLine(new StarterCli());
     cli.setOut(out);
     cli.setErr(err);
+    // Usage errors keep picocli's exit code 2, which is ExitCodes.INVALID_INPUT.
+    cli.setExecutionExceptionHandler(ExitCodes.handler());
     return cli.execute(args);
   }
 }

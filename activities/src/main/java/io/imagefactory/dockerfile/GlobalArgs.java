@@ -1,0 +1,94 @@
+package io.imagefactory.dockerfile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The global ARGs: those declared before the first FROM, the only ones FROM lines see. A build arg
+ * overrides a declared ARG's default; a default may use earlier global ARGs. BuildKit's automatic
+ * platform ARGs have a value only when given as build args, since they depend on the build machine.
+ */
+final class GlobalArgs {
+
+  private static final Set<String> PLATFORM_ARGS =
+      Set.of(
+          "BUILDPLATFORM",
+          "BUILDOS",
+          "BUILDARCH",
+          "BUILDVARIANT",
+          "TARGETPLATFORM",
+          "TARGETOS",
+          "TARGETARCH",
+          "TARGETVARIANT");
+
+  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> whyUnset = new HashMap<>();
+
+  private GlobalArgs() {}
+
+  static GlobalArgs resolve(
+      List<Instruction> argInstructions, Map<String, String> buildArgs, VariableExpander expander) {
+    GlobalArgs args = new GlobalArgs();
+    for (String name : PLATFORM_ARGS) {
+      if (buildArgs.containsKey(name)) {
+        args.values.put(name, buildArgs.get(name));
+      }
+    }
+    for (Instruction instruction : argInstructions) {
+      for (String word : ShellWords.split(instruction.arguments(), expander.escape())) {
+        args.declare(word, buildArgs, expander);
+      }
+    }
+    return args;
+  }
+
+  private void declare(String word, Map<String, String> buildArgs, VariableExpander expander) {
+    int equals = word.indexOf('=');
+    String name = equals < 0 ? word : word.substring(0, equals);
+    String shown = Excerpt.of(name);
+    values.remove(name);
+    whyUnset.remove(name);
+    if (buildArgs.containsKey(name)) {
+      values.put(name, buildArgs.get(name));
+    } else if (equals < 0) {
+      whyUnset.put(name, "ARG " + shown + " has no default and no build arg sets it");
+    } else {
+      String fallback = word.substring(equals + 1);
+      try {
+        Expansion expansion = expander.expand(fallback, values);
+        if (expansion.complete()) {
+          values.put(name, expansion.value());
+        } else {
+          whyUnset.put(
+              name,
+              "the default of ARG "
+                  + shown
+                  + " uses "
+                  + Excerpt.of(String.join(", ", expansion.unset()))
+                  + ", which has no value");
+        }
+      } catch (ExpansionException e) {
+        whyUnset.put(
+            name, "the default of ARG " + shown + " cannot be expanded: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Name to value, for the ARGs that have one. */
+  Map<String, String> values() {
+    return values;
+  }
+
+  /** Why a name has no value, for a warning. */
+  String explainUnset(String name) {
+    if (whyUnset.containsKey(name)) {
+      return whyUnset.get(name);
+    }
+    if (PLATFORM_ARGS.contains(name)) {
+      return name + " depends on the build platform; pass it as a build arg";
+    }
+    return Excerpt.of(name) + " is not a global ARG (declare it before the first FROM)";
+  }
+}

@@ -1,0 +1,160 @@
+package io.imagefactory.starter;
+
+import io.imagefactory.TaskQueues;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.enrollment.EnrollmentProgress;
+import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EnrollmentResult;
+import io.imagefactory.enrollment.EnrollmentWorkflow;
+import io.imagefactory.enrollment.ImageOutcome;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks for an enrollment and, when told to, follows it to its result: the outcome of each image is
+ * printed once, as it appears, then the summary.
+ */
+final class EnrollmentRunner {
+
+  private static final long POLL_MILLIS = 500;
+  private static final int START_ATTEMPTS = 3;
+
+  private final WorkflowClient client;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Set<String> shown = new HashSet<>();
+  private String phase;
+
+  EnrollmentRunner(WorkflowClient client, PrintWriter out, PrintWriter err) {
+    this.client = client;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(EnrollmentRequest request, boolean wait, Duration timeout) {
+    if (startOrQueue(request)) {
+      out.println("Started enrollment (" + request.reason() + ").");
+    } else {
+      out.println("An enrollment is running; it will make one more pass for: " + request.reason());
+    }
+    if (!wait) {
+      out.println(
+          "Follow workflow '"
+              + WorkflowIds.ENROLLMENT
+              + "' in the Temporal UI, or pass --wait to see each image's outcome.");
+      return ExitCodes.OK;
+    }
+    EnrollmentResult result = await(timeout);
+    result.images().forEach(this::show);
+    EnrollmentReport.summary(result).forEach(out::println);
+    result.errors().forEach(error -> err.println("  error: " + error));
+    return EnrollmentReport.exitCode(result);
+  }
+
+  /**
+   * Starts the enrollment, or queues a pass of the running one. Not signal-with-start: a fresh run
+   * would get the request both as its argument and as a queued pass, and enroll twice.
+   *
+   * @return true when a new run was started
+   */
+  private boolean startOrQueue(EnrollmentRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      EnrollmentWorkflow fresh =
+          client.newWorkflowStub(
+              EnrollmentWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setTaskQueue(TaskQueues.MAIN)
+                  .setWorkflowId(WorkflowIds.ENROLLMENT)
+                  .build());
+      try {
+        WorkflowClient.start(fresh::run, request);
+        return true;
+      } catch (WorkflowExecutionAlreadyStarted running) {
+        try {
+          client
+              .newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+              .requestRun(request);
+          return false;
+        } catch (WorkflowNotFoundException ended) {
+          // It ended between the two calls; starting again is now possible.
+          if (attempt == START_ATTEMPTS) {
+            throw ended;
+          }
+        }
+      }
+    }
+  }
+
+  /** Waits for the latest run, following continue-as-new, while polling its progress. */
+  private EnrollmentResult await(Duration timeout) {
+    CompletableFuture<EnrollmentResult> result =
+        client
+            .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
+            .getResultAsync(timeout.toMillis(), TimeUnit.MILLISECONDS, EnrollmentResult.class);
+    EnrollmentWorkflow progress =
+        client.newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT);
+    while (true) {
+      try {
+        return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillRunning) {
+        poll(progress);
+      } catch (ExecutionException e) {
+        throw failure(e.getCause(), timeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw CommandFailure.ioError("interrupted while waiting for the enrollment");
+      }
+    }
+  }
+
+  private void poll(EnrollmentWorkflow workflow) {
+    EnrollmentProgress progress;
+    try {
+      progress = workflow.progress();
+    } catch (WorkflowException e) {
+      // Between two runs there may be nothing to ask; the next poll will see the new run.
+      return;
+    }
+    // Outcomes first: they belong to the phase that produced them, which may have just ended.
+    progress.images().forEach(this::show);
+    if (!progress.phase().equals(phase)) {
+      phase = progress.phase();
+      out.println("Enrollment: " + phase);
+    }
+    out.flush();
+  }
+
+  private void show(ImageOutcome outcome) {
+    if (shown.add(outcome.image() + "\n" + outcome.status())) {
+      out.println(EnrollmentReport.outcomeLine(outcome));
+    }
+  }
+
+  private static RuntimeException failure(Throwable cause, Duration timeout) {
+    if (cause instanceof TimeoutException) {
+      return CommandFailure.ioError(
+          "the enrollment is still running after "
+              + TextFormats.human(timeout)
+              + "; follow workflow '"
+              + WorkflowIds.ENROLLMENT
+              + "' in the Temporal UI");
+    }
+    if (cause instanceof WorkflowFailedException failed) {
+      Throwable reason = failed.getCause() == null ? failed : failed.getCause();
+      return CommandFailure.ioError("the enrollment failed: " + reason.getMessage());
+    }
+    return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+  }
+}

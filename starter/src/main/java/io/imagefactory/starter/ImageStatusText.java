@@ -1,0 +1,122 @@
+package io.imagefactory.starter;
+
+import io.imagefactory.image.ImageConfig;
+import io.imagefactory.image.ImageKind;
+import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.image.ImageStatus;
+import io.imagefactory.image.PendingDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One image's status as an operator reads it: one labelled line per fact. */
+final class ImageStatusText {
+
+  private static final String INDENT = "  %-15s %s";
+
+  private final List<String> lines = new ArrayList<>();
+  private final Instant now;
+
+  private ImageStatusText(Instant now) {
+    this.now = now;
+  }
+
+  static List<String> of(ImageStatus status, Instant now) {
+    ImageStatusText text = new ImageStatusText(now);
+    text.write(status.config(), status.runtime(), status.details());
+    return text.lines;
+  }
+
+  private void write(ImageConfig config, ImageRuntime runtime, String details) {
+    lines.add(config.name() + " (" + config.kind().label() + " image)");
+    line("details", details);
+    if (config.kind() == ImageKind.MANAGED) {
+      line(
+          "rebuild delay",
+          TextFormats.delay(config.rebuildDelay())
+              + (config.autoRebuild()
+                  ? ", rebuilds automatically"
+                  : ", rebuilds wait for approval"));
+      List<String> bases = new ArrayList<>();
+      for (String base : config.baseImages()) {
+        bases.add(config.pinnedBaseImages().contains(base) ? base + " (pinned)" : base);
+      }
+      list("bases", bases, "none");
+    }
+    list("dependents", config.dependentImages(), "none");
+    line("current digest", current(runtime));
+    if (config.kind() == ImageKind.MANAGED) {
+      writeRebuildState(config, runtime);
+    }
+  }
+
+  private void writeRebuildState(ImageConfig config, ImageRuntime runtime) {
+    List<String> pending = new ArrayList<>();
+    for (PendingDigest p : runtime.pending()) {
+      Instant matures = p.maturesAt(config.rebuildDelay());
+      pending.add(
+          p.baseImage()
+              + " "
+              + p.digest()
+              + ", first seen "
+              + TextFormats.instant(p.firstSeen())
+              + ", matures "
+              + TextFormats.instant(matures)
+              + " ("
+              + TextFormats.relative(matures, now)
+              + ")");
+    }
+    list("pending", pending, "none");
+    if (runtime.eligibleAt() != null) {
+      line(
+          "eligible at",
+          TextFormats.instant(runtime.eligibleAt())
+              + " ("
+              + TextFormats.relative(runtime.eligibleAt(), now)
+              + ")");
+    }
+    line(
+        "approval",
+        runtime.awaitingApproval()
+            ? "awaiting approval; run: image-factory approve " + config.name()
+            : "not awaiting approval");
+    list(
+        "last rebuild",
+        runtime.lastRebuild() == null ? List.of() : RebuildText.lines(runtime.lastRebuild()),
+        "none");
+    List<String> pinned = new ArrayList<>();
+    for (PendingDigest p : runtime.pinnedUpdates()) {
+      pinned.add(
+          p.baseImage()
+              + " "
+              + p.digest()
+              + ", seen "
+              + TextFormats.instant(p.firstSeen())
+              + " (pinned: not rebuilt; update the digest in the Dockerfile)");
+    }
+    if (!pinned.isEmpty()) {
+      list("pinned updates", pinned, "");
+    }
+  }
+
+  private static String current(ImageRuntime runtime) {
+    if (runtime.currentDigest() == null) {
+      return "none seen yet";
+    }
+    String tag = runtime.currentTag() == null ? "" : ", tag " + runtime.currentTag();
+    return runtime.currentDigest() + tag + ", seen " + TextFormats.instant(runtime.lastBuilt());
+  }
+
+  private void line(String label, String value) {
+    lines.add(String.format(INDENT, label, value).stripTrailing());
+  }
+
+  private void list(String label, List<String> values, String none) {
+    if (values.isEmpty()) {
+      line(label, none);
+      return;
+    }
+    line(label, values.get(0));
+    values.subList(1, values.size()).forEach(v -> line("", v));
+  }
+}

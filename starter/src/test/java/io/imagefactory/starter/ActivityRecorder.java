@@ -1,0 +1,134 @@
+package io.imagefactory.starter;
+
+import io.imagefactory.TaskQueues;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.CatalogActivities;
+import io.imagefactory.catalog.CatalogView;
+import io.imagefactory.catalog.EntityPlan;
+import io.imagefactory.dockerfile.AnalysisGroup;
+import io.imagefactory.dockerfile.DockerfileActivities;
+import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.image.ImageSetup;
+import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.rebuild.RebuildDispatch;
+import io.imagefactory.rebuild.RebuildRequest;
+import io.imagefactory.rebuild.RebuildTrigger;
+import io.imagefactory.staterepo.CommitOutcome;
+import io.imagefactory.staterepo.StateChangeBatch;
+import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The activity boundary of the workflows, played in the test: the catalog and the analyses are what
+ * the test sets, commits and dispatches are recorded, and entity workflows are started for real
+ * through the client. An analysis group can be held until the test releases it.
+ */
+class ActivityRecorder
+    implements CatalogActivities,
+        DockerfileActivities,
+        StateRepoClientActivities,
+        EntityActivities,
+        RebuildTrigger {
+
+  static final String COMMIT = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
+
+  final List<EnrollmentRequest> catalogReads = new CopyOnWriteArrayList<>();
+  final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
+  final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
+  final List<String> ensuredImages = new CopyOnWriteArrayList<>();
+  final Map<String, CountDownLatch> heldGroups = new ConcurrentHashMap<>();
+  final CountDownLatch holding = new CountDownLatch(1);
+
+  volatile CatalogView view;
+  volatile EntityPlan plan = new EntityPlan(List.of(), List.of(), List.of());
+  volatile Function<AnalysisGroup, List<ImageAnalysis>> analyses = group -> List.of();
+  volatile WorkflowClient client;
+
+  /** Holds the analysis of the repository until {@link #release} is called. */
+  void hold(String repo) {
+    heldGroups.put(repo, new CountDownLatch(1));
+  }
+
+  void release(String repo) {
+    heldGroups.get(repo).countDown();
+  }
+
+  @Override
+  public CatalogView readCatalog(EnrollmentRequest request) {
+    catalogReads.add(request);
+    return view;
+  }
+
+  @Override
+  public EntityPlan readEntities(String commitId) {
+    return plan;
+  }
+
+  @Override
+  public List<ImageAnalysis> analyzeGroup(AnalysisGroup group) {
+    CountDownLatch held = heldGroups.get(group.repo());
+    if (held != null) {
+      holding.countDown();
+      try {
+        held.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return analyses.apply(group);
+  }
+
+  @Override
+  public CommitOutcome submit(StateChangeBatch batch) {
+    submitted.add(batch);
+    return new CommitOutcome(COMMIT, true, true, null);
+  }
+
+  @Override
+  public void ensureEntities(List<ImageSetup> images, List<BaseSetup> bases) {
+    for (ImageSetup setup : images) {
+      ensuredImages.add(setup.config().name());
+      ImageWorkflow image =
+          client.newWorkflowStub(
+              ImageWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setTaskQueue(TaskQueues.MAIN)
+                  .setWorkflowId(WorkflowIds.image(setup.config().name()))
+                  .build());
+      try {
+        WorkflowClient.start(image::run, setup);
+      } catch (WorkflowExecutionAlreadyStarted running) {
+        client
+            .newWorkflowStub(ImageWorkflow.class, WorkflowIds.image(setup.config().name()))
+            .configure(setup.config());
+      }
+    }
+  }
+
+  @Override
+  public void retireEntities(List<String> images, List<String> bases) {}
+
+  @Override
+  public void requestEnrollment(EnrollmentRequest request) {}
+
+  @Override
+  public RebuildDispatch triggerRebuild(RebuildRequest request) {
+    rebuilds.add(request);
+    return new RebuildDispatch(
+        RebuildDispatch.DISPATCHED,
+        "https://github.com/" + request.target().repo() + "/actions/runs/" + rebuilds.size(),
+        null);
+  }
+}

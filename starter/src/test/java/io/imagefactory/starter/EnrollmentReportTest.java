@@ -1,0 +1,73 @@
+package io.imagefactory.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.enrollment.EnrollmentResult;
+import io.imagefactory.enrollment.ImageOutcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EnrollmentReportTest {
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          analysed  | api       | golang-1.23-bookworm, distroless | '  analysed  api        golang-1.23-bookworm, distroless'
+          failed    | web       | Dockerfile:3: FROM without image | '  failed    web        Dockerfile:3: FROM without image'
+          unchanged | reports   | ''                               | '  unchanged reports'
+          external  | a-very-long-name | ''                        | '  external  a-very-long-name'
+          """)
+  void writesOneAlignedLinePerImage(String status, String image, String detail, String line) {
+    assertThat(EnrollmentReport.outcomeLine(new ImageOutcome(image, status, detail)))
+        .isEqualTo(line);
+  }
+
+  @Test
+  void summarisesAnEnrollmentThatChangedNothing() {
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "abcdef0123",
+            false,
+            List.of(new ImageOutcome("api", "unchanged", "")),
+            List.of(),
+            "not waited");
+
+    assertThat(EnrollmentReport.summary(result))
+        .containsExactly(
+            "Enrolled 1 image: 1 unchanged; no change (state repository at abcdef0)",
+            "Deployment: not waited");
+    assertThat(EnrollmentReport.exitCode(result)).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void countsRemovedImagesApart() {
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "0123456789",
+            true,
+            List.of(
+                new ImageOutcome("api", "analysed", "node"),
+                new ImageOutcome("old", "removed", "")),
+            List.of(),
+            "synced and healthy");
+
+    assertThat(EnrollmentReport.summary(result))
+        .containsExactly(
+            "Enrolled 1 image: 1 analysed; unenrolled 1; commit 0123456",
+            "Deployment: synced and healthy");
+  }
+
+  @Test
+  void anErrorMeansNothingChanged() {
+    EnrollmentResult result =
+        new EnrollmentResult(null, false, List.of(), List.of("commit refused"), "not waited");
+
+    assertThat(EnrollmentReport.summary(result))
+        .containsExactly("Enrollment changed nothing: 1 error(s).");
+    assertThat(EnrollmentReport.exitCode(result)).isEqualTo(ExitCodes.INVALID_INPUT);
+  }
+}

@@ -1,0 +1,204 @@
+package io.imagefactory.starter;
+
+import static io.imagefactory.starter.Images.DISTROLESS;
+import static io.imagefactory.starter.Images.NODE;
+import static io.imagefactory.starter.Images.digest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imagefactory.TaskQueues;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseImageWorkflow;
+import io.imagefactory.base.BaseSetup;
+import io.imagefactory.image.ImageRuntime;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class StatusCommandTest {
+
+  private final ActivityRecorder activities = new ActivityRecorder();
+  private PortBoundTemporal temporal;
+
+  @BeforeEach
+  void startTemporal() {
+    temporal = new PortBoundTemporal(activities);
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    temporal.close();
+  }
+
+  private CliRun status(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "status";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--temporal";
+    all[args.length + 2] = temporal.target;
+    return CliRun.run(all);
+  }
+
+  @Test
+  void showsAPendingCandidateWithWhenItMatures() {
+    Instant firstSeen = temporal.now().minus(Duration.ofHours(1));
+    Images.start(
+        temporal.client,
+        Images.managed("api", true, List.of(NODE, DISTROLESS), List.of(DISTROLESS)),
+        Images.pending(NODE, digest(1), firstSeen));
+
+    CliRun run = status("api");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .contains("api (managed image)")
+        .contains("rebuild delay   7d, rebuilds automatically")
+        .contains("bases           " + NODE + "\n")
+        .contains("                " + DISTROLESS + " (pinned)\n")
+        .contains("current digest  " + digest(99) + ", tag 1.0.0")
+        .contains(
+            "pending         "
+                + NODE
+                + " "
+                + digest(1)
+                + ", first seen "
+                + TextFormats.instant(firstSeen)
+                + ", matures "
+                + TextFormats.instant(firstSeen.plus(Images.WEEK))
+                + " (in 6d 22h)")
+        .contains(
+            "eligible at     " + TextFormats.instant(firstSeen.plus(Images.WEEK)) + " (in 6d 22h)")
+        .contains("approval        not awaiting approval")
+        .contains("last rebuild    none")
+        .contains("details         waiting 6d 22h for " + NODE);
+  }
+
+  @Test
+  void printsTheQueryResultAsJson() throws Exception {
+    Instant firstSeen = temporal.now();
+    Images.start(
+        temporal.client,
+        Images.managed("api", false, List.of(NODE), List.of()),
+        Images.pending(NODE, digest(7), firstSeen));
+
+    CliRun run = status("api", "--json");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode json = CliJson.MAPPER.readTree(run.out());
+    assertThat(json.at("/config/name").asText()).isEqualTo("api");
+    assertThat(json.at("/config/autoRebuild").asBoolean()).isFalse();
+    assertThat(json.at("/config/rebuildDelay").asText()).isEqualTo("PT168H");
+    assertThat(json.at("/runtime/pending/0/digest").asText()).isEqualTo(digest(7));
+    assertThat(Instant.parse(json.at("/runtime/pending/0/firstSeen").asText()))
+        .isEqualTo(firstSeen);
+    assertThat(json.at("/details").asText()).startsWith("waiting 6d 23h");
+  }
+
+  @Test
+  void listsEveryEnrolledImageInATable() {
+    Instant firstSeen = temporal.now();
+    Images.start(
+        temporal.client,
+        Images.managed("web", true, List.of("api"), List.of()),
+        ImageRuntime.empty());
+    Images.start(
+        temporal.client,
+        Images.managed("api", true, List.of(NODE), List.of()),
+        Images.pending(NODE, digest(1), firstSeen));
+    Images.start(temporal.client, Images.external("postgres"), ImageRuntime.empty());
+
+    CliRun run = status();
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).matches("IMAGE +KIND +STATE +ELIGIBLE AT +DETAILS");
+    assertThat(lines.get(1))
+        .matches(
+            "api +managed +waiting +"
+                + TextFormats.instant(firstSeen.plus(Images.WEEK))
+                + " +waiting 6d 23h for .*");
+    assertThat(lines.get(2))
+        .matches("postgres +external +tracking +- +external image; current digest unknown");
+    assertThat(lines.get(3)).matches("web +managed +watching +- +watching 1 base image\\(s\\)");
+  }
+
+  @Test
+  void printsAllStatusesAsAJsonList() throws Exception {
+    Images.start(temporal.client, Images.external("redis"), ImageRuntime.empty());
+    Images.start(temporal.client, Images.external("postgres"), ImageRuntime.empty());
+
+    CliRun run = status("--json");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode json = CliJson.MAPPER.readTree(run.out());
+    assertThat(json.findValuesAsText("name")).containsExactly("postgres", "redis");
+  }
+
+  @Test
+  void showsABaseImageByItsName() {
+    Instant seen = temporal.now();
+    BaseImageWorkflow base =
+        temporal.client.newWorkflowStub(
+            BaseImageWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.MAIN)
+                .setWorkflowId(WorkflowIds.base(NODE))
+                .build());
+    WorkflowClient.start(
+        base::run,
+        new BaseSetup(
+            NODE,
+            "docker.io/library/node",
+            "22-bookworm-slim",
+            List.of("web", "api"),
+            digest(4),
+            seen,
+            List.of(),
+            0));
+
+    CliRun run = status(NODE);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .isEqualTo(
+            NODE
+                + " (base image)\n"
+                + "  details         docker.io/library/node:22-bookworm-slim at "
+                + digest(4)
+                + "; 2 dependent image(s)\n"
+                + "  watches         docker.io/library/node:22-bookworm-slim\n"
+                + "  current digest  "
+                + digest(4)
+                + ", first seen "
+                + TextFormats.instant(seen)
+                + "\n"
+                + "  dependents      web\n"
+                + "                  api\n");
+  }
+
+  @Test
+  void anUnknownImageIsInvalidInput() {
+    CliRun run = status("ghost");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(run.err()).contains("no image named 'ghost' is enrolled");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void saysSoWhenNoImageIsEnrolled() {
+    CliRun run = status();
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).isEqualTo("No image is enrolled; run: image-factory enroll\n");
+  }
+}

@@ -1,0 +1,35 @@
+package io.imagefactory.base;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * The long-lived entity of one base image ({@code base/<name>}): its current digest and its
+ * dependents. It turns a new digest into one rebuild candidate per dependent.
+ */
+@WorkflowInterface
+public interface BaseImageWorkflow {
+
+  @WorkflowMethod
+  void run(BaseSetup setup);
+
+  /** New dependents (and watch target) from an enrollment; the digests it knows are kept. */
+  @SignalMethod
+  void configure(BaseSetup setup);
+
+  /**
+   * Kargo reported a digest. The first digest ever seen is the baseline; a later new one fans out
+   * to every dependent. A digest seen before has no effect.
+   */
+  @SignalMethod
+  void digestSeen(DigestSeen event);
+
+  /** The base has no dependents left: the workflow ends. */
+  @SignalMethod
+  void retire();
+
+  @QueryMethod
+  BaseStatus status();
+}

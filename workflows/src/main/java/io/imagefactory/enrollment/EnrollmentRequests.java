@@ -1,0 +1,38 @@
+package io.imagefactory.enrollment;
+
+import io.imagefactory.dockerfile.BaseImageReference;
+import io.imagefactory.dockerfile.ImageAnalysis;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Merging of queued requests and the wording of per-image outcomes. */
+final class EnrollmentRequests {
+
+  private EnrollmentRequests() {}
+
+  /** One request that does everything the given ones ask for. */
+  static EnrollmentRequest merge(List<EnrollmentRequest> requests) {
+    Set<String> reasons = new LinkedHashSet<>();
+    Set<String> images = new LinkedHashSet<>();
+    boolean all = false;
+    for (EnrollmentRequest request : requests) {
+      reasons.add(request.reason());
+      images.addAll(request.reanalyze());
+      all |= request.reanalyzeAll();
+    }
+    return new EnrollmentRequest(String.join("; ", reasons), List.copyOf(images), all);
+  }
+
+  static ImageOutcome outcomeOf(ImageAnalysis analysis) {
+    if (!analysis.succeeded()) {
+      return new ImageOutcome(analysis.image(), "failed", analysis.error());
+    }
+    String bases =
+        analysis.analysis().baseImages().stream()
+            .map(BaseImageReference::name)
+            .collect(Collectors.joining(", "));
+    return new ImageOutcome(analysis.image(), "analysed", bases);
+  }
+}

@@ -1,0 +1,24 @@
+package io.imagefactory.enrollment;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Brings the state repository and the entity workflows in line with {@code images.yaml}
+ * ({@code enrollment}, one run at a time).
+ */
+@WorkflowInterface
+public interface EnrollmentWorkflow {
+
+  @WorkflowMethod
+  EnrollmentResult run(EnrollmentRequest request);
+
+  /** Asks for one more pass once the current one ends; requests that arrive meanwhile merge. */
+  @SignalMethod
+  void requestRun(EnrollmentRequest request);
+
+  @QueryMethod
+  EnrollmentProgress progress();
+}

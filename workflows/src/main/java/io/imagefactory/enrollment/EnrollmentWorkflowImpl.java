@@ -1,0 +1,178 @@
+package io.imagefactory.enrollment;
+
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.CatalogActivities;
+import io.imagefactory.catalog.CatalogView;
+import io.imagefactory.catalog.EntityPlan;
+import io.imagefactory.dockerfile.AnalysisGroup;
+import io.imagefactory.dockerfile.DockerfileActivities;
+import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.image.ImageSetup;
+import io.imagefactory.staterepo.CommitOutcome;
+import io.imagefactory.staterepo.EnrollmentChange;
+import io.imagefactory.staterepo.StateChangeBatch;
+import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * One enrollment: read and validate {@code images.yaml}, analyse the managed images that need it
+ * (a few repositories at a time), hand the result to the single writer — which plans it afresh on
+ * the tip, so a concurrent edit is never lost — then start or reconfigure an entity workflow per
+ * image and base, retire those that left, and wait for Argo CD. An invalid {@code images.yaml}
+ * changes nothing: a typo must never unenroll every image.
+ */
+public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
+
+  private static final Logger log = Workflow.getLogger(EnrollmentWorkflowImpl.class);
+  private static final int PARALLEL_REPOSITORIES = 4;
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(
+          CatalogActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(5))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+              .build());
+
+  private final DockerfileActivities dockerfiles =
+      Workflow.newActivityStub(
+          DockerfileActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(15))
+              .setHeartbeatTimeout(Duration.ofMinutes(2))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .setMaximumAttempts(5)
+                      .build())
+              .build());
+
+  private final StateRepoClientActivities stateRepo =
+      Workflow.newActivityStub(
+          StateRepoClientActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(5))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+              .build());
+
+  private final EntityActivities entities =
+      Workflow.newActivityStub(
+          EntityActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(10))
+              .setRetryOptions(
+                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+              .build());
+
+  private final List<EnrollmentRequest> further = new ArrayList<>();
+  private final List<ImageOutcome> outcomes = new ArrayList<>();
+  private String phase = "starting";
+  private int total;
+
+  @Override
+  public EnrollmentResult run(EnrollmentRequest request) {
+    EnrollmentResult result = enroll(request);
+    if (!further.isEmpty()) {
+      Workflow.continueAsNew(EnrollmentRequests.merge(further));
+    }
+    return result;
+  }
+
+  private EnrollmentResult enroll(EnrollmentRequest request) {
+    setPhase("reading images.yaml (" + request.reason() + ")");
+    CatalogView view = catalog.readCatalog(request);
+    if (!view.errors().isEmpty()) {
+      setPhase("images.yaml is invalid; nothing changed");
+      return new EnrollmentResult(view.commitId(), false, List.of(), view.errors(), "not waited");
+    }
+    view.unchangedImages().forEach(i -> outcomes.add(new ImageOutcome(i, "unchanged", "")));
+    view.externalImages().forEach(i -> outcomes.add(new ImageOutcome(i, "external", "")));
+
+    List<ImageAnalysis> analyses = analyse(view.analysisGroups());
+
+    setPhase("committing");
+    CommitOutcome commit =
+        stateRepo.submit(
+            new StateChangeBatch(
+                WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId(),
+                WorkflowIds.ENROLLMENT,
+                List.of(new EnrollmentChange(analyses, now()))));
+    if (!commit.applied()) {
+      setPhase("commit rejected");
+      return new EnrollmentResult(view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
+    }
+
+    setPhase("starting entity workflows");
+    EntityPlan plan = catalog.readEntities(commit.commitId());
+    entities.ensureEntities(plan.images(), plan.bases());
+    retireRemoved(view, plan);
+
+    setPhase("done");
+    return new EnrollmentResult(commit.commitId(), commit.changed(), outcomes, List.of(), "not waited");
+  }
+
+  private List<ImageAnalysis> analyse(List<AnalysisGroup> groups) {
+    total = groups.stream().mapToInt(g -> g.targets().size()).sum();
+    setPhase("analysing " + total + " image(s) in " + groups.size() + " repository(ies)");
+    List<ImageAnalysis> analyses = new ArrayList<>();
+    for (int start = 0; start < groups.size(); start += PARALLEL_REPOSITORIES) {
+      List<Promise<List<ImageAnalysis>>> window = new ArrayList<>();
+      for (AnalysisGroup group :
+          groups.subList(start, Math.min(groups.size(), start + PARALLEL_REPOSITORIES))) {
+        window.add(Async.function(dockerfiles::analyzeGroup, group));
+      }
+      for (Promise<List<ImageAnalysis>> done : window) {
+        for (ImageAnalysis analysis : done.get()) {
+          analyses.add(analysis);
+          outcomes.add(EnrollmentRequests.outcomeOf(analysis));
+        }
+      }
+    }
+    return analyses;
+  }
+
+  private void retireRemoved(CatalogView view, EntityPlan plan) {
+    Set<String> images = new LinkedHashSet<>(view.previousImages());
+    plan.images().stream().map(ImageSetup::config).forEach(c -> images.remove(c.name()));
+    Set<String> bases = new LinkedHashSet<>(view.previousBases());
+    plan.bases().stream().map(BaseSetup::name).forEach(bases::remove);
+    if (!images.isEmpty() || !bases.isEmpty()) {
+      entities.retireEntities(List.copyOf(images), List.copyOf(bases));
+      images.forEach(i -> outcomes.add(new ImageOutcome(i, "removed", "")));
+    }
+  }
+
+  private void setPhase(String next) {
+    phase = next;
+    Workflow.setCurrentDetails(next);
+    log.info("enrollment: {}", next);
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  @Override
+  public void requestRun(EnrollmentRequest request) {
+    further.add(request);
+  }
+
+  @Override
+  public EnrollmentProgress progress() {
+    return new EnrollmentProgress(phase, total, outcomes);
+  }
+}

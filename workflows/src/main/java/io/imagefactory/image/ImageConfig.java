@@ -1,0 +1,30 @@
+package io.imagefactory.image;
+
+import io.imagefactory.rebuild.RebuildTarget;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The configuration of one image workflow, derived from {@code images.yaml} and the analysis.
+ *
+ * @param baseImages the bases it is built on (base images or managed images)
+ * @param pinnedBaseImages bases referenced by digest: updates are reported, never rebuilt
+ * @param dependentImages managed images built on this one, signalled when it is rebuilt
+ * @param target where rebuilds go; null for external images
+ */
+public record ImageConfig(
+    String name,
+    ImageKind kind,
+    Duration rebuildDelay,
+    boolean autoRebuild,
+    List<String> baseImages,
+    List<String> pinnedBaseImages,
+    List<String> dependentImages,
+    RebuildTarget target) {
+
+  public ImageConfig {
+    baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
+    pinnedBaseImages = pinnedBaseImages == null ? List.of() : List.copyOf(pinnedBaseImages);
+    dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
+  }
+}

@@ -1,0 +1,4 @@
+package io.imagefactory.image;
+
+/** The full state of an image workflow, as its query returns it. */
+public record ImageStatus(ImageConfig config, ImageRuntime runtime, String details) {}

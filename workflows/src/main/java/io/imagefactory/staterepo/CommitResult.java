@@ -1,0 +1,25 @@
+package io.imagefactory.staterepo;
+
+import java.util.Map;
+
+/**
+ * The outcome of one commit of several batches.
+ *
+ * @param commitId the new commit, or the tip when nothing changed
+ * @param rejected batch id to the reason its changes could not be applied; the others were
+ */
+public record CommitResult(
+    String commitId, boolean changed, boolean derivedChanged, Map<String, String> rejected) {
+
+  public CommitResult {
+    rejected = rejected == null ? Map.of() : Map.copyOf(rejected);
+  }
+
+  /** The outcome of one of the batches. */
+  public CommitOutcome outcomeOf(String batchId) {
+    String error = rejected.get(batchId);
+    return error != null
+        ? CommitOutcome.rejected(error)
+        : new CommitOutcome(commitId, changed, derivedChanged, null);
+  }
+}

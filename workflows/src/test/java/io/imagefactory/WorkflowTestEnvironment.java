@@ -1,0 +1,62 @@
+package io.imagefactory;
+
+import io.imagefactory.base.BaseImageWorkflowImpl;
+import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
+import io.imagefactory.image.ImageWorkflowImpl;
+import io.imagefactory.staterepo.StateRepoWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A time-skipping Temporal test server with every Image Factory workflow registered, the search
+ * attributes defined, and the given activity implementations.
+ */
+public final class WorkflowTestEnvironment implements AutoCloseable {
+
+  public final TestWorkflowEnvironment env;
+  public final WorkflowClient client;
+
+  public WorkflowTestEnvironment(Object... activities) {
+    env = TestWorkflowEnvironment.newInstance();
+    EntitySearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
+    Worker worker = env.newWorker(TaskQueues.MAIN);
+    worker.registerWorkflowImplementationTypes(
+        ImageWorkflowImpl.class,
+        BaseImageWorkflowImpl.class,
+        StateRepoWorkflowImpl.class,
+        EnrollmentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  public <T> T newStub(Class<T> type, String workflowId) {
+    return client.newWorkflowStub(
+        type,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.MAIN)
+            .setWorkflowId(workflowId)
+            .build());
+  }
+
+  public <T> T existing(Class<T> type, String workflowId) {
+    return client.newWorkflowStub(type, workflowId);
+  }
+
+  public Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  public void sleep(Duration duration) {
+    env.sleep(duration);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}

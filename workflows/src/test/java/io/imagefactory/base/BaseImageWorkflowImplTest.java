@@ -1,0 +1,160 @@
+package io.imagefactory.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.RecordingActivities;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.WorkflowTestEnvironment;
+import io.imagefactory.image.ImageConfig;
+import io.imagefactory.image.ImageKind;
+import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.image.ImageSetup;
+import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.image.PendingDigest;
+import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.staterepo.BaseDigestChange;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BaseImageWorkflowImplTest {
+
+  private static final String NODE = "node-22-bookworm-slim";
+
+  private RecordingActivities activities;
+  private WorkflowTestEnvironment temporal;
+
+  @BeforeEach
+  void startTemporal() {
+    activities = new RecordingActivities();
+    temporal = new WorkflowTestEnvironment(activities);
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    temporal.close();
+  }
+
+  private BaseImageWorkflow startBase(List<String> dependents, int continueAsNewAfter) {
+    BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base(NODE));
+    WorkflowClient.start(
+        base::run,
+        new BaseSetup(
+            NODE,
+            "docker.io/library/node",
+            "22-bookworm-slim",
+            dependents,
+            null,
+            null,
+            List.of(),
+            continueAsNewAfter));
+    return base;
+  }
+
+  private ImageWorkflow startImage(String name) {
+    ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image(name));
+    ImageConfig config =
+        new ImageConfig(
+            name,
+            ImageKind.MANAGED,
+            Duration.ofDays(7),
+            true,
+            List.of(NODE),
+            List.of(),
+            List.of(),
+            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()));
+    WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
+    return image;
+  }
+
+  private static String digest(int n) {
+    return String.format("sha256:%064x", n);
+  }
+
+  @Test
+  void theFirstDigestIsABaselineAndANewOneFansOutToEveryDependent() {
+    ImageWorkflow api = startImage("api");
+    ImageWorkflow web = startImage("web");
+    BaseImageWorkflow base = startBase(List.of("api", "web"), 0);
+
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1"));
+    temporal.sleep(Duration.ofMinutes(1));
+    assertThat(api.status().runtime().pending()).isEmpty();
+    assertThat(base.status().state().currentDigest()).isEqualTo(digest(1));
+
+    base.digestSeen(new DigestSeen(digest(2), "22-bookworm-slim", "f2"));
+    temporal.sleep(Duration.ofMinutes(1));
+    for (ImageWorkflow image : List.of(api, web)) {
+      List<PendingDigest> pending = image.status().runtime().pending();
+      assertThat(pending).extracting(PendingDigest::digest).containsExactly(digest(2));
+    }
+    assertThat(api.status().runtime().pending().get(0).firstSeen())
+        .isEqualTo(web.status().runtime().pending().get(0).firstSeen());
+    assertThat(activities.submitted)
+        .flatExtracting(b -> b.changes())
+        .filteredOn(c -> c instanceof BaseDigestChange)
+        .extracting(c -> ((BaseDigestChange) c).digest())
+        .containsExactly(digest(1), digest(2));
+  }
+
+  @Test
+  void aDigestSeenBeforeHasNoEffect() {
+    ImageWorkflow api = startImage("api");
+    BaseImageWorkflow base = startBase(List.of("api"), 0);
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1"));
+    base.digestSeen(new DigestSeen(digest(2), "22-bookworm-slim", "f2"));
+    base.digestSeen(new DigestSeen(digest(2), "22-bookworm-slim", "f2"));
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1"));
+    temporal.sleep(Duration.ofMinutes(1));
+
+    assertThat(api.status().runtime().pending()).hasSize(1);
+    assertThat(base.status().state().currentDigest()).isEqualTo(digest(2));
+    assertThat(activities.submitted)
+        .flatExtracting(b -> b.changes())
+        .filteredOn(c -> c instanceof BaseDigestChange)
+        .hasSize(2);
+  }
+
+  @Test
+  void continueAsNewKeepsTheDigestsItHasSeen() {
+    BaseImageWorkflow base = startBase(List.of(), 15);
+    String firstRun = runId();
+    for (int i = 1; i <= 8; i++) {
+      base.digestSeen(new DigestSeen(digest(i), "22-bookworm-slim", "f" + i));
+      temporal.sleep(Duration.ofMinutes(1));
+    }
+    assertThat(runId()).isNotEqualTo(firstRun);
+    base.digestSeen(new DigestSeen(digest(3), "22-bookworm-slim", "f3"));
+    temporal.sleep(Duration.ofMinutes(1));
+    BaseSetup state = base.status().state();
+    assertThat(state.currentDigest()).isEqualTo(digest(8));
+    assertThat(state.recentDigests()).hasSize(7).contains(digest(3));
+  }
+
+  @Test
+  void retiringEndsTheWorkflow() {
+    BaseImageWorkflow base = startBase(List.of(), 0);
+    base.retire();
+    temporal.sleep(Duration.ofMinutes(1));
+    assertThat(
+            temporal.client.newUntypedWorkflowStub(WorkflowIds.base(NODE)).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+  }
+
+  private String runId() {
+    return temporal
+        .client
+        .newUntypedWorkflowStub(WorkflowIds.base(NODE))
+        .describe()
+        .getExecution()
+        .getRunId();
+  }
+}

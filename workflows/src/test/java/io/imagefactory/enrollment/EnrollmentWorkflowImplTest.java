@@ -1,0 +1,189 @@
+package io.imagefactory.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.RecordingActivities;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.WorkflowTestEnvironment;
+import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.CatalogActivities;
+import io.imagefactory.catalog.CatalogView;
+import io.imagefactory.catalog.EntityPlan;
+import io.imagefactory.dockerfile.AnalysisGroup;
+import io.imagefactory.dockerfile.AnalysisTarget;
+import io.imagefactory.dockerfile.BaseImageReference;
+import io.imagefactory.dockerfile.DockerfileActivities;
+import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.image.ImageConfig;
+import io.imagefactory.image.ImageKind;
+import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.image.ImageSetup;
+import io.imagefactory.staterepo.EnrollmentChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public class EnrollmentWorkflowImplTest {
+
+  /** A catalog of fixed content, and Dockerfiles that analyse to one base each (or fail). */
+  public static class FixedCatalog implements CatalogActivities, DockerfileActivities {
+    CatalogView view;
+    EntityPlan plan;
+    final List<AnalysisGroup> analysed = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CatalogView readCatalog(EnrollmentRequest request) {
+      return view;
+    }
+
+    @Override
+    public EntityPlan readEntities(String commitId) {
+      return plan;
+    }
+
+    @Override
+    public List<ImageAnalysis> analyzeGroup(AnalysisGroup group) {
+      analysed.add(group);
+      List<ImageAnalysis> result = new ArrayList<>();
+      for (AnalysisTarget target : group.targets()) {
+        if (target.dockerfile().contains("broken")) {
+          result.add(ImageAnalysis.failure(target.image(), target.dockerfile() + ":1: no FROM"));
+        } else {
+          BaseImageReference node =
+              new BaseImageReference(
+                  "docker.io/library/node:22", "node-22", "docker.io", "library/node", "22",
+                  null, "FROM", 1, "0", false);
+          result.add(
+              ImageAnalysis.success(
+                  target.image(), new DockerfileAnalysis(List.of(node), List.of()), "abc"));
+        }
+      }
+      return result;
+    }
+  }
+
+  /** The catalog of {@link #analysesCommitsAndStartsAnEntityPerImageAndBase}. */
+  public static FixedCatalog sampleCatalog() {
+    FixedCatalog catalog = new FixedCatalog();
+    catalog.view =
+        new CatalogView(
+            "c0",
+            List.of(),
+            List.of(group("org/a", "api", "web"), group("org/b", "broken"), group(null, "site")),
+            List.of("worker"),
+            List.of("postgres"),
+            List.of("api", "gone"),
+            List.of("node-22", "old-base"));
+    catalog.plan =
+        new EntityPlan(
+            List.of(image("api"), image("web"), image("site")),
+            List.of(nodeBase()),
+            List.of("node-22"));
+    return catalog;
+  }
+
+  private static BaseSetup nodeBase() {
+    return new BaseSetup(
+        "node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0);
+  }
+
+  private final RecordingActivities recording = new RecordingActivities();
+  private FixedCatalog catalog = new FixedCatalog();
+  private WorkflowTestEnvironment temporal;
+
+  @AfterEach
+  void stop() {
+    if (temporal != null) {
+      temporal.close();
+    }
+  }
+
+  private EnrollmentResult enroll() {
+    temporal = new WorkflowTestEnvironment(recording, catalog);
+    return temporal
+        .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+        .run(EnrollmentRequest.of("test"));
+  }
+
+  private static AnalysisGroup group(String repo, String... images) {
+    List<AnalysisTarget> targets = new ArrayList<>();
+    for (String image : images) {
+      targets.add(new AnalysisTarget(image, "main", image + "/Dockerfile", null));
+    }
+    return new AnalysisGroup(repo, null, targets);
+  }
+
+  private static ImageSetup image(String name) {
+    return new ImageSetup(
+        new ImageConfig(
+            name, ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
+            List.of(), null),
+        ImageRuntime.empty());
+  }
+
+  @Test
+  void analysesCommitsAndStartsAnEntityPerImageAndBase() {
+    catalog = sampleCatalog();
+    BaseSetup node = nodeBase();
+
+    EnrollmentResult result = enroll();
+
+    assertThat(catalog.analysed).hasSize(3);
+    EnrollmentChange change = (EnrollmentChange) recording.submitted.get(0).changes().get(0);
+    assertThat(change.analyses()).extracting(ImageAnalysis::image).containsExactlyInAnyOrder("api", "web", "broken", "site");
+    assertThat(recording.ensuredImages.get(0)).hasSize(3);
+    assertThat(recording.ensuredBases.get(0)).containsExactly(node);
+    assertThat(recording.retiredImages).containsExactly("gone");
+    assertThat(recording.retiredBases).containsExactly("old-base");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.committed()).isTrue();
+    assertThat(result.images())
+        .extracting(ImageOutcome::image, ImageOutcome::status)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("api", "analysed"),
+            org.assertj.core.groups.Tuple.tuple("broken", "failed"),
+            org.assertj.core.groups.Tuple.tuple("worker", "unchanged"),
+            org.assertj.core.groups.Tuple.tuple("postgres", "external"),
+            org.assertj.core.groups.Tuple.tuple("gone", "removed"));
+  }
+
+  @Test
+  void anInvalidCatalogChangesNothing() {
+    catalog.view =
+        new CatalogView(
+            "c0",
+            List.of("images.yaml:3:5: image 'API': field 'name': must be lower case"),
+            List.of(group("org/a", "api")),
+            List.of(),
+            List.of(),
+            List.of("api", "web"),
+            List.of("node-22"));
+
+    EnrollmentResult result = enroll();
+
+    assertThat(result.errors()).hasSize(1);
+    assertThat(catalog.analysed).isEmpty();
+    assertThat(recording.submitted).isEmpty();
+    assertThat(recording.retiredImages).isEmpty();
+  }
+
+  @Test
+  void queuedRequestsMergeIntoOneMorePass() {
+    EnrollmentRequest merged =
+        EnrollmentRequests.merge(
+            List.of(
+                new EnrollmentRequest("image a rebuilt", List.of("a"), false),
+                new EnrollmentRequest("image b rebuilt", List.of("b", "a"), false),
+                new EnrollmentRequest("cli", List.of(), true)));
+    assertThat(merged.reanalyze()).containsExactly("a", "b");
+    assertThat(merged.reanalyzeAll()).isTrue();
+    assertThat(merged.reason()).isEqualTo("image a rebuilt; image b rebuilt; cli");
+  }
+}

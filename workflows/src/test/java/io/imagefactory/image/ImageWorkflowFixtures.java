@@ -1,0 +1,60 @@
+package io.imagefactory.image;
+
+import io.imagefactory.rebuild.RebuildTarget;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Image configurations for workflow tests. */
+final class ImageWorkflowFixtures {
+
+  static final String NODE = "node-22-bookworm-slim";
+  static final String DISTROLESS = "distroless-static-debian12-nonroot";
+
+  private ImageWorkflowFixtures() {}
+
+  static ImageConfig managed(String name, Duration delay, boolean autoRebuild, String... bases) {
+    return new ImageConfig(
+        name,
+        ImageKind.MANAGED,
+        delay,
+        autoRebuild,
+        List.of(bases),
+        List.of(),
+        List.of(),
+        target(name));
+  }
+
+  static ImageConfig withDependents(ImageConfig config, String... dependents) {
+    return new ImageConfig(
+        config.name(),
+        config.kind(),
+        config.rebuildDelay(),
+        config.autoRebuild(),
+        config.baseImages(),
+        config.pinnedBaseImages(),
+        List.of(dependents),
+        config.target());
+  }
+
+  static ImageConfig withPinned(ImageConfig config, String... pinned) {
+    return new ImageConfig(
+        config.name(),
+        config.kind(),
+        config.rebuildDelay(),
+        config.autoRebuild(),
+        config.baseImages(),
+        List.of(pinned),
+        config.dependentImages(),
+        config.target());
+  }
+
+  static RebuildTarget target(String name) {
+    return new RebuildTarget(
+        "github", "example-org/" + name, "build.yml", "main", Map.of("environment", "prod"));
+  }
+
+  static String digest(int n) {
+    return String.format("sha256:%064x", n);
+  }
+}
