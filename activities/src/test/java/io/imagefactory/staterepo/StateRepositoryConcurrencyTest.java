@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -102,9 +105,15 @@ class StateRepositoryConcurrencyTest {
     int pushes = 0;
     try (Git human = Git.cloneRepository().setURI(remoteDir.toString()).setDirectory(tmp.resolve("human").toFile()).call()) {
       Path work = tmp.resolve("human");
+      // JGit's background auto-gc would race the person's next commit for the loose-object
+      // directories it prunes; a person's clone does not need gc during the test.
+      StoredConfig config = human.getRepository().getConfig();
+      config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+      config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOPACKLIMIT, 0);
+      config.save();
       for (int k = 0; k < HUMAN_COMMITS; k++) {
         assertThat(progress.tryAcquire(BATCHES / HUMAN_COMMITS, 60, TimeUnit.SECONDS)).isTrue();
-        Files.writeString(work.resolve("images.yaml"), "- name: human-" + k + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(work.resolve("images.yaml"), "- name: human-" + k + "\n", StandardOpenOption.APPEND);
         Files.createDirectories(work.resolve("docs"));
         Files.writeString(work.resolve("docs/human-" + k + ".md"), "note " + k + "\n");
         human.add().addFilepattern(".").call();
