@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -45,19 +46,22 @@ final class CommitWriter {
     return files;
   }
 
-  /** Writes a commit of {@code parentTree} plus {@code changes} on top of {@code parent}. */
+  /** The tree of {@code commit}. */
+  static RevTree treeOf(ObjectReader reader, ObjectId commit) throws IOException {
+    try (RevWalk walk = new RevWalk(reader)) {
+      return walk.parseCommit(commit).getTree();
+    }
+  }
+
+  /** Writes a commit of {@code parent}'s tree plus {@code changes} on top of {@code parent}. */
   static ObjectId write(
-      Repository repository,
-      ObjectId parent,
-      RevTree parentTree,
-      List<FileChange> changes,
-      PersonIdent ident,
-      String message)
+      Repository repository, ObjectId parent, List<FileChange> changes, PersonIdent ident, String message)
       throws IOException {
     DirCache index = DirCache.newInCore();
     try (ObjectInserter inserter = repository.newObjectInserter();
         ObjectReader reader = inserter.newReader()) {
-      if (parentTree != null) {
+      if (parent != null) {
+        RevTree parentTree = treeOf(reader, parent);
         DirCacheBuilder builder = index.builder();
         builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parentTree);
         builder.finish();

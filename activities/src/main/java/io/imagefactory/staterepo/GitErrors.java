@@ -22,11 +22,14 @@ final class GitErrors {
     return anyMessageContains(e, JGitText.get().shallowNotSupported);
   }
 
-  /** True when the server refused the credentials, or asked for some and none were configured. */
+  /**
+   * True when the server refused the credentials (401, or 403 "not permitted"), or asked for some
+   * and none were configured.
+   */
   static boolean isAuthFailure(Throwable e) {
     return anyMessageContains(e, JGitText.get().notAuthorized)
         || anyMessageContains(e, JGitText.get().noCredentialsProvider)
-        || anyMessageContains(e, "403");
+        || anyMessageContains(e, " not permitted on '");
   }
 
   /** The innermost distinct messages of {@code e}'s cause chain, joined for an error message. */

@@ -14,19 +14,16 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevTree;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The state repository: reads the files at the tip of the branch, and commits batches of
- * {@link StatePatch}es. Every attempt fetches the tip, applies the patches and the derived-file
- * renderer to it, builds one commit in the object database and pushes it without force, expecting
- * the tip it started from. When someone else pushed in between, the same patches are applied again
- * on the new tip, so their commit is never lost and a crash at any point leaves the remote either
- * untouched or holding one complete commit.
+ * {@link StatePatch}es. Each attempt applies the patches and the derived-file renderer to the tip,
+ * builds one commit in the object database and pushes it without force, expecting the tip it
+ * started from. When someone else pushed in between, the tip is fetched and the same patches are
+ * applied again, so their commit is never lost, and a crash at any point leaves the remote either
+ * untouched or holding one complete commit. One instance per cache directory is the single writer.
  */
 public final class StateRepository implements AutoCloseable {
 
@@ -75,7 +72,7 @@ public final class StateRepository implements AutoCloseable {
       ObjectId tip = cache.fetch();
       knownTip = tip;
       TreeMap<String, byte[]> files = new TreeMap<>();
-      for (var entry : CommitWriter.index(reader, tree(reader, tip)).entrySet()) {
+      for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)).entrySet()) {
         if (include.test(entry.getKey())) {
           files.put(entry.getKey(), reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
         }
@@ -162,25 +159,16 @@ public final class StateRepository implements AutoCloseable {
 
   private PatchBatch.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
-      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, tree(reader, tip)));
+      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)));
       return PatchBatch.apply(files, patches, derived);
     }
   }
 
   private ObjectId commit(ObjectId tip, PatchBatch.Draft draft) throws IOException {
-    try (ObjectReader reader = cache.repository().newObjectReader()) {
-      PersonIdent ident = new PersonIdent(
-          settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
-      String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());
-      return CommitWriter.write(cache.repository(), tip, tree(reader, tip), draft.changes(), ident, message);
-    }
-  }
-
-  private static RevTree tree(ObjectReader reader, ObjectId commit) throws IOException {
-    try (RevWalk walk = new RevWalk(reader)) {
-      RevCommit parsed = walk.parseCommit(commit);
-      return parsed.getTree();
-    }
+    PersonIdent ident =
+        new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
+    String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());
+    return CommitWriter.write(cache.repository(), tip, draft.changes(), ident, message);
   }
 
   private CacheLock.Held lock() throws IOException {
