@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ApproveCommand.class,
       RebuildCommand.class,
       GraphCommand.class,
+      RenderCommand.class,
     })
 public final class StarterCli {
 

@@ -1,5 +1,6 @@
 package io.imagefactory.worker;
 
+import io.imagefactory.worker.embedded.EmbeddedDefaultsInitializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WorkerApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(WorkerApplication.class, args);
+    application().run(args);
+  }
+
+  /** The application with the embedded default filled in before anything connects. */
+  public static SpringApplication application() {
+    SpringApplication application = new SpringApplication(WorkerApplication.class);
+    application.addInitializers(new EmbeddedDefaultsInitializer());
+    return application;
   }
 }

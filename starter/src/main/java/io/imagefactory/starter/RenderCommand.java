@@ -1,0 +1,139 @@
+package io.imagefactory.starter;
+
+import io.imagefactory.kargo.KargoManifestRenderer;
+import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.kargo.RenderResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code image-factory render}: writes the Kargo manifests of a state repository, offline. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Renders the Kargo manifests of a state repository from its state files (offline).",
+      "Exit codes: 0 rendered, 1 I/O error, 2 invalid state or options (nothing written)."
+    })
+final class RenderCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--state-dir", required = true, description = "The state repository checkout.")
+  Path stateDir;
+
+  @Option(
+      names = "--out",
+      description = "The file to write. Default: <state-dir>/" + KargoManifestRenderer.OUTPUT_PATH)
+  Path out;
+
+  @Option(
+      names = "--project",
+      defaultValue = KargoSettings.DEFAULT_PROJECT,
+      description = "Kargo project (and namespace). Default: ${DEFAULT-VALUE}")
+  String project;
+
+  @Option(
+      names = "--webhook-url",
+      defaultValue = KargoSettings.DEFAULT_WEBHOOK_URL,
+      description =
+          "The worker's image event endpoint as Kargo reaches it. Default: ${DEFAULT-VALUE}")
+  String webhookUrl;
+
+  @Option(
+      names = "--token-secret",
+      defaultValue = KargoSettings.DEFAULT_TOKEN_SECRET,
+      description =
+          "Secret in the project namespace holding the webhook token. Default: ${DEFAULT-VALUE}")
+  String tokenSecret;
+
+  @Option(
+      names = "--token-key",
+      defaultValue = KargoSettings.DEFAULT_TOKEN_KEY,
+      description = "Key of the token in that Secret. Default: ${DEFAULT-VALUE}")
+  String tokenKey;
+
+  @Option(
+      names = "--discovery-limit",
+      defaultValue = "" + KargoSettings.DEFAULT_DISCOVERY_LIMIT,
+      description = "Image references each Warehouse discovers (1-100). Default: ${DEFAULT-VALUE}")
+  int discoveryLimit;
+
+  @Option(
+      names = "--interval",
+      defaultValue = KargoSettings.DEFAULT_WAREHOUSE_INTERVAL,
+      description = "How often each Warehouse polls its registry. Default: ${DEFAULT-VALUE}")
+  String interval;
+
+  @Option(
+      names = "--http-timeout",
+      defaultValue = KargoSettings.DEFAULT_HTTP_TIMEOUT,
+      description = "Timeout of one webhook request from Kargo. Default: ${DEFAULT-VALUE}")
+  String httpTimeout;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    KargoSettings settings;
+    try {
+      settings =
+          new KargoSettings(
+              project, webhookUrl, tokenSecret, tokenKey, discoveryLimit, interval, httpTimeout);
+    } catch (IllegalArgumentException e) {
+      err.println("render: " + e.getMessage());
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (!Files.isDirectory(stateDir)) {
+      err.println("render: --state-dir " + stateDir + " is not a directory");
+      return ExitCodes.INVALID_INPUT;
+    }
+    Path target = out != null ? out : stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH);
+    try {
+      StateDirectory state = StateDirectory.read(stateDir);
+      RenderResult result = new KargoManifestRenderer(settings).render(state.images, state.bases);
+      if (!state.problems.isEmpty() || !result.complete()) {
+        state.problems.forEach(problem -> err.println("render: " + problem));
+        result.problems().forEach(problem -> err.println("render: " + problem));
+        err.println("render: nothing written to " + target);
+        return ExitCodes.INVALID_INPUT;
+      }
+      write(target, result.content());
+      spec.commandLine()
+          .getOut()
+          .printf("Rendered %d Warehouses and Stages to %s%n", result.warehouses(), target);
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      err.println("render: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return ExitCodes.IO_ERROR;
+    }
+  }
+
+  /**
+   * Writes through a temporary file beside the target (created like any other file, so with the
+   * usual permissions), so a reader never sees half a manifest file.
+   */
+  private static void write(Path target, String content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = dir.resolve("." + target.getFileName() + ".tmp");
+    try {
+      Files.writeString(temp, content);
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

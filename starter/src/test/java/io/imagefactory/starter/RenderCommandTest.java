@@ -1,0 +1,191 @@
+package io.imagefactory.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.kargo.GeneratedState;
+import io.imagefactory.kargo.KargoManifestRenderer;
+import io.imagefactory.kargo.KargoSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RenderCommandTest {
+
+  @TempDir Path stateDir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void rendersTheSeedExampleStateExactlyAsTheGoldenFile() throws IOException {
+    for (String file :
+        List.of(
+            "images/backstage.yaml",
+            "images/postgres.yaml",
+            "base-images/node-22-bookworm-slim.yaml")) {
+      copyResource("kargo/seed-004/" + file, stateDir.resolve(file));
+    }
+
+    int exit = run("render", "--state-dir", stateDir.toString());
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)))
+        .isEqualTo(resourceText("kargo/seed-004.expected.k8s.yaml"));
+    assertThat(out.toString()).contains("Rendered 3 Warehouses and Stages to ");
+    assertThat(stateDir.resolve("dist")).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void rendersWrittenStateFilesAsTheRendererRendersTheRecords() throws IOException {
+    GeneratedState state = GeneratedState.of(60);
+    state.writeTo(stateDir);
+    Path target = stateDir.resolve("elsewhere/kargo.yaml");
+
+    int exit = run("render", "--state-dir", stateDir.toString(), "--out", target.toString());
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(target))
+        .isEqualTo(
+            new KargoManifestRenderer(KargoSettings.defaults())
+                .renderFile(state.images, state.bases));
+    assertThat(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)).doesNotExist();
+  }
+
+  @Test
+  void rendersAnUnchangedStateByteIdentically() throws IOException {
+    GeneratedState.of(30).writeTo(stateDir);
+    Path target = stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH);
+
+    run("render", "--state-dir", stateDir.toString());
+    String first = Files.readString(target);
+    int exit = run("render", "--state-dir", stateDir.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(target)).isEqualTo(first);
+  }
+
+  @Test
+  void appliesTheOptionsToTheManifests() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--project",
+            "watch",
+            "--webhook-url",
+            "https://factory.example.com/api/v1/events/image",
+            "--discovery-limit",
+            "3",
+            "--interval",
+            "1h");
+
+    String manifests = Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH));
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(manifests)
+        .contains("namespace: watch\n")
+        .contains("url: https://factory.example.com/api/v1/events/image\n")
+        .contains("discoveryLimit: 3\n")
+        .contains("interval: 1h\n")
+        .doesNotContain("image-factory-watch");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          a file that is not YAML       | images/api.yaml       | 'name: api\\nenrollment: [unclosed' | images/api.yaml, line
+          a name that is not the file's | images/api.yaml       | 'name: web'                         | field name must be 'api'
+          an image Kargo cannot watch   | images/Api.yaml       | 'name: Api\\ndiscoveryStatus: success' | images/Api.yaml: image 'Api', field name
+          a base with a bad tag         | base-images/node.yaml | 'name: node\\nrepoURL: docker.io/library/node\\ntag: \"bad tag\"\\ndependentImages: [api]' | field tag
+          """)
+  void reportsInvalidStateByFileAndWritesNothing(
+      String defect, String file, String content, String named) throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+    Path path = stateDir.resolve(file);
+    Files.writeString(path, content.replace("\\n", "\n"));
+
+    int exit = run("render", "--state-dir", stateDir.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains(named).contains("nothing written");
+    assertThat(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "--discovery-limit, 0, discoveryLimit",
+    "--project, Bad_Project, project",
+    "--interval, soon, warehouseInterval",
+    "--discovery-limit, many, many"
+  })
+  void rejectsInvalidOptions(String option, String value, String named) throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit = run("render", "--state-dir", stateDir.toString(), option, value);
+
+    assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains(named);
+  }
+
+  @Test
+  void rejectsAStateDirectoryThatDoesNotExist() {
+    int exit = run("render", "--state-dir", stateDir.resolve("missing").toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("missing is not a directory");
+  }
+
+  @Test
+  void reportsAnOutputItCannotWriteAsAnIoError() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+    Path blocked = Files.writeString(stateDir.resolve("blocked"), "a file, not a directory");
+
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--out",
+            blocked.resolve("out.yaml").toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.IO_ERROR);
+    assertThat(err.toString()).startsWith("render: ");
+  }
+
+  private int run(String... args) {
+    return StarterCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  private static void copyResource(String name, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    try (InputStream in = resource(name)) {
+      Files.copy(in, target);
+    }
+  }
+
+  private static String resourceText(String name) throws IOException {
+    try (InputStream in = resource(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = RenderCommandTest.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("test resource " + name + " is missing");
+    }
+    return in;
+  }
+}

@@ -1,0 +1,57 @@
+package io.imagefactory.worker.config;
+
+import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.ArgoCdActivitiesImpl;
+import io.imagefactory.argocd.ArgoCdStatusReader;
+import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.EntityActivitiesImpl;
+import io.imagefactory.rebuild.RebuildTrigger;
+import io.imagefactory.rebuild.RecordingRebuildTrigger;
+import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every activity implementation the worker registers, one bean each, built from its adapter and the
+ * adapter's settings. The bean names are the {@code activity-beans} of the worker in {@code
+ * application.yaml}; {@code ActivityBeansTest} keeps the two lists equal.
+ *
+ * <p>Still to come as their implementations land: {@code catalogActivities}, {@code
+ * dockerfileActivities} and {@code stateRepoActivities}; and the GitHub dispatcher behind {@code
+ * rebuildTrigger}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActivityBeans {
+
+  // A sync takes seconds to minutes; a read every few seconds keeps the wait short and cheap.
+  static final Duration ARGO_CD_POLL_INTERVAL = Duration.ofSeconds(5);
+
+  @Bean
+  ArgoCdActivities argoCdActivities(KubernetesConnection kubernetes) {
+    return new ArgoCdActivitiesImpl(
+        kubernetes.client().map(ArgoCdStatusReader::new), ARGO_CD_POLL_INTERVAL);
+  }
+
+  @Bean
+  EntityActivities entityActivities(WorkflowClient client) {
+    return new EntityActivitiesImpl(client);
+  }
+
+  @Bean
+  StateRepoClientActivities stateRepoClientActivities(WorkflowClient client) {
+    return new StateRepoClientActivitiesImpl(client);
+  }
+
+  @Bean
+  RebuildTrigger rebuildTrigger(ImageFactoryProperties properties) {
+    if (properties.github().hasCredentials()) {
+      throw new IllegalStateException(
+          "GitHub credentials are configured, but this build cannot dispatch to GitHub yet;"
+              + " unset image-factory.github.* to record dispatches instead");
+    }
+    return new RecordingRebuildTrigger();
+  }
+}

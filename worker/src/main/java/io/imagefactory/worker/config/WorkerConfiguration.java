@@ -1,0 +1,29 @@
+package io.imagefactory.worker.config;
+
+import io.imagefactory.kargo.KargoSettings;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Settings, the clock the worker reads outside workflows, and its connections. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImageFactoryProperties.class)
+class WorkerConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Validated at startup, so a bad Kargo setting stops the worker before anything renders. */
+  @Bean
+  KargoSettings kargoSettings(ImageFactoryProperties properties) {
+    return properties.kargo().settings();
+  }
+
+  @Bean
+  KubernetesConnection kubernetesConnection(ImageFactoryProperties properties) {
+    return new KubernetesConnection(properties.kubernetes());
+  }
+}

@@ -1,0 +1,35 @@
+package io.imagefactory.worker.webhook;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** An answer of the API that is not a success, rendered as an RFC 9457 problem. */
+final class ApiProblem extends ErrorResponseException {
+
+  private ApiProblem(HttpStatus status, String detail, Map<String, Object> properties) {
+    super(status, problem(status, detail, properties), null);
+  }
+
+  /** Bad input: {@code field} names the JSON field or path segment at fault. */
+  static ApiProblem badRequest(String field, String reason) {
+    return new ApiProblem(HttpStatus.BAD_REQUEST, field + ": " + reason, Map.of("field", field));
+  }
+
+  static ApiProblem notFound(String detail) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, detail, Map.of());
+  }
+
+  /** Try again later; Kargo's promotion step keeps polling on it. */
+  static ApiProblem unavailable(String detail, Map<String, Object> properties) {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, properties);
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String detail, Map<String, Object> properties) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    properties.forEach(problem::setProperty);
+    return problem;
+  }
+}

@@ -1,0 +1,94 @@
+package io.imagefactory.worker.webhook;
+
+import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.worker.webhook.ImageDirectory.Entry;
+import io.imagefactory.worker.webhook.ImageEventSignals.Delivery;
+import io.imagefactory.worker.webhook.ImageEventSignals.Signal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/events/image}: Kargo promoted Freight, so a watched image has a digest. The
+ * event goes, as a signal, to every base, managed and external image watched at its repoURL.
+ *
+ * <p>Answers: 202 with the signals sent (the same for a redelivery, whose signals have no further
+ * effect); 400 naming the bad field; 404 when nothing is watched there, which fails the Kargo
+ * promotion so the mismatch between Kargo and the state repository shows; 503 when a workflow the
+ * state repository names is not running (after the embedded server restarted, say): an enrollment
+ * is requested to start it, and Kargo polls again.
+ */
+@RestController
+class ImageEventController {
+
+  private static final Logger log = LoggerFactory.getLogger(ImageEventController.class);
+  static final String RETRY_AFTER_SECONDS = "30";
+
+  private final ImageDirectory directory;
+  private final ImageEventSignals signals;
+  private final EnrollmentRequester enrollments;
+  private final Clock clock;
+
+  ImageEventController(
+      ImageDirectory directory,
+      ImageEventSignals signals,
+      EnrollmentRequester enrollments,
+      Clock clock) {
+    this.directory = directory;
+    this.signals = signals;
+    this.enrollments = enrollments;
+    this.clock = clock;
+  }
+
+  @PostMapping(path = "/api/v1/events/image", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Accepted imageEvent(@RequestBody ImageEvent event) {
+    event.validate();
+    List<Entry> watched = directory.find(event.repoURL(), event.tag());
+    if (watched.isEmpty()) {
+      log.info("Image event {} ignored: nothing is watched there", event);
+      throw ApiProblem.notFound(
+          "no base, managed or external image is watched at "
+              + event.repoURL()
+              + ":"
+              + event.tag());
+    }
+    Delivery delivery = signals.deliver(event, watched, clock.instant());
+    log.info(
+        "Image event {} (warehouse {}, freight {}): signalled {}",
+        event,
+        event.warehouse(),
+        event.freight(),
+        delivery.sent());
+    if (!delivery.notRunning().isEmpty()) {
+      enrollments.request(
+          EnrollmentRequest.of(
+              "image event for "
+                  + event.repoURL()
+                  + ": "
+                  + delivery.notRunning()
+                  + " not running"));
+      ApiProblem retry =
+          ApiProblem.unavailable(
+              String.join(", ", delivery.notRunning())
+                  + " not running yet; an enrollment was requested to start it; retry later",
+              Map.of("notRunning", delivery.notRunning(), "signals", delivery.sent()));
+      retry.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      throw retry;
+    }
+    return new Accepted("accepted", delivery.sent());
+  }
+
+  /** The answer to an accepted event: the signals it became. */
+  record Accepted(String status, List<Signal> signals) {}
+}
