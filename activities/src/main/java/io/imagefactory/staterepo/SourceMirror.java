@@ -118,9 +118,12 @@ final class SourceMirror implements AutoCloseable {
         .fetch()
         .setRemote(remote.url())
         .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
-        .setTagOpt(TagOpt.NO_TAGS)
-        .setTimeout((int) Math.max(1, timeout.toSeconds()));
-    if (credentials != null && !remote.local()) {
+        .setTagOpt(TagOpt.NO_TAGS);
+    if (remote.local()) {
+      return fetch;
+    }
+    fetch.setTimeout((int) Math.max(1, timeout.toSeconds()));
+    if (credentials != null) {
       fetch.setCredentialsProvider(credentials.provider(env));
     }
     return fetch;

@@ -111,8 +111,11 @@ final class StateCache implements AutoCloseable {
   }
 
   private <C extends TransportCommand<C, ?>> C authorize(C command) {
+    if (remote.local()) {
+      return command;
+    }
     command.setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
-    if (settings.credentials() != null && !remote.local()) {
+    if (settings.credentials() != null) {
       command.setCredentialsProvider(settings.credentials().provider(env));
     }
     return command;
