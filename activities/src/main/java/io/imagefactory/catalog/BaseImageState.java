@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * State file {@code base-images/<name>.yaml} of a base image discovered from Dockerfiles
- * (seed 004), plus the fields the durable loop needs.
+ * State file {@code base-images/<name>.yaml} of a base image discovered from Dockerfiles (seed
+ * 004), plus the fields the durable loop needs.
  *
  * @param fullImage the reference in its familiar form ({@code node:22-bookworm-slim})
  * @param tag the watched tag; null for a digest-only reference, which is never watched
@@ -22,6 +22,7 @@ import java.util.Map;
  * @param currentDigest the newest digest Kargo reported
  * @param lastUpdated when {@code currentDigest} was first seen
  * @param digestHistory earlier digests, newest first, bounded (added)
+ * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -60,6 +61,12 @@ public record BaseImageState(
     @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastUpdated,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DigestSighting> digestHistory,
     @JsonAnySetter Map<String, Object> unknownFields) {
+
+  public BaseImageState {
+    dependentImages = StateCollections.list(dependentImages);
+    digestHistory = StateCollections.list(digestHistory);
+    unknownFields = StateCollections.fields(unknownFields);
+  }
 
   @JsonAnyGetter
   public Map<String, Object> unknownFields() {

@@ -1,11 +1,17 @@
 package io.imagefactory.catalog;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
 
 /**
  * The {@code enrollment} block of an image state file: the configuration from {@code images.yaml}
  * as last merged. It is always overwritten from {@code images.yaml}, never the other way round.
+ *
+ * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"registry", "repository", "source", "rebuildDelay", "autoRebuild"})
@@ -14,7 +20,22 @@ public record Enrollment(
     String repository,
     SourceConfig source,
     String rebuildDelay,
-    Boolean autoRebuild) {
+    Boolean autoRebuild,
+    @JsonAnySetter Map<String, Object> unknownFields) {
+
+  @JsonCreator
+  public Enrollment {
+    unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild) {
+    this(registry, repository, source, rebuildDelay, autoRebuild, Map.of());
+  }
 
   /** The enrollment block for an entry of {@code images.yaml}, with defaults applied. */
   public static Enrollment of(ImageEntry entry) {
@@ -24,5 +45,19 @@ public record Enrollment(
         entry.source(),
         entry.effectiveRebuildDelay(),
         entry.effectiveAutoRebuild());
+  }
+
+  /** This block with the unknown fields of {@code previous} carried over. */
+  public Enrollment keepingUnknownFieldsOf(Enrollment previous) {
+    return previous == null
+        ? this
+        : new Enrollment(
+            registry, repository, source, rebuildDelay, autoRebuild, previous.unknownFields());
+  }
+
+  @Override
+  @JsonAnyGetter
+  public Map<String, Object> unknownFields() {
+    return unknownFields;
   }
 }

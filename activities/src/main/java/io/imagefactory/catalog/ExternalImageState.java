@@ -17,6 +17,7 @@ import java.util.Map;
  * @param dependentImages managed images built on this one (added)
  * @param currentDigest the newest digest Kargo reported (added)
  * @param lastUpdated when that digest was first seen (added)
+ * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -48,6 +49,12 @@ public record ExternalImageState(
     Instant lastUpdated,
     @JsonAnySetter Map<String, Object> unknownFields)
     implements ImageState {
+
+  public ExternalImageState {
+    baseImages = StateCollections.list(baseImages);
+    dependentImages = StateCollections.list(dependentImages);
+    unknownFields = StateCollections.fields(unknownFields);
+  }
 
   @Override
   @JsonAnyGetter

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param pinnedBaseImages the subset of {@code baseImages} referenced by digest: a rebuild would
  *     not change them, so their updates are reported, not rebuilt (added)
  * @param dependentImages managed images built on this one, for cascades (added)
- * @param sourceRevision the commit of the source repository the Dockerfile was read at (added)
+ * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -30,7 +30,6 @@ import java.util.Map;
   "baseImages",
   "pinnedBaseImages",
   "dependentImages",
-  "sourceRevision",
   "currentVersion",
   "currentDigest",
   "lastBuilt",
@@ -46,13 +45,19 @@ public record ManagedImageState(
     @JsonInclude(JsonInclude.Include.ALWAYS) List<String> baseImages,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pinnedBaseImages,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dependentImages,
-    String sourceRevision,
     String currentVersion,
     String currentDigest,
     Instant lastBuilt,
     RebuildState rebuildState,
     @JsonAnySetter Map<String, Object> unknownFields)
     implements ImageState {
+
+  public ManagedImageState {
+    baseImages = StateCollections.list(baseImages);
+    pinnedBaseImages = StateCollections.list(pinnedBaseImages);
+    dependentImages = StateCollections.list(dependentImages);
+    unknownFields = StateCollections.fields(unknownFields);
+  }
 
   @Override
   @JsonAnyGetter

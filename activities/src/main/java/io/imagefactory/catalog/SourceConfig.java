@@ -2,7 +2,9 @@ package io.imagefactory.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a managed image is built from: the {@code source} block of an {@code images.yaml} entry,
@@ -36,6 +38,18 @@ public record SourceConfig(
     Map<String, String> workflowInputs) {
 
   public static final String DEFAULT_BRANCH = "main";
+
+  /** Absent maps are empty and maps are sorted, so a block read back equals the one written. */
+  public SourceConfig {
+    buildArgs = sorted(buildArgs);
+    workflowInputs = sorted(workflowInputs);
+  }
+
+  private static Map<String, String> sorted(Map<String, String> values) {
+    return values == null || values.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableSortedMap(new TreeMap<>(values));
+  }
 
   /** True when the Dockerfile lives in the state repository itself rather than a source repo. */
   public boolean inStateRepo() {

@@ -37,7 +37,6 @@ public final class States {
         null,
         null,
         null,
-        null,
         RebuildState.monitoring(),
         Map.of());
   }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       GraphCommand.class,
       RenderCommand.class,
+      PlanCommand.class,
     })
 public final class StarterCli {
 

@@ -1,0 +1,174 @@
+package io.imagefactory.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the node tree of {@code images.yaml} into entries, checking the file's shape, every field
+ * of every entry, and that names and images are enrolled once; every problem goes to {@link
+ * CatalogErrors}.
+ */
+final class CatalogValidator {
+
+  static final List<String> ENTRY_FIELDS =
+      List.of(
+          "name",
+          "registry",
+          "repository",
+          "source",
+          "rebuildDelay",
+          "autoRebuild",
+          "allowTags",
+          "imageSelectionStrategy");
+  private static final String EMPTY_HINT = " (write 'images: []' to enroll no images)";
+
+  private final CatalogErrors errors;
+  private final Map<String, ImageEntry> byName = new HashMap<>();
+  private final Map<String, ImageEntry> byImage = new HashMap<>();
+
+  CatalogValidator(CatalogErrors errors) {
+    this.errors = errors;
+  }
+
+  List<ImageEntry> read(Node root) {
+    List<ImageEntry> entries = new ArrayList<>();
+    List<Node> items = entryNodes(root);
+    for (int i = 0; i < items.size(); i++) {
+      entries.add(readEntry(items.get(i), i + 1));
+    }
+    return entries;
+  }
+
+  private List<Node> entryNodes(Node root) {
+    if (root == null || YamlNodes.isNull(root)) {
+      errors.add(null, null, null, "the file is empty" + EMPTY_HINT);
+      return List.of();
+    }
+    if (root instanceof SequenceNode sequence) {
+      return sequence.getValue();
+    }
+    if (root instanceof MappingNode mapping) {
+      YamlFields top = new YamlFields(mapping, null, "", errors);
+      top.rejectUnknown(List.of("images"));
+      Node images = top.node("images");
+      if (images instanceof SequenceNode sequence) {
+        return sequence.getValue();
+      }
+      top.error(
+          "images",
+          "expected a list of images, got "
+              + (images == null ? "no 'images:' key" : YamlNodes.describe(images))
+              + EMPTY_HINT);
+      return List.of();
+    }
+    errors.add(
+        root.getStartMark(),
+        null,
+        null,
+        "expected a list of images or a mapping with 'images:', got " + YamlNodes.describe(root));
+    return List.of();
+  }
+
+  private ImageEntry readEntry(Node node, int index) {
+    String label = "#" + index;
+    if (!(node instanceof MappingNode mapping)) {
+      errors.add(
+          node.getStartMark(),
+          label,
+          null,
+          "expected a mapping with name, registry and"
+              + " repository, got "
+              + YamlNodes.describe(node));
+      return null;
+    }
+    YamlFields probe = new YamlFields(mapping, label, "", new CatalogErrors(errors.file()));
+    String probedName = probe.string("name");
+    String entry = probedName != null && ResourceNames.isValid(probedName) ? probedName : label;
+    YamlFields fields = new YamlFields(mapping, entry, "", errors);
+    fields.rejectUnknown(ENTRY_FIELDS);
+
+    String name = fields.checked("name", fields.requiredString("name"), ResourceNames::problem);
+    String registry =
+        fields.checked(
+            "registry", fields.requiredString("registry"), ImageReferenceRules::registry);
+    String repository =
+        fields.checked(
+            "repository",
+            fields.requiredString("repository"),
+            value -> ImageReferenceRules.repository(value, registry));
+    SourceConfig source = SourceValidator.read(fields);
+    String rebuildDelay =
+        fields.checked(
+            "rebuildDelay", fields.string("rebuildDelay"), CatalogValidator::rebuildDelay);
+    Boolean autoRebuild = fields.bool("autoRebuild");
+    String allowTags =
+        fields.checked("allowTags", fields.string("allowTags"), ImageReferenceRules::allowTags);
+    String strategy =
+        fields.checked(
+            "imageSelectionStrategy",
+            fields.string("imageSelectionStrategy"),
+            ImageReferenceRules::strategy);
+    if (fields.has("source")) {
+      for (String externalOnly : List.of("allowTags", "imageSelectionStrategy")) {
+        if (fields.has(externalOnly)) {
+          fields.error(
+              externalOnly,
+              "applies to external images only (this image has a source;"
+                  + " Image Factory follows its builds)");
+        }
+      }
+    }
+    ImageEntry read =
+        new ImageEntry(
+            name,
+            registry,
+            repository,
+            source,
+            rebuildDelay,
+            autoRebuild,
+            allowTags,
+            strategy,
+            mapping.getStartMark().getLine() + 1);
+    checkUnique(read, fields);
+    return read;
+  }
+
+  /** Names and images are each enrolled once: they name state files and Warehouses. */
+  private void checkUnique(ImageEntry entry, YamlFields fields) {
+    if (entry.name() != null) {
+      ImageEntry first = byName.putIfAbsent(entry.name(), entry);
+      if (first != null) {
+        fields.error(
+            "name", "'" + entry.name() + "' is already used by the entry at line " + first.line());
+      }
+    }
+    if (entry.name() != null && entry.registry() != null && entry.repository() != null) {
+      ImageEntry first = byImage.putIfAbsent(entry.repoUrl(), entry);
+      if (first != null && !first.name().equals(entry.name())) {
+        fields.error(
+            "repository",
+            entry.repoUrl()
+                + " is already enrolled as '"
+                + first.name()
+                + "' (line "
+                + first.line()
+                + ")");
+      }
+    }
+  }
+
+  private static Optional<String> rebuildDelay(String text) {
+    try {
+      RebuildDelay.parse(text);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+}

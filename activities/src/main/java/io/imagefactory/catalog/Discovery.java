@@ -1,0 +1,70 @@
+package io.imagefactory.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The discovery result of one managed image in a plan, named: its status, error and bases.
+ *
+ * @param baseImages names of the bases and images it is built on, in Dockerfile order
+ * @param pinnedBaseImages the subset referenced by digest
+ * @param lastDiscovery when the result last changed
+ */
+record Discovery(
+    DiscoveryStatus status,
+    String error,
+    List<String> baseImages,
+    List<String> pinnedBaseImages,
+    Instant lastDiscovery) {
+
+  /**
+   * The discovery of a managed image in this plan. Not analysed, it keeps its previous result; a
+   * cycle fails it whatever the analysis said. {@code lastDiscovery} moves only when the result
+   * differs from the previous one.
+   *
+   * @param cycle the dependency cycle through the image, or null
+   */
+  static Discovery of(
+      AnalysisOutcome outcome,
+      ManagedImageState previous,
+      String cycle,
+      NamedGraph.Bases bases,
+      Instant now) {
+    DiscoveryStatus status;
+    String error = null;
+    if (cycle != null) {
+      status = DiscoveryStatus.FAILED;
+      error = "dependency cycle: " + cycle;
+    } else if (outcome instanceof AnalysisOutcome.Success) {
+      status = DiscoveryStatus.SUCCESS;
+    } else if (outcome instanceof AnalysisOutcome.Failure failure) {
+      status = DiscoveryStatus.FAILED;
+      error = failure.reason();
+    } else {
+      Instant last = previous == null ? null : previous.lastDiscovery();
+      return previous == null
+          ? new Discovery(DiscoveryStatus.PENDING, null, bases.names(), bases.pinned(), last)
+          : new Discovery(
+              previous.discoveryStatus(),
+              previous.discoveryError(),
+              bases.names(),
+              bases.pinned(),
+              last);
+    }
+    Discovery discovery = new Discovery(status, error, bases.names(), bases.pinned(), now);
+    boolean unchanged = discovery.sameResultAs(previous) && previous.lastDiscovery() != null;
+    return unchanged
+        ? new Discovery(status, error, bases.names(), bases.pinned(), previous.lastDiscovery())
+        : discovery;
+  }
+
+  /** True when status, error and bases are those of {@code previous}: nothing was discovered. */
+  boolean sameResultAs(ManagedImageState previous) {
+    return previous != null
+        && status == previous.discoveryStatus()
+        && Objects.equals(error, previous.discoveryError())
+        && baseImages.equals(previous.baseImages())
+        && pinnedBaseImages.equals(previous.pinnedBaseImages());
+  }
+}

@@ -1,0 +1,117 @@
+package io.imagefactory.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Rules for the image fields of an {@code images.yaml} entry: {@code registry}, {@code repository},
+ * {@code allowTags} and {@code imageSelectionStrategy}. Each returns what is wrong, quoting the
+ * value, or empty.
+ */
+final class ImageReferenceRules {
+
+  /** The strategies a Kargo Warehouse image subscription accepts. */
+  static final List<String> STRATEGIES = List.of("SemVer", "Lexical", "Digest", "NewestBuild");
+
+  private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+  private static final Pattern PATH_COMPONENT =
+      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+
+  /** Docker caps a full image name at 255 characters. */
+  private static final int MAX_NAME_LENGTH = 255;
+
+  private ImageReferenceRules() {}
+
+  static Optional<String> registry(String registry) {
+    String quoted = Quoted.of(registry);
+    if (!registry.equals(registry.toLowerCase(Locale.ROOT))) {
+      return Optional.of(quoted + " must be lower case");
+    }
+    String host = registry;
+    int colon = registry.lastIndexOf(':');
+    if (colon >= 0) {
+      String port = registry.substring(colon + 1);
+      host = registry.substring(0, colon);
+      if (!port.matches("[0-9]{1,5}")
+          || Integer.parseInt(port) == 0
+          || Integer.parseInt(port) > 65535) {
+        return notAHost(quoted);
+      }
+    }
+    for (String label : host.split("\\.", -1)) {
+      if (label.length() > 63 || !HOST_LABEL.matcher(label).matches()) {
+        return notAHost(quoted);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<String> repository(String repository, String registry) {
+    String quoted = Quoted.of(repository);
+    if (!repository.equals(repository.toLowerCase(Locale.ROOT))) {
+      return Optional.of(quoted + " must be lower case");
+    }
+    if (repository.contains(":") || repository.contains("@")) {
+      return Optional.of(
+          quoted
+              + " must not contain a tag or digest (external images select tags with allowTags)");
+    }
+    if (registry != null && repository.startsWith(registry + "/")) {
+      return Optional.of(
+          quoted
+              + " starts with the registry; write "
+              + repository.substring(registry.length() + 1));
+    }
+    for (String component : repository.split("/", -1)) {
+      if (!PATH_COMPONENT.matcher(component).matches()) {
+        return Optional.of(
+            quoted
+                + " is not a repository path: use '/'-separated components of lower-case"
+                + " letters and digits, joined by '.', '_', '__' or '-'");
+      }
+    }
+    if (registry != null && registry.length() + 1 + repository.length() > MAX_NAME_LENGTH) {
+      return Optional.of(
+          quoted + " makes the image name longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    return Optional.empty();
+  }
+
+  static Optional<String> allowTags(String regex) {
+    try {
+      Pattern.compile(regex);
+      return Optional.empty();
+    } catch (PatternSyntaxException e) {
+      return Optional.of(
+          Quoted.of(regex)
+              + " is not a valid regular expression: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
+    }
+  }
+
+  static Optional<String> strategy(String strategy) {
+    if (STRATEGIES.contains(strategy)) {
+      return Optional.empty();
+    }
+    String hint =
+        STRATEGIES.stream()
+            .filter(known -> known.equalsIgnoreCase(strategy))
+            .map(known -> " (did you mean " + known + "?)")
+            .findFirst()
+            .orElse("");
+    return Optional.of(
+        Quoted.of(strategy) + " is not one of " + String.join(", ", STRATEGIES) + hint);
+  }
+
+  private static Optional<String> notAHost(String quoted) {
+    return Optional.of(
+        quoted
+            + " is not a registry host: write the host name and optional port only, like"
+            + " ghcr.io or localhost:5000");
+  }
+}

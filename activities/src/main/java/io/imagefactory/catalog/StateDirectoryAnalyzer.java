@@ -1,0 +1,84 @@
+package io.imagefactory.catalog;
+
+import io.imagefactory.dockerfile.DockerfileAnalyzer;
+import io.imagefactory.dockerfile.DockerfileSyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Analyses, offline, the Dockerfiles that live in a state directory (managed images without {@code
+ * source.repo}). A Dockerfile path that leaves the directory, directly or through a symbolic link,
+ * is that image's failure; images built from a source repository are reported as not analysed,
+ * since nothing is fetched.
+ */
+public final class StateDirectoryAnalyzer {
+
+  private final DockerfileAnalyzer analyzer = new DockerfileAnalyzer();
+
+  /** An outcome for every managed image of {@code catalog}, by name. */
+  public Map<String, AnalysisOutcome> analyse(Path root, Catalog catalog) throws IOException {
+    Path realRoot = root.toRealPath();
+    Map<String, AnalysisOutcome> outcomes = new TreeMap<>();
+    for (ImageEntry entry : catalog.entries()) {
+      if (!entry.managed()) {
+        continue;
+      }
+      SourceConfig source = entry.source();
+      outcomes.put(
+          entry.name(),
+          source.inStateRepo()
+              ? analyse(realRoot, source)
+              : AnalysisOutcome.notAnalysed(
+                  "source repository " + source.repo() + " is not fetched offline"));
+    }
+    return outcomes;
+  }
+
+  private AnalysisOutcome analyse(Path realRoot, SourceConfig source) {
+    String path = source.dockerfile();
+    try {
+      String content = read(realRoot, path);
+      return AnalysisOutcome.success(analyzer.analyze(path, content, source.buildArgs()));
+    } catch (DockerfileSyntaxException e) {
+      return AnalysisOutcome.failure(e.getMessage());
+    } catch (Refused e) {
+      return AnalysisOutcome.failure(path + ": " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      return AnalysisOutcome.failure(path + ": no such file in the state directory");
+    } catch (IOException e) {
+      return AnalysisOutcome.failure(path + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String read(Path realRoot, String relative) throws IOException, Refused {
+    Path file = realRoot.resolve(relative).normalize();
+    if (!file.startsWith(realRoot) || !file.toRealPath().startsWith(realRoot)) {
+      throw new Refused("resolves outside the state directory");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new Refused("is not a regular file");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] content = in.readNBytes(DockerfileAnalyzer.MAX_BYTES + 1);
+      if (content.length > DockerfileAnalyzer.MAX_BYTES) {
+        throw new Refused("is larger than 1 MiB");
+      }
+      return new String(content, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A Dockerfile path this analyzer will not read. */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+}

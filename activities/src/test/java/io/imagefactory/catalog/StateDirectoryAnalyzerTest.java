@@ -1,0 +1,107 @@
+package io.imagefactory.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.dockerfile.BaseImageReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateDirectoryAnalyzerTest {
+
+  @TempDir Path root;
+
+  private final StateDirectoryAnalyzer analyzer = new StateDirectoryAnalyzer();
+
+  @Test
+  void analysesTheExampleDockerfilesWithTheirBuildArgs() throws Exception {
+    Path examples = CatalogFixtures.examples();
+    Catalog catalog = new CatalogLoader().load(examples.resolve("images.yaml"));
+
+    Map<String, AnalysisOutcome> outcomes = analyzer.analyse(examples, catalog);
+
+    assertThat(outcomes).containsOnlyKeys("api", "base-python", "nginx-site", "reports", "web");
+    assertThat(outcomes.values()).allMatch(AnalysisOutcome.Success.class::isInstance);
+    AnalysisOutcome.Success api = (AnalysisOutcome.Success) outcomes.get("api");
+    assertThat(api.analysis().baseImages())
+        .extracting(BaseImageReference::ref)
+        .containsExactly(
+            "docker.io/library/golang:1.23-bookworm", "gcr.io/distroless/static-debian12:nonroot");
+  }
+
+  @Test
+  void reportsRemoteSourcesAsNotAnalysed() throws Exception {
+    Catalog catalog =
+        catalog(
+            "  - name: app\n    registry: ghcr.io\n    repository: org/app\n"
+                + "    source: {repo: org/app, dockerfile: Dockerfile}\n");
+
+    assertThat(analyzer.analyse(root, catalog))
+        .containsEntry(
+            "app", AnalysisOutcome.notAnalysed("source repository org/app is not fetched offline"));
+  }
+
+  @Test
+  void refusesDockerfilesOutsideTheDirectory(@TempDir Path elsewhere) throws Exception {
+    Files.writeString(elsewhere.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Files.createSymbolicLink(root.resolve("Dockerfile"), elsewhere.resolve("Dockerfile"));
+    Files.createSymbolicLink(root.resolve("dir"), elsewhere);
+
+    Map<String, AnalysisOutcome> outcomes =
+        analyzer.analyse(root, catalog(entry("a", "Dockerfile") + entry("b", "dir/Dockerfile")));
+
+    assertThat(outcomes)
+        .containsEntry(
+            "a", AnalysisOutcome.failure("Dockerfile: resolves outside the state directory"))
+        .containsEntry(
+            "b", AnalysisOutcome.failure("dir/Dockerfile: resolves outside the state directory"));
+  }
+
+  @Test
+  void followsALinkThatStaysInside() throws Exception {
+    Files.createDirectories(root.resolve("real"));
+    Files.writeString(root.resolve("real/Dockerfile"), "FROM alpine:3.20\n");
+    Files.createSymbolicLink(root.resolve("alias"), root.resolve("real"));
+
+    AnalysisOutcome outcome =
+        analyzer.analyse(root, catalog(entry("a", "alias/Dockerfile"))).get("a");
+
+    assertThat(outcome).isInstanceOf(AnalysisOutcome.Success.class);
+  }
+
+  @Test
+  void reportsMissingDirectoriesBrokenAndOversizedDockerfiles() throws Exception {
+    Files.createDirectories(root.resolve("dir"));
+    Files.writeString(root.resolve("empty"), "# no FROM at all\n");
+    Files.write(root.resolve("big"), new byte[1024 * 1024 + 1]);
+
+    Map<String, AnalysisOutcome> outcomes =
+        analyzer.analyse(
+            root,
+            catalog(
+                entry("missing", "nope/Dockerfile")
+                    + entry("folder", "dir")
+                    + entry("broken", "empty")
+                    + entry("big", "big")));
+
+    assertThat(outcomes.get("missing"))
+        .isEqualTo(AnalysisOutcome.failure("nope/Dockerfile: no such file in the state directory"));
+    assertThat(outcomes.get("folder"))
+        .isEqualTo(AnalysisOutcome.failure("dir: is not a regular file"));
+    assertThat(outcomes.get("big")).isEqualTo(AnalysisOutcome.failure("big: is larger than 1 MiB"));
+    assertThat(((AnalysisOutcome.Failure) outcomes.get("broken")).reason()).startsWith("empty:");
+  }
+
+  private static String entry(String name, String dockerfile) {
+    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n    source: {dockerfile: %s}\n"
+        .formatted(name, name, dockerfile);
+  }
+
+  private static Catalog catalog(String entries) throws CatalogException {
+    return new CatalogLoader()
+        .parse("images.yaml", ("images:\n" + entries).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,102 @@
+package io.imagefactory.starter;
+
+import io.imagefactory.catalog.AnalysisOutcome;
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.CatalogError;
+import io.imagefactory.catalog.CatalogException;
+import io.imagefactory.catalog.CatalogLoader;
+import io.imagefactory.catalog.EnrollmentPlan;
+import io.imagefactory.catalog.EnrollmentPlanner;
+import io.imagefactory.catalog.StateDirectoryAnalyzer;
+import io.imagefactory.catalog.StateDirectoryReader;
+import io.imagefactory.catalog.StateSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code image-factory plan}: shows the state-file changes enrollment would make to a state
+ * directory, offline. Nothing is written; images built from a source repository are not analysed.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows the state-file changes enrollment would make, offline: reads images.yaml and the"
+          + " state files, analyses the Dockerfiles that live in the state directory, writes"
+          + " nothing.",
+      "Exit codes: 0 planned; 1 unreadable directory; 2 invalid images.yaml, or an image or"
+          + " state file with errors (the plan is still printed)."
+    })
+final class PlanCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--state-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "The state repository's directory (holding images.yaml).")
+  private Path stateDir;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  private boolean json;
+
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      description = "The time to record, like 2024-12-04T10:00:00Z (default: now).")
+  private Instant now;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(stateDir)) {
+      throw new IOException("cannot read " + stateDir + ": not a directory");
+    }
+    Catalog catalog;
+    try {
+      catalog = new CatalogLoader().load(stateDir.resolve(CatalogLoader.FILE_NAME));
+    } catch (NoSuchFileException e) {
+      throw new IOException("cannot read " + e.getFile() + ": no such file", e);
+    } catch (CatalogException e) {
+      List<String> errors = e.errors().stream().map(CatalogError::toString).toList();
+      errors.forEach(err::println);
+      err.flush();
+      if (json) {
+        out.print(PlanJson.render(null, errors));
+        out.flush();
+      }
+      return ExitCodes.INVALID_INPUT;
+    }
+    StateSnapshot state = new StateDirectoryReader().read(stateDir);
+    Map<String, AnalysisOutcome> outcomes = new StateDirectoryAnalyzer().analyse(stateDir, catalog);
+    EnrollmentPlan plan =
+        new EnrollmentPlanner().plan(catalog, state, outcomes, now == null ? Instant.now() : now);
+    List<String> errors = errorsOf(plan);
+    out.print(json ? PlanJson.render(plan, errors) : PlanText.render(plan));
+    out.flush();
+    return errors.isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+  }
+
+  private static List<String> errorsOf(EnrollmentPlan plan) {
+    List<String> errors = new ArrayList<>();
+    plan.summary()
+        .failed()
+        .forEach((image, reason) -> errors.add("image '" + image + "': " + reason));
+    errors.addAll(plan.summary().problems());
+    return errors;
+  }
+}
