@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -342,6 +343,31 @@ class StateRepositoryTest {
 
       assertThat(result.changedPaths()).containsExactly("dist/image-factory.k8s.yaml", "images/web.yaml");
       assertThat(GitFixtures.history(remote, "main")).hasSize(2);
+    }
+  }
+
+  @Test
+  void commitsTypedPatchesOnceAndNotAgain() throws IOException {
+    Path typedRemote = tmp.resolve("typed.git");
+    try (StateFixture fixture = new StateFixture(typedRemote);
+        StateRepository state = repository(StateRepositorySettings.of(typedRemote.toString(), tmp.resolve("typed-cache")))) {
+      List<StatePatch> batch = List.of(
+          new RecordBaseDigest("node-22", "sha256:0123456789abcdef", Instant.parse("2025-02-01T10:00:00Z")),
+          new MarkBasesWatched(List.of("node-22")),
+          new RemoveImage("api"));
+
+      ApplyResult first = state.apply(batch);
+      ApplyResult again = state.apply(batch);
+
+      assertThat(first.committed()).isTrue();
+      assertThat(first.changedPaths()).containsExactly("base-images/node-22.yaml", "images/api.yaml", "images/web.yaml");
+      assertThat(again.committed()).isFalse();
+      try (Repository typed = new FileRepositoryBuilder().setGitDir(typedRemote.toFile()).build()) {
+        RevCommit tip = GitFixtures.history(typed, "main").get(0);
+        assertThat(tip.getShortMessage()).isEqualTo("image-factory: record digest sha256:0123456789ab of node-22; and 2 more");
+        assertThat(tip.getFullMessage())
+            .contains("- record digest sha256:0123456789ab of node-22\n- watch node-22\n- remove api\n");
+      }
     }
   }
 
