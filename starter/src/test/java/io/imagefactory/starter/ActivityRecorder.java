@@ -2,6 +2,9 @@ package io.imagefactory.starter;
 
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.AwaitSyncRequest;
+import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogView;
@@ -40,9 +43,17 @@ class ActivityRecorder
         DockerfileActivities,
         StateRepoClientActivities,
         EntityActivities,
-        RebuildTrigger {
+        RebuildTrigger,
+        ArgoCdActivities {
 
   static final String COMMIT = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
+
+  /** As on the embedded default: no cluster, so the wait is skipped. */
+  @Override
+  public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
+    return new AwaitSyncResult(
+        AwaitSyncResult.Status.SKIPPED_NO_CLUSTER, "no Kubernetes cluster configured", null);
+  }
 
   final List<EnrollmentRequest> catalogReads = new CopyOnWriteArrayList<>();
   final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
