@@ -29,7 +29,9 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
     this(sources, stateRepository, () -> Activity.getExecutionContext().heartbeat(null));
   }
 
-  DockerfileActivitiesImpl(SourceCache sources, StateRepository stateRepository, Runnable heartbeat) {
+  /** With {@code heartbeat} called after each image; a no-op serves outside an activity. */
+  public DockerfileActivitiesImpl(
+      SourceCache sources, StateRepository stateRepository, Runnable heartbeat) {
     this.sources = sources;
     this.stateRepository = stateRepository;
     this.heartbeat = heartbeat;
