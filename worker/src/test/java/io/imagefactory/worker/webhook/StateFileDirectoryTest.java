@@ -43,7 +43,8 @@ class StateFileDirectoryTest {
   void aManagedImageThatIsAlsoWatchedAsABaseGetsBoth() {
     files.put(
         "base-images/base-python-3-12.yaml",
-        "name: base-python-3-12\nrepoURL: ghcr.io/example-org/base-python\ntag: \"3.12\"\n"
+        ("name: base-python-3-12\nregistry: ghcr.io\nrepository: example-org/base-python\n"
+                + "tag: \"3.12\"\nrepoURL: ghcr.io/example-org/base-python\n")
             .getBytes(StandardCharsets.UTF_8));
 
     assertThat(directory.find("ghcr.io/example-org/base-python", "3.12"))
