@@ -22,16 +22,19 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
   private static final Logger log = LoggerFactory.getLogger(ArgoCdActivitiesImpl.class);
 
   private final Optional<ArgoCdStatusReader> reader;
+  private final AwaitSyncRequest defaults;
   private final Duration pollInterval;
   private final Clock clock;
   private final SyncWaiter.Sleeper sleeper;
 
   /**
    * @param reader the Application reader, empty when no cluster is configured
+   * @param defaults the Application, namespace and timeout a request that names none waits on
    * @param pollInterval the time between two reads of the Application
    */
-  public ArgoCdActivitiesImpl(Optional<ArgoCdStatusReader> reader, Duration pollInterval) {
-    this(reader, pollInterval, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+  public ArgoCdActivitiesImpl(
+      Optional<ArgoCdStatusReader> reader, AwaitSyncRequest defaults, Duration pollInterval) {
+    this(reader, defaults, pollInterval, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
   }
 
   ArgoCdActivitiesImpl(
@@ -39,14 +42,25 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
       Duration pollInterval,
       Clock clock,
       SyncWaiter.Sleeper sleeper) {
+    this(reader, new AwaitSyncRequest(null, null, null, null), pollInterval, clock, sleeper);
+  }
+
+  ArgoCdActivitiesImpl(
+      Optional<ArgoCdStatusReader> reader,
+      AwaitSyncRequest defaults,
+      Duration pollInterval,
+      Clock clock,
+      SyncWaiter.Sleeper sleeper) {
     this.reader = reader;
+    this.defaults = defaults;
     this.pollInterval = pollInterval;
     this.clock = clock;
     this.sleeper = sleeper;
   }
 
   @Override
-  public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
+  public AwaitSyncResult awaitSync(AwaitSyncRequest asked) {
+    AwaitSyncRequest request = asked == null ? null : asked.orDefaults(defaults);
     validate(request);
     String app = request.namespace() + "/" + request.application();
     if (reader.isEmpty()) {

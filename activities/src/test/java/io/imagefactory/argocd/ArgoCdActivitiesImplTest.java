@@ -147,13 +147,22 @@ class ArgoCdActivitiesImplTest {
             failure -> assertThat(failure.getType()).isEqualTo("InvalidAwaitSyncRequest"));
   }
 
+  @Test
+  void aRequestNamingOnlyTheRevisionWaitsOnTheConfiguredApplication() {
+    Applications.create(client, "synced");
+    AwaitSyncResult result =
+        stub(reader()).awaitSync(AwaitSyncRequest.forRevision(Applications.REVISION));
+    assertThat(result.status()).isEqualTo(AwaitSyncResult.Status.SYNCED);
+  }
+
   private Optional<ArgoCdStatusReader> reader() {
     return Optional.of(new ArgoCdStatusReader(client));
   }
 
   private ArgoCdActivities stub(Optional<ArgoCdStatusReader> reader) {
     environment.registerActivitiesImplementations(
-        new ArgoCdActivitiesImpl(reader, Duration.ofMillis(5)));
+        new ArgoCdActivitiesImpl(
+            reader, new AwaitSyncRequest(NAME, NAMESPACE, null, Duration.ofMinutes(1)), Duration.ofMillis(5)));
     return environment.newActivityStub(ArgoCdActivities.class, OPTIONS);
   }
 

@@ -7,11 +7,9 @@ import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import io.imagefactory.staterepo.StateRepoClients;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +27,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private static final int RECENT_DIGESTS = 20;
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
-  private final StateRepoClientActivities stateRepo =
-      Workflow.newActivityStub(
-          StateRepoClientActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(5))
-                      .setMaximumInterval(Duration.ofMinutes(5))
-                      .build())
-              .build());
+  private final StateRepoClientActivities stateRepo = StateRepoClients.newStub();
 
   private final List<DigestSeen> inbox = new ArrayList<>();
   private BaseSetup state;

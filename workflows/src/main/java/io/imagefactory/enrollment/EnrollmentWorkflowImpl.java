@@ -1,6 +1,9 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.AwaitSyncRequest;
+import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogView;
@@ -9,10 +12,12 @@ import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.staterepo.BasesWatchedChange;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.EnrollmentChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.imagefactory.staterepo.StateRepoClients;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -60,13 +65,20 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
                       .build())
               .build());
 
-  private final StateRepoClientActivities stateRepo =
+  private final StateRepoClientActivities stateRepo = StateRepoClients.newStub();
+
+  // One heartbeating activity polls Argo CD; its deadline survives retries in the heartbeat.
+  private final ArgoCdActivities argoCd =
       Workflow.newActivityStub(
-          StateRepoClientActivities.class,
+          ArgoCdActivities.class,
           ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
+              .setStartToCloseTimeout(Duration.ofHours(1))
+              .setHeartbeatTimeout(Duration.ofMinutes(1))
               .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+                  RetryOptions.newBuilder()
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .setDoNotRetry("ArgoCdAccessDenied", "InvalidAwaitSyncRequest")
+                      .build())
               .build());
 
   private final EntityActivities entities =
@@ -121,8 +133,33 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     entities.ensureEntities(plan.images(), plan.bases());
     retireRemoved(view, plan);
 
-    setPhase("done");
-    return new EnrollmentResult(commit.commitId(), commit.changed(), outcomes, List.of(), "not waited");
+    String deployment = awaitDeployment(commit, plan);
+    setPhase("done; " + deployment);
+    return new EnrollmentResult(commit.commitId(), commit.changed(), outcomes, List.of(), deployment);
+  }
+
+  /**
+   * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the
+   * bases that commit added are watched by Kargo, and their state files say so.
+   */
+  private String awaitDeployment(CommitOutcome commit, EntityPlan plan) {
+    if (!commit.derivedChanged()) {
+      return "nothing to deploy";
+    }
+    if (Workflow.getVersion("argo-cd-wait", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return "not waited";
+    }
+    setPhase("waiting for Argo CD to deploy " + commit.commitId());
+    AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
+    String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
+    if (sync.deployed() && !plan.unwatchedBases().isEmpty()) {
+      stateRepo.submit(
+          new StateChangeBatch(
+              WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId() + "/watched",
+              WorkflowIds.ENROLLMENT,
+              List.of(new BasesWatchedChange(plan.unwatchedBases()))));
+    }
+    return deployment;
   }
 
   private List<ImageAnalysis> analyse(List<AnalysisGroup> groups) {

@@ -10,6 +10,7 @@ import io.imagefactory.rebuild.RebuildTrigger;
 import io.imagefactory.staterepo.ImageRuntimeChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.imagefactory.staterepo.StateRepoClients;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -50,18 +51,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
                       .build())
               .build());
 
-  // Recording state must not be lost, so it retries until the writer takes it.
-  private final StateRepoClientActivities stateRepo =
-      Workflow.newActivityStub(
-          StateRepoClientActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(5))
-                      .setMaximumInterval(Duration.ofMinutes(5))
-                      .build())
-              .build());
+  private final StateRepoClientActivities stateRepo = StateRepoClients.newStub();
 
   private final EntityActivities entities =
       Workflow.newActivityStub(

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.RecordingActivities;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.WorkflowTestEnvironment;
+import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.AwaitSyncRequest;
+import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogView;
@@ -19,7 +22,10 @@ import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.staterepo.BasesWatchedChange;
+import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.EnrollmentChange;
+import io.imagefactory.staterepo.StateChangeBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +158,58 @@ public class EnrollmentWorkflowImplTest {
             org.assertj.core.groups.Tuple.tuple("worker", "unchanged"),
             org.assertj.core.groups.Tuple.tuple("postgres", "external"),
             org.assertj.core.groups.Tuple.tuple("gone", "removed"));
+  }
+
+  /** Commits that change the rendered manifests, and an Argo CD that answers as told. */
+  static class DeployingActivities extends RecordingActivities implements ArgoCdActivities {
+    final AwaitSyncResult.Status answer;
+    final List<AwaitSyncRequest> waits = new CopyOnWriteArrayList<>();
+
+    DeployingActivities(AwaitSyncResult.Status answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public CommitOutcome submit(StateChangeBatch batch) {
+      super.submit(batch);
+      return new CommitOutcome("c1", true, true, null);
+    }
+
+    @Override
+    public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
+      waits.add(request);
+      return new AwaitSyncResult(answer, "as told", request.revision());
+    }
+  }
+
+  @Test
+  void aDeployedCommitMarksItsNewBasesWatched() {
+    DeployingActivities deploying = new DeployingActivities(AwaitSyncResult.Status.SYNCED);
+    temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
+    EnrollmentResult result =
+        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("test"));
+
+    assertThat(deploying.waits).extracting(AwaitSyncRequest::revision).containsExactly("c1");
+    assertThat(deploying.waits.get(0).application()).isNull();
+    assertThat(result.deployment()).contains("SYNCED");
+    assertThat(deploying.submitted)
+        .flatExtracting(StateChangeBatch::changes)
+        .filteredOn(c -> c instanceof BasesWatchedChange)
+        .extracting(c -> ((BasesWatchedChange) c).baseImages())
+        .containsExactly(List.of("node-22"));
+  }
+
+  @Test
+  void aDegradedDeploymentIsReportedAndMarksNothingWatched() {
+    DeployingActivities deploying = new DeployingActivities(AwaitSyncResult.Status.DEGRADED);
+    temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
+    EnrollmentResult result =
+        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("test"));
+
+    assertThat(result.deployment()).isEqualTo("Argo CD: DEGRADED (as told)");
+    assertThat(deploying.submitted)
+        .flatExtracting(StateChangeBatch::changes)
+        .noneMatch(c -> c instanceof BasesWatchedChange);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.imagefactory.worker.config;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.ArgoCdStatusReader;
+import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityActivitiesImpl;
 import io.imagefactory.rebuild.RebuildTrigger;
@@ -30,9 +31,13 @@ class ActivityBeans {
   static final Duration ARGO_CD_POLL_INTERVAL = Duration.ofSeconds(5);
 
   @Bean
-  ArgoCdActivities argoCdActivities(KubernetesConnection kubernetes) {
+  ArgoCdActivities argoCdActivities(
+      KubernetesConnection kubernetes, ImageFactoryProperties properties) {
+    ArgoCdProperties argoCd = properties.argocd();
     return new ArgoCdActivitiesImpl(
-        kubernetes.client().map(ArgoCdStatusReader::new), ARGO_CD_POLL_INTERVAL);
+        kubernetes.client().map(ArgoCdStatusReader::new),
+        new AwaitSyncRequest(argoCd.application(), argoCd.namespace(), null, argoCd.syncTimeout()),
+        ARGO_CD_POLL_INTERVAL);
   }
 
   @Bean

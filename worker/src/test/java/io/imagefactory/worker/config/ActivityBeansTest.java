@@ -49,10 +49,8 @@ class ActivityBeansTest {
 
     AwaitSyncResult result =
         new ActivityBeans()
-            .argoCdActivities(none)
-            .awaitSync(
-                new AwaitSyncRequest(
-                    "image-factory", "argocd", "0".repeat(40), Duration.ofMinutes(1)));
+            .argoCdActivities(none, properties(null))
+            .awaitSync(AwaitSyncRequest.forRevision("0".repeat(40)));
 
     assertThat(result.status()).isEqualTo(AwaitSyncResult.Status.SKIPPED_NO_CLUSTER);
   }
@@ -86,7 +84,7 @@ class ActivityBeansTest {
         null,
         null,
         new GitHubProperties(githubToken, null, null, URI.create("https://api.github.com")),
-        null,
+        new ArgoCdProperties("image-factory", "argocd", Duration.ofMinutes(1)),
         null,
         null,
         null);
