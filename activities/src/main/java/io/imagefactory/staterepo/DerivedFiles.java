@@ -1,0 +1,20 @@
+package io.imagefactory.staterepo;
+
+import java.util.List;
+
+/**
+ * Renders files derived from the state (such as {@code dist/image-factory.k8s.yaml}) after a
+ * batch of patches, so they are committed in the same commit as the state they come from.
+ */
+@FunctionalInterface
+public interface DerivedFiles {
+
+  /** Derives nothing. */
+  DerivedFiles NONE = files -> List.of();
+
+  /**
+   * Returns the files to write or delete given the state after the patches. A failure here fails
+   * the whole batch, since no commit should carry state without its rendering.
+   */
+  List<FileChange> render(StateFiles files);
+}

@@ -1,0 +1,76 @@
+package io.imagefactory.staterepo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Where the token for a git host comes from: an environment variable or a mounted secret file.
+ * It holds only the name of the variable or the path, never the token; the token is read each time
+ * a connection is made (so a rotated secret is picked up) and only handed to JGit.
+ *
+ * @param username the HTTP user name sent with the token: {@code x-access-token} for GitHub,
+ *     {@code oauth2} for GitLab
+ * @param tokenEnv the environment variable holding the token, or null
+ * @param tokenFile the file holding the token (trailing whitespace ignored), or null
+ */
+public record GitCredentials(String username, String tokenEnv, Path tokenFile) {
+
+  /** The user name GitHub expects with an access token. */
+  public static final String GITHUB_USERNAME = "x-access-token";
+
+  public GitCredentials {
+    if (username == null || username.isBlank()) {
+      username = GITHUB_USERNAME;
+    }
+    if ((tokenEnv == null || tokenEnv.isBlank()) == (tokenFile == null)) {
+      throw new IllegalArgumentException("give exactly one of a token environment variable or a token file");
+    }
+  }
+
+  /** A token read from the environment variable {@code name}. */
+  public static GitCredentials fromEnv(String name) {
+    return new GitCredentials(GITHUB_USERNAME, name, null);
+  }
+
+  /** A token read from the file at {@code path} (a mounted Kubernetes Secret, say). */
+  public static GitCredentials fromFile(Path path) {
+    return new GitCredentials(GITHUB_USERNAME, null, path);
+  }
+
+  /** The same token source sent with another user name. */
+  public GitCredentials withUsername(String name) {
+    return new GitCredentials(name, tokenEnv, tokenFile);
+  }
+
+  /**
+   * Reads the token now and wraps it for JGit. Fails with a message naming the variable or file
+   * (never the value) when the token is missing.
+   */
+  CredentialsProvider provider(Function<String, String> env) {
+    return new UsernamePasswordCredentialsProvider(username, readToken(env));
+  }
+
+  private String readToken(Function<String, String> env) {
+    if (tokenFile != null) {
+      try {
+        String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) {
+          throw new IllegalStateException("token file " + tokenFile + " is empty");
+        }
+        return token;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read token file " + tokenFile + ": " + e.getClass().getSimpleName());
+      }
+    }
+    String token = env.apply(tokenEnv);
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("token environment variable " + tokenEnv + " is not set");
+    }
+    return token.strip();
+  }
+}

@@ -1,0 +1,42 @@
+package io.imagefactory.staterepo;
+
+import io.imagefactory.catalog.BaseImageState;
+import io.imagefactory.catalog.DigestSighting;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records a new digest of a base image: it becomes {@code currentDigest} (first seen at
+ * {@code seenAt}) and the previous one moves to the front of {@code digestHistory}. A digest that
+ * is already current, or already in the history (a late, older event), changes nothing.
+ */
+public record RecordBaseDigest(String base, String digest, Instant seenAt) implements StatePatch {
+
+  /** How many earlier digests a base-image state keeps. */
+  public static final int HISTORY_LIMIT = 20;
+
+  @Override
+  public String describe() {
+    return "record digest " + ShortDigest.of(digest) + " of " + base;
+  }
+
+  @Override
+  public void applyTo(StateFiles files) {
+    TypedStateFiles typed = new TypedStateFiles(files);
+    BaseImageState b = typed.base(base).orElseThrow(() ->
+        new IllegalArgumentException("base-images/" + base + ".yaml does not exist"));
+    if (digest.equals(b.currentDigest()) || b.digestHistory().stream().anyMatch(s -> digest.equals(s.digest()))) {
+      return;
+    }
+    List<DigestSighting> history = new ArrayList<>();
+    if (b.currentDigest() != null) {
+      history.add(new DigestSighting(b.currentDigest(), b.lastUpdated()));
+    }
+    history.addAll(b.digestHistory());
+    typed.write(new BaseImageState(b.name(), b.fullImage(), b.registry(), b.repository(), b.tag(), b.digest(),
+        b.repoURL(), b.allowTags(), b.imageSelectionStrategy(), b.firstDiscovered(), b.lastChecked(), b.watched(),
+        b.dependentImages(), digest, seenAt, history.subList(0, Math.min(HISTORY_LIMIT, history.size())),
+        b.unknownFields()));
+  }
+}

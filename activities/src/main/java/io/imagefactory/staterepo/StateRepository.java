@@ -1,0 +1,177 @@
+package io.imagefactory.staterepo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state repository: reads the files at the tip of the branch, and commits batches of
+ * {@link StatePatch}es. Each attempt applies the patches and the derived-file renderer to the tip,
+ * builds one commit in the object database and pushes it without force, expecting the tip it
+ * started from. When someone else pushed in between, the tip is fetched and the same patches are
+ * applied again, so their commit is never lost, and a crash at any point leaves the remote either
+ * untouched or holding one complete commit. One instance per cache directory is the single writer.
+ */
+public final class StateRepository implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StateRepository.class);
+
+  private final StateRepositorySettings settings;
+  private final DerivedFiles derived;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final StateCache cache;
+  private Consumer<ObjectId> beforePush = commit -> {};
+  private ObjectId knownTip;
+
+  /** A state repository with no derived files, real backoff and the process environment. */
+  public StateRepository(StateRepositorySettings settings) {
+    this(settings, DerivedFiles.NONE, Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)),
+        Clock.systemUTC(), System::getenv);
+  }
+
+  public StateRepository(
+      StateRepositorySettings settings,
+      DerivedFiles derived,
+      Backoff backoff,
+      Clock clock,
+      Function<String, String> env) {
+    this.settings = settings;
+    this.derived = derived;
+    this.backoff = backoff;
+    this.clock = clock;
+    RemoteUrl remote = RemoteUrl.parse(settings.remote());
+    try (CacheLock.Held held = CacheLock.acquire(settings.cacheDir())) {
+      this.cache = new StateCache(remote, settings, env);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open state cache " + settings.cacheDir(), e);
+    }
+  }
+
+  /** Reads {@code images.yaml} and the state files at the tip of the branch. */
+  public StateTree read() {
+    return read(StateTree.STATE_FILES);
+  }
+
+  /** Reads the files whose paths {@code include} accepts, at the tip of the branch. */
+  public StateTree read(Predicate<String> include) {
+    try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
+      ObjectId tip = cache.fetch();
+      knownTip = tip;
+      TreeMap<String, byte[]> files = new TreeMap<>();
+      for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)).entrySet()) {
+        if (include.test(entry.getKey())) {
+          files.put(entry.getKey(), reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
+        }
+      }
+      return new StateTree(tip.name(), files);
+    } catch (IOException e) {
+      throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+    }
+  }
+
+  /** Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link #read()}. */
+  public SourceFileResult readFile(String commitId, String path) {
+    try (CacheLock.Held held = lock()) {
+      return GitBlobReader.read(cache.repository(), ObjectId.fromString(commitId), null, settings.branch(), path);
+    } catch (IOException e) {
+      throw new StateRepositoryException("cannot read " + path + " at " + commitId + ": " + e, true);
+    }
+  }
+
+  /**
+   * Applies {@code patches} on the tip, renders derived files, commits once and pushes, re-applying
+   * on a new tip when the push is rejected. Makes no commit when nothing changes.
+   *
+   * <p>When this instance saw the tip itself (it pushed or fetched it last), the first attempt
+   * builds on that tip without fetching: the push only succeeds if the remote still points there,
+   * so a stale guess costs one rejected push and never a lost commit. A batch that seems to change
+   * nothing is always confirmed against a freshly fetched tip.
+   */
+  public ApplyResult apply(List<? extends StatePatch> patches) {
+    try (CacheLock.Held held = lock()) {
+      ObjectId assumed = knownTip;
+      knownTip = null;
+      boolean fetched = assumed == null;
+      ObjectId tip = fetched ? cache.fetch() : assumed;
+      for (int attempt = 1; ; ) {
+        PatchBatch.Draft draft = draft(tip, patches);
+        if (draft.empty() && !fetched) {
+          tip = cache.fetch();
+          fetched = true;
+          continue;
+        }
+        if (draft.empty()) {
+          log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
+          knownTip = tip;
+          return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
+        }
+        ObjectId commit = commit(tip, draft);
+        beforePush.accept(commit);
+        String rejection = cache.push(tip, commit);
+        if (rejection == null) {
+          log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
+          knownTip = commit;
+          return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt);
+        }
+        if (fetched) {
+          if (attempt >= settings.maxPushAttempts()) {
+            throw new StateRepositoryException("push to state repository " + settings.remote() + " (branch "
+                + settings.branch() + ") rejected " + attempt + " times, last: " + rejection, true);
+          }
+          log.info("Push of state commit rejected ({}); re-applying on the new tip", rejection);
+          backoff.pause(attempt);
+          attempt++;
+        }
+        tip = cache.fetch();
+        fetched = true;
+      }
+    } catch (IOException e) {
+      throw new StateRepositoryException("cannot write state cache " + settings.cacheDir() + ": " + e, true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateRepositoryException("interrupted while writing the state repository", true);
+    }
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+  }
+
+  /** Runs {@code hook} after the commit is built and before it is pushed, to simulate a crash there. */
+  void onBeforePush(Consumer<ObjectId> hook) {
+    this.beforePush = hook;
+  }
+
+  private PatchBatch.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
+    try (ObjectReader reader = cache.repository().newObjectReader()) {
+      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)));
+      return PatchBatch.apply(files, patches, derived);
+    }
+  }
+
+  private ObjectId commit(ObjectId tip, PatchBatch.Draft draft) throws IOException {
+    PersonIdent ident =
+        new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
+    String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());
+    return CommitWriter.write(cache.repository(), tip, draft.changes(), ident, message);
+  }
+
+  private CacheLock.Held lock() throws IOException {
+    return CacheLock.acquire(settings.cacheDir());
+  }
+}

@@ -1,0 +1,213 @@
+package io.imagefactory.staterepo;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.ReceivePack;
+
+/**
+ * A real smart-HTTP git server for tests: JGit's {@link GitServlet} in embedded Tomcat on
+ * 127.0.0.1 and a random port, serving the bare repositories in one directory under
+ * {@code /git/<name>}, behind HTTP Basic auth that accepts exactly one token. It counts fetches and
+ * can break the next push before or after the server updated the branch.
+ */
+public final class GitHttpServer implements AutoCloseable {
+
+  /** How the next push fails. */
+  public enum Fault {
+    /** The pack is received but the server answers 500 without updating the branch. */
+    BEFORE_UPDATE,
+    /** The branch is updated but the client only sees a 500. */
+    AFTER_UPDATE
+  }
+
+  /** Held so the level sticks: Tomcat logs through java.util.logging, chatty at INFO. */
+  private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+
+  private final Tomcat tomcat;
+  private final int port;
+  private final AtomicInteger fetches = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
+  private final AtomicReference<Fault> nextPushFault = new AtomicReference<>();
+
+  private GitHttpServer(Path workDir, Path reposDir, String token) throws LifecycleException {
+    tomcat = new Tomcat();
+    tomcat.setBaseDir(workDir.toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    tomcat.setConnector(connector);
+    TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
+    StandardContext context = (StandardContext) tomcat.addContext("", workDir.toString());
+    // Leak detection needs --add-opens and only warns; there is no web app to leak here.
+    context.setClearReferencesThreadLocals(false);
+    context.setClearReferencesRmiTargets(false);
+    GitServlet servlet = new GitServlet();
+    servlet.setRepositoryResolver((req, name) -> open(reposDir, name));
+    servlet.setReceivePackFactory((req, db) -> new ReceivePack(db));
+    Tomcat.addServlet(context, "git", servlet);
+    context.addServletMappingDecoded("/git/*", "git");
+    FilterDef auth = new FilterDef();
+    auth.setFilterName("token");
+    auth.setFilter(new TokenFilter(token));
+    context.addFilterDef(auth);
+    FilterMap map = new FilterMap();
+    map.setFilterName("token");
+    map.addURLPattern("/*");
+    context.addFilterMap(map);
+    tomcat.start();
+    port = connector.getLocalPort();
+  }
+
+  /** Starts a server on 127.0.0.1 serving the bare repositories in {@code reposDir}. */
+  public static GitHttpServer start(Path workDir, Path reposDir, String token) throws LifecycleException {
+    return new GitHttpServer(workDir, reposDir, token);
+  }
+
+  /** The URL of repository {@code name} (a directory in the served folder, e.g. {@code state.git}). */
+  public String url(String name) {
+    return "http://127.0.0.1:" + port + "/git/" + name;
+  }
+
+  /** Authorised fetch negotiations started (one per fetch, whatever the protocol version). */
+  public int fetches() {
+    return fetches.get();
+  }
+
+  /** Requests refused for a missing or wrong token. */
+  public int refused() {
+    return refused.get();
+  }
+
+  /** Makes the next push fail in the given way. */
+  public void failNextPush(Fault fault) {
+    nextPushFault.set(fault);
+  }
+
+  @Override
+  public void close() throws LifecycleException {
+    tomcat.stop();
+    tomcat.destroy();
+  }
+
+  private static Repository open(Path reposDir, String name) throws RepositoryNotFoundException {
+    Path dir = reposDir.resolve(name).normalize();
+    if (!dir.startsWith(reposDir) || !dir.resolve("HEAD").toFile().exists()) {
+      throw new RepositoryNotFoundException(name);
+    }
+    try {
+      return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    } catch (IOException e) {
+      throw new RepositoryNotFoundException(name, e);
+    }
+  }
+
+  private final class TokenFilter implements Filter {
+    private final byte[] token;
+
+    TokenFilter(String token) {
+      this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      HttpServletRequest req = (HttpServletRequest) request;
+      HttpServletResponse rsp = (HttpServletResponse) response;
+      if (!authorised(req.getHeader("Authorization"))) {
+        if (req.getHeader("Authorization") != null) {
+          refused.incrementAndGet();
+        }
+        rsp.setHeader("WWW-Authenticate", "Basic realm=\"git\"");
+        rsp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        return;
+      }
+      if ("git-upload-pack".equals(req.getParameter("service"))) {
+        fetches.incrementAndGet();
+      }
+      Fault fault = req.getRequestURI().endsWith("/git-receive-pack") ? nextPushFault.getAndSet(null) : null;
+      if (fault == Fault.BEFORE_UPDATE) {
+        req.getInputStream().readAllBytes();
+        rsp.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+      } else if (fault == Fault.AFTER_UPDATE) {
+        chain.doFilter(request, new DiscardingResponse(rsp));
+        rsp.reset();
+        rsp.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+      } else {
+        chain.doFilter(request, response);
+      }
+    }
+
+    private boolean authorised(String header) {
+      if (header == null || !header.startsWith("Basic ")) {
+        return false;
+      }
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon >= 0
+          && MessageDigest.isEqual(token, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Lets the servlet run to completion while its answer never reaches the client. */
+  private static final class DiscardingResponse extends HttpServletResponseWrapper {
+    private final ServletOutputStream sink =
+        new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {}
+
+          @Override
+          public void write(int b) {}
+
+          @Override
+          public void write(byte[] b, int off, int len) {}
+        };
+
+    DiscardingResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+      return sink;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+      return new PrintWriter(sink);
+    }
+
+    @Override
+    public void flushBuffer() {}
+  }
+}
