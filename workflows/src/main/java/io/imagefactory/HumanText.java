@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public final class HumanText {
 
-  private static final int DIGEST_HEX_SHOWN = 8;
+  private static final int DIGEST_HEX_SHOWN = 12;
 
   private HumanText() {}
 
@@ -27,13 +27,16 @@ public final class HumanText {
     return minutes > 0 ? minutes + "m" : seconds + "s";
   }
 
-  /** {@code sha256:ab12cd34…}: enough to recognise, short enough for one line; null is unknown. */
+  /**
+   * {@code sha256:0123456789ab}: the algorithm and the first 12 hex digits, as Docker shortens ids;
+   * enough to recognise in a table, a commit message or one line of text. Null is unknown.
+   */
   public static String shortDigest(String digest) {
     if (digest == null) {
       return "unknown";
     }
-    int keep = Math.min(digest.length(), "sha256:".length() + DIGEST_HEX_SHOWN);
-    return digest.length() > keep ? digest.substring(0, keep) + "…" : digest;
+    int keep = digest.indexOf(':') + 1 + DIGEST_HEX_SHOWN;
+    return digest.length() > keep ? digest.substring(0, keep) : digest;
   }
 
   /**

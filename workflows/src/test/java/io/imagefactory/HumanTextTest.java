@@ -26,12 +26,13 @@ class HumanTextTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-    "sha256:0000000000000000000000000000000000000000000000000000000000000abc, sha256:00000000…",
-    "sha256:ab12cd34ef56, sha256:ab12cd34…",
-    "sha256:ab12cd34, sha256:ab12cd34",
+    "sha256:0000000000000000000000000000000000000000000000000000000000000abc, sha256:000000000000",
+    "sha256:0123456789abcdef0123, sha256:0123456789ab",
+    "sha512:0123456789abcdef0123, sha512:0123456789ab",
+    "sha256:0123456789ab, sha256:0123456789ab",
     "sha256:ab, sha256:ab"
   })
-  void shortensDigestsToEightHexDigits(String digest, String text) {
+  void shortensDigestsToTwelveHexDigits(String digest, String text) {
     assertThat(HumanText.shortDigest(digest)).isEqualTo(text);
   }
 

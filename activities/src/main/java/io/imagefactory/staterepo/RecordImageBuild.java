@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.HumanText;
 import io.imagefactory.catalog.ExternalImageState;
 import io.imagefactory.catalog.ImageState;
 import io.imagefactory.catalog.ManagedImageState;
@@ -14,7 +15,7 @@ public record RecordImageBuild(String image, String digest, String tag, Instant 
 
   @Override
   public String describe() {
-    return "record build " + ShortDigest.of(digest) + " of " + image;
+    return "record build " + HumanText.shortDigest(digest) + " of " + image;
   }
 
   @Override

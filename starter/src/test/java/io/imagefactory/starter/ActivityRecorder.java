@@ -2,6 +2,9 @@ package io.imagefactory.starter;
 
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.AwaitSyncRequest;
+import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogView;
@@ -36,7 +39,8 @@ import java.util.function.Function;
  * through the client. An analysis group can be held until the test releases it.
  */
 class ActivityRecorder
-    implements CatalogActivities,
+    implements ArgoCdActivities,
+        CatalogActivities,
         DockerfileActivities,
         StateRepoClientActivities,
         EntityActivities,
@@ -48,6 +52,7 @@ class ActivityRecorder
   final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
   final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   final List<String> ensuredImages = new CopyOnWriteArrayList<>();
+  final List<String> syncWaits = new CopyOnWriteArrayList<>();
   final Map<String, CountDownLatch> heldGroups = new ConcurrentHashMap<>();
   final CountDownLatch holding = new CountDownLatch(1);
 
@@ -63,6 +68,14 @@ class ActivityRecorder
 
   void release(String repo) {
     heldGroups.get(repo).countDown();
+  }
+
+  /** Answers as a worker without a Kubernetes cluster does. */
+  @Override
+  public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
+    syncWaits.add(request.revision());
+    return new AwaitSyncResult(
+        AwaitSyncResult.Status.SKIPPED_NO_CLUSTER, "no Kubernetes cluster configured", null);
   }
 
   @Override

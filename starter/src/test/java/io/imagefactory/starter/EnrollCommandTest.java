@@ -82,11 +82,12 @@ class EnrollCommandTest {
         .contains("  failed    web        " + WEB_ERROR + "\n")
         .contains(
             "Enrolled 4 images: 1 analysed, 1 failed, 1 unchanged, 1 external; commit 1a2b3c4\n")
-        .contains("Deployment: not waited\n")
+        .contains("Deployment: Argo CD: SKIPPED_NO_CLUSTER (no Kubernetes cluster configured)\n")
         .endsWith("Fix web, then run: image-factory enroll --wait\n");
     assertThat(run.out().lines().filter(line -> line.contains("  analysed  api"))).hasSize(1);
     assertThat(activities.catalogReads).containsExactly(EnrollmentRequest.of("git push"));
     assertThat(activities.ensuredImages).containsExactly("api");
+    assertThat(activities.syncWaits).containsExactly(ActivityRecorder.COMMIT);
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.imagefactory.worker.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.worker.GitIsolation;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(GitIsolation.class)
+@ExtendWith(IsolatedGitConfig.class)
 class LocalGitSnapshotsTest {
 
   @TempDir Path dir;
