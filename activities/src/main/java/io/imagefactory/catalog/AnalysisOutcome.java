@@ -19,7 +19,7 @@ public sealed interface AnalysisOutcome {
   record NotAnalysed(String reason) implements AnalysisOutcome {}
 
   /** The outcome an analysis activity reported. */
-  static AnalysisOutcome of(ImageAnalysis analysis) {
+  public static AnalysisOutcome of(ImageAnalysis analysis) {
     return analysis.succeeded() ? success(analysis.analysis()) : failure(analysis.error());
   }
 

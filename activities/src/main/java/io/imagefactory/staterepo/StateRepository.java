@@ -39,7 +39,12 @@ public final class StateRepository implements AutoCloseable {
 
   /** A state repository with no derived files, real backoff and the process environment. */
   public StateRepository(StateRepositorySettings settings) {
-    this(settings, DerivedFiles.NONE, Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)),
+    this(settings, DerivedFiles.NONE);
+  }
+
+  /** A repository whose commits also carry the files {@code derived} renders from the state. */
+  public StateRepository(StateRepositorySettings settings, DerivedFiles derived) {
+    this(settings, derived, Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)),
         Clock.systemUTC(), System::getenv);
   }
 

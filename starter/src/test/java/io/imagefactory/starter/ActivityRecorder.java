@@ -39,20 +39,26 @@ import java.util.function.Function;
  * through the client. An analysis group can be held until the test releases it.
  */
 class ActivityRecorder
-    implements ArgoCdActivities,
-        CatalogActivities,
+    implements CatalogActivities,
         DockerfileActivities,
         StateRepoClientActivities,
         EntityActivities,
-        RebuildTrigger {
+        RebuildTrigger,
+        ArgoCdActivities {
 
   static final String COMMIT = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
+
+  /** As on the embedded default: no cluster, so the wait is skipped. */
+  @Override
+  public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
+    return new AwaitSyncResult(
+        AwaitSyncResult.Status.SKIPPED_NO_CLUSTER, "no Kubernetes cluster configured", null);
+  }
 
   final List<EnrollmentRequest> catalogReads = new CopyOnWriteArrayList<>();
   final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
   final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   final List<String> ensuredImages = new CopyOnWriteArrayList<>();
-  final List<String> syncWaits = new CopyOnWriteArrayList<>();
   final Map<String, CountDownLatch> heldGroups = new ConcurrentHashMap<>();
   final CountDownLatch holding = new CountDownLatch(1);
 
@@ -68,14 +74,6 @@ class ActivityRecorder
 
   void release(String repo) {
     heldGroups.get(repo).countDown();
-  }
-
-  /** Answers as a worker without a Kubernetes cluster does. */
-  @Override
-  public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
-    syncWaits.add(request.revision());
-    return new AwaitSyncResult(
-        AwaitSyncResult.Status.SKIPPED_NO_CLUSTER, "no Kubernetes cluster configured", null);
   }
 
   @Override

@@ -87,7 +87,6 @@ class EnrollCommandTest {
     assertThat(run.out().lines().filter(line -> line.contains("  analysed  api"))).hasSize(1);
     assertThat(activities.catalogReads).containsExactly(EnrollmentRequest.of("git push"));
     assertThat(activities.ensuredImages).containsExactly("api");
-    assertThat(activities.syncWaits).containsExactly(ActivityRecorder.COMMIT);
   }
 
   @Test

@@ -1,6 +1,14 @@
 package io.imagefactory.worker.config;
 
 import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.catalog.CatalogActivities;
+import io.imagefactory.catalog.CatalogActivitiesImpl;
+import io.imagefactory.dockerfile.DockerfileActivities;
+import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
+import io.imagefactory.staterepo.SourceCache;
+import io.imagefactory.staterepo.StateRepoActivities;
+import io.imagefactory.staterepo.StateRepoActivitiesImpl;
+import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.ArgoCdStatusReader;
 import io.imagefactory.argocd.AwaitSyncRequest;
@@ -38,6 +46,22 @@ class ActivityBeans {
         kubernetes.client().map(ArgoCdStatusReader::new),
         new AwaitSyncRequest(argoCd.application(), argoCd.namespace(), null, argoCd.syncTimeout()),
         ARGO_CD_POLL_INTERVAL);
+  }
+
+  @Bean
+  CatalogActivities catalogActivities(StateRepository stateRepository) {
+    return new CatalogActivitiesImpl(stateRepository);
+  }
+
+  @Bean
+  DockerfileActivities dockerfileActivities(
+      SourceCache sourceCache, StateRepository stateRepository) {
+    return new DockerfileActivitiesImpl(sourceCache, stateRepository);
+  }
+
+  @Bean
+  StateRepoActivities stateRepoActivities(StateRepository stateRepository) {
+    return new StateRepoActivitiesImpl(stateRepository);
   }
 
   @Bean

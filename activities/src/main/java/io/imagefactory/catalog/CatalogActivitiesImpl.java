@@ -1,0 +1,66 @@
+package io.imagefactory.catalog;
+
+import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.staterepo.StateRepository;
+import io.imagefactory.staterepo.StateTree;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads {@code images.yaml} and the state files from the state repository's tip. */
+public class CatalogActivitiesImpl implements CatalogActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(CatalogActivitiesImpl.class);
+
+  private final StateRepository repository;
+  private final CatalogLoader loader = new CatalogLoader();
+  private final StateSnapshotReader reader = new StateSnapshotReader();
+
+  public CatalogActivitiesImpl(StateRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public CatalogView readCatalog(EnrollmentRequest request) {
+    StateTree tree = repository.read();
+    StateSnapshot snapshot = reader.read(tree.files());
+    List<String> images = List.copyOf(snapshot.images().keySet());
+    List<String> bases = List.copyOf(snapshot.baseImages().keySet());
+    byte[] yaml = tree.file(CatalogLoader.FILE_NAME).orElse(new byte[0]);
+    Catalog catalog;
+    try {
+      catalog = loader.parse(CatalogLoader.FILE_NAME, yaml);
+    } catch (CatalogException e) {
+      List<String> errors = e.errors().stream().map(CatalogError::toString).toList();
+      log.warn("images.yaml at {} is invalid ({} error(s)); nothing changes", tree.commitId(), errors.size());
+      return new CatalogView(tree.commitId(), errors, List.of(), List.of(), List.of(), images, bases);
+    }
+    List<ImageEntry> toAnalyse = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    List<String> external = new ArrayList<>();
+    for (ImageEntry entry : catalog.entries()) {
+      if (!entry.managed()) {
+        external.add(entry.name());
+      } else if (AnalysisSelection.needsAnalysis(entry, snapshot.images().get(entry.name()), request)) {
+        toAnalyse.add(entry);
+      } else {
+        unchanged.add(entry.name());
+      }
+    }
+    return new CatalogView(
+        tree.commitId(),
+        List.of(),
+        AnalysisSelection.group(toAnalyse, tree.commitId()),
+        unchanged,
+        external,
+        images,
+        bases);
+  }
+
+  @Override
+  public EntityPlan readEntities(String commitId) {
+    // The tip holds the given commit or a newer one; newer state is what the entities should see.
+    return EntitySetups.of(reader.read(repository.read().files()));
+  }
+}
