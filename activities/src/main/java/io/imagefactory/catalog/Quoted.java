@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.HumanText;
+
 /** Renders a user-supplied value for an error message: quoted, shortened, control chars shown. */
 final class Quoted {
 
@@ -13,19 +15,7 @@ final class Quoted {
 
   /** The value shortened, with control characters written as {@code \\uXXXX}. */
   static String printable(String value) {
-    String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
-    StringBuilder quoted = new StringBuilder();
-    shown
-        .codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                quoted.append(String.format("\\u%04x", c));
-              } else {
-                quoted.appendCodePoint(c);
-              }
-            });
-    return quoted.toString();
+    return HumanText.printable(value, MAX_SHOWN);
   }
 
   static boolean hasControlCharacter(String value) {

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class KargoDerivedFiles implements DerivedFiles {
 
-  public static final String MANIFESTS = "dist/image-factory.k8s.yaml";
+  public static final String MANIFESTS = KargoManifestRenderer.OUTPUT_PATH;
 
   private final KargoManifestRenderer renderer;
 

@@ -70,17 +70,7 @@ final class WatchTargets {
   }
 
   private static WatchTarget forManaged(ManagedImageState image) {
-    String file = WatchKind.MANAGED.stateFile(String.valueOf(image.name()));
-    String entry = "image '" + image.name() + "'";
-    requireName(image.name(), file, entry);
-    Enrollment enrollment = image.enrollment();
-    String repoURL =
-        repoURL(
-            null,
-            enrollment == null ? null : enrollment.registry(),
-            enrollment == null ? null : enrollment.repository(),
-            file,
-            entry);
+    String repoURL = imageRepoURL(WatchKind.MANAGED, image, null);
     // Builds are tagged however each CI likes (sha, semver, branch): NewestBuild sees every one.
     return target(
         WatchKind.MANAGED,
@@ -93,17 +83,9 @@ final class WatchTargets {
   }
 
   private static WatchTarget forExternal(ExternalImageState image) {
-    String file = WatchKind.EXTERNAL.stateFile(String.valueOf(image.name()));
-    String entry = "image '" + image.name() + "'";
-    requireName(image.name(), file, entry);
-    Enrollment enrollment = image.enrollment();
-    String repoURL =
-        repoURL(
-            image.repoURL(),
-            enrollment == null ? null : enrollment.registry(),
-            enrollment == null ? null : enrollment.repository(),
-            file,
-            entry);
+    String repoURL = imageRepoURL(WatchKind.EXTERNAL, image, image.repoURL());
+    String file = WatchKind.EXTERNAL.stateFile(image.name());
+    String entry = imageEntry(image);
     String strategy = strategy(image.imageSelectionStrategy(), file, entry);
     String allowTags = blankToNull(image.allowTags());
     if (allowTags != null) {
@@ -122,6 +104,27 @@ final class WatchTargets {
     List<String> allow = allowTags == null ? List.of() : List.of(allowTags);
     List<String> ignore = SEMVER.equals(strategy) ? List.of() : List.of(SIGNATURE_TAGS);
     return target(WatchKind.EXTERNAL, image.name(), repoURL, strategy, null, allow, ignore);
+  }
+
+  /**
+   * The repository an enrolled image's Warehouse subscribes to: {@code repoURL} when given, else
+   * from its enrollment; its name is checked first.
+   */
+  private static String imageRepoURL(WatchKind kind, ImageState image, String repoURL) {
+    String file = kind.stateFile(String.valueOf(image.name()));
+    String entry = imageEntry(image);
+    requireName(image.name(), file, entry);
+    Enrollment enrollment = image.enrollment();
+    return repoURL(
+        repoURL,
+        enrollment == null ? null : enrollment.registry(),
+        enrollment == null ? null : enrollment.repository(),
+        file,
+        entry);
+  }
+
+  private static String imageEntry(ImageState image) {
+    return "image '" + image.name() + "'";
   }
 
   private static WatchTarget target(

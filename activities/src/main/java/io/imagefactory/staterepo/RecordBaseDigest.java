@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.HumanText;
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.DigestSighting;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public record RecordBaseDigest(String base, String digest, Instant seenAt) imple
 
   @Override
   public String describe() {
-    return "record digest " + ShortDigest.of(digest) + " of " + base;
+    return "record digest " + HumanText.shortDigest(digest) + " of " + base;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.catalog.StateFileStore;
 import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.catalog.StateSnapshotReader;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +14,7 @@ public final class StateFilesSnapshot {
 
   private static Map<String, byte[]> stateFiles(StateFiles files) {
     Map<String, byte[]> state = new TreeMap<>();
-    for (String dir : new String[] {"images", "base-images"}) {
+    for (String dir : List.of(StateFileStore.IMAGES_DIR, StateFileStore.BASE_IMAGES_DIR)) {
       for (String path : files.list(dir)) {
         files.read(path).ifPresent(bytes -> state.put(path, bytes));
       }

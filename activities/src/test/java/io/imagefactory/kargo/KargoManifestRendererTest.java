@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.ImageState;
+import io.imagefactory.catalog.StateDirectoryReader;
+import io.imagefactory.catalog.StateSnapshot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +29,10 @@ class KargoManifestRendererTest {
 
   @Test
   void rendersSeedExampleStateExactlyAsTheGoldenFile() throws Exception {
-    StateFixtures seed = StateFixtures.read(resource("kargo/seed-004"));
+    StateSnapshot seed = seed();
     Path golden = resource("kargo/seed-004.expected.k8s.yaml");
 
-    RenderResult result = renderer.render(seed.images, seed.bases);
+    RenderResult result = renderer.render(seed.images().values(), seed.baseImages().values());
     if (Boolean.getBoolean(UPDATE_GOLDEN)) {
       Files.writeString(sourceCopy(golden), result.content());
     }
@@ -42,9 +44,11 @@ class KargoManifestRendererTest {
   @Test
   void seedExampleObjectsValidateAgainstKargoSchemas() throws Exception {
     KargoSchemas schemas = KargoSchemas.load();
-    StateFixtures seed = StateFixtures.read(resource("kargo/seed-004"));
+    StateSnapshot seed = seed();
 
-    List<JsonNode> objects = ManifestDocuments.parse(renderer.renderFile(seed.images, seed.bases));
+    List<JsonNode> objects =
+        ManifestDocuments.parse(
+            renderer.renderFile(seed.images().values(), seed.baseImages().values()));
 
     assertThat(objects).hasSize(3 + 2 * 3);
     assertThat(objects.stream().flatMap(o -> schemas.validate(o).stream())).isEmpty();
@@ -120,10 +124,12 @@ class KargoManifestRendererTest {
   }
 
   @Test
-  void labelsAndAnnotationsTieEachObjectToItsImageAndStateFile() {
-    StateFixtures seed = StateFixtures.read(resource("kargo/seed-004"));
+  void labelsAndAnnotationsTieEachObjectToItsImageAndStateFile() throws IOException {
+    StateSnapshot seed = seed();
 
-    List<JsonNode> objects = ManifestDocuments.parse(renderer.renderFile(seed.images, seed.bases));
+    List<JsonNode> objects =
+        ManifestDocuments.parse(
+            renderer.renderFile(seed.images().values(), seed.baseImages().values()));
 
     JsonNode baseWarehouse = find(objects, "Warehouse", "base-node-22-bookworm-slim");
     assertThat(baseWarehouse.at("/metadata/labels/image-factory.io~1image").asText())
@@ -282,6 +288,13 @@ class KargoManifestRendererTest {
         .contains(".Digest,")
         .contains("ctx.targetFreight.name");
     assertThat(task.at("/spec/vars/0/name").asText()).isEqualTo(NotifyTask.REPO_URL_VAR);
+  }
+
+  /** The seed-004 state files, read as the worker and the CLI read them. */
+  private static StateSnapshot seed() throws IOException {
+    StateSnapshot seed = new StateDirectoryReader().read(resource("kargo/seed-004"));
+    assertThat(seed.problems()).isEmpty();
+    return seed;
   }
 
   private static List<String> namesOfKind(List<JsonNode> objects, String kind) {

@@ -1,8 +1,5 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.image.RebuildEntry;
-import io.temporal.client.WorkflowUpdateException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,17 +41,11 @@ final class ApproveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (TemporalSession temporal = connection.temporal()) {
-      RebuildEntry rebuild;
-      try {
-        rebuild = temporal.image(image).approve(by);
-      } catch (WorkflowUpdateException e) {
-        throw CommandFailure.invalidInput(TemporalSession.rejection(e));
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      out.println("Approved the rebuild of " + image + ":");
-      RebuildText.lines(rebuild).forEach(line -> out.println("  " + line));
-      return ExitCodes.OK;
-    }
+    return RebuildUpdate.run(
+        connection,
+        image,
+        workflow -> workflow.approve(by),
+        spec.commandLine().getOut(),
+        "Approved the rebuild of " + image + ":");
   }
 }

@@ -1,5 +1,6 @@
 package io.imagefactory.starter;
 
+import io.imagefactory.HumanText;
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentProgress;
@@ -146,7 +147,7 @@ final class EnrollmentRunner {
     if (cause instanceof TimeoutException) {
       return CommandFailure.ioError(
           "the enrollment is still running after "
-              + TextFormats.human(timeout)
+              + HumanText.duration(timeout)
               + "; follow workflow '"
               + WorkflowIds.ENROLLMENT
               + "' in the Temporal UI");

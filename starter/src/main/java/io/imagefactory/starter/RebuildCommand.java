@@ -1,8 +1,5 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.image.RebuildEntry;
-import io.temporal.client.WorkflowUpdateException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,17 +55,11 @@ final class RebuildCommand implements Callable<Integer> {
               + image
               + " --now");
     }
-    try (TemporalSession temporal = connection.temporal()) {
-      RebuildEntry rebuild;
-      try {
-        rebuild = temporal.image(image).rebuildNow(by);
-      } catch (WorkflowUpdateException e) {
-        throw CommandFailure.invalidInput(TemporalSession.rejection(e));
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      out.println("Rebuilding " + image + " now:");
-      RebuildText.lines(rebuild).forEach(line -> out.println("  " + line));
-      return ExitCodes.OK;
-    }
+    return RebuildUpdate.run(
+        connection,
+        image,
+        workflow -> workflow.rebuildNow(by),
+        spec.commandLine().getOut(),
+        "Rebuilding " + image + " now:");
   }
 }

@@ -1,5 +1,7 @@
 package io.imagefactory.starter;
 
+import io.imagefactory.catalog.StateDirectoryReader;
+import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
 import io.imagefactory.kargo.RenderResult;
@@ -97,10 +99,12 @@ final class RenderCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH);
     try {
-      StateDirectory state = StateDirectory.read(stateDir);
-      RenderResult result = new KargoManifestRenderer(settings).render(state.images, state.bases);
-      if (!state.problems.isEmpty() || !result.complete()) {
-        state.problems.forEach(problem -> err.println("render: " + problem));
+      StateSnapshot state = new StateDirectoryReader().read(stateDir);
+      RenderResult result =
+          new KargoManifestRenderer(settings)
+              .render(state.images().values(), state.baseImages().values());
+      if (!state.problems().isEmpty() || !result.complete()) {
+        state.problems().forEach(problem -> err.println("render: " + problem));
         result.problems().forEach(problem -> err.println("render: " + problem));
         err.println("render: nothing written to " + target);
         return ExitCodes.INVALID_INPUT;

@@ -8,8 +8,6 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -94,15 +92,6 @@ final class TemporalSession implements AutoCloseable {
     } catch (WorkflowNotFoundException e) {
       return null;
     }
-  }
-
-  /** The reason a workflow gave for refusing an update, as its validator wrote it. */
-  static String rejection(WorkflowUpdateException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof ApplicationFailure failure) {
-      return failure.getOriginalMessage();
-    }
-    return cause == null ? e.getMessage() : cause.getMessage();
   }
 
   private static CommandFailure notEnrolled(String name, String why) {

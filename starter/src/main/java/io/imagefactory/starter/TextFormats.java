@@ -1,5 +1,6 @@
 package io.imagefactory.starter;
 
+import io.imagefactory.HumanText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** How the CLI writes times, durations and digests, so every command reads the same. */
+/**
+ * How the CLI writes times and delays and reads duration options, so every command reads the same.
+ */
 final class TextFormats {
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([smhdw])");
@@ -28,22 +31,9 @@ final class TextFormats {
     if (between.abs().getSeconds() < 1) {
       return "now";
     }
-    return between.isNegative() ? human(between.negated()) + " ago" : "in " + human(between);
-  }
-
-  /** {@code 6d 23h}, {@code 4h 5m}, {@code 12m}, {@code 30s}: two units at most. */
-  static String human(Duration duration) {
-    long seconds = Math.max(0, duration.getSeconds());
-    long days = seconds / 86_400;
-    long hours = seconds % 86_400 / 3_600;
-    long minutes = seconds % 3_600 / 60;
-    if (days > 0) {
-      return days + "d " + hours + "h";
-    }
-    if (hours > 0) {
-      return hours + "h " + minutes + "m";
-    }
-    return minutes > 0 ? minutes + "m" : seconds + "s";
+    return between.isNegative()
+        ? HumanText.duration(between.negated()) + " ago"
+        : "in " + HumanText.duration(between);
   }
 
   /** A configured delay as {@code images.yaml} writes it: {@code 7d}, {@code 12h}, {@code 90m}. */
@@ -59,16 +49,6 @@ final class TextFormats {
       return seconds / 3_600 + "h";
     }
     return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-  }
-
-  /** {@code sha256:0123456789ab}: enough to recognise in a table. */
-  static String shortDigest(String digest) {
-    if (digest == null) {
-      return "-";
-    }
-    int colon = digest.indexOf(':');
-    int keep = colon + 1 + 12;
-    return digest.length() > keep ? digest.substring(0, keep) : digest;
   }
 
   /**

@@ -93,9 +93,9 @@ class GraphCommandTest {
     assertThat(run.err())
         .contains("cannot read the state files:")
         .contains(
-            "images/api.yaml, line 2: while parsing a flow sequence; expected ',' or ']', but got"
-                + " <stream end>\n")
-        .contains("images/web.yaml: not a state file");
+            "images/api.yaml:3:1: invalid YAML: expected ',' or ']', but got <stream end> (while"
+                + " parsing a flow sequence at line 2, column 13)\n")
+        .contains("images/web.yaml: expected a mapping of fields, got array");
     assertThat(run.out()).isEmpty();
   }
 

@@ -105,10 +105,11 @@ class RenderCommandTest {
       delimiter = '|',
       textBlock =
           """
-          a file that is not YAML       | images/api.yaml       | 'name: api\\nenrollment: [unclosed' | images/api.yaml, line
-          a name that is not the file's | images/api.yaml       | 'name: web'                         | field name must be 'api'
-          an image Kargo cannot watch   | images/Api.yaml       | 'name: Api\\ndiscoveryStatus: success' | images/Api.yaml: image 'Api', field name
-          a base with a bad tag         | base-images/node.yaml | 'name: node\\nrepoURL: docker.io/library/node\\ntag: \"bad tag\"\\ndependentImages: [api]' | field tag
+          a file that is not YAML       | images/api.yaml       | 'name: api\\nenrollment: [unclosed' | images/api.yaml:2:
+          a name that is not the file's | images/api.yaml       | 'name: web'                         | images/api.yaml: field 'name': "web" does not match the file name
+          a file name that is no name   | images/Api.yaml       | 'name: Api\\ndiscoveryStatus: success' | images/Api.yaml: the file name is not a valid name
+          an image Kargo cannot watch   | images/web2.yaml      | 'name: web2\\ndiscoveryStatus: external\\nrepoURL: docker.io/library/web2\\nimageSelectionStrategy: Newest' | images/web2.yaml: image 'web2', field imageSelectionStrategy
+          a base with a bad tag         | base-images/node.yaml | 'name: node\\nregistry: docker.io\\nrepository: library/node\\nrepoURL: docker.io/library/node\\ntag: \"bad tag\"\\ndependentImages: [api]' | base-images/node.yaml: base image 'node', field tag
           """)
   void reportsInvalidStateByFileAndWritesNothing(
       String defect, String file, String content, String named) throws IOException {

@@ -3,7 +3,7 @@ package io.imagefactory.worker.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.worker.GitIsolation;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.WorkerApplication;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** With a Temporal target configured the worker connects to it and embeds no server. */
-@ExtendWith(GitIsolation.class)
+@ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterWorkerTest {
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ch.qos.logback.classic.Level;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.CapturedLogs;
-import io.imagefactory.worker.GitIsolation;
 import io.imagefactory.worker.WorkerApplication;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -28,7 +28,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 
-@ExtendWith(GitIsolation.class)
+@ExtendWith(IsolatedGitConfig.class)
 class EmbeddedTemporalServerTest {
 
   @Test

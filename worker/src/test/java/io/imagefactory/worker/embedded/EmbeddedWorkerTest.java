@@ -15,8 +15,8 @@ import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.CapturedLogs;
-import io.imagefactory.worker.GitIsolation;
 import io.imagefactory.worker.WorkerApplication;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
@@ -52,7 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The worker as {@code java -jar} starts it with nothing configured: the embedded Temporal server
  * (on a free port here), the local state repository seeded from {@code examples/}, and the API.
  */
-@ExtendWith(GitIsolation.class)
+@ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmbeddedWorkerTest {
 

@@ -3,7 +3,7 @@ package io.imagefactory.worker.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.worker.GitIsolation;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(GitIsolation.class)
+@ExtendWith(IsolatedGitConfig.class)
 class LocalStateRepositoryTest {
 
   @TempDir Path dir;
