@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.HumanText;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -74,18 +76,6 @@ public final class RebuildDelay {
 
   /** Quotes the text for a message, shortened and with control characters made visible. */
   private static String quote(String text) {
-    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-    StringBuilder quoted = new StringBuilder("\"");
-    shown
-        .codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                quoted.append(String.format("\\u%04x", c));
-              } else {
-                quoted.appendCodePoint(c);
-              }
-            });
-    return quoted.append('"').toString();
+    return "\"" + HumanText.printable(text, 40) + "\"";
   }
 }

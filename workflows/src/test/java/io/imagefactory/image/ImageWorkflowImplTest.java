@@ -290,7 +290,7 @@ class ImageWorkflowImplTest {
     update(api, NODE, 0xab12);
     temporal.sleep(Duration.ofMinutes(30));
     assertThat(api.status().details())
-        .startsWith("waiting 6d 23h for node-22-bookworm-slim sha256:00000000…");
+        .isEqualTo("waiting 6d 23h for node-22-bookworm-slim sha256:000000000000 to mature");
   }
 
   private List<ImageRuntime> recordedRuntimes(String image) {
