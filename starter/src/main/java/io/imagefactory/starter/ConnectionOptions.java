@@ -35,8 +35,16 @@ final class ConnectionOptions {
   @Option(
       names = "--token-file",
       paramLabel = "FILE",
-      description = "File holding the worker's webhook token (else env " + TOKEN_ENV + ").")
+      description =
+          "File holding the worker's webhook token (else env "
+              + TOKEN_ENV
+              + ", else the embedded default's "
+              + EMBEDDED_TOKEN
+              + " when it exists).")
   Path tokenFile;
+
+  /** Where the worker's embedded default writes the token it generates, relative to the repo. */
+  static final String EMBEDDED_TOKEN = ".image-factory/webhook-token";
 
   /** Connects to Temporal, or fails fast with {@link ExitCodes#UNREACHABLE}. */
   TemporalSession temporal() {
@@ -48,9 +56,18 @@ final class ConnectionOptions {
     return new WorkerApi(workerUrl, token());
   }
 
-  /** The token from {@code --token-file} or the environment; null when neither gives one. */
+  /**
+   * The token from {@code --token-file}, the environment, or the embedded default's token file;
+   * null when none gives one.
+   */
   private String token() {
     String token;
+    Path tokenFile = this.tokenFile;
+    if (tokenFile == null
+        && System.getenv(TOKEN_ENV) == null
+        && Files.isRegularFile(Path.of(EMBEDDED_TOKEN))) {
+      tokenFile = Path.of(EMBEDDED_TOKEN);
+    }
     if (tokenFile != null) {
       try {
         token = Files.readString(tokenFile).strip();
