@@ -139,18 +139,28 @@ final class WatchTargets {
         kind, name, objectName(kind, name), repoURL, strategy, constraint, allow, ignore);
   }
 
-  /** {@code <prefix><name>}, shortened with a hash suffix when it would exceed 63 characters. */
+  /**
+   * {@code <prefix><name>} with dots as dashes (base names such as {@code python-3.12-slim} keep
+   * their dots in state files and labels; Stage names must not have them), shortened with a hash
+   * suffix when it would exceed 63 characters.
+   */
   static String objectName(WatchKind kind, String name) {
-    String candidate = kind.namePrefix() + name;
+    String candidate = kind.namePrefix() + name.replace('.', '-');
     return candidate.length() <= BaseImageNames.MAX_LENGTH
         ? candidate
         : BaseImageNames.withHashSuffix(candidate, kind.label() + "/" + name);
   }
 
   private static void requireName(String name, String file, String entry) {
-    if (!KubernetesNames.isDnsLabel(name)) {
+    if (name == null
+        || name.length() > BaseImageNames.MAX_LENGTH
+        || !KubernetesNames.matches(KubernetesNames.DNS_SUBDOMAIN, name)) {
       throw new StateProblem(
-          file, entry, "name", "must be a DNS-1123 label (lower-case, digits, '-', at most 63)");
+          file,
+          entry,
+          "name",
+          "must be lower-case letters, digits, '-' and '.', starting and ending alphanumeric,"
+              + " at most 63");
     }
   }
 

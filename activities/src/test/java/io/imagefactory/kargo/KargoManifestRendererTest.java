@@ -192,10 +192,25 @@ class KargoManifestRendererTest {
     assertThat(result.problems())
         .containsExactly(
             "images/Bad_Name.yaml: image 'Bad_Name', field name: "
-                + "must be a DNS-1123 label (lower-case, digits, '-', at most 63)",
+                + "must be lower-case letters, digits, '-' and '.', starting and ending"
+                + " alphanumeric, at most 63",
             "images/pg.yaml: image 'pg', field allowTags: "
                 + "the Digest strategy needs the one tag to follow, as ^<tag>$");
     assertThat(namesOfKind(objects, "Warehouse")).containsExactly("base-node-22", "image-api");
+  }
+
+  @Test
+  void aDottedBaseNameIsWatchedUnderADashedObjectName() {
+    List<BaseImageState> bases =
+        List.of(States.base("python-3.12-slim", "docker.io/library/python", "3.12-slim", "api"));
+
+    RenderResult result =
+        renderer.render(List.of(States.managed("api", "ghcr.io", "example-org/api")), bases);
+    List<JsonNode> objects = ManifestDocuments.parse(result.content());
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(namesOfKind(objects, "Warehouse")).contains("base-python-3-12-slim");
+    assertThat(result.content()).contains("image-factory.io/image: python-3.12-slim");
   }
 
   @Test

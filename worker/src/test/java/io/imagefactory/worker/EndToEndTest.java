@@ -1,0 +1,156 @@
+package io.imagefactory.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.WorkflowIds;
+import io.imagefactory.enrollment.EnrollmentResult;
+import io.imagefactory.enrollment.ImageOutcome;
+import io.imagefactory.image.ImageStatus;
+import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole loop on the real worker application: enrollment through the webhook commits state
+ * files and manifests to a git state repository seeded from {@code examples/}; Kargo events
+ * through the webhook become rebuild candidates; skipped time matures them into recorded
+ * dispatches, which land in the state repository too. Temporal is the time-skipping test server.
+ */
+@ExtendWith(IsolatedGitConfig.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class EndToEndTest {
+
+  private static final String TOKEN = "end-to-end-token";
+
+  @TempDir static Path data;
+  static ConfigurableApplicationContext worker;
+  static TestWorkflowEnvironment temporal;
+  static WorkflowClient client;
+  static Repository stateRepo;
+  static String baseUrl;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startWorker() throws IOException {
+    worker =
+        WorkerApplication.application()
+            .run(
+                "--server.port=0",
+                "--spring.temporal.test-server.enabled=true",
+                "--image-factory.webhook.token=" + TOKEN,
+                "--image-factory.embedded.data-dir=" + data,
+                "--image-factory.embedded.examples-dir="
+                    + System.getProperty("image-factory.project-dir")
+                    + "/examples");
+    temporal = worker.getBean(TestWorkflowEnvironment.class);
+    EntitySearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
+    client = worker.getBean(WorkflowClient.class);
+    baseUrl = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
+    stateRepo =
+        new FileRepositoryBuilder()
+            .setGitDir(data.resolve("state-repo.git").toFile())
+            .setMustExist(true)
+            .build();
+  }
+
+  @AfterAll
+  static void stopWorker() {
+    if (stateRepo != null) {
+      stateRepo.close();
+    }
+    if (worker != null) {
+      worker.close();
+    }
+  }
+
+  private static HttpResponse<String> post(String path, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> event(String repoURL, String tag, char digest)
+      throws Exception {
+    return post(
+        "/api/v1/events/image",
+        "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"sha256:"
+            + String.valueOf(digest).repeat(64) + "\",\"warehouse\":\"w\",\"freight\":\"f\"}");
+  }
+
+  @Test
+  void enrollsThenRebuildsAnImageWhoseBaseChanged() throws Exception {
+    assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
+    EnrollmentResult enrolled =
+        client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+
+    assertThat(enrolled.errors()).isEmpty();
+    assertThat(enrolled.committed()).isTrue();
+    assertThat(enrolled.images())
+        .extracting(ImageOutcome::image, ImageOutcome::status)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("nginx-site", "analysed"),
+            org.assertj.core.groups.Tuple.tuple("postgres", "external"));
+    assertThat(enrolled.deployment()).contains("SKIPPED_NO_CLUSTER");
+    assertThat(GitFixtures.read(stateRepo, "main", "base-images/nginx-1.27-alpine.yaml"))
+        .contains("- nginx-site");
+    assertThat(GitFixtures.read(stateRepo, "main", "dist/image-factory.k8s.yaml"))
+        .contains("name: base-nginx-1-27-alpine");
+    assertThat(GitFixtures.history(stateRepo, "main").get(0).getShortMessage())
+        .startsWith("image-factory: enroll ");
+
+    assertThat(event("docker.io/library/nginx", "1.27-alpine", '1').statusCode()).isEqualTo(202);
+    assertThat(event("docker.io/library/nginx", "1.27-alpine", '2').statusCode()).isEqualTo(202);
+    assertThat(event("docker.io/library/nginx", "1.27-alpine", '2').statusCode()).isEqualTo(202);
+    assertThat(event("quay.io/nobody/unknown", "1", '3').statusCode()).isEqualTo(404);
+
+    ImageWorkflow nginx = client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
+    temporal.sleep(Duration.ofSeconds(30));
+    assertThat(nginx.status().runtime().pending()).hasSize(1);
+    assertThat(nginx.status().runtime().lastRebuild()).isNull();
+
+    temporal.sleep(Duration.ofMinutes(1));
+    ImageStatus status = nginx.status();
+    RebuildEntry rebuild = status.runtime().lastRebuild();
+    assertThat(rebuild).isNotNull();
+    assertThat(rebuild.outcome()).isEqualTo("recorded");
+    assertThat(rebuild.trigger()).isEqualTo("timer");
+    assertThat(rebuild.baseDigests()).containsEntry("nginx-1.27-alpine", "sha256:" + "2".repeat(64));
+    assertThat(rebuild.detail()).contains("build-nginx-site.yml");
+    assertThat(status.runtime().pending()).isEmpty();
+
+    temporal.sleep(Duration.ofSeconds(10));
+    String recorded = GitFixtures.read(stateRepo, "main", "images/nginx-site.yaml");
+    assertThat(recorded).contains("id: nginx-site#1").contains("outcome: recorded");
+    assertThat(GitFixtures.read(stateRepo, "main", "base-images/nginx-1.27-alpine.yaml"))
+        .contains("currentDigest: sha256:" + "2".repeat(64));
+    List<String> messages =
+        GitFixtures.history(stateRepo, "main").stream().map(c -> c.getShortMessage()).toList();
+    assertThat(messages).anyMatch(m -> m.contains("of nginx-1.27-alpine"));
+  }
+}
