@@ -1,5 +1,6 @@
 package io.imagefactory;
 
+import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.base.DigestSeen;
@@ -60,7 +61,7 @@ class WorkflowHistoryRecorder {
       temporal.client.newUntypedWorkflowStub(WorkflowIds.image("web")).getResult(Void.class);
       temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
       write(temporal, "image--approval-rebuild-now.json", WorkflowIds.image("web"));
-      write(temporal, "base--baseline-and-fan-out.json", WorkflowIds.base("node-22"));
+      write(temporal, "base--dependents-before-record.json", WorkflowIds.base("node-22"));
     }
   }
 
@@ -88,6 +89,17 @@ class WorkflowHistoryRecorder {
         new WorkflowTestEnvironment(new RecordingActivities(), catalog)) {
       temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
       write(temporal, "enrollment--analyse-commit-start.json", WorkflowIds.ENROLLMENT);
+    }
+  }
+
+  @Test
+  void recordsEnrollmentThroughTheArgoCdWait() throws Exception {
+    EnrollmentWorkflowImplTest.DeployingActivities deploying =
+        new EnrollmentWorkflowImplTest.DeployingActivities(AwaitSyncResult.Status.SYNCED);
+    try (WorkflowTestEnvironment temporal =
+        new WorkflowTestEnvironment(deploying, EnrollmentWorkflowImplTest.sampleCatalog())) {
+      temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
+      write(temporal, "enrollment--deploy-and-mark-watched.json", WorkflowIds.ENROLLMENT);
     }
   }
 

@@ -74,15 +74,25 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     Instant seenAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     boolean baseline = state.currentDigest() == null;
     state = withDigest(state, digest, seenAt);
+    // Version 1 tells the dependents before recording in git, so their timers start at once.
+    boolean dependentsFirst =
+        Workflow.getVersion("dependents-before-record", Workflow.DEFAULT_VERSION, 1) == 1;
+    if (baseline) {
+      log.info("base {}: baseline digest {}", state.name(), digest);
+    } else if (dependentsFirst) {
+      fanOut(digest, seenAt);
+    }
     stateRepo.submit(
         new StateChangeBatch(
             WorkflowIds.base(state.name()) + "/" + Workflow.randomUUID(),
             WorkflowIds.base(state.name()),
             List.of(new BaseDigestChange(state.name(), digest, seenAt))));
-    if (baseline) {
-      log.info("base {}: baseline digest {}", state.name(), digest);
-      return;
+    if (!baseline && !dependentsFirst) {
+      fanOut(digest, seenAt);
     }
+  }
+
+  private void fanOut(String digest, Instant seenAt) {
     for (String dependent : state.dependents()) {
       try {
         Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent))

@@ -161,11 +161,11 @@ public class EnrollmentWorkflowImplTest {
   }
 
   /** Commits that change the rendered manifests, and an Argo CD that answers as told. */
-  static class DeployingActivities extends RecordingActivities implements ArgoCdActivities {
+  public static class DeployingActivities extends RecordingActivities implements ArgoCdActivities {
     final AwaitSyncResult.Status answer;
     final List<AwaitSyncRequest> waits = new CopyOnWriteArrayList<>();
 
-    DeployingActivities(AwaitSyncResult.Status answer) {
+    public DeployingActivities(AwaitSyncResult.Status answer) {
       this.answer = answer;
     }
 
