@@ -47,7 +47,7 @@ class StateRepoClientActivitiesImplTest {
 
   @Test
   void startsTheWriterAndReturnsTheOutcomeOfTheCommit() {
-    CommitOutcome outcome = stateRepo.submit(batch("base/node/1"));
+    CommitOutcome outcome = stateRepo.submitAsync(batch("base/node/1")).join();
 
     assertThat(outcome).isEqualTo(new CommitOutcome("commit-1", true, false, null));
     assertThat(repository.committed).containsExactly(List.of("base/node/1"));
@@ -56,10 +56,10 @@ class StateRepoClientActivitiesImplTest {
 
   @Test
   void usesTheRunningWriterForLaterBatches() {
-    stateRepo.submit(batch("base/node/1"));
+    stateRepo.submitAsync(batch("base/node/1")).join();
     String firstRun = writerRunId();
 
-    CommitOutcome second = stateRepo.submit(batch("base/node/2"));
+    CommitOutcome second = stateRepo.submitAsync(batch("base/node/2")).join();
 
     assertThat(writerRunId()).isEqualTo(firstRun);
     assertThat(second.commitId()).isEqualTo("commit-2");
@@ -69,9 +69,9 @@ class StateRepoClientActivitiesImplTest {
 
   @Test
   void aRedeliveredBatchIsAnsweredWithoutASecondCommit() {
-    CommitOutcome first = stateRepo.submit(batch("image/api/7"));
+    CommitOutcome first = stateRepo.submitAsync(batch("image/api/7")).join();
 
-    CommitOutcome again = stateRepo.submit(batch("image/api/7"));
+    CommitOutcome again = stateRepo.submitAsync(batch("image/api/7")).join();
 
     assertThat(again).isEqualTo(first);
     assertThat(repository.committed).hasSize(1);
@@ -81,7 +81,8 @@ class StateRepoClientActivitiesImplTest {
   void aBatchTheWriterRefusesFailsWithoutRetry() {
     StateChangeBatch empty = new StateChangeBatch("image/api/8", "image/api", List.of());
 
-    assertThatThrownBy(() -> stateRepo.submit(empty))
+    assertThatThrownBy(() -> stateRepo.submitAsync(empty).join())
+        .cause()
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             failure -> {

@@ -232,8 +232,15 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   @Override
   public void configure(ImageConfig newConfig) {
     config = newConfig;
-    runtime = ImageRuntimes.withConfig(runtime, newConfig);
-    persistNeeded = true;
+    ImageRuntime next = ImageRuntimes.withConfig(runtime, newConfig);
+    // Version 1 records only a real change: an enrollment reconfigures every image, and a
+    // commit per image for nothing is load the writer does not need.
+    if (!next.equals(runtime)
+        || Workflow.getVersion("configure-records-changes-only", Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      persistNeeded = true;
+    }
+    runtime = next;
     dirty = true;
   }
 

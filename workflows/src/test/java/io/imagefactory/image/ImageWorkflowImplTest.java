@@ -285,6 +285,23 @@ class ImageWorkflowImplTest {
   }
 
   @Test
+  void reconfiguringRecordsOnlyARealChange() {
+    ImageConfig config = managed("api", WEEK, true, NODE, DISTROLESS);
+    ImageWorkflow api = start(config);
+    api.configure(config);
+    temporal.sleep(Duration.ofMinutes(1));
+    assertThat(recordedRuntimes("api")).isEmpty();
+
+    update(api, DISTROLESS, 1);
+    api.configure(managed("api", WEEK, true, NODE));
+    temporal.sleep(Duration.ofMinutes(1));
+    List<ImageRuntime> recorded = recordedRuntimes("api");
+    assertThat(recorded.get(recorded.size() - 1).pending()).isEmpty();
+    temporal.sleep(WEEK);
+    assertThat(activities.rebuilds).isEmpty();
+  }
+
+  @Test
   void theDetailsLineSaysWhatTheImageWaitsFor() {
     ImageWorkflow api = start(managed("api", WEEK, true, NODE));
     update(api, NODE, 0xab12);
