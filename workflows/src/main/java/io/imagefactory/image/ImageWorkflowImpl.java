@@ -181,13 +181,22 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void persist() {
+    // Version 1 clears the flag before the call: a signal handled while the submit is in flight
+    // sets it again, and its change is recorded on the next turn instead of being lost.
+    boolean clearFirst =
+        Workflow.getVersion("persist-clears-flag-first", Workflow.DEFAULT_VERSION, 1) == 1;
+    if (clearFirst) {
+      persistNeeded = false;
+    }
     String batchId = WorkflowIds.image(config.name()) + "/" + Workflow.randomUUID();
     stateRepo.submit(
         new StateChangeBatch(
             batchId,
             WorkflowIds.image(config.name()),
             List.of(new ImageRuntimeChange(config.name(), runtime))));
-    persistNeeded = false;
+    if (!clearFirst) {
+      persistNeeded = false;
+    }
   }
 
   private void publish() {
