@@ -15,8 +15,4 @@ public final class WorkflowIds {
   public static String base(String name) {
     return "base/" + name;
   }
-
-  public static String deploymentWatch(String commitId) {
-    return "argocd/" + commitId;
-  }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.imagefactory.image.ImageRuntime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -354,19 +355,23 @@ class StateRepositoryTest {
       List<StatePatch> batch = List.of(
           new RecordBaseDigest("node-22", "sha256:0123456789abcdef", Instant.parse("2025-02-01T10:00:00Z")),
           new MarkBasesWatched(List.of("node-22")),
-          new RemoveImage("api"));
+          new RecordImageRuntime(
+              "api",
+              new ImageRuntime(
+                  "sha256:" + "c".repeat(64), "1.2.0", Instant.parse("2025-02-01T09:00:00Z"),
+                  List.of(), List.of(), false, null, null, 0)));
 
       ApplyResult first = state.apply(batch);
       ApplyResult again = state.apply(batch);
 
       assertThat(first.committed()).isTrue();
-      assertThat(first.changedPaths()).containsExactly("base-images/node-22.yaml", "images/api.yaml", "images/web.yaml");
+      assertThat(first.changedPaths()).containsExactly("base-images/node-22.yaml", "images/api.yaml");
       assertThat(again.committed()).isFalse();
       try (Repository typed = new FileRepositoryBuilder().setGitDir(typedRemote.toFile()).build()) {
         RevCommit tip = GitFixtures.history(typed, "main").get(0);
         assertThat(tip.getShortMessage()).isEqualTo("image-factory: record digest sha256:0123456789ab of node-22; and 2 more");
         assertThat(tip.getFullMessage())
-            .contains("- record digest sha256:0123456789ab of node-22\n- watch node-22\n- remove api\n");
+            .contains("- record digest sha256:0123456789ab of node-22\n- watch node-22\n- record state of api\n");
       }
     }
   }
