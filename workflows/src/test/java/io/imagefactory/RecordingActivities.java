@@ -6,7 +6,9 @@ import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RebuildRequest;
-import io.imagefactory.rebuild.RebuildTrigger;
+import io.imagefactory.rebuild.RunConclusion;
+import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
@@ -18,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the Temporal client, so workflow tests can assert exactly what a workflow asked for.
  */
 public class RecordingActivities
-    implements RebuildTrigger, StateRepoClientActivities, EntityActivities {
+    implements RebuildActivities, StateRepoClientActivities, EntityActivities {
 
   public final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   public final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
@@ -29,9 +31,14 @@ public class RecordingActivities
   public final List<String> retiredBases = new CopyOnWriteArrayList<>();
 
   @Override
-  public RebuildDispatch triggerRebuild(RebuildRequest request) {
+  public RebuildDispatch dispatchRebuild(RebuildRequest request) {
     rebuilds.add(request);
     return new RebuildDispatch(RebuildDispatch.RECORDED, null, "recorded " + request.rebuildId());
+  }
+
+  @Override
+  public RunConclusion awaitRun(RunRef run) {
+    throw new AssertionError("no run to follow, got " + run);
   }
 
   @Override

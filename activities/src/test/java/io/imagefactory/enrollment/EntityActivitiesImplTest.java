@@ -21,7 +21,9 @@ import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RebuildRequest;
-import io.imagefactory.rebuild.RebuildTrigger;
+import io.imagefactory.rebuild.RunConclusion;
+import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
@@ -193,7 +195,7 @@ class EntityActivitiesImplTest {
   }
 
   /** The entity workflows' own activities: every state change is accepted, no rebuild is made. */
-  static final class AcceptingActivities implements StateRepoClientActivities, RebuildTrigger {
+  static final class AcceptingActivities implements StateRepoClientActivities, RebuildActivities {
 
     @Override
     public CommitOutcome submit(StateChangeBatch batch) {
@@ -201,8 +203,13 @@ class EntityActivitiesImplTest {
     }
 
     @Override
-    public RebuildDispatch triggerRebuild(RebuildRequest request) {
+    public RebuildDispatch dispatchRebuild(RebuildRequest request) {
       throw new AssertionError("no rebuild expected, got " + request);
+    }
+
+    @Override
+    public RunConclusion awaitRun(RunRef run) {
+      throw new AssertionError("no run to follow, got " + run);
     }
   }
 }

@@ -18,7 +18,9 @@ import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RebuildRequest;
-import io.imagefactory.rebuild.RebuildTrigger;
+import io.imagefactory.rebuild.RunConclusion;
+import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
@@ -43,7 +45,7 @@ class ActivityRecorder
         DockerfileActivities,
         StateRepoClientActivities,
         EntityActivities,
-        RebuildTrigger,
+        RebuildActivities,
         ArgoCdActivities {
 
   static final String COMMIT = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
@@ -135,11 +137,16 @@ class ActivityRecorder
   public void requestEnrollment(EnrollmentRequest request) {}
 
   @Override
-  public RebuildDispatch triggerRebuild(RebuildRequest request) {
+  public RebuildDispatch dispatchRebuild(RebuildRequest request) {
     rebuilds.add(request);
     return new RebuildDispatch(
         RebuildDispatch.DISPATCHED,
         "https://github.com/" + request.target().repo() + "/actions/runs/" + rebuilds.size(),
         null);
+  }
+
+  @Override
+  public RunConclusion awaitRun(RunRef run) {
+    throw new AssertionError("no run to follow, got " + run);
   }
 }

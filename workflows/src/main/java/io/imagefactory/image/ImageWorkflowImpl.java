@@ -6,7 +6,7 @@ import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RebuildRequest;
-import io.imagefactory.rebuild.RebuildTrigger;
+import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.staterepo.ImageRuntimeChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
@@ -37,9 +37,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private static final Logger log = Workflow.getLogger(ImageWorkflowImpl.class);
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
-  private final RebuildTrigger rebuildTrigger =
+  private final RebuildActivities rebuildActivities =
       Workflow.newActivityStub(
-          RebuildTrigger.class,
+          RebuildActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(2))
               .setRetryOptions(
@@ -138,9 +138,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     RebuildEntry entry;
     try {
       RebuildDispatch dispatch =
-          rebuildTrigger.triggerRebuild(
+          rebuildActivities.dispatchRebuild(
               new RebuildRequest(
-                  config.name(), rebuildId, config.target(), trigger, baseDigests, at));
+                  config.name(), rebuildId, config.target(), trigger, baseDigests, Map.of(), at));
       entry =
           new RebuildEntry(
               rebuildId,

@@ -14,8 +14,8 @@ import io.imagefactory.argocd.ArgoCdStatusReader;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityActivitiesImpl;
-import io.imagefactory.rebuild.RebuildTrigger;
-import io.imagefactory.rebuild.RecordingRebuildTrigger;
+import io.imagefactory.rebuild.RebuildActivities;
+import io.imagefactory.rebuild.RecordingRebuildActivities;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.temporal.client.WorkflowClient;
@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Still to come as their implementations land: {@code catalogActivities}, {@code
  * dockerfileActivities} and {@code stateRepoActivities}; and the GitHub dispatcher behind {@code
- * rebuildTrigger}.
+ * rebuildActivities}.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityBeans {
@@ -75,12 +75,12 @@ class ActivityBeans {
   }
 
   @Bean
-  RebuildTrigger rebuildTrigger(ImageFactoryProperties properties) {
+  RebuildActivities rebuildActivities(ImageFactoryProperties properties) {
     if (properties.github().hasCredentials()) {
       throw new IllegalStateException(
           "GitHub credentials are configured, but this build cannot dispatch to GitHub yet;"
               + " unset image-factory.github.* to record dispatches instead");
     }
-    return new RecordingRebuildTrigger();
+    return new RecordingRebuildActivities();
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.argocd.KubernetesSettings;
-import io.imagefactory.rebuild.RecordingRebuildTrigger;
+import io.imagefactory.rebuild.RecordingRebuildActivities;
 import io.imagefactory.worker.ApplicationYaml;
 import io.temporal.activity.ActivityInterface;
 import java.lang.reflect.Method;
@@ -66,15 +66,15 @@ class ActivityBeansTest {
 
   @Test
   void withoutGitHubCredentialsRebuildsAreRecorded() {
-    assertThat(new ActivityBeans().rebuildTrigger(properties(null)))
-        .isInstanceOf(RecordingRebuildTrigger.class);
+    assertThat(new ActivityBeans().rebuildActivities(properties(null)))
+        .isInstanceOf(RecordingRebuildActivities.class);
   }
 
   @Test
   void withGitHubCredentialsItRefusesToPretend() {
     SecretFile token = new SecretFile(Path.of("/var/run/secrets/github/token"));
 
-    assertThatThrownBy(() -> new ActivityBeans().rebuildTrigger(properties(token)))
+    assertThatThrownBy(() -> new ActivityBeans().rebuildActivities(properties(token)))
         .hasMessageContaining("cannot dispatch to GitHub");
   }
 

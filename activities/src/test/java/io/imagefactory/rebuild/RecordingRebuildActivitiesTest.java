@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RecordingRebuildTriggerTest {
+class RecordingRebuildActivitiesTest {
 
   @Test
   void recordsWhatItWouldHaveDispatched() {
@@ -17,9 +17,10 @@ class RecordingRebuildTriggerTest {
             new RebuildTarget("github", "example-org/api", "build.yml", "main", Map.of("env", "prod")),
             "timer",
             Map.of("node-22", "sha256:ab"),
+            Map.of(),
             Instant.parse("2026-01-01T00:00:00Z"));
 
-    RebuildDispatch dispatch = new RecordingRebuildTrigger().triggerRebuild(request);
+    RebuildDispatch dispatch = new RecordingRebuildActivities().dispatchRebuild(request);
 
     assertThat(dispatch.outcome()).isEqualTo(RebuildDispatch.RECORDED);
     assertThat(dispatch.runUrl()).isNull();
@@ -33,8 +34,8 @@ class RecordingRebuildTriggerTest {
     RebuildRequest request =
         new RebuildRequest(
             "site", "site#1", new RebuildTarget("github", null, null, "main", Map.of()), "now",
-            Map.of(), Instant.EPOCH);
-    assertThat(new RecordingRebuildTrigger().triggerRebuild(request).detail())
+            Map.of(), Map.of(), Instant.EPOCH);
+    assertThat(new RecordingRebuildActivities().dispatchRebuild(request).detail())
         .contains("<state repository> <no workflow configured>");
   }
 }

@@ -10,16 +10,22 @@ import org.slf4j.LoggerFactory;
  * {@code workflow_dispatch} it would have made and reports it as recorded, so the whole loop can
  * be watched without touching GitHub. Idempotent: it has no side effect but the log line.
  */
-public class RecordingRebuildTrigger implements RebuildTrigger {
+public class RecordingRebuildActivities implements RebuildActivities {
 
-  private static final Logger log = LoggerFactory.getLogger(RecordingRebuildTrigger.class);
+  private static final Logger log = LoggerFactory.getLogger(RecordingRebuildActivities.class);
 
   @Override
-  public RebuildDispatch triggerRebuild(RebuildRequest request) {
+  public RebuildDispatch dispatchRebuild(RebuildRequest request) {
     String detail = describe(request);
     log.info("rebuild {} of {} recorded, not sent (no GitHub credentials): {}",
         request.rebuildId(), request.image(), detail);
     return new RebuildDispatch(RebuildDispatch.RECORDED, null, detail);
+  }
+
+  /** A recorded dispatch has no run; the workflow never asks. */
+  @Override
+  public RunConclusion awaitRun(RunRef run) {
+    throw new IllegalStateException("dispatches are recorded, not sent: no run " + run.runId());
   }
 
   /** What the dispatch would send: {@code POST repos/org/api/actions/workflows/build.yml/dispatches ref=main inputs={...}}. */
