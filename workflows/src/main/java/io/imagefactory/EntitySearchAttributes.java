@@ -23,6 +23,10 @@ public final class EntitySearchAttributes {
   public static final SearchAttributeKey<OffsetDateTime> REBUILD_ELIGIBLE_AT =
       SearchAttributeKey.forOffsetDateTime("RebuildEligibleAt");
 
+  /** The outcome of the image's last rebuild: {@code dispatched}, {@code failed}, {@code built}. */
+  public static final SearchAttributeKey<String> REBUILD_OUTCOME =
+      SearchAttributeKey.forKeyword("RebuildOutcome");
+
   /** The attributes a namespace must have registered, with their types. */
   public static final Map<String, IndexedValueType> DEFINITIONS =
       Map.of(
@@ -30,7 +34,8 @@ public final class EntitySearchAttributes {
           "ImageKind", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
           "BaseImages", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
           "RebuildPending", IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
-          "RebuildEligibleAt", IndexedValueType.INDEXED_VALUE_TYPE_DATETIME);
+          "RebuildEligibleAt", IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+          "RebuildOutcome", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 
   private EntitySearchAttributes() {}
 }

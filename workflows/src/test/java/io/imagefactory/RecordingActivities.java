@@ -12,8 +12,13 @@ import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.imagefactory.rebuild.RebuildFailures;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The activities entity workflows call, recording each call instead of touching git, GitHub or
@@ -30,15 +35,44 @@ public class RecordingActivities
   public final List<String> retiredImages = new CopyOnWriteArrayList<>();
   public final List<String> retiredBases = new CopyOnWriteArrayList<>();
 
+  /** When set, dispatches are sent and start a run; otherwise they are recorded. */
+  public volatile boolean startsRuns;
+
+  /** When set, the next dispatches fail with it. */
+  public volatile RuntimeException dispatchFailure;
+
+  /** Run id to how it ended; a run without an entry is still in flight. */
+  public final Map<String, RunConclusion> conclusions = new ConcurrentHashMap<>();
+
+  public final AtomicInteger runReads = new AtomicInteger();
+
   @Override
   public RebuildDispatch dispatchRebuild(RebuildRequest request) {
     rebuilds.add(request);
-    return new RebuildDispatch(RebuildDispatch.RECORDED, null, "recorded " + request.rebuildId());
+    if (dispatchFailure != null) {
+      throw dispatchFailure;
+    }
+    if (!startsRuns) {
+      return new RebuildDispatch(RebuildDispatch.RECORDED, null, "recorded " + request.rebuildId());
+    }
+    String runId = String.valueOf(rebuilds.size());
+    String url = "https://github.com/example-org/" + request.image() + "/actions/runs/" + runId;
+    return new RebuildDispatch(
+        RebuildDispatch.DISPATCHED,
+        url,
+        "dispatched " + request.rebuildId(),
+        new RunRef("github", "example-org/" + request.image(), runId, url));
   }
 
   @Override
   public RunConclusion awaitRun(RunRef run) {
-    throw new AssertionError("no run to follow, got " + run);
+    runReads.incrementAndGet();
+    RunConclusion conclusion = conclusions.get(run.runId());
+    if (conclusion == null) {
+      throw ApplicationFailure.newFailure(
+          "run " + run.runId() + " in progress", RebuildFailures.RUN_IN_PROGRESS);
+    }
+    return conclusion;
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoSettings;
@@ -62,6 +63,32 @@ class WorkflowHistoryRecorder {
       temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
       write(temporal, "image--approval-rebuild-now.json", WorkflowIds.image("web"));
       write(temporal, "base--dependents-before-record.json", WorkflowIds.base("node-22"));
+    }
+  }
+
+  @Test
+  void recordsARebuildWhoseRunIsFollowed() throws Exception {
+    RecordingActivities ci = new RecordingActivities();
+    ci.startsRuns = true;
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(ci)) {
+      ImageConfig api =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
+              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
+      WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
+      image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "1".repeat(64), temporal.now()));
+      temporal.sleep(Duration.ofDays(1).plusMinutes(5));
+      image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "2".repeat(64), temporal.now()));
+      ci.conclusions.put("1", new RunConclusion(RunConclusion.FAILED, "u", "failed", temporal.now()));
+      temporal.sleep(Duration.ofHours(2));
+      ci.conclusions.put("2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(5));
+      image.built(new ImageBuild("sha256:" + "3".repeat(64), "2", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(5));
+      image.unenroll();
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
+      write(temporal, "image--run-failed-retried-succeeded.json", WorkflowIds.image("api"));
     }
   }
 

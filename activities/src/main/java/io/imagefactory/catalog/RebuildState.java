@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.imagefactory.image.PendingDigest;
+import io.imagefactory.image.RebuildEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,10 @@ import java.util.Map;
  * @param lastRebuild the most recent rebuild
  * @param history earlier rebuilds, newest first, bounded
  * @param pinnedUpdates newer digests of bases the image pins by digest: reported, never rebuilt
+ * @param failedAttempts rebuilds in a row that failed
+ * @param retryAt when the candidates of a failed rebuild are tried again
+ * @param lastBuiltBy the rebuild whose run produced the current build, or {@code
+ *     outside-image-factory} when no dispatched rebuild explains it
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -34,16 +40,22 @@ import java.util.Map;
   "candidates",
   "lastRebuild",
   "history",
-  "pinnedUpdates"
+  "pinnedUpdates",
+  "failedAttempts",
+  "retryAt",
+  "lastBuiltBy"
 })
 public record RebuildState(
     String status,
     @JsonInclude(JsonInclude.Include.ALWAYS) boolean pendingRebuild,
     Instant eligibleAt,
-    List<RebuildCandidate> candidates,
-    RebuildRecord lastRebuild,
-    List<RebuildRecord> history,
-    List<RebuildCandidate> pinnedUpdates,
+    List<PendingDigest> candidates,
+    RebuildEntry lastRebuild,
+    List<RebuildEntry> history,
+    List<PendingDigest> pinnedUpdates,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int failedAttempts,
+    Instant retryAt,
+    String lastBuiltBy,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public static final String MONITORING = "monitoring";
@@ -60,10 +72,10 @@ public record RebuildState(
       String status,
       boolean pendingRebuild,
       Instant eligibleAt,
-      List<RebuildCandidate> candidates,
-      RebuildRecord lastRebuild,
-      List<RebuildRecord> history,
-      List<RebuildCandidate> pinnedUpdates) {
+      List<PendingDigest> candidates,
+      RebuildEntry lastRebuild,
+      List<RebuildEntry> history,
+      List<PendingDigest> pinnedUpdates) {
     this(
         status,
         pendingRebuild,
@@ -72,6 +84,9 @@ public record RebuildState(
         lastRebuild,
         history,
         pinnedUpdates,
+        0,
+        null,
+        null,
         Map.of());
   }
 

@@ -1,11 +1,9 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.image.ImageRuntime;
-import io.imagefactory.image.PendingDigest;
 import io.imagefactory.image.RebuildEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Moves an image workflow's runtime state into its state file and back. The state file is what
@@ -38,30 +36,30 @@ public final class RuntimeRecords {
   /** The runtime a restarted workflow resumes from. */
   public static ImageRuntime runtimeOf(ImageState state) {
     if (state instanceof ExternalImageState e) {
-      return new ImageRuntime(
-          e.currentDigest(), e.currentTag(), e.lastUpdated(), List.of(), List.of(), false, null,
-          null, 0);
+      return ImageRuntime.empty().withBuild(e.currentDigest(), e.currentTag(), e.lastUpdated(), null);
     }
     ManagedImageState m = (ManagedImageState) state;
     RebuildState rebuild = m.rebuildState() == null ? RebuildState.monitoring() : m.rebuildState();
-    RebuildEntry last = entryOf(rebuild.lastRebuild());
     return new ImageRuntime(
         m.currentDigest(),
         m.currentVersion(),
         m.lastBuilt(),
-        pendingOf(rebuild.candidates()),
-        pendingOf(rebuild.pinnedUpdates()),
+        rebuild.lastBuiltBy(),
+        rebuild.candidates(),
+        rebuild.pinnedUpdates(),
         rebuild.pendingRebuild(),
         rebuild.eligibleAt(),
-        last,
-        rebuildCount(rebuild));
+        rebuild.lastRebuild(),
+        rebuildCount(rebuild),
+        rebuild.failedAttempts(),
+        rebuild.retryAt());
   }
 
   static RebuildState rebuildState(ImageRuntime runtime, RebuildState previous) {
     RebuildState before = previous == null ? RebuildState.monitoring() : previous;
-    RebuildRecord last = recordOf(runtime.lastRebuild());
-    List<RebuildRecord> history = new ArrayList<>(before.history());
-    RebuildRecord replaced = before.lastRebuild();
+    RebuildEntry last = runtime.lastRebuild();
+    List<RebuildEntry> history = new ArrayList<>(before.history());
+    RebuildEntry replaced = before.lastRebuild();
     if (replaced != null && last != null && !sameRebuild(replaced, last)) {
       history.add(0, replaced);
     }
@@ -72,72 +70,56 @@ public final class RuntimeRecords {
         statusOf(runtime),
         runtime.awaitingApproval(),
         runtime.eligibleAt(),
-        candidatesOf(runtime.pending()),
+        runtime.pending(),
         last,
         history,
-        candidatesOf(runtime.pinnedUpdates()),
+        runtime.pinnedUpdates(),
+        runtime.failedAttempts(),
+        runtime.retryAt(),
+        runtime.lastBuiltBy(),
         before.unknownFields());
   }
 
-  /** {@code awaiting-approval}, {@code waiting}, {@code rebuilding} or {@code monitoring}. */
+  /**
+   * {@code awaiting-approval}, {@code rebuilding} (a rebuild is in flight or waits for its
+   * build), {@code failed} (the last rebuild failed; its candidates wait for the next attempt),
+   * {@code waiting} or {@code monitoring}.
+   */
   static String statusOf(ImageRuntime runtime) {
     if (runtime.awaitingApproval()) {
       return "awaiting-approval";
     }
+    RebuildEntry last = runtime.lastRebuild();
+    if (last != null && last.failed() && !runtime.pending().isEmpty()) {
+      return "failed";
+    }
+    if (last != null && last.inFlight()) {
+      return "rebuilding";
+    }
     if (!runtime.pending().isEmpty()) {
       return "waiting";
     }
-    RebuildEntry last = runtime.lastRebuild();
-    if (last != null && last.completedAt() == null) {
+    if (last != null && last.open()) {
       return "rebuilding";
     }
     return RebuildState.MONITORING;
   }
 
-  private static boolean sameRebuild(RebuildRecord a, RebuildRecord b) {
-    return a.id() != null ? a.id().equals(b.id()) : a.requestedAt().equals(b.requestedAt());
+  private static boolean sameRebuild(RebuildEntry a, RebuildEntry b) {
+    return a.rebuildId() != null
+        ? a.rebuildId().equals(b.rebuildId())
+        : a.requestedAt().equals(b.requestedAt());
   }
 
   private static int rebuildCount(RebuildState rebuild) {
-    RebuildRecord last = rebuild.lastRebuild();
-    if (last != null && last.id() != null && last.id().contains("#")) {
+    RebuildEntry last = rebuild.lastRebuild();
+    if (last != null && last.rebuildId() != null && last.rebuildId().contains("#")) {
       try {
-        return Integer.parseInt(last.id().substring(last.id().lastIndexOf('#') + 1));
+        return Integer.parseInt(last.rebuildId().substring(last.rebuildId().lastIndexOf('#') + 1));
       } catch (NumberFormatException e) {
         // An id written by hand; fall back to counting.
       }
     }
     return rebuild.history().size() + (last == null ? 0 : 1);
-  }
-
-  private static List<RebuildCandidate> candidatesOf(List<PendingDigest> pending) {
-    return pending.stream()
-        .map(p -> new RebuildCandidate(p.baseImage(), p.digest(), p.firstSeen()))
-        .toList();
-  }
-
-  private static List<PendingDigest> pendingOf(List<RebuildCandidate> candidates) {
-    return candidates.stream()
-        .map(c -> new PendingDigest(c.baseImage(), c.digest(), c.firstSeen()))
-        .toList();
-  }
-
-  private static RebuildRecord recordOf(RebuildEntry entry) {
-    if (entry == null) {
-      return null;
-    }
-    return new RebuildRecord(
-        entry.rebuildId(), entry.requestedAt(), entry.trigger(),
-        entry.baseDigests() == null ? Map.of() : entry.baseDigests(), entry.runUrl(),
-        entry.outcome(), entry.detail(), entry.completedAt());
-  }
-
-  private static RebuildEntry entryOf(RebuildRecord record) {
-    if (record == null) {
-      return null;
-    }
-    return new RebuildEntry(
-        record.id(), record.requestedAt(), record.trigger(), record.baseDigests(), List.of(),
-        record.runUrl(), record.outcome(), record.detail(), record.completedAt());
   }
 }

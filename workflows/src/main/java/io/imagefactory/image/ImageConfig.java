@@ -3,6 +3,7 @@ package io.imagefactory.image;
 import io.imagefactory.rebuild.RebuildTarget;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The configuration of one image workflow, derived from {@code images.yaml} and the analysis.
@@ -11,6 +12,12 @@ import java.util.List;
  * @param pinnedBaseImages bases referenced by digest: updates are reported, never rebuilt
  * @param dependentImages managed images built on this one, signalled when it is rebuilt
  * @param target where rebuilds go; null for external images
+ * @param baseReferences per base, its tag reference ({@code docker.io/library/node:22}), for the
+ *     rebuild's input placeholders
+ * @param pinsBases true when the target's inputs pin every unpinned base by digest, so a rebuild
+ *     builds exactly the matured digests and leaves younger candidates waiting
+ * @param buildErrors why the rebuild target is invalid (a workflow file without a dispatch
+ *     trigger, an undeclared input); while any, matured rebuilds wait instead of being dispatched
  */
 public record ImageConfig(
     String name,
@@ -20,11 +27,31 @@ public record ImageConfig(
     List<String> baseImages,
     List<String> pinnedBaseImages,
     List<String> dependentImages,
-    RebuildTarget target) {
+    RebuildTarget target,
+    Map<String, String> baseReferences,
+    boolean pinsBases,
+    List<String> buildErrors) {
 
   public ImageConfig {
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
     pinnedBaseImages = pinnedBaseImages == null ? List.of() : List.copyOf(pinnedBaseImages);
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
+    baseReferences = baseReferences == null ? Map.of() : Map.copyOf(baseReferences);
+    buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
+  }
+
+  /** A configuration without base references, pinning or build errors. */
+  public ImageConfig(
+      String name,
+      ImageKind kind,
+      Duration rebuildDelay,
+      boolean autoRebuild,
+      List<String> baseImages,
+      List<String> pinnedBaseImages,
+      List<String> dependentImages,
+      RebuildTarget target) {
+    this(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, Map.of(), false, List.of());
   }
 }

@@ -14,6 +14,23 @@ final class ImageDetails {
     if (config.kind() == ImageKind.EXTERNAL) {
       return "external image; current digest " + HumanText.shortDigest(runtime.currentDigest());
     }
+    RebuildEntry last = runtime.lastRebuild();
+    String rebuild = last == null ? null : RebuildDetails.progress(last);
+    String waiting = waiting(config, runtime, now);
+    if (waiting == null) {
+      String bases = "watching " + config.baseImages().size() + " base image(s)";
+      return rebuild == null ? bases : bases + "; " + rebuild;
+    }
+    return rebuild == null ? waiting : waiting + "; " + rebuild;
+  }
+
+  private static String waiting(ImageConfig config, ImageRuntime runtime, Instant now) {
+    if (runtime.pending().isEmpty()) {
+      return null;
+    }
+    if (!config.buildErrors().isEmpty()) {
+      return "rebuild blocked: " + config.buildErrors().get(0);
+    }
     if (runtime.awaitingApproval()) {
       return "rebuild awaiting approval since "
           + runtime.eligibleAt()
@@ -22,24 +39,28 @@ final class ImageDetails {
           + " new base digest(s)); run: image-factory approve "
           + config.name();
     }
-    PendingDigest first =
-        runtime.pending().stream()
-            .min(Comparator.comparing(PendingDigest::firstSeen))
-            .orElse(null);
-    if (first != null) {
-      Duration left = Duration.between(now, first.maturesAt(config.rebuildDelay()));
-      return "waiting "
-          + HumanText.duration(left)
-          + " for "
-          + first.baseImage()
-          + " "
-          + HumanText.shortDigest(first.digest())
-          + " to mature";
+    if (ImageRuntimes.heldAfterFailures(runtime)) {
+      return "rebuild failed "
+          + runtime.failedAttempts()
+          + " times in a row; run: image-factory rebuild "
+          + config.name()
+          + " --now";
     }
-    String bases = "watching " + config.baseImages().size() + " base image(s)";
-    RebuildEntry last = runtime.lastRebuild();
-    return last == null
-        ? bases
-        : bases + "; last rebuild " + last.requestedAt() + " (" + last.outcome() + ")";
+    if (runtime.rebuildInFlight()) {
+      return runtime.pending().size() + " newer base digest(s) wait for the rebuild in flight";
+    }
+    Instant due = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay()).orElse(now);
+    if (runtime.failedAttempts() > 0) {
+      return "retrying the failed rebuild in " + HumanText.duration(Duration.between(now, due));
+    }
+    PendingDigest first =
+        runtime.pending().stream().min(Comparator.comparing(PendingDigest::firstSeen)).orElseThrow();
+    return "waiting "
+        + HumanText.duration(Duration.between(now, due))
+        + " for "
+        + first.baseImage()
+        + " "
+        + HumanText.shortDigest(first.digest())
+        + " to mature";
   }
 }

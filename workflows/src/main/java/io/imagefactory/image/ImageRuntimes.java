@@ -1,25 +1,30 @@
 package io.imagefactory.image;
 
+import io.imagefactory.rebuild.RebuildDispatch;
+import io.imagefactory.rebuild.RunConclusion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The transitions of an image's runtime state: pure functions, so the workflow stays a recipe. */
 final class ImageRuntimes {
+
+  /** Automatic attempts after a failed rebuild; then the candidates wait for a person. */
+  static final List<Duration> RETRY_DELAYS = List.of(Duration.ofHours(1), Duration.ofHours(4));
 
   private ImageRuntimes() {}
 
   /** A new base digest becomes a candidate, unless it is pending or a rebuild already covered it. */
   static ImageRuntime candidate(ImageRuntime runtime, BaseUpdate update, Duration delay) {
     PendingDigest candidate =
-        new PendingDigest(update.baseImage(), update.digest(), update.seenAt());
+        new PendingDigest(update.baseImage(), update.digest(), update.seenAt(), update.cascade());
     RebuildEntry last = runtime.lastRebuild();
-    if (last != null && last.covered() != null && covers(last.covered(), candidate)) {
+    if (last != null && !last.failed() && last.covered().stream().anyMatch(candidate::sameDigest)) {
       return runtime;
     }
-    List<PendingDigest> pending = RebuildPolicy.add(runtime.pending(), candidate);
-    return withPending(runtime, pending, delay);
+    return withPending(runtime, RebuildPolicy.add(runtime.pending(), candidate), delay);
   }
 
   /** A newer digest of a pinned base is remembered, newest per base, and never rebuilt. */
@@ -35,47 +40,104 @@ final class ImageRuntimes {
       }
     }
     updates.add(new PendingDigest(update.baseImage(), update.digest(), update.seenAt()));
-    return copy(runtime, updates, runtime.pending(), runtime.awaitingApproval(), runtime.eligibleAt());
+    return runtime.withPinnedUpdates(updates);
   }
 
   static ImageRuntime awaitingApproval(ImageRuntime runtime) {
-    return copy(runtime, runtime.pinnedUpdates(), runtime.pending(), true, runtime.eligibleAt());
+    return runtime.withPending(runtime.pending(), true, runtime.eligibleAt());
   }
 
-  /** A rebuild consumed every pending digest. */
-  static ImageRuntime rebuilt(ImageRuntime runtime, RebuildEntry entry, int rebuildCount) {
-    return new ImageRuntime(
-        runtime.currentDigest(),
-        runtime.currentTag(),
-        runtime.lastBuilt(),
-        List.of(),
-        runtime.pinnedUpdates(),
-        false,
-        null,
-        entry,
-        rebuildCount);
+  /** A rebuild was asked for: it takes its candidates, and the rest keep maturing. */
+  static ImageRuntime dispatching(
+      ImageRuntime runtime, RebuildEntry entry, List<PendingDigest> remaining, Duration delay) {
+    ImageRuntime next =
+        runtime
+            .withLastRebuild(entry)
+            .withRebuildCount(runtime.rebuildCount() + 1)
+            .withFailures(runtime.failedAttempts(), null)
+            .withPending(runtime.pending(), false, null);
+    return withPending(next, remaining, delay);
   }
 
-  /** A new build of the image was seen; it closes the rebuild that asked for it. */
+  /** The CI answered the dispatch. */
+  static ImageRuntime dispatched(ImageRuntime runtime, RebuildDispatch dispatch) {
+    String outcome =
+        switch (dispatch.outcome()) {
+          case RebuildDispatch.RECORDED -> RebuildEntry.RECORDED;
+          case RebuildDispatch.UNIDENTIFIED -> RebuildEntry.UNIDENTIFIED;
+          default -> RebuildEntry.DISPATCHED;
+        };
+    return runtime.withLastRebuild(
+        runtime
+            .lastRebuild()
+            .withRun(outcome, dispatch.detail(), dispatch.runUrl(), dispatch.run()));
+  }
+
+  /** The run ended: a success waits for its build; anything else gives the candidates back. */
+  static ImageRuntime concluded(
+      ImageRuntime runtime, RunConclusion conclusion, Instant now, Duration delay) {
+    if (!conclusion.succeeded()) {
+      return failed(runtime, conclusion.conclusion(), conclusion.detail(), now, delay);
+    }
+    RebuildEntry last = runtime.lastRebuild();
+    Instant at = conclusion.completedAt() == null ? now : conclusion.completedAt();
+    return runtime
+        .withLastRebuild(last.withOutcome(RebuildEntry.SUCCEEDED, conclusion.detail(), at))
+        .withFailures(0, null);
+  }
+
+  /**
+   * The rebuild did not happen. Its candidates are pending again, with their first-seen times,
+   * and are tried again after a growing delay; after the last automatic attempt they wait for
+   * {@code rebuild --now} or a new configuration.
+   */
+  static ImageRuntime failed(
+      ImageRuntime runtime, String outcome, String detail, Instant now, Duration delay) {
+    RebuildEntry last = runtime.lastRebuild().withOutcome(outcome, detail, now);
+    List<PendingDigest> pending = runtime.pending();
+    for (PendingDigest covered : last.covered()) {
+      pending = RebuildPolicy.add(pending, covered);
+    }
+    int attempts = runtime.failedAttempts() + 1;
+    Instant retryAt =
+        attempts <= RETRY_DELAYS.size() ? now.plus(RETRY_DELAYS.get(attempts - 1)) : null;
+    return withPending(runtime.withLastRebuild(last).withFailures(attempts, retryAt), pending, delay);
+  }
+
+  /** True after the last automatic attempt failed: only a person starts the next one. */
+  static boolean heldAfterFailures(ImageRuntime runtime) {
+    return runtime.failedAttempts() > RETRY_DELAYS.size();
+  }
+
+  /** When the next automatic rebuild is due, if any. */
+  static Optional<Instant> nextAttempt(ImageRuntime runtime, Duration delay) {
+    if (heldAfterFailures(runtime)) {
+      return Optional.empty();
+    }
+    return RebuildPolicy.earliestMaturity(runtime.pending(), delay)
+        .map(at -> runtime.retryAt() != null && runtime.retryAt().isAfter(at) ? runtime.retryAt() : at);
+  }
+
+  /**
+   * A new build of the image was seen. It closes the open rebuild, whose run produced it; with no
+   * open rebuild, nothing of ours explains it, and the state says so.
+   */
   static ImageRuntime built(ImageRuntime runtime, ImageBuild build) {
     RebuildEntry last = runtime.lastRebuild();
-    if (last != null && last.completedAt() == null && !"failed".equals(last.outcome())) {
-      last = last.completed("built", "new build " + build.digest(), build.seenAt());
+    if (last != null && !last.failed() && last.open()) {
+      String by = last.runUrl() == null ? "" : " by " + last.runUrl();
+      return runtime
+          .withLastRebuild(last.builtAs(build.digest(), "built " + build.digest() + by, build.seenAt()))
+          .withBuild(build.digest(), build.tag(), build.seenAt(), last.rebuildId());
     }
-    return new ImageRuntime(
-        build.digest(),
-        build.tag(),
-        build.seenAt(),
-        runtime.pending(),
-        runtime.pinnedUpdates(),
-        runtime.awaitingApproval(),
-        runtime.eligibleAt(),
-        last,
-        runtime.rebuildCount());
+    return runtime.withBuild(build.digest(), build.tag(), build.seenAt(), ImageRuntime.BUILT_OUTSIDE);
   }
 
-  /** New configuration: candidates of bases it no longer has, or now pins, are dropped. */
-  static ImageRuntime withConfig(ImageRuntime runtime, ImageConfig config) {
+  /**
+   * New configuration: candidates of bases it no longer has, or now pins, are dropped; a changed
+   * rebuild target earns the held candidates a fresh set of automatic attempts.
+   */
+  static ImageRuntime withConfig(ImageRuntime runtime, ImageConfig previous, ImageConfig config) {
     List<PendingDigest> pending =
         RebuildPolicy.retainBases(
             runtime.pending(), config.baseImages(), config.pinnedBaseImages());
@@ -83,7 +145,14 @@ final class ImageRuntimes {
         runtime.pinnedUpdates().stream()
             .filter(p -> config.pinnedBaseImages().contains(p.baseImage()))
             .toList();
-    ImageRuntime next = copy(runtime, pinned, runtime.pending(), runtime.awaitingApproval(), runtime.eligibleAt());
+    ImageRuntime next = runtime.withPinnedUpdates(pinned);
+    boolean targetChanged =
+        previous != null
+            && (!java.util.Objects.equals(previous.target(), config.target())
+                || !previous.buildErrors().equals(config.buildErrors()));
+    if (targetChanged && runtime.failedAttempts() > 0) {
+      next = next.withFailures(0, null);
+    }
     return withPending(next, pending, config.rebuildDelay());
   }
 
@@ -94,32 +163,6 @@ final class ImageRuntimes {
         awaiting
             ? runtime.eligibleAt()
             : RebuildPolicy.earliestMaturity(pending, delay).orElse(null);
-    return copy(runtime, runtime.pinnedUpdates(), pending, awaiting, eligibleAt);
-  }
-
-  private static ImageRuntime copy(
-      ImageRuntime runtime,
-      List<PendingDigest> pinnedUpdates,
-      List<PendingDigest> pending,
-      boolean awaitingApproval,
-      Instant eligibleAt) {
-    return new ImageRuntime(
-        runtime.currentDigest(),
-        runtime.currentTag(),
-        runtime.lastBuilt(),
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        runtime.lastRebuild(),
-        runtime.rebuildCount());
-  }
-
-  private static boolean covers(List<PendingDigest> covered, PendingDigest candidate) {
-    return covered.stream()
-        .anyMatch(
-            c ->
-                c.baseImage().equals(candidate.baseImage())
-                    && c.digest().equals(candidate.digest()));
+    return runtime.withPending(pending, awaiting, eligibleAt);
   }
 }

@@ -1,12 +1,15 @@
 package io.imagefactory.image;
 
-import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EntityActivities;
-import io.imagefactory.rebuild.RebuildDispatch;
-import io.imagefactory.rebuild.RebuildRequest;
+import io.imagefactory.image.RebuildPolicy.RebuildSelection;
 import io.imagefactory.rebuild.RebuildActivities;
+import io.imagefactory.rebuild.RebuildDispatch;
+import io.imagefactory.rebuild.RebuildFailures;
+import io.imagefactory.rebuild.RebuildRequest;
+import io.imagefactory.rebuild.RunConclusion;
+import io.imagefactory.rebuild.RunRef;
 import io.imagefactory.staterepo.ImageRuntimeChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
@@ -15,39 +18,68 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * One enrolled image. Signal handlers only update state; the main loop waits for the earliest
- * candidate to mature (or for a signal), then acts: dispatch a rebuild, hold it for approval,
- * cascade a new build to dependents, and record what changed in the state repository. Because the
- * state file holds the candidates and their first-seen times, a restarted workflow resumes the
- * same timer.
+ * One enrolled image. Signal handlers only update state; the main loop waits for the next due
+ * rebuild, a signal, or an answer from its CI, then acts: dispatch a rebuild, hold it for
+ * approval, take a run's conclusion, cascade a new build to dependents, and record what changed in
+ * the state repository. The dispatch and the run it starts are followed asynchronously, so signals,
+ * approvals and new candidates are handled while a run is in flight. Because the state file holds
+ * the candidates, their first-seen times and the rebuild in flight, a restarted workflow resumes
+ * the same timer and the same run.
  */
 public class ImageWorkflowImpl implements ImageWorkflow {
 
   private static final Logger log = Workflow.getLogger(ImageWorkflowImpl.class);
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
-  private final RebuildActivities rebuildActivities =
+  /** How often a run in flight is read: GitHub and GitLab runs take minutes. */
+  static final Duration RUN_POLL_INTERVAL = Duration.ofMinutes(1);
+
+  /** How long a run is followed; past it the rebuild is recorded as not followed. */
+  static final Duration RUN_FOLLOW_LIMIT = Duration.ofDays(3);
+
+  // Rate limits and outages are retried with the server's delay or backoff for a day; a refusal
+  // (credentials, missing workflow, inputs) is final.
+  private final RebuildActivities dispatcher =
       Workflow.newActivityStub(
           RebuildActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(2))
+              .setScheduleToCloseTimeout(Duration.ofDays(1))
               .setRetryOptions(
                   RetryOptions.newBuilder()
                       .setInitialInterval(Duration.ofSeconds(10))
                       .setMaximumInterval(Duration.ofMinutes(10))
-                      .setMaximumAttempts(30)
-                      .setDoNotRetry("RebuildRejected")
+                      .setDoNotRetry(RebuildFailures.REJECTED)
+                      .build())
+              .build());
+
+  // Temporal's infrequent-polling pattern: each attempt reads the run once, and the retry policy's
+  // fixed interval is the poll loop, so no worker slot is held between reads.
+  private final RebuildActivities runs =
+      Workflow.newActivityStub(
+          RebuildActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setScheduleToCloseTimeout(RUN_FOLLOW_LIMIT)
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(RUN_POLL_INTERVAL)
+                      .setBackoffCoefficient(1.0)
+                      .setMaximumInterval(RUN_POLL_INTERVAL)
+                      .setDoNotRetry(RebuildFailures.REJECTED)
                       .build())
               .build());
 
@@ -60,14 +92,17 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   private ImageConfig config;
   private ImageRuntime runtime;
-  private int continueAsNewAfter;
+  private final int continueAsNewAfter;
   private boolean dirty;
   private boolean persistNeeded;
   private boolean unenrolled;
   private String approvedBy;
   private String rebuildNowBy;
   private ImageBuild cascade;
-  private PublishedAttributes published;
+  private Promise<RebuildDispatch> dispatch;
+  private Promise<RunConclusion> conclusion;
+  private CancellationScope following;
+  private final PublishedAttributes.Publisher publisher = new PublishedAttributes.Publisher();
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -80,20 +115,24 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public void run(ImageSetup setup) {
+    resumeRebuild();
     publish();
     while (true) {
-      Optional<Duration> untilMature = untilMaturity();
-      if (untilMature.isEmpty()) {
+      Optional<Duration> untilDue = untilNextAttempt();
+      if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
-      } else if (untilMature.get().compareTo(Duration.ZERO) > 0) {
-        Workflow.await(untilMature.get(), this::hasWork);
+      } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
+        Workflow.await(untilDue.get(), this::hasWork);
       }
       dirty = false;
       if (unenrolled) {
+        stopFollowing();
         Workflow.setCurrentDetails("unenrolled");
         log.info("image {} unenrolled", config.name());
         return;
       }
+      settleDispatch();
+      settleRun();
       act();
       if (persistNeeded) {
         persist();
@@ -102,23 +141,34 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       // Answered only now, so the caller sees the recorded state and search attributes.
       approvedBy = null;
       rebuildNowBy = null;
-      if (dueForContinueAsNew() && !hasWork() && Workflow.isEveryHandlerFinished()) {
+      if (dueForContinueAsNew() && dispatch == null && !hasWork() && Workflow.isEveryHandlerFinished()) {
         Workflow.continueAsNew(new ImageSetup(config, runtime, setup.continueAsNewAfter()));
       }
+    }
+  }
+
+  /** A rebuild that was in flight when this run started goes on where it was. */
+  private void resumeRebuild() {
+    RebuildEntry last = runtime.lastRebuild();
+    if (last == null) {
+      return;
+    }
+    if (RebuildEntry.DISPATCHING.equals(last.outcome())) {
+      startDispatch(true);
+    } else if (last.inFlight()) {
+      follow(last.run());
     }
   }
 
   private void act() {
     Instant now = now();
     if (rebuildNowBy != null) {
-      rebuild("now", RebuildPolicy.newestPending(runtime.pending()));
+      rebuild("now", true);
     } else if (approvedBy != null) {
-      rebuild("approval", RebuildPolicy.newestPending(runtime.pending()));
-    } else if (config.kind() == ImageKind.MANAGED
-        && !runtime.awaitingApproval()
-        && RebuildPolicy.hasMatured(runtime.pending(), config.rebuildDelay(), now)) {
+      rebuild("approval", false);
+    } else if (dueForAutomaticRebuild(now)) {
       if (config.autoRebuild()) {
-        rebuild("timer", RebuildPolicy.newestMatured(runtime.pending(), config.rebuildDelay(), now));
+        rebuild(automaticTrigger(now), false);
       } else {
         runtime = ImageRuntimes.awaitingApproval(runtime);
         persistNeeded = true;
@@ -131,44 +181,142 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
   }
 
-  private void rebuild(String trigger, Map<String, String> baseDigests) {
-    int number = runtime.rebuildCount() + 1;
-    String rebuildId = config.name() + "#" + number;
+  private boolean dueForAutomaticRebuild(Instant now) {
+    return rebuildable()
+        && !runtime.awaitingApproval()
+        && ImageRuntimes.nextAttempt(runtime, config.rebuildDelay())
+            .map(at -> !at.isAfter(now))
+            .orElse(false);
+  }
+
+  private String automaticTrigger(Instant now) {
+    if (runtime.failedAttempts() > 0) {
+      return "retry";
+    }
+    boolean allCascades =
+        RebuildPolicy.select(runtime.pending(), config.rebuildDelay(), now, false, true)
+            .consumed()
+            .stream()
+            .allMatch(PendingDigest::cascade);
+    return allCascades ? "cascade" : "timer";
+  }
+
+  /** Takes the candidates this rebuild builds and asks the CI for it; the answer comes later. */
+  private void rebuild(String trigger, boolean everything) {
     Instant at = now();
-    RebuildEntry entry;
+    RebuildSelection selection =
+        RebuildPolicy.select(
+            runtime.pending(), config.rebuildDelay(), at, everything, config.pinsBases());
+    String rebuildId = config.name() + "#" + (runtime.rebuildCount() + 1);
+    RebuildEntry entry =
+        new RebuildEntry(
+            rebuildId,
+            at,
+            trigger,
+            selection.baseDigests(),
+            selection.consumed(),
+            config.pinsBases(),
+            config.pinsBases() ? List.of() : selection.unmatured(),
+            RebuildDetails.selection(config, selection),
+            RebuildEntry.DISPATCHING,
+            null,
+            null,
+            null,
+            null,
+            null);
+    runtime =
+        ImageRuntimes.dispatching(runtime, entry, selection.remaining(), config.rebuildDelay());
+    persistNeeded = true;
+    log.info("image {}: rebuild {} requested ({})", config.name(), rebuildId, trigger);
+    startDispatch(false);
+  }
+
+  private void startDispatch(boolean resumed) {
+    RebuildEntry entry = runtime.lastRebuild();
+    dispatch =
+        Async.function(
+            dispatcher::dispatchRebuild,
+            new RebuildRequest(
+                config.name(),
+                entry.rebuildId(),
+                config.target(),
+                entry.trigger(),
+                entry.baseDigests(),
+                config.baseReferences(),
+                entry.requestedAt(),
+                resumed));
+  }
+
+  private void settleDispatch() {
+    if (dispatch == null || !dispatch.isCompleted()) {
+      return;
+    }
+    String rebuildId = runtime.lastRebuild().rebuildId();
     try {
-      RebuildDispatch dispatch =
-          rebuildActivities.dispatchRebuild(
-              new RebuildRequest(
-                  config.name(), rebuildId, config.target(), trigger, baseDigests, Map.of(), at));
-      entry =
-          new RebuildEntry(
-              rebuildId,
-              at,
-              trigger,
-              baseDigests,
-              runtime.pending(),
-              dispatch.runUrl(),
-              dispatch.outcome(),
-              dispatch.detail(),
-              null);
-      log.info("image {}: rebuild {} {} ({})", config.name(), rebuildId, dispatch.outcome(), trigger);
+      RebuildDispatch answer = dispatch.get();
+      runtime = ImageRuntimes.dispatched(runtime, answer);
+      log.info("image {}: rebuild {} {}", config.name(), rebuildId, answer.outcome());
+      if (answer.run() != null) {
+        follow(answer.run());
+      }
     } catch (ActivityFailure failure) {
       String reason = reasonOf(failure);
-      entry =
-          new RebuildEntry(
-              rebuildId, at, trigger, baseDigests, runtime.pending(), null, "failed", reason, now());
-      log.warn("image {}: rebuild {} failed: {}", config.name(), rebuildId, reason);
+      String outcome =
+          isRejection(failure) ? RebuildEntry.REJECTED : RebuildEntry.FAILED;
+      runtime = ImageRuntimes.failed(runtime, outcome, reason, now(), config.rebuildDelay());
+      log.warn("image {}: rebuild {} {}: {}", config.name(), rebuildId, outcome, reason);
     }
-    runtime = ImageRuntimes.rebuilt(runtime, entry, number);
+    dispatch = null;
     persistNeeded = true;
+  }
+
+  private void follow(RunRef run) {
+    following =
+        Workflow.newCancellationScope(() -> conclusion = Async.function(runs::awaitRun, run));
+    following.run();
+  }
+
+  private void settleRun() {
+    if (conclusion == null || !conclusion.isCompleted()) {
+      return;
+    }
+    Promise<RunConclusion> done = conclusion;
+    conclusion = null;
+    following = null;
+    if (!runtime.rebuildInFlight()) {
+      return;
+    }
+    String rebuildId = runtime.lastRebuild().rebuildId();
+    try {
+      RunConclusion ended = done.get();
+      runtime = ImageRuntimes.concluded(runtime, ended, now(), config.rebuildDelay());
+      log.info("image {}: rebuild {} run {}", config.name(), rebuildId, ended.conclusion());
+    } catch (ActivityFailure failure) {
+      String reason =
+          failure.getCause() instanceof TimeoutFailure
+              ? "stopped following the run after " + RUN_FOLLOW_LIMIT.toDays() + " days"
+              : reasonOf(failure);
+      runtime =
+          ImageRuntimes.failed(
+              runtime, RebuildEntry.UNFOLLOWED, reason, now(), config.rebuildDelay());
+      log.warn("image {}: rebuild {} not followed: {}", config.name(), rebuildId, reason);
+    }
+    persistNeeded = true;
+  }
+
+  private void stopFollowing() {
+    if (following != null) {
+      following.cancel();
+      following = null;
+      conclusion = null;
+    }
   }
 
   private void cascadeToDependents(ImageBuild build) {
     for (String dependent : config.dependentImages()) {
       try {
         Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent))
-            .baseUpdated(new BaseUpdate(config.name(), build.digest(), build.seenAt()));
+            .baseUpdated(new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
       } catch (RuntimeException e) {
         log.warn("image {}: cannot reach dependent {}: {}", config.name(), dependent, e.getMessage());
       }
@@ -181,44 +329,44 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void persist() {
-    // Version 1 clears the flag before the call: a signal handled while the submit is in flight
-    // sets it again, and its change is recorded on the next turn instead of being lost.
-    boolean clearFirst =
-        Workflow.getVersion("persist-clears-flag-first", Workflow.DEFAULT_VERSION, 1) == 1;
-    if (clearFirst) {
-      persistNeeded = false;
-    }
+    // Cleared before the call: a signal handled while the submit is in flight sets it again, and
+    // its change is recorded on the next turn instead of being lost.
+    persistNeeded = false;
     String batchId = WorkflowIds.image(config.name()) + "/" + Workflow.randomUUID();
     stateRepo.submit(
         new StateChangeBatch(
             batchId,
             WorkflowIds.image(config.name()),
             List.of(new ImageRuntimeChange(config.name(), runtime))));
-    if (!clearFirst) {
-      persistNeeded = false;
-    }
   }
 
   private void publish() {
-    Instant now = now();
-    PublishedAttributes next = PublishedAttributes.of(config, runtime);
-    if (!next.equals(published)) {
-      Workflow.upsertTypedSearchAttributes(next.updates());
-      published = next;
-    }
-    Workflow.setCurrentDetails(ImageDetails.of(config, runtime, now));
+    publisher.publish(config, runtime);
+    Workflow.setCurrentDetails(ImageDetails.of(config, runtime, now()));
   }
 
-  private Optional<Duration> untilMaturity() {
-    if (config.kind() != ImageKind.MANAGED || runtime.awaitingApproval()) {
+  private Optional<Duration> untilNextAttempt() {
+    if (!rebuildable() || runtime.awaitingApproval()) {
       return Optional.empty();
     }
-    return RebuildPolicy.earliestMaturity(runtime.pending(), config.rebuildDelay())
+    return ImageRuntimes.nextAttempt(runtime, config.rebuildDelay())
         .map(at -> Duration.between(now(), at));
   }
 
+  /** A managed image with a valid target and no rebuild in flight can start one. */
+  private boolean rebuildable() {
+    return config.kind() == ImageKind.MANAGED
+        && config.buildErrors().isEmpty()
+        && !runtime.rebuildInFlight();
+  }
+
   private boolean hasWork() {
-    return dirty || unenrolled || approvedBy != null || rebuildNowBy != null;
+    return dirty
+        || unenrolled
+        || approvedBy != null
+        || rebuildNowBy != null
+        || (dispatch != null && dispatch.isCompleted())
+        || (conclusion != null && conclusion.isCompleted());
   }
 
   private boolean dueForContinueAsNew() {
@@ -228,6 +376,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   private static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static boolean isRejection(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure application
+        && RebuildFailures.REJECTED.equals(application.getType());
   }
 
   private static String reasonOf(ActivityFailure failure) {
@@ -240,15 +393,13 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public void configure(ImageConfig newConfig) {
-    config = newConfig;
-    ImageRuntime next = ImageRuntimes.withConfig(runtime, newConfig);
-    // Version 1 records only a real change: an enrollment reconfigures every image, and a
-    // commit per image for nothing is load the writer does not need.
-    if (!next.equals(runtime)
-        || Workflow.getVersion("configure-records-changes-only", Workflow.DEFAULT_VERSION, 1)
-            == Workflow.DEFAULT_VERSION) {
+    ImageRuntime next = ImageRuntimes.withConfig(runtime, config, newConfig);
+    // An enrollment reconfigures every image; a commit per image for nothing is load the writer
+    // does not need.
+    if (!next.equals(runtime)) {
       persistNeeded = true;
     }
+    config = newConfig;
     runtime = next;
     dirty = true;
   }
@@ -286,7 +437,12 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       return;
     }
     boolean baseline = runtime.currentDigest() == null;
+    boolean closesRebuild = runtime.rebuildInFlight();
     runtime = ImageRuntimes.built(runtime, build);
+    if (closesRebuild && !runtime.rebuildInFlight()) {
+      // The build is here: its run has done what it was for.
+      stopFollowing();
+    }
     if (!baseline) {
       cascade = build;
     }
@@ -303,6 +459,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   public RebuildEntry approve(String by) {
     approvedBy = by;
     Workflow.await(() -> approvedBy == null);
+    awaitDispatchAnswer();
     return runtime.lastRebuild();
   }
 
@@ -312,14 +469,23 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       throw new IllegalStateException(
           "image " + config.name() + " has no rebuild awaiting approval");
     }
+    refuseWhenBlocked();
   }
 
   @Override
   public RebuildEntry rebuildNow(String by) {
     rebuildNowBy = by;
     Workflow.await(() -> rebuildNowBy == null);
+    awaitDispatchAnswer();
     return runtime.lastRebuild();
   }
+
+  /** The caller usually sees the CI's answer; a slow CI gets the rebuild as requested. */
+  private void awaitDispatchAnswer() {
+    Workflow.await(DISPATCH_ANSWER_WAIT, () -> dispatch == null);
+  }
+
+  private static final Duration DISPATCH_ANSWER_WAIT = Duration.ofSeconds(20);
 
   @Override
   public void validateRebuildNow(String by) {
@@ -330,40 +496,29 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (unenrolled) {
       throw new IllegalStateException("image " + config.name() + " is being unenrolled");
     }
+    if (runtime.rebuildInFlight()) {
+      RebuildEntry last = runtime.lastRebuild();
+      throw new IllegalStateException(
+          "rebuild "
+              + last.rebuildId()
+              + " of "
+              + config.name()
+              + " is in flight"
+              + (last.runUrl() == null ? "" : " (" + last.runUrl() + ")")
+              + "; wait for its run to end");
+    }
+    refuseWhenBlocked();
+  }
+
+  private void refuseWhenBlocked() {
+    if (!config.buildErrors().isEmpty()) {
+      throw new IllegalStateException(
+          "the rebuild target of " + config.name() + " is invalid: " + config.buildErrors().get(0));
+    }
   }
 
   @Override
   public ImageStatus status() {
     return new ImageStatus(config, runtime, ImageDetails.of(config, runtime, now()));
-  }
-
-  /** The search attributes as last published, so unchanged values are not upserted again. */
-  private record PublishedAttributes(
-      String name, String kind, List<String> bases, boolean pending, Instant eligibleAt) {
-
-    static PublishedAttributes of(ImageConfig config, ImageRuntime runtime) {
-      boolean pending = runtime.awaitingApproval() || !runtime.pending().isEmpty();
-      return new PublishedAttributes(
-          config.name(),
-          config.kind().label(),
-          config.baseImages(),
-          pending,
-          pending ? runtime.eligibleAt() : null);
-    }
-
-    io.temporal.common.SearchAttributeUpdate<?>[] updates() {
-      return new io.temporal.common.SearchAttributeUpdate<?>[] {
-        EntitySearchAttributes.IMAGE_NAME.valueSet(name),
-        EntitySearchAttributes.IMAGE_KIND.valueSet(kind),
-        bases.isEmpty()
-            ? EntitySearchAttributes.BASE_IMAGES.valueUnset()
-            : EntitySearchAttributes.BASE_IMAGES.valueSet(bases),
-        EntitySearchAttributes.REBUILD_PENDING.valueSet(pending),
-        eligibleAt == null
-            ? EntitySearchAttributes.REBUILD_ELIGIBLE_AT.valueUnset()
-            : EntitySearchAttributes.REBUILD_ELIGIBLE_AT.valueSet(
-                eligibleAt.atOffset(ZoneOffset.UTC))
-      };
-    }
   }
 }

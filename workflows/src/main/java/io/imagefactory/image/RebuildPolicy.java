@@ -14,10 +14,12 @@ import java.util.function.Predicate;
  * The rebuild policy of one image (DESIGN.md §6), as pure functions over its pending digests.
  *
  * <p>Each new base digest is a candidate that matures {@code rebuildDelay} after it was first
- * seen; the image's timer fires at the earliest maturity. A rebuild consumes every pending digest,
- * matured or not, because the build pulls the base tags as they are when it runs: a burst of
- * updates therefore gives one rebuild, and a base that updates daily never starves the delay,
- * since the oldest candidate still matures on time.
+ * seen; the image's timer fires at the earliest maturity, and one rebuild takes every matured
+ * candidate: a burst of updates gives one rebuild, and a base that updates daily never starves the
+ * delay, since the oldest candidate still matures on time. What else the rebuild consumes depends
+ * on the build: when its inputs pin the bases by digest, exactly the newest matured digests are
+ * built and younger candidates keep waiting on their own timer; when it pulls the base tags as
+ * they stand, it may build unmatured digests too, so it consumes them and says so.
  */
 public final class RebuildPolicy {
 
@@ -60,6 +62,39 @@ public final class RebuildPolicy {
   public static Map<String, String> newestPending(List<PendingDigest> pending) {
     return newestPerBase(pending, p -> true);
   }
+
+  /**
+   * What one rebuild takes from the pending digests.
+   *
+   * @param everything true for {@code rebuild --now}: every pending digest, matured or not
+   * @param pinned true when the build pins its bases to the digests it is given
+   */
+  public static RebuildSelection select(
+      List<PendingDigest> pending, Duration delay, Instant now, boolean everything, boolean pinned) {
+    Predicate<PendingDigest> matured = p -> !p.maturesAt(delay).isAfter(now);
+    List<PendingDigest> unmatured = pending.stream().filter(matured.negate()).toList();
+    if (everything) {
+      return new RebuildSelection(pending, List.of(), newestPending(pending), unmatured);
+    }
+    Map<String, String> digests = newestPerBase(pending, matured);
+    if (pinned) {
+      return new RebuildSelection(
+          pending.stream().filter(matured).toList(), unmatured, digests, List.of());
+    }
+    return new RebuildSelection(pending, List.of(), digests, unmatured);
+  }
+
+  /**
+   * The digests one rebuild consumes and the ones it leaves pending.
+   *
+   * @param baseDigests per base, the digest the rebuild is for
+   * @param unmatured consumed digests that had not matured: the build may include them
+   */
+  public record RebuildSelection(
+      List<PendingDigest> consumed,
+      List<PendingDigest> remaining,
+      Map<String, String> baseDigests,
+      List<PendingDigest> unmatured) {}
 
   /** Drops the pending digests of bases the image no longer has or now pins. */
   public static List<PendingDigest> retainBases(

@@ -208,7 +208,7 @@ class ImageWorkflowImplTest {
         start(
             new ImageSetup(
                 withDependents(managed("b", hour, true, "a"), "c"),
-                new ImageRuntime(digest(20), "1", null, List.of(), List.of(), false, null, null, 0)));
+                ImageRuntime.empty().withBuild(digest(20), "1", null, null)));
     ImageWorkflow c = start(managed("c", hour, true, "b"));
 
     a.built(new ImageBuild(digest(10), "1", temporal.now()));

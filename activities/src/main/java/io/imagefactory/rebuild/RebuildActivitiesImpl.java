@@ -1,0 +1,133 @@
+package io.imagefactory.rebuild;
+
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationErrorCategory;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rebuild activities: a thin shell that picks the image's CI provider, fills in the input
+ * placeholders, resolves a state-repository target to the state repository's own repository, and
+ * turns the provider's classified failures into what Temporal should do. A provider with no
+ * credentials configured records its dispatches instead, as the embedded default does.
+ */
+public class RebuildActivitiesImpl implements RebuildActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(RebuildActivitiesImpl.class);
+  static final String DEFAULT_PROVIDER = "github";
+
+  private final Map<String, CiProvider> providers;
+  private final String stateRepository;
+  private final RecordingRebuildActivities recorder = new RecordingRebuildActivities();
+  private final IntSupplier attempt;
+
+  /**
+   * @param providers the configured providers by name
+   * @param stateRepository {@code owner/name} of the state repository on GitHub, where images
+   *     whose Dockerfile lives in the state repository are dispatched; null when it is not on
+   *     GitHub
+   */
+  public RebuildActivitiesImpl(Iterable<CiProvider> providers, String stateRepository) {
+    this(providers, stateRepository, () -> Activity.getExecutionContext().getInfo().getAttempt());
+  }
+
+  RebuildActivitiesImpl(Iterable<CiProvider> providers, String stateRepository, IntSupplier attempt) {
+    Map<String, CiProvider> byName = new TreeMap<>();
+    providers.forEach(p -> byName.put(p.name(), p));
+    this.providers = Map.copyOf(byName);
+    this.stateRepository = stateRepository;
+    this.attempt = attempt;
+  }
+
+  @Override
+  public RebuildDispatch dispatchRebuild(RebuildRequest request) {
+    RebuildTarget target = request.target();
+    String providerName = providerOf(target);
+    CiProvider provider = providers.get(providerName);
+    if (provider == null) {
+      return recorder.dispatchRebuild(request);
+    }
+    if (target == null) {
+      throw rejected("image " + request.image() + " has no rebuild target (source) configured");
+    }
+    String repo = target.repo() != null ? target.repo() : stateRepository;
+    if (repo == null) {
+      throw rejected(
+          "image "
+              + request.image()
+              + ": its Dockerfile lives in the state repository, which is not a GitHub"
+              + " repository; set image-factory.github.state-repository to owner/name");
+    }
+    CiDispatch dispatch =
+        new CiDispatch(
+            request.image(),
+            request.rebuildId(),
+            repo,
+            target.workflow(),
+            target.ref(),
+            RebuildInputs.render(target.inputs(), request),
+            request.requestedAt(),
+            request.resumed() || attempt.getAsInt() > 1);
+    try {
+      RebuildDispatch result = provider.dispatch(dispatch);
+      log.info(
+          "rebuild {} of {} {} on {} {}",
+          request.rebuildId(), request.image(), result.outcome(), providerName, repo);
+      return result;
+    } catch (CiException e) {
+      throw failureOf(e);
+    }
+  }
+
+  @Override
+  public RunConclusion awaitRun(RunRef run) {
+    CiProvider provider = providers.get(run.provider());
+    if (provider == null) {
+      throw rejected("no " + run.provider() + " credentials are configured to follow " + run.url());
+    }
+    Optional<RunConclusion> conclusion;
+    try {
+      conclusion = provider.conclusion(run);
+    } catch (CiException e) {
+      throw failureOf(e);
+    }
+    return conclusion.orElseThrow(
+        () ->
+            ApplicationFailure.newBuilder()
+                .setMessage("run " + run.url() + " has not ended yet")
+                .setType(RebuildFailures.RUN_IN_PROGRESS)
+                // Expected on every poll but the last: not an error worth a stack trace.
+                .setCategory(ApplicationErrorCategory.BENIGN)
+                .build());
+  }
+
+  private static String providerOf(RebuildTarget target) {
+    return target == null || target.provider() == null ? DEFAULT_PROVIDER : target.provider();
+  }
+
+  static ApplicationFailure failureOf(CiException e) {
+    return switch (e.kind()) {
+      case REJECTED -> rejected(e.getMessage());
+      case RATE_LIMITED ->
+          ApplicationFailure.newBuilder()
+              .setMessage(e.getMessage())
+              .setType(RebuildFailures.RATE_LIMITED)
+              .setNextRetryDelay(e.retryAfter())
+              .build();
+      case UNAVAILABLE ->
+          ApplicationFailure.newBuilder()
+              .setMessage(e.getMessage())
+              .setType("CiUnavailable")
+              .build();
+    };
+  }
+
+  private static ApplicationFailure rejected(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, RebuildFailures.REJECTED);
+  }
+}

@@ -1,0 +1,54 @@
+package io.imagefactory.image;
+
+import io.imagefactory.HumanText;
+import io.imagefactory.image.RebuildPolicy.RebuildSelection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The lines that say what a rebuild builds and where it stands, for the state file and people. */
+final class RebuildDetails {
+
+  private RebuildDetails() {}
+
+  /**
+   * What a rebuild builds: exactly the pinned digests, or the base tags as they stand, naming the
+   * unmatured digests they may already point to.
+   */
+  static String selection(ImageConfig config, RebuildSelection selection) {
+    String digests = digests(selection.baseDigests());
+    if (config.pinsBases()) {
+      return "builds " + digests + " (bases pinned by the build's inputs)";
+    }
+    String text = "builds the base tags as they stand (the build's inputs do not pin them)";
+    if (!digests.isEmpty()) {
+      text += "; newest matured: " + digests;
+    }
+    if (!selection.unmatured().isEmpty()) {
+      text += "; may include unmatured " + candidates(selection.unmatured());
+    }
+    return text;
+  }
+
+  /** Where the last rebuild stands, for the details line. */
+  static String progress(RebuildEntry last) {
+    String run = last.runUrl() == null ? "" : " " + last.runUrl();
+    return switch (last.outcome()) {
+      case RebuildEntry.DISPATCHING -> "rebuild " + last.rebuildId() + " being dispatched";
+      case RebuildEntry.DISPATCHED -> "rebuild " + last.rebuildId() + " running" + run;
+      default -> "last rebuild " + last.rebuildId() + " " + last.outcome() + run;
+    };
+  }
+
+  static String candidates(List<PendingDigest> pending) {
+    return pending.stream()
+        .map(p -> p.baseImage() + " " + HumanText.shortDigest(p.digest()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String digests(Map<String, String> baseDigests) {
+    return baseDigests.entrySet().stream()
+        .map(e -> e.getKey() + " " + HumanText.shortDigest(e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+}
