@@ -8,6 +8,8 @@ import io.imagefactory.rebuild.RebuildTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The entity workflows a state snapshot calls for, each with what git recorded for it. */
 public final class EntitySetups {
@@ -16,8 +18,9 @@ public final class EntitySetups {
 
   /** An image and base workflow per state file, and the bases Argo CD has not yet synced. */
   public static EntityPlan of(StateSnapshot snapshot) {
+    Map<String, String> references = references(snapshot);
     List<ImageSetup> images = new ArrayList<>();
-    snapshot.images().values().forEach(i -> images.add(imageSetup(i)));
+    snapshot.images().values().forEach(i -> images.add(imageSetup(i, references)));
     List<BaseSetup> bases = new ArrayList<>();
     List<String> unwatched = new ArrayList<>();
     for (BaseImageState base : snapshot.baseImages().values()) {
@@ -29,11 +32,30 @@ public final class EntitySetups {
     return new EntityPlan(images, bases, unwatched);
   }
 
-  static ImageSetup imageSetup(ImageState state) {
-    return new ImageSetup(configOf(state), RuntimeRecords.runtimeOf(state));
+  static ImageSetup imageSetup(ImageState state, Map<String, String> references) {
+    return new ImageSetup(configOf(state, references), RuntimeRecords.runtimeOf(state));
   }
 
-  static ImageConfig configOf(ImageState state) {
+  /**
+   * The tag reference of every base and managed image, by name: what a rebuild's {@code
+   * ${base.<name>.ref}} placeholder pins by digest. A managed image is referenced by its current
+   * tag, {@code latest} before its first build is seen.
+   */
+  static Map<String, String> references(StateSnapshot snapshot) {
+    Map<String, String> references = new TreeMap<>();
+    snapshot.baseImages().values().forEach(b -> references.put(b.name(), b.repoURL() + ":" + b.tag()));
+    for (ImageState image : snapshot.images().values()) {
+      Enrollment enrollment = image.enrollment();
+      if (image instanceof ManagedImageState m && enrollment != null) {
+        String tag = m.currentVersion() == null ? "latest" : m.currentVersion();
+        references.put(
+            m.name(), enrollment.registry() + "/" + enrollment.repository() + ":" + tag);
+      }
+    }
+    return references;
+  }
+
+  static ImageConfig configOf(ImageState state, Map<String, String> references) {
     Enrollment enrollment = state.enrollment();
     boolean managed = state instanceof ManagedImageState;
     List<String> pinned = List.of();
@@ -54,6 +76,10 @@ public final class EntitySetups {
                 source.effectiveBranch(),
                 source.workflowInputs())
             : null;
+    Map<String, String> baseReferences = new TreeMap<>();
+    state.baseImages().stream()
+        .filter(references::containsKey)
+        .forEach(b -> baseReferences.put(b, references.get(b)));
     return new ImageConfig(
         state.name(),
         managed ? ImageKind.MANAGED : ImageKind.EXTERNAL,
@@ -62,7 +88,10 @@ public final class EntitySetups {
         state.baseImages(),
         pinned,
         dependents,
-        target);
+        target,
+        baseReferences,
+        false,
+        List.of());
   }
 
   static BaseSetup baseSetup(BaseImageState base) {

@@ -124,7 +124,7 @@ final class SourceMirror implements AutoCloseable {
     }
     fetch.setTimeout((int) Math.max(1, timeout.toSeconds()));
     if (credentials != null) {
-      fetch.setCredentialsProvider(credentials.provider(env));
+      fetch.setCredentialsProvider(credentials.provider(env, remote.url()));
     }
     return fetch;
   }

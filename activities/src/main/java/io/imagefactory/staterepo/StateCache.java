@@ -116,7 +116,7 @@ final class StateCache implements AutoCloseable {
     }
     command.setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
     if (settings.credentials() != null) {
-      command.setCredentialsProvider(settings.credentials().provider(env));
+      command.setCredentialsProvider(settings.credentials().provider(env, settings.remote()));
     }
     return command;
   }

@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.image.PendingDigest;
+
 import static io.imagefactory.catalog.PlannerFixtures.analysed;
 import static io.imagefactory.catalog.PlannerFixtures.external;
 import static io.imagefactory.catalog.PlannerFixtures.images;
@@ -687,7 +689,7 @@ class EnrollmentPlannerTest {
             "waiting",
             false,
             T1,
-            List.of(new RebuildCandidate("node-22", "sha256:new", T0)),
+            List.of(new PendingDigest("node-22", "sha256:new", T0)),
             null,
             List.of(),
             List.of()),

@@ -31,18 +31,20 @@ class RuntimeRecordsTest {
 
   private static RebuildEntry rebuild(int n, Instant at) {
     return new RebuildEntry(
-        "api#" + n, at, "timer", Map.of("node-22", "sha256:aa"), List.of(), null, "recorded",
-        "workflow_dispatch org/api", null);
+        "api#" + n, at, "timer", Map.of("node-22", "sha256:aa"),
+        List.of(new PendingDigest("node-22", "sha256:aa", at)), false, List.of(),
+        "builds the base tags as they stand", "recorded", "workflow_dispatch org/api", null, null,
+        null, null);
   }
 
   @Test
   void aRuntimeSurvivesTheStateFile() throws Exception {
     ImageRuntime runtime =
         new ImageRuntime(
-            "sha256:0f", "1.4.2", T0.plusSeconds(60),
+            "sha256:0f", "1.4.2", T0.plusSeconds(60), null,
             List.of(new PendingDigest("node-22", "sha256:bb", T0.plusSeconds(120))),
             List.of(new PendingDigest("distroless", "sha256:cc", T0.plusSeconds(180))),
-            true, T0.plus(Duration.ofHours(12)), rebuild(3, T0), 3);
+            true, T0.plus(Duration.ofHours(12)), rebuild(3, T0), 3, 0, null);
 
     ImageState written = RuntimeRecords.withRuntime(api(), runtime);
     byte[] bytes = store.write(written).getBytes(StandardCharsets.UTF_8);
@@ -57,20 +59,20 @@ class RuntimeRecordsTest {
     ImageState state = api();
     for (int n = 1; n <= 15; n++) {
       ImageRuntime runtime =
-          new ImageRuntime(null, null, null, List.of(), List.of(), false, null, rebuild(n, T0.plusSeconds(n)), n);
+          new ImageRuntime(null, null, null, null, List.of(), List.of(), false, null, rebuild(n, T0.plusSeconds(n)), n, 0, null);
       state = RuntimeRecords.withRuntime(state, runtime);
       state = RuntimeRecords.withRuntime(state, runtime);
     }
     RebuildState rebuild = ((ManagedImageState) state).rebuildState();
-    assertThat(rebuild.lastRebuild().id()).isEqualTo("api#15");
+    assertThat(rebuild.lastRebuild().rebuildId()).isEqualTo("api#15");
     assertThat(rebuild.history()).hasSize(RuntimeRecords.HISTORY_LIMIT);
-    assertThat(rebuild.history().get(0).id()).isEqualTo("api#14");
+    assertThat(rebuild.history().get(0).rebuildId()).isEqualTo("api#14");
     assertThat(RuntimeRecords.runtimeOf(state).rebuildCount()).isEqualTo(15);
   }
 
   @Test
   void theWorkflowConfigurationComesFromTheEnrollmentBlock() {
-    ImageConfig config = EntitySetups.configOf(api());
+    ImageConfig config = EntitySetups.configOf(api(), Map.of("node-22", "docker.io/library/node:22"));
     assertThat(config.kind()).isEqualTo(ImageKind.MANAGED);
     assertThat(config.rebuildDelay()).isEqualTo(Duration.ofHours(12));
     assertThat(config.autoRebuild()).isFalse();
@@ -79,5 +81,6 @@ class RuntimeRecordsTest {
     assertThat(config.target().repo()).isEqualTo("org/api");
     assertThat(config.target().ref()).isEqualTo("main");
     assertThat(config.target().inputs()).isEqualTo(Map.of("env", "prod"));
+    assertThat(config.baseReferences()).containsExactly(Map.entry("node-22", "docker.io/library/node:22"));
   }
 }

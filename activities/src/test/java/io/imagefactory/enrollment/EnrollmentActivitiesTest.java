@@ -154,7 +154,7 @@ class EnrollmentActivitiesTest {
     PendingDigest candidate =
         new PendingDigest("golang-1.23-bookworm", "sha256:" + "a".repeat(64), NOW.plusSeconds(5));
     ImageRuntime runtime =
-        new ImageRuntime(null, null, null, List.of(candidate), List.of(), false, NOW.plusSeconds(65), null, 0);
+        new ImageRuntime(null, null, null, null, List.of(candidate), List.of(), false, NOW.plusSeconds(65), null, 0, 0, null);
     CommitResult recorded = commit(new ImageRuntimeChange("api", runtime));
     assertThat(recorded.changed()).isTrue();
     assertThat(recorded.derivedChanged()).isFalse();

@@ -358,8 +358,8 @@ class StateRepositoryTest {
           new RecordImageRuntime(
               "api",
               new ImageRuntime(
-                  "sha256:" + "c".repeat(64), "1.2.0", Instant.parse("2025-02-01T09:00:00Z"),
-                  List.of(), List.of(), false, null, null, 0)));
+                  "sha256:" + "c".repeat(64), "1.2.0", Instant.parse("2025-02-01T09:00:00Z"), null,
+                  List.of(), List.of(), false, null, null, 0, 0, null)));
 
       ApplyResult first = state.apply(batch);
       ApplyResult again = state.apply(batch);

@@ -80,6 +80,19 @@ final class ImageStatusText {
         runtime.awaitingApproval()
             ? "awaiting approval; run: image-factory approve " + config.name()
             : "not awaiting approval");
+    if (runtime.failedAttempts() > 0) {
+      line(
+          "failures",
+          runtime.failedAttempts()
+              + " rebuild(s) in a row failed; "
+              + (runtime.retryAt() == null
+                  ? "no automatic retry left; run: image-factory rebuild " + config.name() + " --now"
+                  : "next attempt " + TextFormats.instant(runtime.retryAt())
+                      + " (" + TextFormats.relative(runtime.retryAt(), now) + ")"));
+    }
+    if (!config.buildErrors().isEmpty()) {
+      list("build errors", config.buildErrors(), "");
+    }
     list(
         "last rebuild",
         runtime.lastRebuild() == null ? List.of() : RebuildText.lines(runtime.lastRebuild()),
@@ -104,7 +117,17 @@ final class ImageStatusText {
       return "none seen yet";
     }
     String tag = runtime.currentTag() == null ? "" : ", tag " + runtime.currentTag();
-    return runtime.currentDigest() + tag + ", seen " + TextFormats.instant(runtime.lastBuilt());
+    String by =
+        runtime.lastBuiltBy() == null
+            ? ""
+            : ImageRuntime.BUILT_OUTSIDE.equals(runtime.lastBuiltBy())
+                ? ", built outside Image Factory (no dispatched rebuild explains it)"
+                : ", built by " + runtime.lastBuiltBy();
+    return runtime.currentDigest()
+        + tag
+        + ", seen "
+        + TextFormats.instant(runtime.lastBuilt())
+        + by;
   }
 
   private void line(String label, String value) {

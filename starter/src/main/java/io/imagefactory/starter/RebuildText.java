@@ -32,12 +32,18 @@ final class RebuildText {
     if (entry.runUrl() != null) {
       lines.add("run " + entry.runUrl());
     }
+    if (entry.builds() != null && !entry.builds().isBlank()) {
+      lines.add(entry.builds());
+    }
     if (entry.detail() != null && !entry.detail().isBlank()) {
       lines.add(entry.detail());
     }
     Map<String, String> digests =
         new TreeMap<>(entry.baseDigests() == null ? Map.of() : entry.baseDigests());
     digests.forEach((base, digest) -> lines.add("for " + base + " " + digest));
+    if (entry.builtDigest() != null) {
+      lines.add("closed by the build " + entry.builtDigest());
+    }
     return lines;
   }
 }

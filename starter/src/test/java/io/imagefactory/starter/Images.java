@@ -48,13 +48,13 @@ final class Images {
     return new ImageRuntime(
         digest(99),
         "1.0.0",
-        firstSeen.minus(Duration.ofDays(30)),
+        firstSeen.minus(Duration.ofDays(30)), null,
         List.of(new PendingDigest(base, digest, firstSeen)),
         List.of(),
         false,
         firstSeen.plus(WEEK),
         null,
-        0);
+        0, 0, null);
   }
 
   static void start(WorkflowClient client, ImageConfig config, ImageRuntime runtime) {

@@ -65,13 +65,13 @@ class ImagesControllerTest {
         new ImageRuntime(
             null,
             null,
-            null,
+            null, null,
             List.of(new PendingDigest("node-22-bookworm-slim", "sha256:" + "c".repeat(64), SEEN)),
             List.of(),
             false,
             SEEN.plus(Duration.ofDays(7)),
             null,
-            0);
+            0, 0, null);
     return new ImageStatus(config, runtime, "waiting for node-22-bookworm-slim");
   }
 
