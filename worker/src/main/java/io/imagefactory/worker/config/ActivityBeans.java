@@ -15,7 +15,7 @@ import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityActivitiesImpl;
 import io.imagefactory.rebuild.RebuildActivities;
-import io.imagefactory.rebuild.RecordingRebuildActivities;
+import io.imagefactory.rebuild.RebuildActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.temporal.client.WorkflowClient;
@@ -27,10 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * Every activity implementation the worker registers, one bean each, built from its adapter and the
  * adapter's settings. The bean names are the {@code activity-beans} of the worker in {@code
  * application.yaml}; {@code ActivityBeansTest} keeps the two lists equal.
- *
- * <p>Still to come as their implementations land: {@code catalogActivities}, {@code
- * dockerfileActivities} and {@code stateRepoActivities}; and the GitHub dispatcher behind {@code
- * rebuildActivities}.
+ * The rebuild activities dispatch to the CI providers of {@link CiConfiguration}; a provider
+ * without credentials records its dispatches instead.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityBeans {
@@ -75,12 +73,7 @@ class ActivityBeans {
   }
 
   @Bean
-  RebuildActivities rebuildActivities(ImageFactoryProperties properties) {
-    if (properties.github().hasCredentials()) {
-      throw new IllegalStateException(
-          "GitHub credentials are configured, but this build cannot dispatch to GitHub yet;"
-              + " unset image-factory.github.* to record dispatches instead");
-    }
-    return new RecordingRebuildActivities();
+  RebuildActivities rebuildActivities(CiProviders ci) {
+    return new RebuildActivitiesImpl(ci.providers(), ci.stateRepository());
   }
 }

@@ -38,9 +38,10 @@ class GitConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  SourceCache sourceCache(ImageFactoryProperties properties) {
+  SourceCache sourceCache(ImageFactoryProperties properties, CiProviders ci) {
     SourcesProperties sources = properties.sources();
-    Map<String, GitCredentials> credentials = new TreeMap<>();
+    // The CI providers' credentials serve their own hosts; an explicit sources token wins.
+    Map<String, GitCredentials> credentials = new TreeMap<>(ci.gitCredentials());
     if (sources.tokenFile() != null) {
       GitCredentials token = GitCredentials.fromFile(sources.tokenFile().path());
       sources.allowedHosts().forEach(host -> credentials.put(host, token));

@@ -13,6 +13,7 @@ public record ImageFactoryProperties(
     @DefaultValue SourcesProperties sources,
     @DefaultValue WebhookProperties webhook,
     @DefaultValue GitHubProperties github,
+    @DefaultValue GitLabProperties gitlab,
     @DefaultValue ArgoCdProperties argocd,
     @DefaultValue KubernetesProperties kubernetes,
     @DefaultValue KargoProperties kargo,
