@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class FakeGitLab implements AutoCloseable {
 
+  private record Canned(String method, String rawPathEnd, CannedReply reply) {}
+
   private static final String API = "/api/v4/projects/";
 
   private final HttpServer server;
@@ -45,7 +46,7 @@ final class FakeGitLab implements AutoCloseable {
   private final FakePipelines pipelines;
   private final Set<String> projects = Collections.synchronizedSet(new HashSet<>());
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
-  private final ConcurrentLinkedQueue<CannedReply> canned = new ConcurrentLinkedQueue<>();
+  private final List<Canned> canned = new ArrayList<>();
   private final AtomicBoolean holdNextCreate = new AtomicBoolean();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile String token;
@@ -108,7 +109,16 @@ final class FakeGitLab implements AutoCloseable {
 
   /** The next request, whatever it is, gets {@code reply}. */
   void replyNext(CannedReply reply) {
-    canned.add(reply);
+    replyNext(null, "", reply);
+  }
+
+  /**
+   * The next {@code method} request whose raw path ends in {@code rawPathEnd} gets {@code reply}.
+   */
+  void replyNext(String method, String rawPathEnd, CannedReply reply) {
+    synchronized (canned) {
+      canned.add(new Canned(method, rawPathEnd, reply));
+    }
   }
 
   /** The next create is stored but its answer never comes, as when a client times out. */
@@ -145,8 +155,21 @@ final class FakeGitLab implements AutoCloseable {
           new RecordedRequest(
               exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
       requests.add(request);
-      CannedReply reply = canned.poll();
+      CannedReply reply = cannedFor(request);
       send(exchange, reply != null ? reply : route(request));
+    }
+  }
+
+  private CannedReply cannedFor(RecordedRequest request) {
+    synchronized (canned) {
+      for (Canned c : canned) {
+        if ((c.method() == null || c.method().equals(request.method()))
+            && request.rawPath().endsWith(c.rawPathEnd())) {
+          canned.remove(c);
+          return c.reply();
+        }
+      }
+      return null;
     }
   }
 
