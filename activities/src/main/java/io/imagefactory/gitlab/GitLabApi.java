@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * GitLab's REST API v4 on the JDK's {@link HttpClient}: one request at a time, authenticated with
- * the token read fresh from its file, answered with GitLab's status, headers and JSON. Redirects
- * are not followed, so the token is never sent to another address.
+ * GitLab's REST API v4 on the JDK's {@link HttpClient}: each request authenticated with the token
+ * read fresh from its file, answered with GitLab's status, headers and JSON. Redirects are not
+ * followed, so the token is never sent to another address.
  */
 final class GitLabApi {
 

@@ -31,9 +31,17 @@ import org.slf4j.LoggerFactory;
  * pipelines on the branch since the request; clocks more than a minute apart. In each a second
  * pipeline can be created, and both carry the rebuild id.
  *
- * <p>Plain {@code java.net.http} and Jackson, not gitlab4j-api: three endpoints do not justify the
- * JAX-RS/Jersey stack it brings into a CLI jar that is already too big, and its client hides the
- * status and headers (Retry-After, RateLimit-Reset) the failures are classified by.
+ * <p>Following reads the pipeline's {@code status} once per call ({@link PipelineConclusions}):
+ * success, failed and canceled end it; skipped, still waiting to start after {@link
+ * GitLabSettings#neverStartedAfter()}, or gone (404) is never started; everything else is in
+ * flight. Refusals (4xx) are {@link CiException.Kind#REJECTED} with GitLab's message, 429 is {@link
+ * CiException.Kind#RATE_LIMITED} with the delay GitLab asked for, 5xx and network errors are {@link
+ * CiException.Kind#UNAVAILABLE}; nothing here sleeps.
+ *
+ * <p>Plain {@code java.net.http} and Jackson, not gitlab4j-api: four endpoints do not justify the
+ * JAX-RS/Jersey stack it brings into a CLI jar that is already too big, and classifying failures
+ * needs the raw status and headers (Retry-After, RateLimit-Reset), which the JDK client hands over
+ * as they are.
  */
 public final class GitLabCiProvider implements CiProvider {
 

@@ -26,10 +26,7 @@ public record GitLabSettings(
         || baseUrl.getHost() == null
         || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
       throw new IllegalArgumentException(
-          "GitLab base URL must be an http(s) URL such as https://gitlab.example.com, got "
-              + (baseUrl == null
-                  ? "none"
-                  : "'" + baseUrl.getScheme() + "://" + baseUrl.getHost() + "...'"));
+          "GitLab base URL must be an http(s) URL with a host, such as https://gitlab.example.com");
     }
     // Error messages name the base URL, so it must not carry a credential of its own.
     if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null) {

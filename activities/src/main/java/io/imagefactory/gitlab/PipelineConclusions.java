@@ -63,29 +63,30 @@ final class PipelineConclusions {
               ended));
     }
     if (WAITING_TO_START.contains(status)) {
-      Optional<Instant> created = time(pipeline, "created_at");
-      Instant now = clock.instant();
-      if (created.isPresent() && !now.isBefore(created.get().plus(neverStartedAfter))) {
-        return Optional.of(
-            new RunConclusion(
-                RunConclusion.NEVER_STARTED,
-                url,
-                name
-                    + " still "
-                    + status
-                    + " "
-                    + HumanText.duration(Duration.between(created.get(), now))
-                    + " after it was created (limit "
-                    + HumanText.duration(neverStartedAfter)
-                    + "); no runner took it, it is left as it is at GitLab",
-                now));
-      }
+      return neverStarted(name, url, status, time(pipeline, "created_at"));
     } else if (!UNDER_WAY.contains(status)) {
-      // GitLab adds transitional statuses now and then (canceling came in 16.x); ending the
-      // follow on one would misreport a live pipeline, so an unknown status is read as in flight.
+      // GitLab adds transitional statuses now and then (canceling, waiting_for_callback); ending
+      // the follow on one would misreport a live pipeline, so an unknown status is in flight.
       log.warn("{} has status '{}', not known here; following it as in flight", name, status);
     }
     return Optional.empty();
+  }
+
+  private Optional<RunConclusion> neverStarted(
+      String name, String url, String status, Optional<Instant> created) {
+    Instant now = clock.instant();
+    if (created.isEmpty() || now.isBefore(created.get().plus(neverStartedAfter))) {
+      return Optional.empty();
+    }
+    String detail =
+        String.format(
+            "%s still %s %s after it was created (limit %s); it is left at GitLab, where it may"
+                + " still run",
+            name,
+            status,
+            HumanText.duration(Duration.between(created.get(), now)),
+            HumanText.duration(neverStartedAfter));
+    return Optional.of(new RunConclusion(RunConclusion.NEVER_STARTED, url, detail, now));
   }
 
   /** A pipeline we created that GitLab no longer has: deleted, or gone with its project's move. */
@@ -93,11 +94,10 @@ final class PipelineConclusions {
     return new RunConclusion(
         RunConclusion.NEVER_STARTED,
         run.url(),
-        "GitLab pipeline "
-            + run.runId()
-            + " no longer exists in "
-            + run.repo()
-            + " (deleted, or the project was moved); whether it ran is unknown",
+        String.format(
+            "GitLab pipeline %s no longer exists in %s (deleted, or the project was moved);"
+                + " whether it ran is unknown",
+            run.runId(), run.repo()),
         clock.instant());
   }
 

@@ -56,9 +56,9 @@ final class FakeGitLab implements AutoCloseable {
     this.token = token;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
+    pipelines = new FakePipelines(baseUrl().toString());
     server.createContext("/", this::handle);
     server.start();
-    pipelines = new FakePipelines(baseUrl().toString());
   }
 
   static FakeGitLab start(String token) throws IOException {

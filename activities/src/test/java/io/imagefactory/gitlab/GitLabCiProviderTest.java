@@ -65,6 +65,7 @@ class GitLabCiProviderTest {
     assertThat(create.rawPath()).isEqualTo("/api/v4/projects/" + ENCODED + "/pipeline");
     assertThat(create.header("PRIVATE-TOKEN")).isEqualTo(TOKEN);
     assertThat(create.header("Content-Type")).isEqualTo("application/json");
+    assertThat(create.header("User-Agent")).isEqualTo("image-factory");
     JsonNode body = create.json();
     assertThat(body.path("ref").asText()).isEqualTo("main");
     assertThat(variables(body))

@@ -170,6 +170,26 @@ class GitLabFailuresTest {
         .hasMessage("GitLab at " + gitlab.baseUrl() + " answered HTTP 502 " + CREATING);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "500 | {\"message\":\"500 Internal Server Error\"} | : 500 Internal Server Error",
+        "503 | <html><body>maintenance</body></html> | ''",
+        "504 | '' | ''",
+        "408 | '' | ''"
+      })
+  void aServerErrorOrTimeoutIsUnavailable(int status, String body, String said) {
+    gitlab.replyNext(new CannedReply(status, Map.of("Content-Type", "text/html"), body));
+
+    CiException unavailable = failure(() -> provider.dispatch(dispatch(false)));
+
+    assertThat(unavailable.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(unavailable)
+        .hasMessage(
+            "GitLab at " + gitlab.baseUrl() + " answered HTTP " + status + " " + CREATING + said);
+  }
+
   @Test
   void aGitLabThatDoesNotAnswerIsUnavailable() {
     gitlab.close();

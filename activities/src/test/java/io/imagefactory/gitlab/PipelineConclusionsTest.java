@@ -123,8 +123,8 @@ class PipelineConclusionsTest {
                 + PROJECT
                 + " still "
                 + status
-                + " 1d 0h after it was created (limit 1d 0h); no runner took it, it is left as"
-                + " it is at GitLab");
+                + " 1d 0h after it was created (limit 1d 0h); it is left at GitLab, where it may"
+                + " still run");
     assertThat(never.completedAt()).isEqualTo(NOW);
   }
 
