@@ -98,16 +98,22 @@ final class FakeGitHub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + ROOT);
   }
 
-  /** Answers {@code method path} (path below the API root, without the query) in turn. */
+  /**
+   * Answers {@code method path} (below the API root, without the query) with {@code answers} in
+   * turn, the last one from then on; replaces what the route answered before.
+   */
   FakeGitHub on(String method, String path, Answer... answers) {
+    Deque<Responder> queue = new ArrayDeque<>();
     for (Answer answer : answers) {
-      on(method, path, request -> answer);
+      queue.add(request -> answer);
     }
+    routes.put(method + " " + path, queue);
     return this;
   }
 
+  /** Answers {@code method path} with what {@code responder} computes from each request. */
   FakeGitHub on(String method, String path, Responder responder) {
-    routes.computeIfAbsent(method + " " + path, key -> new ArrayDeque<>()).add(responder);
+    routes.put(method + " " + path, new ArrayDeque<>(List.of(responder)));
     return this;
   }
 
