@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * GitHub's REST API over the JDK's HTTP client: the one place that sends requests to GitHub, so
- * the headers, the base URL ({@code https://api.github.com} or an Enterprise Server's {@code
- * https://HOST/api/v3}) and the treatment of network errors are decided once. It never retries
- * and never sleeps: a failure goes back to the activity, and Temporal retries it.
+ * GitHub's REST API over the JDK's HTTP client: the one place that sends requests to GitHub, so the
+ * headers, the base URL ({@code https://api.github.com} or an Enterprise Server's {@code
+ * https://HOST/api/v3}) and the treatment of network errors are decided once. It never retries and
+ * never sleeps: a failure goes back to the activity, and Temporal retries it.
  */
 public class GitHubApi {
 
@@ -98,10 +98,10 @@ public class GitHubApi {
       return new GitHubResponse(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       // The exception names the URL at most; the Authorization header never reaches a message.
+      String why =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
       throw CiException.unavailable(
-          "GitHub at " + baseUrl + " did not answer " + what + ": " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()),
-          e);
+          "GitHub at %s did not answer %s: %s".formatted(baseUrl, what, why), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CiException.unavailable("interrupted while waiting for GitHub: " + what, e);

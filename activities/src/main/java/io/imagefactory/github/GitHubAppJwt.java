@@ -14,6 +14,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The JSON Web Token a GitHub App signs to speak as itself (RS256, signed with the JDK alone). The
@@ -29,11 +30,10 @@ final class GitHubAppJwt {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
   /** The DER of AlgorithmIdentifier {rsaEncryption, NULL}, which PKCS#8 puts before the key. */
-  private static final byte[] RSA_ALGORITHM = {
-    0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
-    0x01, 0x05, 0x00
-  };
+  private static final byte[] RSA_ALGORITHM =
+      HexFormat.of().parseHex("300d06092a864886f70d0101010500");
 
   private final String appId;
   private final Path privateKeyFile;
@@ -65,8 +65,8 @@ final class GitHubAppJwt {
       return unsigned + "." + BASE64URL.encodeToString(rs256.sign());
     } catch (GeneralSecurityException e) {
       throw CiException.rejected(
-          "the GitHub App private key file " + privateKeyFile + " is not a usable RSA key: "
-              + e.getClass().getSimpleName());
+          "the GitHub App private key file %s is not a usable RSA key: %s"
+              .formatted(privateKeyFile, e.getClass().getSimpleName()));
     }
   }
 
@@ -78,8 +78,9 @@ final class GitHubAppJwt {
     int end = pem.indexOf("-----END " + label + "-----");
     if (begin < 0 || end < begin || pem.contains("ENCRYPTED")) {
       throw CiException.rejected(
-          "the GitHub App private key file " + privateKeyFile
-              + " holds no unencrypted PEM key (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY)");
+          "the GitHub App private key file %s holds no unencrypted PEM key"
+                  .formatted(privateKeyFile)
+              + " (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY)");
     }
     String base64 = pem.substring(begin + label.length() + 16, end);
     byte[] der;

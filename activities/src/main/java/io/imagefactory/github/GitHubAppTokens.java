@@ -15,14 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GitHub App credentials: the installation for a repository's owner is discovered once ({@code
- * GET /repos/{owner}/{repo}/installation}, signed with the App's JWT) and its installation token
+ * GitHub App credentials: the installation for a repository's owner is discovered once ({@code GET
+ * /repos/{owner}/{repo}/installation}, signed with the App's JWT) and its installation token
  * ({@code POST /app/installations/{id}/access_tokens}, valid one hour) is cached and minted again
  * {@link #REFRESH_BEFORE_EXPIRY} before it expires, so no request goes out with a token about to
  * lapse.
  *
- * <p>Calls are serialized: minting is rare (once an hour per owner) and one lock keeps two
- * threads from minting the same token twice.
+ * <p>Calls are serialized: minting is rare (once an hour per owner) and one lock keeps two threads
+ * from minting the same token twice.
  */
 public class GitHubAppTokens implements GitHubCredentials {
 
@@ -76,8 +76,8 @@ public class GitHubAppTokens implements GitHubCredentials {
     GitHubResponse response = api.get(repoPath + "/installation", jwt.mint(clock.instant()));
     if (response.status() == 404) {
       throw CiException.rejected(
-          "the GitHub App " + jwt.appId() + " is not installed for " + repo + " (404): "
-              + response.message());
+          "the GitHub App %s is not installed for %s (404): %s"
+              .formatted(jwt.appId(), repo, response.message()));
     }
     if (!response.successful()) {
       throw GitHubResponses.failure(
@@ -116,8 +116,8 @@ public class GitHubAppTokens implements GitHubCredentials {
     }
     if (token.isEmpty() || expiresAt == null) {
       throw CiException.unavailable(
-          "GitHub answered the installation token request for " + owner
-              + " without a token and its expiry",
+          "GitHub answered the installation token request for %s without a token and its expiry"
+              .formatted(owner),
           null);
     }
     return new InstallationToken(token, expiresAt);

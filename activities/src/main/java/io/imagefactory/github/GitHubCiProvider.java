@@ -1,6 +1,5 @@
 package io.imagefactory.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.imagefactory.rebuild.CiDispatch;
 import io.imagefactory.rebuild.CiException;
 import io.imagefactory.rebuild.CiProvider;
@@ -9,21 +8,16 @@ import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GitHub Actions as a {@link CiProvider}: a {@code workflow_dispatch} with {@code
- * return_run_details}, so GitHub names the run it started. An Enterprise Server before 3.21
- * answers 400 to that field; the dispatch is sent once more without it, the server is remembered
- * as one that never returns run details, and the run is found by listing ({@link
- * GitHubRunFinder}).
+ * GitHub Actions as a {@link CiProvider}: a {@code workflow_dispatch} of the declared inputs
+ * ({@link GitHubWorkflowInputs}) that asks GitHub to name its run ({@link GitHubDispatcher}); when
+ * GitHub does not, one listing finds it ({@link GitHubRunFinder}), and no waiting happens here.
  *
  * <p>A retried dispatch first looks for a run of its rebuild id and returns it rather than start a
  * second one. One window remains: an attempt whose dispatch GitHub accepted but whose answer was
@@ -42,10 +36,10 @@ public class GitHubCiProvider implements CiProvider {
   private final GitHubApi api;
   private final GitHubCredentials credentials;
   private final GitHubWorkflowInputs workflowInputs;
+  private final GitHubDispatcher dispatcher;
   private final GitHubRunFinder runFinder;
   private final GitHubRunStatus runStatus;
   private final Clock clock;
-  private final AtomicBoolean runDetailsUnsupported = new AtomicBoolean();
 
   /**
    * @param declaredInputs the workflow-file parser: a workflow's text to the names of its {@code
@@ -61,11 +55,13 @@ public class GitHubCiProvider implements CiProvider {
     this.api = api;
     this.credentials = credentials;
     this.workflowInputs = new GitHubWorkflowInputs(api, declaredInputs, clock);
+    this.dispatcher = new GitHubDispatcher(api, clock);
     this.runFinder = new GitHubRunFinder(api, clock);
     this.runStatus = new GitHubRunStatus(clock, neverStartedAfter);
     this.clock = clock;
   }
 
+  /** Runs queued for a day are taken as never started, as GitHub drops them then. */
   public GitHubCiProvider(
       GitHubApi api,
       GitHubCredentials credentials,
@@ -81,53 +77,50 @@ public class GitHubCiProvider implements CiProvider {
 
   @Override
   public RebuildDispatch dispatch(CiDispatch dispatch) throws CiException {
-    String repoPath = GitHubApi.repoPath(dispatch.repo());
+    GitHubApi.repoPath(dispatch.repo());
     if (dispatch.workflow() == null || dispatch.workflow().isBlank()) {
       throw CiException.rejected("no GitHub workflow is configured for " + dispatch.repo());
     }
     String token = credentials.tokenFor(dispatch.repo());
     if (dispatch.retry()) {
       GitHubRunFinder.Runs earlier = runFinder.find(dispatch, token);
-      if (earlier.identified().isPresent()) {
-        return dispatched(earlier.identified().get(), "run of an earlier attempt, found by listing");
+      Optional<RunRef> run = earlier.identified();
+      if (run.isPresent()) {
+        return dispatched(dispatch, run.get(), "run of an earlier attempt, found by listing");
       }
       if (!earlier.none()) {
-        return unidentified("retried dispatch not sent again: " + earlier.describe());
+        return unidentified(dispatch, "not dispatched again, as " + earlier.describe());
       }
     }
     GitHubWorkflowInputs.Selection inputs = workflowInputs.select(dispatch, token);
     String sent =
-        "workflow_dispatch " + dispatch.workflow() + " on " + dispatch.repo() + " at "
-            + dispatch.ref() + ", inputs " + inputs.sent().keySet()
+        "workflow_dispatch %s on %s at %s, inputs %s"
+                .formatted(
+                    dispatch.workflow(), dispatch.repo(), dispatch.ref(), inputs.sent().keySet())
             + (inputs.dropped().isEmpty()
                 ? ""
                 : ", left out as not declared by the workflow: " + inputs.dropped());
-    String path =
-        repoPath + "/actions/workflows/" + GitHubApi.encode(dispatch.workflow()) + "/dispatches";
-    boolean askForRun = !runDetailsUnsupported.get();
-    GitHubResponse response = api.post(path, body(dispatch, inputs, askForRun), token);
-    if (response.status() == 400 && askForRun) {
-      response = api.post(path, body(dispatch, inputs, false), token);
-      if (response.successful()) {
-        runDetailsUnsupported.set(true);
-        log.info("GitHub at {} refuses return_run_details: runs are found by listing", api.baseUrl());
+    Optional<RunRef> run = dispatcher.dispatch(dispatch, inputs.sent(), token);
+    return run.isPresent() ? dispatched(dispatch, run.get(), sent) : listed(dispatch, token, sent);
+  }
+
+  /** A dispatch GitHub accepted without naming its run: one listing, no waiting. */
+  private RebuildDispatch listed(CiDispatch dispatch, String token, String sent)
+      throws CiException {
+    GitHubRunFinder.Runs runs;
+    try {
+      runs = runFinder.find(dispatch, token);
+    } catch (CiException e) {
+      if (e.kind() != CiException.Kind.REJECTED) {
+        throw e; // The retry looks for the run before it dispatches, so nothing runs twice.
       }
+      return unidentified(dispatch, sent + ", but its run cannot be listed: " + e.getMessage());
     }
-    if (!response.successful()) {
-      throw GitHubResponses.failure(
-          response, "dispatch of " + dispatch.workflow() + " on " + dispatch.repo(), clock);
+    if (runs.identified().isPresent()) {
+      return dispatched(dispatch, runs.identified().get(), sent + ", run found by listing");
     }
-    JsonNode run = response.json();
-    if (run.hasNonNull("workflow_run_id")) {
-      String url = run.path("html_url").asText(null);
-      return dispatched(new RunRef(name(), dispatch.repo(), run.path("workflow_run_id").asText(), url), sent);
-    }
-    GitHubRunFinder.Runs listed = runFinder.find(dispatch, token);
-    if (listed.identified().isPresent()) {
-      return dispatched(listed.identified().get(), sent + ", run found by listing");
-    }
-    return unidentified(
-        sent + ", but " + (listed.none() ? "its run is not listed yet" : listed.describe()));
+    String why = runs.none() ? "its run is not listed yet" : runs.describe();
+    return unidentified(dispatch, sent + ", but " + why);
   }
 
   @Override
@@ -136,42 +129,30 @@ public class GitHubCiProvider implements CiProvider {
       throw new IllegalArgumentException("not a GitHub run: " + run);
     }
     String token = credentials.tokenFor(run.repo());
-    GitHubResponse response =
-        api.get(GitHubApi.repoPath(run.repo()) + "/actions/runs/" + GitHubApi.encode(run.runId()), token);
+    String path = GitHubApi.repoPath(run.repo()) + "/actions/runs/" + GitHubApi.encode(run.runId());
+    GitHubResponse response = api.get(path, token);
     if (response.status() == 404) {
       // The token dispatched this run, so a 404 means the run (or its repository) was deleted.
+      String detail =
+          "GitHub run %s of %s is gone (404): %s"
+              .formatted(run.runId(), run.repo(), response.message());
       return Optional.of(
-          new RunConclusion(
-              RunConclusion.NEVER_STARTED,
-              run.url(),
-              "GitHub run " + run.runId() + " of " + run.repo() + " is gone (404): " + response.message(),
-              clock.instant()));
+          new RunConclusion(RunConclusion.NEVER_STARTED, run.url(), detail, clock.instant()));
     }
     if (!response.successful()) {
-      throw GitHubResponses.failure(
-          response, "status read of run " + run.runId() + " on " + run.repo(), clock);
+      String what = "status read of run %s on %s".formatted(run.runId(), run.repo());
+      throw GitHubResponses.failure(response, what, clock);
     }
     return runStatus.read(run, response.json());
   }
 
-  private static Map<String, Object> body(
-      CiDispatch dispatch, GitHubWorkflowInputs.Selection inputs, boolean askForRun) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("ref", dispatch.ref());
-    body.put("inputs", inputs.sent());
-    if (askForRun) {
-      body.put("return_run_details", true);
-    }
-    return body;
-  }
-
-  private static RebuildDispatch dispatched(RunRef run, String detail) {
-    log.info("dispatched {}: run {} {}", detail, run.runId(), run.url());
+  private static RebuildDispatch dispatched(CiDispatch dispatch, RunRef run, String detail) {
+    log.info("rebuild {} dispatched: {}: run {}", dispatch.rebuildId(), detail, run.url());
     return new RebuildDispatch(RebuildDispatch.DISPATCHED, run.url(), detail, run);
   }
 
-  private static RebuildDispatch unidentified(String detail) {
-    log.warn("run not identified: {}", detail);
+  private static RebuildDispatch unidentified(CiDispatch dispatch, String detail) {
+    log.warn("rebuild {}: run not identified: {}", dispatch.rebuildId(), detail);
     return new RebuildDispatch(RebuildDispatch.UNIDENTIFIED, null, "run not identified: " + detail);
   }
 }

@@ -3,9 +3,9 @@ package io.imagefactory.github;
 import io.imagefactory.rebuild.CiException;
 
 /**
- * Where the token sent to GitHub comes from: a personal access token ({@link GitHubTokenFile}) or
- * a GitHub App ({@link GitHubAppTokens}). The same token serves git fetches of source
- * repositories on the same host (https, user name {@code x-access-token}).
+ * Where the token sent to GitHub comes from: a personal access token ({@link GitHubTokenFile}) or a
+ * GitHub App ({@link GitHubAppTokens}). The same token serves git fetches of source repositories on
+ * the same host (https, user name {@code x-access-token}).
  */
 public interface GitHubCredentials {
 

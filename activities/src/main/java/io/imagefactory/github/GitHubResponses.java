@@ -46,25 +46,27 @@ final class GitHubResponses {
     if ("0".equals(response.header("x-ratelimit-remaining"))) {
       Long reset = number(response.header("x-ratelimit-reset"));
       Duration wait =
-          reset == null ? SECONDARY_LIMIT_WAIT : Duration.between(now, Instant.ofEpochSecond(reset));
+          reset == null
+              ? SECONDARY_LIMIT_WAIT
+              : Duration.between(now, Instant.ofEpochSecond(reset));
       wait = atLeast(wait);
       return CiException.rateLimited(
-          "GitHub's rate limit is used up (" + response.status() + ") for the " + what
-              + "; it resets in " + wait.toSeconds() + "s",
+          "GitHub's rate limit is used up (%d) for the %s; it resets in %ds"
+              .formatted(response.status(), what, wait.toSeconds()),
           wait);
     }
     Duration retryAfter = retryAfter(response.header("retry-after"), now);
     if (retryAfter != null) {
       return CiException.rateLimited(
-          "GitHub's secondary rate limit stopped the " + what + "; retry after "
-              + retryAfter.toSeconds() + "s",
+          "GitHub's secondary rate limit stopped the %s; retry after %ds"
+              .formatted(what, retryAfter.toSeconds()),
           retryAfter);
     }
     String message = response.message().toLowerCase(Locale.ROOT);
     if (response.status() == 429 || message.contains("rate limit") || message.contains("abuse")) {
       return CiException.rateLimited(
-          "GitHub's secondary rate limit stopped the " + what + " (" + response.status() + "): "
-              + response.message(),
+          "GitHub's secondary rate limit stopped the %s (%d): %s"
+              .formatted(what, response.status(), response.message()),
           SECONDARY_LIMIT_WAIT);
     }
     return null;

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * Finds the run a dispatch started when GitHub did not say: it lists the workflow's {@code
  * workflow_dispatch} runs on the branch created since the rebuild was asked for. A run whose title
  * ({@code run-name:}, which the documented workflow pattern fills with the rebuild id) names this
- * rebuild is ours; a run naming another rebuild is not; an untitled run is ours only when it is
- * the only run that could be. Two possible runs are never decided between.
+ * rebuild is ours; a run naming another rebuild is not; an untitled run is ours only when it is the
+ * only run that could be. Two possible runs are never decided between.
  */
 final class GitHubRunFinder {
 
@@ -42,7 +42,9 @@ final class GitHubRunFinder {
       if (ours.size() == 1) {
         return Optional.of(ours.get(0));
       }
-      return ours.isEmpty() && unclaimed.size() == 1 ? Optional.of(unclaimed.get(0)) : Optional.empty();
+      return ours.isEmpty() && unclaimed.size() == 1
+          ? Optional.of(unclaimed.get(0))
+          : Optional.empty();
     }
 
     boolean none() {
@@ -51,7 +53,12 @@ final class GitHubRunFinder {
 
     String describe() {
       List<RunRef> possible = ours.isEmpty() ? unclaimed : ours;
-      return possible.size() + " runs could be " + rebuildId + " (" + ids(possible) + ")"
+      return possible.size()
+          + " runs could be "
+          + rebuildId
+          + " ("
+          + ids(possible)
+          + ")"
           + (ours.isEmpty() ? ", none of them names it" : ", all naming it");
     }
 
@@ -73,10 +80,12 @@ final class GitHubRunFinder {
     Instant since = requested.minus(CLOCK_SKEW).truncatedTo(ChronoUnit.SECONDS);
     String branch = branch(dispatch.ref());
     String path =
-        GitHubApi.repoPath(dispatch.repo()) + "/actions/workflows/"
-            + GitHubApi.encode(dispatch.workflow()) + "/runs?event=workflow_dispatch&branch="
-            + GitHubApi.encode(branch) + "&created=" + GitHubApi.encode(">=" + since)
-            + "&per_page=100";
+        "%s/actions/workflows/%s/runs?event=workflow_dispatch&branch=%s&created=%s&per_page=100"
+            .formatted(
+                GitHubApi.repoPath(dispatch.repo()),
+                GitHubApi.encode(dispatch.workflow()),
+                GitHubApi.encode(branch),
+                GitHubApi.encode(">=" + since));
     GitHubResponse response = api.get(path, token);
     if (!response.successful()) {
       throw GitHubResponses.failure(
@@ -92,8 +101,13 @@ final class GitHubRunFinder {
         continue;
       }
       RunRef ref =
-          new RunRef("github", dispatch.repo(), run.path("id").asText(), run.path("html_url").asText(null));
-      Set<String> named = rebuildIds(run.path("display_title").asText("") + "\n" + run.path("name").asText(""));
+          new RunRef(
+              "github",
+              dispatch.repo(),
+              run.path("id").asText(),
+              run.path("html_url").asText(null));
+      Set<String> named =
+          rebuildIds(run.path("display_title").asText("") + "\n" + run.path("name").asText(""));
       if (named.contains(dispatch.rebuildId())) {
         ours.add(ref);
       } else if (named.isEmpty()) {

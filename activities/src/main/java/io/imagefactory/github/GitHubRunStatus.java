@@ -15,9 +15,9 @@ import java.util.Set;
  * Reads a workflow run ({@code GET /repos/{o}/{r}/actions/runs/{id}}) as a {@link RunConclusion}.
  * Only {@code success} counts as built. {@code skipped} and {@code stale} runs built nothing and
  * are {@link RunConclusion#NEVER_STARTED}; {@code neutral}, {@code action_required}, {@code
- * startup_failure} and any conclusion GitHub adds later are failures, so the candidates are kept.
- * A run queued longer than {@code neverStartedAfter} never started (GitHub drops jobs queued for
- * 24 hours); a run {@code waiting} for a deployment approval is left to the person who approves.
+ * startup_failure} and any conclusion GitHub adds later are failures, so the candidates are kept. A
+ * run queued longer than {@code neverStartedAfter} never started (GitHub drops jobs queued for 24
+ * hours); a run {@code waiting} for a deployment approval is left to the person who approves.
  */
 final class GitHubRunStatus {
 
@@ -47,17 +47,19 @@ final class GitHubRunStatus {
             new RunConclusion(
                 RunConclusion.NEVER_STARTED,
                 url,
-                "run " + run.runId() + " has been " + status + " since " + created
-                    + ", longer than " + neverStartedAfter.toHours() + "h",
+                "run %s has been %s since %s, longer than %dh"
+                    .formatted(run.runId(), status, created, neverStartedAfter.toHours()),
                 now));
       }
       return Optional.empty();
     }
     String conclusion = json.path("conclusion").asText("");
-    Instant completedAt = Objects.requireNonNullElseGet(instant(json.path("updated_at")), clock::instant);
+    Instant completedAt =
+        Objects.requireNonNullElseGet(instant(json.path("updated_at")), clock::instant);
     String detail =
-        "GitHub run " + run.runId() + " "
-            + (conclusion.isEmpty() ? "completed without a conclusion" : conclusion);
+        "GitHub run %s %s"
+            .formatted(
+                run.runId(), conclusion.isEmpty() ? "completed without a conclusion" : conclusion);
     return Optional.of(new RunConclusion(ours(conclusion), url, detail, completedAt));
   }
 

@@ -62,8 +62,8 @@ final class GitHubWorkflowInputs {
     String what = "read of " + file + " in " + dispatch.repo() + " at " + dispatch.ref();
     if (response.status() == 404) {
       throw CiException.rejected(
-          "GitHub has no " + file + " in " + dispatch.repo() + " at " + dispatch.ref()
-              + " (404, or the token may not read contents): " + response.message());
+          "GitHub has no %s in %s at %s (404, or the token may not read contents): %s"
+              .formatted(file, dispatch.repo(), dispatch.ref(), response.message()));
     }
     if (!response.successful()) {
       throw GitHubResponses.failure(response, what, clock);
@@ -83,7 +83,8 @@ final class GitHubWorkflowInputs {
     if (!dispatch.workflow().chars().allMatch(Character::isDigit)) {
       return ".github/workflows/" + dispatch.workflow();
     }
-    GitHubResponse response = api.get(repoPath + "/actions/workflows/" + dispatch.workflow(), token);
+    GitHubResponse response =
+        api.get(repoPath + "/actions/workflows/" + dispatch.workflow(), token);
     if (!response.successful()) {
       throw GitHubResponses.failure(
           response, "lookup of workflow " + dispatch.workflow() + " on " + dispatch.repo(), clock);

@@ -91,9 +91,13 @@ final class AppKeys {
 
   private static Path write(Path file, String label, byte[] der) {
     String pem =
-        "-----BEGIN " + label + "-----\n"
+        "-----BEGIN "
+            + label
+            + "-----\n"
             + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-            + "\n-----END " + label + "-----\n";
+            + "\n-----END "
+            + label
+            + "-----\n";
     try {
       return Files.writeString(file, pem);
     } catch (IOException e) {

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local GitHub for tests: the JDK's HTTP server on 127.0.0.1 and a random port, under an
- * Enterprise-style {@code /api/v3} root, answering each route from a queue of answers (the last
- * one repeats) and recording every request it receives.
+ * Enterprise-style {@code /api/v3} root, answering each route from a queue of answers (the last one
+ * repeats) and recording every request it receives.
  */
 final class FakeGitHub implements AutoCloseable {
 
@@ -32,7 +32,8 @@ final class FakeGitHub implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the fake saw it; header names are lower case. */
-  record Request(String method, String path, String query, Map<String, String> headers, String body) {
+  record Request(
+      String method, String path, String query, Map<String, String> headers, String body) {
 
     String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
@@ -124,13 +125,17 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   List<Request> requests(String method, String path) {
-    return requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    return requests().stream()
+        .filter(r -> r.method().equals(method) && r.path().equals(path))
+        .toList();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
     Request request =
         new Request(
             exchange.getRequestMethod(),
@@ -139,9 +144,10 @@ final class FakeGitHub implements AutoCloseable {
             headers,
             new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     requests.add(request);
-    Answer answer = next(request.method() + " " + request.path())
-        .map(responder -> responder.answer(request))
-        .orElse(Answer.fixture(404, "github/error-not-found.json"));
+    Answer answer =
+        next(request.method() + " " + request.path())
+            .map(responder -> responder.answer(request))
+            .orElse(Answer.fixture(404, "github/error-not-found.json"));
     if (answer.status() < 0) {
       exchange.close();
       return;

@@ -12,7 +12,9 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** @param vars name, value, name, value… */
+  /**
+   * @param vars name, value, name, value…
+   */
   static String read(String name, String... vars) {
     String text = raw(name);
     for (int i = 0; i + 1 < vars.length; i += 2) {
@@ -38,32 +40,51 @@ final class Fixtures {
     return text;
   }
 
-  /** One workflow run as GitHub lists it, dispatched on {@code main}; null conclusion while running. */
+  /**
+   * One workflow run as GitHub lists it, dispatched on {@code main}; null conclusion while running.
+   */
   static String run(long id, String title, Instant created, String status, String conclusion) {
     return run(id, title, created, status, conclusion, "main", "workflow_dispatch");
   }
 
   static String run(
-      long id, String title, Instant created, String status, String conclusion, String branch,
+      long id,
+      String title,
+      Instant created,
+      String status,
+      String conclusion,
+      String branch,
       String event) {
     return read(
         "github/workflow-run.json",
-        "id", Long.toString(id),
-        "title", title,
-        "created", created.toString(),
-        "updated", created.plusSeconds(300).toString(),
-        "status", status,
-        "conclusion", conclusion == null ? "null" : "\"" + conclusion + "\"",
-        "branch", branch,
-        "event", event);
+        "id",
+        Long.toString(id),
+        "title",
+        title,
+        "created",
+        created.toString(),
+        "updated",
+        created.plusSeconds(300).toString(),
+        "status",
+        status,
+        "conclusion",
+        conclusion == null ? "null" : "\"" + conclusion + "\"",
+        "branch",
+        branch,
+        "event",
+        event);
   }
 
   /** A run listing ({@code GET .../runs}) holding {@code runs}. */
   static FakeGitHub.Answer runs(String... runs) {
     return FakeGitHub.Answer.json(
         200,
-        read("github/workflow-runs.json",
-            "count", Integer.toString(runs.length), "runs", String.join(",", runs)));
+        read(
+            "github/workflow-runs.json",
+            "count",
+            Integer.toString(runs.length),
+            "runs",
+            String.join(",", runs)));
   }
 
   /** A contents answer for a workflow file, base64 in 60-column lines as GitHub sends it. */
@@ -72,6 +93,7 @@ final class Fixtures {
     String base64 =
         Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(bytes).replace("\n", "\\n");
     return FakeGitHub.Answer.json(
-        200, read("github/contents.json", "size", Integer.toString(bytes.length), "content", base64));
+        200,
+        read("github/contents.json", "size", Integer.toString(bytes.length), "content", base64));
   }
 }

@@ -48,8 +48,17 @@ class GitHubAppTokensTest {
   @BeforeEach
   void start(@TempDir Path dir) {
     github = FakeGitHub.start();
-    github.on("GET", INSTALLATION, signed(r -> Answer.fixture(200, "github/installation.json", "id", "61234567", "owner", "acme")));
-    github.on("POST", ACCESS_TOKENS, signed(r -> accessToken("ghs_token" + minted.incrementAndGet(), Duration.ofHours(1))));
+    github.on(
+        "GET",
+        INSTALLATION,
+        signed(
+            r ->
+                Answer.fixture(
+                    200, "github/installation.json", "id", "61234567", "owner", "acme")));
+    github.on(
+        "POST",
+        ACCESS_TOKENS,
+        signed(r -> accessToken("ghs_token" + minted.incrementAndGet(), Duration.ofHours(1))));
     keyFile = app.writePkcs1(dir.resolve("app.pem"));
     tokens = new GitHubAppTokens(new GitHubApi(github.baseUrl()), APP_ID, keyFile, clock);
   }
@@ -63,7 +72,8 @@ class GitHubAppTokensTest {
   FakeGitHub.Responder signed(FakeGitHub.Responder then) {
     return request -> {
       String authorization = String.valueOf(request.header("Authorization"));
-      JsonNode claims = AppKeys.verifiedClaims(authorization.replaceFirst("^Bearer ", ""), publicKey());
+      JsonNode claims =
+          AppKeys.verifiedClaims(authorization.replaceFirst("^Bearer ", ""), publicKey());
       if (claims == null) {
         return Answer.fixture(401, "github/error-bad-credentials.json");
       }
@@ -78,7 +88,12 @@ class GitHubAppTokensTest {
 
   Answer accessToken(String token, Duration valid) {
     return Answer.fixture(
-        201, "github/access-token.json", "token", token, "expires", clock.instant().plus(valid).toString());
+        201,
+        "github/access-token.json",
+        "token",
+        token,
+        "expires",
+        clock.instant().plus(valid).toString());
   }
 
   @Test
@@ -100,7 +115,8 @@ class GitHubAppTokensTest {
   void acceptsAPkcs8Key(@TempDir Path dir) throws CiException {
     Path pkcs8 = app.writePkcs8(dir.resolve("app-pkcs8.pem"));
 
-    GitHubAppTokens converted = new GitHubAppTokens(new GitHubApi(github.baseUrl()), APP_ID, pkcs8, clock);
+    GitHubAppTokens converted =
+        new GitHubAppTokens(new GitHubApi(github.baseUrl()), APP_ID, pkcs8, clock);
 
     assertThat(converted.tokenFor("acme/api")).isEqualTo("ghs_token1");
   }
@@ -129,8 +145,15 @@ class GitHubAppTokensTest {
 
   @Test
   void anotherOwnerHasItsOwnInstallation() throws CiException {
-    github.on("GET", "/repos/globex/site/installation", signed(r -> Answer.fixture(200, "github/installation.json", "id", "777", "owner", "globex")));
-    github.on("POST", "/app/installations/777/access_tokens", signed(r -> accessToken("ghs_globex", Duration.ofHours(1))));
+    github.on(
+        "GET",
+        "/repos/globex/site/installation",
+        signed(
+            r -> Answer.fixture(200, "github/installation.json", "id", "777", "owner", "globex")));
+    github.on(
+        "POST",
+        "/app/installations/777/access_tokens",
+        signed(r -> accessToken("ghs_globex", Duration.ofHours(1))));
 
     assertThat(tokens.tokenFor("acme/api")).isEqualTo("ghs_token1");
     assertThat(tokens.tokenFor("globex/site")).isEqualTo("ghs_globex");
@@ -145,7 +168,8 @@ class GitHubAppTokensTest {
     assertThat(tokens.tokenFor("acme/api")).isEqualTo("ghs_token1");
 
     clock.advance(Duration.ofMinutes(3));
-    CiException expired = catchThrowableOfType(CiException.class, () -> tokens.tokenFor("acme/api"));
+    CiException expired =
+        catchThrowableOfType(CiException.class, () -> tokens.tokenFor("acme/api"));
     assertThat(expired.kind()).isEqualTo(Kind.UNAVAILABLE);
   }
 
@@ -156,13 +180,15 @@ class GitHubAppTokensTest {
     CiException e = catchThrowableOfType(CiException.class, () -> tokens.tokenFor("acme/api"));
 
     assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-    assertThat(e.getMessage()).isEqualTo("the GitHub App 4242 is not installed for acme/api (404): Not Found");
+    assertThat(e.getMessage())
+        .isEqualTo("the GitHub App 4242 is not installed for acme/api (404): Not Found");
   }
 
   @Test
   void aJwtSignedWithAnotherKeyIsRefusedByGitHub(@TempDir Path dir) {
     Path wrong = stranger.writePkcs1(dir.resolve("stranger.pem"));
-    GitHubAppTokens impostor = new GitHubAppTokens(new GitHubApi(github.baseUrl()), APP_ID, wrong, clock);
+    GitHubAppTokens impostor =
+        new GitHubAppTokens(new GitHubApi(github.baseUrl()), APP_ID, wrong, clock);
 
     CiException e = catchThrowableOfType(CiException.class, () -> impostor.tokenFor("acme/api"));
 
@@ -185,14 +211,18 @@ class GitHubAppTokensTest {
     String dispatches = GitHubCiProviderTest.DISPATCHES;
     github.on("POST", dispatches, Answer.fixture(401, "github/error-bad-credentials.json"));
     GitHubCiProvider provider =
-        new GitHubCiProvider(new GitHubApi(github.baseUrl()), tokens, GitHubCiProviderTest.DECLARED, clock);
+        new GitHubCiProvider(
+            new GitHubApi(github.baseUrl()), tokens, GitHubCiProviderTest.DECLARED, clock);
     CiDispatch dispatch =
-        new CiDispatch("api", "api#3", "acme/api", "build.yml", "main", Map.of(), clock.instant(), false);
+        new CiDispatch(
+            "api", "api#3", "acme/api", "build.yml", "main", Map.of(), clock.instant(), false);
 
     CiException e = catchThrowableOfType(CiException.class, () -> provider.dispatch(dispatch));
 
-    assertThat(github.requests("POST", dispatches).get(0).header("Authorization")).isEqualTo("Bearer ghs_token1");
+    assertThat(github.requests("POST", dispatches).get(0).header("Authorization"))
+        .isEqualTo("Bearer ghs_token1");
     assertThat(e.getMessage()).doesNotContain("ghs_token1");
-    assertThat(e.getMessage()).doesNotContain(Files.readString(keyFile).lines().skip(1).findFirst().orElseThrow());
+    assertThat(e.getMessage())
+        .doesNotContain(Files.readString(keyFile).lines().skip(1).findFirst().orElseThrow());
   }
 }

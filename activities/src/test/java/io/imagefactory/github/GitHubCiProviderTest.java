@@ -12,6 +12,8 @@ import io.imagefactory.rebuild.RunRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,7 @@ class GitHubCiProviderTest {
   static final String DISPATCHES = "/repos/acme/api/actions/workflows/build.yml/dispatches";
   static final String RUNS = "/repos/acme/api/actions/workflows/build.yml/runs";
   static final String CONTENTS = "/repos/acme/api/contents/.github/workflows/build.yml";
+
   /** The parser stand-in: it knows the fixture workflow and nothing else. */
   static final Function<String, Optional<Set<String>>> DECLARED =
       text ->
@@ -72,7 +75,10 @@ class GitHubCiProviderTest {
 
   @Test
   void dispatchesAndTakesTheRunGitHubNames() throws CiException {
-    github.on("POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "9876543210"));
+    github.on(
+        "POST",
+        DISPATCHES,
+        Answer.fixture(200, "github/dispatch-run-details.json", "id", "9876543210"));
 
     RebuildDispatch result = provider.dispatch(dispatch("api#3", false));
 
@@ -80,7 +86,10 @@ class GitHubCiProviderTest {
     assertThat(result.run())
         .isEqualTo(
             new RunRef(
-                "github", "acme/api", "9876543210", "https://github.com/acme/api/actions/runs/9876543210"));
+                "github",
+                "acme/api",
+                "9876543210",
+                "https://github.com/acme/api/actions/runs/9876543210"));
     assertThat(result.runUrl()).isEqualTo(result.run().url());
     Request post = github.requests("POST", DISPATCHES).get(0);
     assertThat(post.header("Accept")).isEqualTo("application/vnd.github+json");
@@ -95,7 +104,8 @@ class GitHubCiProviderTest {
 
   @Test
   void sendsOnlyTheInputsTheWorkflowDeclaresAtTheRef() throws CiException {
-    github.on("POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "1"));
+    github.on(
+        "POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "1"));
 
     RebuildDispatch result = provider.dispatch(dispatch("api#3", false));
 
@@ -115,11 +125,39 @@ class GitHubCiProviderTest {
 
   @Test
   void sendsEveryInputWhenTheParserCannotTell() throws Exception {
-    github.on("POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "1"));
+    github.on(
+        "POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "1"));
+    List<String> parsed = new ArrayList<>();
 
-    provider(text -> Optional.empty(), tokenFile).dispatch(dispatch("api#3", false));
+    provider(
+            text -> {
+              parsed.add(text);
+              return Optional.empty();
+            },
+            tokenFile)
+        .dispatch(dispatch("api#3", false));
 
-    assertThat(github.requests("POST", DISPATCHES).get(0).json().path("inputs").size()).isEqualTo(3);
+    assertThat(parsed).containsExactly(Fixtures.raw("github/build.yml"));
+    assertThat(github.requests("POST", DISPATCHES).get(0).json().path("inputs").size())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void readsTheFileOfAWorkflowGivenByItsId() throws CiException {
+    String workflow = "/repos/acme/api/actions/workflows/88123456";
+    github.on("GET", workflow, Answer.fixture(200, "github/workflow.json"));
+    github.on(
+        "POST",
+        workflow + "/dispatches",
+        Answer.fixture(200, "github/dispatch-run-details.json", "id", "1"));
+    CiDispatch byId =
+        new CiDispatch(
+            "api", "api#3", "acme/api", "88123456", "main", INPUTS, MutableClock.START, false);
+
+    RebuildDispatch result = provider.dispatch(byId);
+
+    assertThat(result.detail()).endsWith("left out as not declared by the workflow: [cache-bust]");
+    assertThat(github.requests("GET", CONTENTS)).hasSize(1);
   }
 
   @Test
@@ -131,7 +169,8 @@ class GitHubCiProviderTest {
     assertThatThrownBy(() -> provider.dispatch(request))
         .isInstanceOfSatisfying(
             CiException.class, e -> assertThat(e.kind()).isEqualTo(CiException.Kind.REJECTED))
-        .hasMessageContaining("GitHub has no .github/workflows/deploy.yml in acme/api at main (404");
+        .hasMessageContaining(
+            "GitHub has no .github/workflows/deploy.yml in acme/api at main (404");
     assertThat(github.requests()).extracting(Request::method).containsOnly("GET");
   }
 
@@ -139,9 +178,11 @@ class GitHubCiProviderTest {
   void findsTheRunByListingWhenGitHubGivesNoDetails() throws CiException {
     github.on("POST", DISPATCHES, Answer.empty(204));
     github.on(
-        "GET", RUNS,
+        "GET",
+        RUNS,
         Fixtures.runs(
-            Fixtures.run(5551, "Rebuild api#3 (timer)", MutableClock.START.plusSeconds(2), "queued", null)));
+            Fixtures.run(
+                5551, "Rebuild api#3 (timer)", MutableClock.START.plusSeconds(2), "queued", null)));
 
     RebuildDispatch result = provider.dispatch(dispatch("api#3", false));
 
@@ -149,7 +190,8 @@ class GitHubCiProviderTest {
     assertThat(result.run().runId()).isEqualTo("5551");
     assertThat(result.detail()).endsWith("run found by listing");
     assertThat(github.requests("GET", RUNS).get(0).query())
-        .isEqualTo("event=workflow_dispatch&branch=main&created=%3E%3D2025-06-02T09%3A29%3A00Z&per_page=100");
+        .isEqualTo(
+            "event=workflow_dispatch&branch=main&created=%3E%3D2025-06-02T09%3A29%3A00Z&per_page=100");
   }
 
   @Test
@@ -167,10 +209,22 @@ class GitHubCiProviderTest {
   }
 
   @Test
+  void anAcceptedDispatchWhoseRunsCannotBeListedIsNoFailure() throws CiException {
+    github.on("POST", DISPATCHES, Answer.empty(204));
+    github.on("GET", RUNS, Answer.fixture(404, "github/error-not-found.json"));
+
+    RebuildDispatch result = provider.dispatch(dispatch("api#3", false));
+
+    assertThat(result.outcome()).isEqualTo(RebuildDispatch.UNIDENTIFIED);
+    assertThat(result.detail()).contains("its run cannot be listed").contains("(404): Not Found");
+  }
+
+  @Test
   void neverGuessesBetweenTwoRunsThatCouldBeOurs() throws CiException {
     github.on("POST", DISPATCHES, Answer.empty(204));
     github.on(
-        "GET", RUNS,
+        "GET",
+        RUNS,
         Fixtures.runs(
             Fixtures.run(7001, "build", MutableClock.START.plusSeconds(1), "queued", null),
             Fixtures.run(7002, "build", MutableClock.START.plusSeconds(3), "queued", null)));
@@ -184,15 +238,19 @@ class GitHubCiProviderTest {
   @Test
   void fallsBackToListingOnAnEnterpriseServerThatRefusesRunDetails() throws CiException {
     github.on(
-        "POST", DISPATCHES,
+        "POST",
+        DISPATCHES,
         Answer.fixture(400, "github/error-return-run-details.json"),
         Answer.empty(204));
     github.on(
-        "GET", RUNS,
-        Fixtures.runs(Fixtures.run(42, "Rebuild api#3 (timer)", MutableClock.START, "queued", null)),
+        "GET",
+        RUNS,
+        Fixtures.runs(
+            Fixtures.run(42, "Rebuild api#3 (timer)", MutableClock.START, "queued", null)),
         Fixtures.runs(
             Fixtures.run(42, "Rebuild api#3 (timer)", MutableClock.START, "queued", null),
-            Fixtures.run(43, "Rebuild api#4 (now)", MutableClock.START.plusSeconds(9), "queued", null)));
+            Fixtures.run(
+                43, "Rebuild api#4 (now)", MutableClock.START.plusSeconds(9), "queued", null)));
 
     RebuildDispatch first = provider.dispatch(dispatch("api#3", false));
     RebuildDispatch second = provider.dispatch(dispatch("api#4", false));
@@ -211,8 +269,10 @@ class GitHubCiProviderTest {
     github.on("POST", DISPATCHES, Answer.fixture(400, "github/error-return-run-details.json"));
 
     assertThatThrownBy(() -> provider.dispatch(dispatch("api#3", false)))
-        .isInstanceOfSatisfying(CiException.class, e -> assertThat(e.kind()).isEqualTo(CiException.Kind.REJECTED));
-    assertThatThrownBy(() -> provider.dispatch(dispatch("api#4", false))).isInstanceOf(CiException.class);
+        .isInstanceOfSatisfying(
+            CiException.class, e -> assertThat(e.kind()).isEqualTo(CiException.Kind.REJECTED));
+    assertThatThrownBy(() -> provider.dispatch(dispatch("api#4", false)))
+        .isInstanceOf(CiException.class);
 
     var posts = github.requests("POST", DISPATCHES);
     assertThat(posts).hasSize(4);
@@ -223,12 +283,24 @@ class GitHubCiProviderTest {
   void aRetryAfterAnAcceptedButUnansweredDispatchFindsTheRunAndSendsNoSecond() throws CiException {
     github.on("POST", DISPATCHES, Answer.DROP);
     assertThatThrownBy(() -> provider.dispatch(dispatch("api#3", false)))
-        .isInstanceOfSatisfying(CiException.class, e -> assertThat(e.kind()).isEqualTo(CiException.Kind.UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            CiException.class, e -> assertThat(e.kind()).isEqualTo(CiException.Kind.UNAVAILABLE));
     github.on(
-        "GET", RUNS,
+        "GET",
+        RUNS,
         Fixtures.runs(
-            Fixtures.run(8002, "Rebuild api#2 (timer)", MutableClock.START.minusSeconds(30), "completed", "success"),
-            Fixtures.run(8003, "Rebuild api#3 (timer)", MutableClock.START.plusSeconds(2), "in_progress", null)));
+            Fixtures.run(
+                8002,
+                "Rebuild api#2 (timer)",
+                MutableClock.START.minusSeconds(30),
+                "completed",
+                "success"),
+            Fixtures.run(
+                8003,
+                "Rebuild api#3 (timer)",
+                MutableClock.START.plusSeconds(2),
+                "in_progress",
+                null)));
 
     RebuildDispatch retried = provider.dispatch(dispatch("api#3", true));
 
@@ -241,7 +313,8 @@ class GitHubCiProviderTest {
   @Test
   void aRetryDispatchesWhenNoEarlierRunIsListed() throws CiException {
     github.on("GET", RUNS, Fixtures.runs());
-    github.on("POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "77"));
+    github.on(
+        "POST", DISPATCHES, Answer.fixture(200, "github/dispatch-run-details.json", "id", "77"));
 
     RebuildDispatch retried = provider.dispatch(dispatch("api#3", true));
 
@@ -252,7 +325,8 @@ class GitHubCiProviderTest {
   @Test
   void aRetryThatCannotTellItsEarlierRunDoesNotDispatchAgain() throws CiException {
     github.on(
-        "GET", RUNS,
+        "GET",
+        RUNS,
         Fixtures.runs(
             Fixtures.run(7001, "build", MutableClock.START.plusSeconds(1), "queued", null),
             Fixtures.run(7002, "build", MutableClock.START.plusSeconds(3), "queued", null)));

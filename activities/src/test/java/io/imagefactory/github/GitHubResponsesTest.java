@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GitHubResponsesTest {
 
   static final CiDispatch DISPATCH =
-      new CiDispatch("api", "api#3", "acme/api", "build.yml", "main", Map.of(), MutableClock.START, false);
+      new CiDispatch(
+          "api", "api#3", "acme/api", "build.yml", "main", Map.of(), MutableClock.START, false);
 
   final MutableClock clock = new MutableClock();
   FakeGitHub github;
@@ -49,7 +50,10 @@ class GitHubResponsesTest {
 
   GitHubCiProvider provider(URI baseUrl) {
     return new GitHubCiProvider(
-        new GitHubApi(baseUrl), new GitHubTokenFile(tokenFile), GitHubCiProviderTest.DECLARED, clock);
+        new GitHubApi(baseUrl),
+        new GitHubTokenFile(tokenFile),
+        GitHubCiProviderTest.DECLARED,
+        clock);
   }
 
   CiException dispatchFails(Answer answer) {
@@ -86,7 +90,8 @@ class GitHubResponsesTest {
   void aForbiddenRequestWithoutRateLimitSignsIsRejected() {
     CiException e =
         dispatchFails(
-            Answer.fixture(403, "github/error-forbidden.json").with("x-ratelimit-remaining", "4211"));
+            Answer.fixture(403, "github/error-forbidden.json")
+                .with("x-ratelimit-remaining", "4211"));
 
     assertThat(e.kind()).isEqualTo(Kind.REJECTED);
     assertThat(e.getMessage()).endsWith("(403): Resource not accessible by integration");
@@ -125,7 +130,8 @@ class GitHubResponsesTest {
   void theSecondaryRateLimitWaitsAsLongAsRetryAfterSays() {
     CiException e =
         dispatchFails(
-            Answer.fixture(403, "github/error-secondary-rate-limit.json").with("retry-after", "37"));
+            Answer.fixture(403, "github/error-secondary-rate-limit.json")
+                .with("retry-after", "37"));
 
     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(37));
@@ -145,10 +151,12 @@ class GitHubResponsesTest {
   void aBadGatewayIsUnavailable() {
     CiException e =
         dispatchFails(
-            new Answer(502, Map.of("Content-Type", "text/html"), Fixtures.raw("github/bad-gateway.html")));
+            new Answer(
+                502, Map.of("Content-Type", "text/html"), Fixtures.raw("github/bad-gateway.html")));
 
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-    assertThat(e.getMessage()).isEqualTo("GitHub failed the dispatch of build.yml on acme/api (502): no message");
+    assertThat(e.getMessage())
+        .isEqualTo("GitHub failed the dispatch of build.yml on acme/api (502): no message");
   }
 
   @Test
@@ -156,16 +164,19 @@ class GitHubResponsesTest {
     URI closed = github.baseUrl();
     github.close();
 
-    CiException e = catchThrowableOfType(CiException.class, () -> provider(closed).dispatch(DISPATCH));
+    CiException e =
+        catchThrowableOfType(CiException.class, () -> provider(closed).dispatch(DISPATCH));
 
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-    assertThat(e.getMessage()).startsWith("GitHub at " + closed + " did not answer POST /repos/acme/api");
+    assertThat(e.getMessage())
+        .startsWith("GitHub at " + closed + " did not answer POST /repos/acme/api");
   }
 
   @Test
   void aRateLimitedStatusReadCarriesTheDelayToo() {
     github.on(
-        "GET", "/repos/acme/api/actions/runs/5551",
+        "GET",
+        "/repos/acme/api/actions/runs/5551",
         Answer.fixture(429, "github/error-secondary-rate-limit.json").with("retry-after", "90"));
 
     CiException e =
@@ -185,7 +196,8 @@ class GitHubResponsesTest {
     failures.add(dispatchFails(Answer.DROP));
     failures.add(
         dispatchFails(
-            Answer.fixture(403, "github/error-primary-rate-limit.json").with("x-ratelimit-remaining", "0")));
+            Answer.fixture(403, "github/error-primary-rate-limit.json")
+                .with("x-ratelimit-remaining", "0")));
     failures.add(dispatchFails(new Answer(502, Map.of(), Fixtures.raw("github/bad-gateway.html"))));
     github.close();
     failures.add(catchThrowableOfType(CiException.class, () -> provider.dispatch(DISPATCH)));

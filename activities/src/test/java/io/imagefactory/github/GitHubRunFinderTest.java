@@ -82,8 +82,7 @@ class GitHubRunFinderTest {
   }
 
   @Test
-  void runsOfOtherBranchesOtherEventsOrFromBeforeTheRequestAreNotCandidates()
-      throws CiException {
+  void runsOfOtherBranchesOtherEventsOrFromBeforeTheRequestAreNotCandidates() throws CiException {
     // As an older Enterprise Server might list them, ignoring the query's filters.
     GitHubRunFinder.Runs runs =
         find(

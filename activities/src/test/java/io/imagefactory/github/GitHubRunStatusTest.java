@@ -69,7 +69,10 @@ class GitHubRunStatusTest {
   })
   void mapsEachConclusion(String github, String ours) throws CiException {
     Instant created = clock.instant().minus(Duration.ofMinutes(20));
-    this.github.on("GET", RUN, Answer.json(200, Fixtures.run(5551, "Rebuild api#3", created, "completed", github)));
+    this.github.on(
+        "GET",
+        RUN,
+        Answer.json(200, Fixtures.run(5551, "Rebuild api#3", created, "completed", github)));
 
     RunConclusion conclusion = read().orElseThrow();
 
@@ -107,7 +110,9 @@ class GitHubRunStatusTest {
     github.on("GET", RUN, Answer.json(200, Fixtures.run(5551, "x", created, "queued", null)));
 
     assertThat(read()).isEmpty();
-    assertThat(read(Duration.ofHours(2))).map(RunConclusion::conclusion).contains(RunConclusion.NEVER_STARTED);
+    assertThat(read(Duration.ofHours(2)))
+        .map(RunConclusion::conclusion)
+        .contains(RunConclusion.NEVER_STARTED);
   }
 
   @Test
@@ -123,7 +128,8 @@ class GitHubRunStatusTest {
     RunConclusion conclusion = read().orElseThrow();
 
     assertThat(conclusion.conclusion()).isEqualTo(RunConclusion.NEVER_STARTED);
-    assertThat(conclusion.detail()).isEqualTo("GitHub run 5551 of acme/api is gone (404): Not Found");
+    assertThat(conclusion.detail())
+        .isEqualTo("GitHub run 5551 of acme/api is gone (404): Not Found");
     assertThat(conclusion.url()).isEqualTo(REF.url());
   }
 }

@@ -30,17 +30,22 @@ class GitHubTokenFileTest {
   void aMissingFileIsUnavailableAndNamed() {
     Path missing = dir.resolve("absent");
 
-    CiException e = catchThrowableOfType(CiException.class, () -> new GitHubTokenFile(missing).tokenFor("acme/api"));
+    CiException e =
+        catchThrowableOfType(
+            CiException.class, () -> new GitHubTokenFile(missing).tokenFor("acme/api"));
 
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-    assertThat(e.getMessage()).isEqualTo("cannot read the GitHub token file " + missing + ": NoSuchFileException");
+    assertThat(e.getMessage())
+        .isEqualTo("cannot read the GitHub token file " + missing + ": NoSuchFileException");
   }
 
   @Test
   void anEmptyFileIsUnavailableAndNamed() throws IOException {
     Path empty = Files.writeString(dir.resolve("token"), "\n");
 
-    CiException e = catchThrowableOfType(CiException.class, () -> new GitHubTokenFile(empty).tokenFor("acme/api"));
+    CiException e =
+        catchThrowableOfType(
+            CiException.class, () -> new GitHubTokenFile(empty).tokenFor("acme/api"));
 
     assertThat(e.getMessage()).isEqualTo("the GitHub token file " + empty + " is empty");
   }
