@@ -37,7 +37,9 @@ public class GitHubApi {
         baseUrl,
         HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // A redirect would carry the token to wherever it points; GitHub's 301 for a renamed
+            // repository is reported instead, naming the move.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build());
   }
 

@@ -81,6 +81,9 @@ public class GitHubCiProvider implements CiProvider {
     if (dispatch.workflow() == null || dispatch.workflow().isBlank()) {
       throw CiException.rejected("no GitHub workflow is configured for " + dispatch.repo());
     }
+    if (dispatch.ref() == null || dispatch.ref().isBlank()) {
+      throw CiException.rejected("no branch is configured for " + dispatch.repo());
+    }
     String token = credentials.tokenFor(dispatch.repo());
     if (dispatch.retry()) {
       GitHubRunFinder.Runs earlier = runFinder.find(dispatch, token);

@@ -139,7 +139,8 @@ final class FakeGitHub implements AutoCloseable {
     Request request =
         new Request(
             exchange.getRequestMethod(),
-            path.startsWith(ROOT) ? path.substring(ROOT.length()) : path,
+            // Outside the root nothing is routed: a client that drops the root gets 404s.
+            path.startsWith(ROOT + "/") ? path.substring(ROOT.length()) : path,
             exchange.getRequestURI().getRawQuery(),
             headers,
             new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

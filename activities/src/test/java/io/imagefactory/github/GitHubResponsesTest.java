@@ -148,6 +148,19 @@ class GitHubResponsesTest {
   }
 
   @Test
+  void aMovedRepositoryIsReportedAndNotFollowedWithTheToken() {
+    String moved = github.baseUrl() + "/repositories/612345678/actions/workflows/build.yml";
+    CiException e =
+        dispatchFails(
+            Answer.json(301, "{\"message\": \"Moved Permanently\", \"url\": \"" + moved + "\"}")
+                .with("Location", moved + "/dispatches"));
+
+    assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+    assertThat(e.getMessage()).endsWith("(301): Moved Permanently");
+    assertThat(github.requests()).hasSize(1);
+  }
+
+  @Test
   void aBadGatewayIsUnavailable() {
     CiException e =
         dispatchFails(
