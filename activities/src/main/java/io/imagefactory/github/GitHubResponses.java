@@ -64,7 +64,7 @@ final class GitHubResponses {
     }
     String message = response.message().toLowerCase(Locale.ROOT);
     if (response.status() == 429 || message.contains("rate limit") || message.contains("abuse")) {
-      return CiException.rateLimited(
+      return CiException.rateLimitedWithoutHint(
           "GitHub's secondary rate limit stopped the %s (%d): %s"
               .formatted(what, response.status(), response.message()),
           SECONDARY_LIMIT_WAIT);

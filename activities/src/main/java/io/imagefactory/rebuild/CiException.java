@@ -20,11 +20,31 @@ public class CiException extends Exception {
 
   private final Kind kind;
   private final Duration retryAfter;
+  private final boolean hinted;
 
   public CiException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+    this(kind, message, retryAfter, cause, true);
+  }
+
+  private CiException(
+      Kind kind, String message, Duration retryAfter, Throwable cause, boolean hinted) {
     super(message, cause);
     this.kind = kind;
     this.retryAfter = retryAfter;
+    this.hinted = hinted;
+  }
+
+  /**
+   * A rate limit the provider gave no delay for: waited at least {@code minimum}, and longer on
+   * each attempt that meets it again.
+   */
+  public static CiException rateLimitedWithoutHint(String message, Duration minimum) {
+    return new CiException(Kind.RATE_LIMITED, message, minimum, null, false);
+  }
+
+  /** False for a rate limit whose delay is our guess rather than the provider's word. */
+  public boolean hinted() {
+    return hinted;
   }
 
   public static CiException rejected(String message) {

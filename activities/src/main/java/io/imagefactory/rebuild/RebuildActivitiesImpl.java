@@ -3,6 +3,7 @@ package io.imagefactory.rebuild;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -80,7 +81,7 @@ public class RebuildActivitiesImpl implements RebuildActivities {
           request.rebuildId(), request.image(), result.outcome(), providerName, repo);
       return result;
     } catch (CiException e) {
-      throw failureOf(e);
+      throw failureOf(e, attempt.getAsInt());
     }
   }
 
@@ -94,7 +95,7 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     try {
       conclusion = provider.conclusion(run);
     } catch (CiException e) {
-      throw failureOf(e);
+      throw failureOf(e, attempt.getAsInt());
     }
     return conclusion.orElseThrow(
         () ->
@@ -110,14 +111,19 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     return target == null || target.provider() == null ? DEFAULT_PROVIDER : target.provider();
   }
 
-  static ApplicationFailure failureOf(CiException e) {
+  /**
+   * What Temporal should do with a provider's failure. A rate limit is retried after the delay
+   * the provider asked for, through the failure's next-retry delay, so no worker thread sleeps;
+   * one without a hint waits longer on each attempt that meets it again.
+   */
+  static ApplicationFailure failureOf(CiException e, int attempt) {
     return switch (e.kind()) {
       case REJECTED -> rejected(e.getMessage());
       case RATE_LIMITED ->
           ApplicationFailure.newBuilder()
               .setMessage(e.getMessage())
               .setType(RebuildFailures.RATE_LIMITED)
-              .setNextRetryDelay(e.retryAfter())
+              .setNextRetryDelay(e.hinted() ? e.retryAfter() : growing(e.retryAfter(), attempt))
               .build();
       case UNAVAILABLE ->
           ApplicationFailure.newBuilder()
@@ -126,6 +132,13 @@ public class RebuildActivitiesImpl implements RebuildActivities {
               .build();
     };
   }
+
+  static Duration growing(Duration minimum, int attempt) {
+    Duration grown = minimum.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 5));
+    return grown.compareTo(MAX_UNHINTED_WAIT) > 0 ? MAX_UNHINTED_WAIT : grown;
+  }
+
+  private static final Duration MAX_UNHINTED_WAIT = Duration.ofMinutes(30);
 
   private static ApplicationFailure rejected(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, RebuildFailures.REJECTED);
