@@ -37,7 +37,14 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     this(providers, stateRepository, () -> Activity.getExecutionContext().getInfo().getAttempt());
   }
 
-  RebuildActivitiesImpl(Iterable<CiProvider> providers, String stateRepository, IntSupplier attempt) {
+  /** With {@code attempt} in place of the activity context's attempt number, outside a worker. */
+  public static RebuildActivitiesImpl forTests(
+      Iterable<CiProvider> providers, String stateRepository, IntSupplier attempt) {
+    return new RebuildActivitiesImpl(providers, stateRepository, attempt);
+  }
+
+  private RebuildActivitiesImpl(
+      Iterable<CiProvider> providers, String stateRepository, IntSupplier attempt) {
     Map<String, CiProvider> byName = new TreeMap<>();
     providers.forEach(p -> byName.put(p.name(), p));
     this.providers = Map.copyOf(byName);
