@@ -26,20 +26,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Enterprise-style {@code /api/v3} root, answering each route from a queue of answers (the last one
  * repeats) and recording every request it receives.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
-  static final String ROOT = "/api/v3";
+  public static final String ROOT = "/api/v3";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the fake saw it; header names are lower case. */
-  record Request(
+  public record Request(
       String method, String path, String query, Map<String, String> headers, String body) {
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -49,23 +49,23 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** An answer to send; {@link #DROP} closes the connection without one. */
-  record Answer(int status, Map<String, String> headers, String body) {
+  public record Answer(int status, Map<String, String> headers, String body) {
 
-    static final Answer DROP = new Answer(-1, Map.of(), "");
+    public static final Answer DROP = new Answer(-1, Map.of(), "");
 
-    static Answer json(int status, String body) {
+    public static Answer json(int status, String body) {
       return new Answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), body);
     }
 
-    static Answer fixture(int status, String name, String... vars) {
+    public static Answer fixture(int status, String name, String... vars) {
       return json(status, Fixtures.read(name, vars));
     }
 
-    static Answer empty(int status) {
+    public static Answer empty(int status) {
       return new Answer(status, Map.of(), "");
     }
 
-    Answer with(String header, String value) {
+    public Answer with(String header, String value) {
       Map<String, String> all = new LinkedHashMap<>(headers);
       all.put(header, value);
       return new Answer(status, all, body);
@@ -73,7 +73,7 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Answers computed from the request (the JWT check, say). */
-  interface Responder {
+  public interface Responder {
     Answer answer(Request request);
   }
 
@@ -87,7 +87,7 @@ final class FakeGitHub implements AutoCloseable {
     server.start();
   }
 
-  static FakeGitHub start() {
+  public static FakeGitHub start() {
     try {
       return new FakeGitHub();
     } catch (IOException e) {
@@ -95,7 +95,7 @@ final class FakeGitHub implements AutoCloseable {
     }
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + ROOT);
   }
 
@@ -103,7 +103,7 @@ final class FakeGitHub implements AutoCloseable {
    * Answers {@code method path} (below the API root, without the query) with {@code answers} in
    * turn, the last one from then on; replaces what the route answered before.
    */
-  FakeGitHub on(String method, String path, Answer... answers) {
+  public FakeGitHub on(String method, String path, Answer... answers) {
     Deque<Responder> queue = new ArrayDeque<>();
     for (Answer answer : answers) {
       queue.add(request -> answer);
@@ -113,18 +113,18 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Answers {@code method path} with what {@code responder} computes from each request. */
-  FakeGitHub on(String method, String path, Responder responder) {
+  public FakeGitHub on(String method, String path, Responder responder) {
     routes.put(method + " " + path, new ArrayDeque<>(List.of(responder)));
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  List<Request> requests(String method, String path) {
+  public List<Request> requests(String method, String path) {
     return requests().stream()
         .filter(r -> r.method().equals(method) && r.path().equals(path))
         .toList();

@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.util.Base64;
 
 /** Fixture files from {@code src/test/resources}, with {@code ${name}} placeholders filled in. */
-final class Fixtures {
+public final class Fixtures {
 
   private Fixtures() {}
 
   /**
    * @param vars name, value, name, value…
    */
-  static String read(String name, String... vars) {
+  public static String read(String name, String... vars) {
     String text = raw(name);
     for (int i = 0; i + 1 < vars.length; i += 2) {
       text = text.replace("${" + vars[i] + "}", vars[i + 1]);
@@ -27,7 +27,7 @@ final class Fixtures {
   }
 
   /** The file as it is (a workflow file's own {@code ${{ }}} expressions stay). */
-  static String raw(String name) {
+  public static String raw(String name) {
     String text;
     try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
@@ -43,11 +43,11 @@ final class Fixtures {
   /**
    * One workflow run as GitHub lists it, dispatched on {@code main}; null conclusion while running.
    */
-  static String run(long id, String title, Instant created, String status, String conclusion) {
+  public static String run(long id, String title, Instant created, String status, String conclusion) {
     return run(id, title, created, status, conclusion, "main", "workflow_dispatch");
   }
 
-  static String run(
+  public static String run(
       long id,
       String title,
       Instant created,
@@ -76,7 +76,7 @@ final class Fixtures {
   }
 
   /** A run listing ({@code GET .../runs}) holding {@code runs}. */
-  static FakeGitHub.Answer runs(String... runs) {
+  public static FakeGitHub.Answer runs(String... runs) {
     return FakeGitHub.Answer.json(
         200,
         read(
@@ -88,7 +88,7 @@ final class Fixtures {
   }
 
   /** A contents answer for a workflow file, base64 in 60-column lines as GitHub sends it. */
-  static FakeGitHub.Answer contents(String text) {
+  public static FakeGitHub.Answer contents(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     String base64 =
         Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(bytes).replace("\n", "\\n");

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>This is what {@code TestServer.createPortBoundServer(port, true)} does, except that method
  * listens on every interface.
  */
-final class EmbeddedTemporalServer implements Closeable {
+public final class EmbeddedTemporalServer implements Closeable {
 
   private final TestServicesStarter services;
   private final Server server;
@@ -39,7 +39,7 @@ final class EmbeddedTemporalServer implements Closeable {
   }
 
   /** Starts the server on {@code 127.0.0.1:port}; port 0 picks a free one. */
-  static EmbeddedTemporalServer start(int port) {
+  public static EmbeddedTemporalServer start(int port) {
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     requireFree(address);
     // true: time skipping stays locked, so timers take real time.
@@ -72,12 +72,12 @@ final class EmbeddedTemporalServer implements Closeable {
   }
 
   /** Where clients connect: {@code 127.0.0.1:<port>}. */
-  String target() {
+  public String target() {
     return "127.0.0.1:" + server.getPort();
   }
 
   /** Registers search attributes in {@code namespace}, as an operator would on a cluster. */
-  void registerSearchAttributes(String namespace, Map<String, IndexedValueType> definitions) {
+  public void registerSearchAttributes(String namespace, Map<String, IndexedValueType> definitions) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
             OperatorServiceStubsOptions.newBuilder()

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.argocd.KubernetesSettings;
-import io.imagefactory.rebuild.RecordingRebuildActivities;
 import io.imagefactory.worker.ApplicationYaml;
 import io.temporal.activity.ActivityInterface;
 import java.lang.reflect.Method;
@@ -49,7 +48,7 @@ class ActivityBeansTest {
 
     AwaitSyncResult result =
         new ActivityBeans()
-            .argoCdActivities(none, properties(null))
+            .argoCdActivities(none, properties(null, null))
             .awaitSync(AwaitSyncRequest.forRevision("0".repeat(40)));
 
     assertThat(result.status()).isEqualTo(AwaitSyncResult.Status.SKIPPED_NO_CLUSTER);
@@ -65,25 +64,68 @@ class ActivityBeansTest {
   }
 
   @Test
-  void withoutGitHubCredentialsRebuildsAreRecorded() {
-    assertThat(new ActivityBeans().rebuildActivities(properties(null)))
-        .isInstanceOf(RecordingRebuildActivities.class);
+  void withoutCredentialsNoProviderIsConfiguredAndDispatchesAreRecorded() {
+    CiProviders ci = new CiConfiguration().ciProviders(properties(null, null));
+
+    assertThat(ci.providers()).isEmpty();
+    assertThat(ci.gitCredentials()).isEmpty();
   }
 
   @Test
-  void withGitHubCredentialsItRefusesToPretend() {
-    SecretFile token = new SecretFile(Path.of("/var/run/secrets/github/token"));
+  void aGitHubTokenAndAGitLabTokenConfigureBothProvidersAndTheirGitHosts() {
+    SecretFile github = new SecretFile(Path.of("/var/run/secrets/github/token"));
+    SecretFile gitlab = new SecretFile(Path.of("/var/run/secrets/gitlab/token"));
 
-    assertThatThrownBy(() -> new ActivityBeans().rebuildActivities(properties(token)))
-        .hasMessageContaining("cannot dispatch to GitHub");
+    CiProviders ci = new CiConfiguration().ciProviders(properties(github, gitlab));
+
+    assertThat(ci.providers()).extracting(p -> p.name()).containsExactly("github", "gitlab");
+    assertThat(ci.gitCredentials()).containsOnlyKeys("github.com", "gitlab.acme.io");
+    assertThat(ci.gitCredentials().get("gitlab.acme.io").username()).isEqualTo("oauth2");
+    assertThat(ci.stateRepository()).isEqualTo("acme/state");
   }
 
-  private static ImageFactoryProperties properties(SecretFile githubToken) {
+  @Test
+  void theStateRepositoryIsReadFromItsUrlOnlyOnTheGitHubHost() {
+    GitHubProperties github =
+        new GitHubProperties(null, null, null, URI.create("https://api.github.com"), null, null);
+    assertThat(CiProviders.stateRepositoryOf(github, stateRepo("https://github.com/acme/state.git")))
+        .isEqualTo("acme/state");
+    assertThat(CiProviders.stateRepositoryOf(github, stateRepo("https://gitlab.com/acme/state.git")))
+        .isNull();
+    assertThat(CiProviders.stateRepositoryOf(github, stateRepo("/srv/git/state.git"))).isNull();
+    GitHubProperties ghe =
+        new GitHubProperties(
+            null, null, null, URI.create("https://ghe.acme.io/api/v3"), "platform/images", null);
+    assertThat(CiProviders.stateRepositoryOf(ghe, stateRepo("https://ghe.acme.io/a/b.git")))
+        .isEqualTo("platform/images");
+    assertThat(ghe.gitHost()).isEqualTo("ghe.acme.io");
+  }
+
+  @Test
+  void anAppNeedsItsKeyAndATokenAndAnAppTogetherAreRefused() {
+    SecretFile file = new SecretFile(Path.of("/x"));
+    URI api = URI.create("https://api.github.com");
+    assertThatThrownBy(() -> new GitHubProperties(null, "1", null, api, null, null))
+        .hasMessageContaining("app-private-key-file");
+    assertThatThrownBy(() -> new GitHubProperties(file, "1", file, api, null, null))
+        .hasMessageContaining("not both");
+    assertThatThrownBy(() -> new GitHubProperties(null, null, null, api, "no-slash", null))
+        .hasMessageContaining("owner/name");
+  }
+
+  private static StateRepoProperties stateRepo(String url) {
+    return new StateRepoProperties(url, "main", null, null);
+  }
+
+  private static ImageFactoryProperties properties(SecretFile githubToken, SecretFile gitlabToken) {
     return new ImageFactoryProperties(
+        stateRepo("https://github.com/acme/state.git"),
         null,
         null,
-        null,
-        new GitHubProperties(githubToken, null, null, URI.create("https://api.github.com")),
+        new GitHubProperties(
+            githubToken, null, null, URI.create("https://api.github.com"), null,
+            Duration.ofHours(24)),
+        new GitLabProperties(URI.create("https://gitlab.acme.io"), gitlabToken, Duration.ofHours(24)),
         new ArgoCdProperties("image-factory", "argocd", Duration.ofMinutes(1)),
         null,
         null,

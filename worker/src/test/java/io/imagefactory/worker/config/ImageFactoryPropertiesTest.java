@@ -39,10 +39,14 @@ class ImageFactoryPropertiesTest {
                 Map.entry("IMAGE_FACTORY_SOURCES_ALLOWED_HOSTS", "github.com,ghe.acme.io"),
                 Map.entry("IMAGE_FACTORY_SOURCES_TOKEN_FILE", "/secrets/sources/token"),
                 Map.entry("IMAGE_FACTORY_WEBHOOK_TOKEN_FILE", "/secrets/webhook/token"),
-                Map.entry("IMAGE_FACTORY_GITHUB_TOKEN_FILE", "/secrets/github/token"),
                 Map.entry("IMAGE_FACTORY_GITHUB_APP_ID", "123456"),
                 Map.entry("IMAGE_FACTORY_GITHUB_APP_PRIVATE_KEY_FILE", "/secrets/github/key.pem"),
                 Map.entry("IMAGE_FACTORY_GITHUB_BASE_URL", "https://ghe.acme.io/api/v3"),
+                Map.entry("IMAGE_FACTORY_GITHUB_STATE_REPOSITORY", "acme/state"),
+                Map.entry("IMAGE_FACTORY_GITHUB_NEVER_STARTED_AFTER", "12h"),
+                Map.entry("IMAGE_FACTORY_GITLAB_BASE_URL", "https://gitlab.acme.io"),
+                Map.entry("IMAGE_FACTORY_GITLAB_TOKEN_FILE", "/secrets/gitlab/token"),
+                Map.entry("IMAGE_FACTORY_GITLAB_NEVER_STARTED_AFTER", "6h"),
                 Map.entry("IMAGE_FACTORY_ARGOCD_APPLICATION", "image-factory-state"),
                 Map.entry("IMAGE_FACTORY_ARGOCD_NAMESPACE", "gitops"),
                 Map.entry("IMAGE_FACTORY_ARGOCD_SYNC_TIMEOUT", "15m"),
@@ -68,10 +72,18 @@ class ImageFactoryPropertiesTest {
     assertThat(p.github())
         .isEqualTo(
             new GitHubProperties(
-                new SecretFile(Path.of("/secrets/github/token")),
+                null,
                 "123456",
                 new SecretFile(Path.of("/secrets/github/key.pem")),
-                URI.create("https://ghe.acme.io/api/v3")));
+                URI.create("https://ghe.acme.io/api/v3"),
+                "acme/state",
+                Duration.ofHours(12)));
+    assertThat(p.gitlab())
+        .isEqualTo(
+            new GitLabProperties(
+                URI.create("https://gitlab.acme.io"),
+                new SecretFile(Path.of("/secrets/gitlab/token")),
+                Duration.ofHours(6)));
     assertThat(p.argocd())
         .isEqualTo(new ArgoCdProperties("image-factory-state", "gitops", Duration.ofMinutes(15)));
     assertThat(p.kubernetes().mode()).isEqualTo(KubernetesSettings.Mode.IN_CLUSTER);
