@@ -16,9 +16,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Composes a hand-written YAML document into SnakeYAML nodes (which carry line and column) under
  * limits: size, nesting depth, number of aliases, and the number of values the aliases expand to,
  * so that an alias bomb is an error rather than an out-of-memory. Jackson's YAML parser is not used
- * here because it reports an alias as the anchor's name instead of the anchored value.
+ * here because it reports an alias as the anchor's name instead of the anchored value. Every
+ * hand-written YAML file Image Factory reads (images.yaml, GitHub workflow files) goes through
+ * here.
  */
-final class YamlDocuments {
+public final class YamlDocuments {
 
   static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
   static final int MAX_DEPTH = 32;
@@ -26,7 +28,7 @@ final class YamlDocuments {
   static final int MAX_EXPANDED_VALUES = 1_000_000;
 
   /** A document that could not be composed, with the position of the problem when known. */
-  static final class YamlProblem extends Exception {
+  public static final class YamlProblem extends Exception {
     private final transient Mark mark;
 
     YamlProblem(String message, Mark mark) {
@@ -34,11 +36,13 @@ final class YamlDocuments {
       this.mark = mark;
     }
 
-    int line() {
+    /** The 1-based line of the problem, 0 when unknown. */
+    public int line() {
       return mark == null ? 0 : mark.getLine() + 1;
     }
 
-    int column() {
+    /** The 1-based column of the problem, 0 when unknown. */
+    public int column() {
       return mark == null ? 0 : mark.getColumn() + 1;
     }
   }
@@ -46,7 +50,7 @@ final class YamlDocuments {
   private YamlDocuments() {}
 
   /** The root node of the single document in {@code text}, or null for an empty document. */
-  static Node compose(String text) throws YamlProblem {
+  public static Node compose(String text) throws YamlProblem {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setNestingDepthLimit(MAX_DEPTH);
