@@ -38,9 +38,11 @@ public final class EntitySetups {
     boolean managed = state instanceof ManagedImageState;
     List<String> pinned = List.of();
     List<String> dependents = List.of();
+    List<String> buildErrors = List.of();
     if (state instanceof ManagedImageState m) {
       pinned = m.pinnedBaseImages();
       dependents = m.dependentImages();
+      buildErrors = m.buildErrors();
     } else if (state instanceof ExternalImageState e) {
       dependents = e.dependentImages();
     }
@@ -62,7 +64,8 @@ public final class EntitySetups {
         state.baseImages(),
         pinned,
         dependents,
-        target);
+        target,
+        buildErrors);
   }
 
   static BaseSetup baseSetup(BaseImageState base) {

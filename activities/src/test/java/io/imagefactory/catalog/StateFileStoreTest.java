@@ -72,6 +72,7 @@ class StateFileStoreTest {
             Instant.parse("2024-12-04T15:30:00.250Z"),
             DiscoveryStatus.SUCCESS,
             null,
+            List.of(),
             new Enrollment(
                 "ghcr.io",
                 "example-org/api",

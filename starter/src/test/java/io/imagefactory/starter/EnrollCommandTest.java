@@ -186,8 +186,9 @@ class EnrollCommandTest {
   }
 
   private static AnalysisGroup group(String repo, String image) {
-    return new AnalysisGroup(
-        repo, null, List.of(new AnalysisTarget(image, "main", "Dockerfile", Map.of())));
+    AnalysisTarget target =
+        new AnalysisTarget(image, "main", "Dockerfile", Map.of(), "github", "build.yml", Map.of());
+    return new AnalysisGroup(repo, null, List.of(target));
   }
 
   private static BaseImageReference base(String name) {

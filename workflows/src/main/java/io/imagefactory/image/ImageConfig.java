@@ -11,6 +11,8 @@ import java.util.List;
  * @param pinnedBaseImages bases referenced by digest: updates are reported, never rebuilt
  * @param dependentImages managed images built on this one, signalled when it is rebuilt
  * @param target where rebuilds go; null for external images
+ * @param buildErrors why the rebuild target is invalid, as enrollment found it ({@code buildErrors}
+ *     of the state file); a rebuild must not be dispatched while there are any
  */
 public record ImageConfig(
     String name,
@@ -20,11 +22,13 @@ public record ImageConfig(
     List<String> baseImages,
     List<String> pinnedBaseImages,
     List<String> dependentImages,
-    RebuildTarget target) {
+    RebuildTarget target,
+    List<String> buildErrors) {
 
   public ImageConfig {
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
     pinnedBaseImages = pinnedBaseImages == null ? List.of() : List.copyOf(pinnedBaseImages);
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
+    buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
   }
 }

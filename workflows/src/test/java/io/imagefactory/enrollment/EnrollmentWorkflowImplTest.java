@@ -121,7 +121,7 @@ public class EnrollmentWorkflowImplTest {
   private static AnalysisGroup group(String repo, String... images) {
     List<AnalysisTarget> targets = new ArrayList<>();
     for (String image : images) {
-      targets.add(new AnalysisTarget(image, "main", image + "/Dockerfile", null));
+      targets.add(new AnalysisTarget(image, "main", image + "/Dockerfile", null, null, null, null));
     }
     return new AnalysisGroup(repo, null, targets);
   }
@@ -130,7 +130,7 @@ public class EnrollmentWorkflowImplTest {
     return new ImageSetup(
         new ImageConfig(
             name, ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
-            List.of(), null),
+            List.of(), null, List.of()),
         ImageRuntime.empty());
   }
 

@@ -22,7 +22,8 @@ final class ImageWorkflowFixtures {
         List.of(bases),
         List.of(),
         List.of(),
-        target(name));
+        target(name),
+        List.of());
   }
 
   static ImageConfig withDependents(ImageConfig config, String... dependents) {
@@ -34,7 +35,8 @@ final class ImageWorkflowFixtures {
         config.baseImages(),
         config.pinnedBaseImages(),
         List.of(dependents),
-        config.target());
+        config.target(),
+        config.buildErrors());
   }
 
   static ImageConfig withPinned(ImageConfig config, String... pinned) {
@@ -46,7 +48,8 @@ final class ImageWorkflowFixtures {
         config.baseImages(),
         List.of(pinned),
         config.dependentImages(),
-        config.target());
+        config.target(),
+        config.buildErrors());
   }
 
   static RebuildTarget target(String name) {

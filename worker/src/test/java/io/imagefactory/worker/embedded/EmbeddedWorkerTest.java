@@ -143,7 +143,8 @@ class EmbeddedWorkerTest {
             List.of(),
             List.of(),
             List.of(),
-            null);
+            null,
+            List.of());
     ImageWorkflow image =
         client.newWorkflowStub(
             ImageWorkflow.class,
