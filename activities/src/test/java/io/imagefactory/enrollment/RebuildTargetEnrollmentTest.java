@@ -205,6 +205,9 @@ class RebuildTargetEnrollmentTest {
     enroll();
     assertThat(stateFile("app").buildErrors()).hasSize(1);
     assertThat(setup("app").config().buildErrors()).isEqualTo(stateFile("app").buildErrors());
+    int commits = GitFixtures.history(state, "main").size();
+    enroll();
+    assertThat(GitFixtures.history(state, "main")).as("the same errors again").hasSize(commits);
 
     GitFixtures.commit(source, "main", "dispatchable", Map.of(WORKFLOW, DISPATCH));
     CatalogView again = catalog.readCatalog(EnrollmentRequest.of("push"));
