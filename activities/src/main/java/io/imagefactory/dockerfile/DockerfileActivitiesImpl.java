@@ -45,8 +45,7 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
   public List<ImageAnalysis> analyzeGroup(AnalysisGroup group) {
     try (SourceSession session = sources.session()) {
       // A session reads every file of a repository and branch at the commit it fetched first, so
-      // the
-      // workflow file is read at the Dockerfile's commit without another fetch.
+      // the workflow file is read at the Dockerfile's commit without another fetch.
       BiFunction<AnalysisTarget, String, SourceFileResult> read =
           group.repo() == null
               ? (t, path) -> stateRepository.readFile(group.stateCommitId(), path)
@@ -68,11 +67,12 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
       AnalysisTarget target, BiFunction<AnalysisTarget, String, SourceFileResult> read) {
     Optional<String> path = RebuildTargetValidator.workflowFile(target);
     SourceFileResult workflow = path.map(p -> read.apply(target, p)).orElse(null);
+    boolean found = workflow != null && workflow.ok();
     List<String> problems =
         RebuildTargetValidator.problems(
             target,
-            workflow == null || !workflow.ok() ? null : workflow.text(),
-            workflow == null ? null : unreadable(workflow));
+            found ? workflow.text() : null,
+            workflow == null || found ? null : unreadable(workflow));
     if (!problems.isEmpty()) {
       log.warn("image {}: the rebuild target is invalid: {}", target.image(), problems);
     }
