@@ -41,7 +41,8 @@ class WorkflowHistoryRecorder {
       ImageConfig web =
           new ImageConfig(
               "web", ImageKind.MANAGED, Duration.ofDays(7), false, List.of("node-22"), List.of(),
-              List.of(), new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()));
+              List.of(), new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()), Map.of(), false,
+              List.of());
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("web"));
       WorkflowClient.start(image::run, new ImageSetup(web, ImageRuntime.empty()));
       BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));

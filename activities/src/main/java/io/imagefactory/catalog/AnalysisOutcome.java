@@ -2,6 +2,7 @@ package io.imagefactory.catalog;
 
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import java.util.List;
 
 /**
  * What came of analysing one managed image's Dockerfile, as the planner takes it: the bases found,
@@ -9,8 +10,19 @@ import io.imagefactory.dockerfile.ImageAnalysis;
  */
 public sealed interface AnalysisOutcome {
 
-  /** The Dockerfile was read and analysed. */
-  record Success(DockerfileAnalysis analysis) implements AnalysisOutcome {}
+  /**
+   * The Dockerfile was read and analysed.
+   *
+   * @param buildProblems what is wrong with the rebuild target, as far as it could be checked where
+   *     the Dockerfile was read ({@link RebuildTargetValidator#problems})
+   */
+  record Success(DockerfileAnalysis analysis, List<String> buildProblems)
+      implements AnalysisOutcome {
+
+    public Success {
+      buildProblems = buildProblems == null ? List.of() : List.copyOf(buildProblems);
+    }
+  }
 
   /** The Dockerfile could not be read or analysed; {@code reason} names file and line if known. */
   record Failure(String reason) implements AnalysisOutcome {}
@@ -20,11 +32,17 @@ public sealed interface AnalysisOutcome {
 
   /** The outcome an analysis activity reported. */
   public static AnalysisOutcome of(ImageAnalysis analysis) {
-    return analysis.succeeded() ? success(analysis.analysis()) : failure(analysis.error());
+    return analysis.succeeded()
+        ? success(analysis.analysis(), analysis.buildProblems())
+        : failure(analysis.error());
   }
 
   static AnalysisOutcome success(DockerfileAnalysis analysis) {
-    return new Success(analysis);
+    return new Success(analysis, List.of());
+  }
+
+  static AnalysisOutcome success(DockerfileAnalysis analysis, List<String> buildProblems) {
+    return new Success(analysis, buildProblems);
   }
 
   static AnalysisOutcome failure(String reason) {

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * Decides which managed images an enrollment analyses, grouped by repository so each is fetched
- * once: new images, images that were external, images whose source changed, images whose last
- * analysis did not succeed, and the images the request names.
+ * once: new images, images that were external, images whose source changed (Dockerfile or rebuild
+ * target), images whose last analysis did not succeed or found their rebuild target invalid (so a
+ * fixed workflow file is seen by the next enrollment), and the images the request names.
  */
 final class AnalysisSelection {
 
@@ -25,11 +26,24 @@ final class AnalysisSelection {
     if (!(state instanceof ManagedImageState managed)) {
       return true;
     }
-    if (managed.discoveryStatus() != DiscoveryStatus.SUCCESS) {
+    if (managed.discoveryStatus() != DiscoveryStatus.SUCCESS || !managed.buildErrors().isEmpty()) {
       return true;
     }
     SourceConfig before = managed.enrollment() == null ? null : managed.enrollment().source();
-    return before == null || !sameDockerfile(before, entry.source());
+    return before == null || !sameBuild(before, entry.source());
+  }
+
+  /** What the analysis of {@code entry} reads: its Dockerfile and its rebuild target. */
+  static AnalysisTarget targetOf(ImageEntry entry) {
+    SourceConfig source = entry.source();
+    return new AnalysisTarget(
+        entry.name(),
+        source.effectiveBranch(),
+        source.dockerfile(),
+        source.buildArgs(),
+        source.provider(),
+        source.workflow(),
+        source.workflowInputs());
   }
 
   /** Groups the targets by repository, in a stable order; the state repository's group last. */
@@ -38,9 +52,7 @@ final class AnalysisSelection {
     List<AnalysisTarget> local = new ArrayList<>();
     for (ImageEntry entry : entries) {
       SourceConfig source = entry.source();
-      AnalysisTarget target =
-          new AnalysisTarget(
-              entry.name(), source.effectiveBranch(), source.dockerfile(), source.buildArgs());
+      AnalysisTarget target = targetOf(entry);
       if (source.inStateRepo()) {
         local.add(target);
       } else {
@@ -55,10 +67,13 @@ final class AnalysisSelection {
     return groups;
   }
 
-  private static boolean sameDockerfile(SourceConfig a, SourceConfig b) {
+  private static boolean sameBuild(SourceConfig a, SourceConfig b) {
     return Objects.equals(a.repo(), b.repo())
         && Objects.equals(a.effectiveBranch(), b.effectiveBranch())
         && Objects.equals(a.dockerfile(), b.dockerfile())
-        && Objects.equals(a.buildArgs(), b.buildArgs());
+        && Objects.equals(a.buildArgs(), b.buildArgs())
+        && Objects.equals(a.provider(), b.provider())
+        && Objects.equals(a.workflow(), b.workflow())
+        && Objects.equals(a.workflowInputs(), b.workflowInputs());
   }
 }

@@ -66,8 +66,12 @@ public final class EnrollmentPlanner {
     if (entry.managed()) {
       ManagedImageState before = previous instanceof ManagedImageState managed ? managed : null;
       Discovery discovery =
-          Discovery.of(outcomes.get(name), before, cycles.get(name), graph.built().get(name), at);
+          Discovery.of(
+              entry, outcomes.get(name), before, cycles.get(name), graph.built().get(name), at);
       desired = ImageStateMerger.managed(entry, previous, discovery, graph.dependentsOf(name), at);
+      if (!discovery.buildErrors().isEmpty()) {
+        account.buildErrors.put(name, discovery.buildErrors());
+      }
     } else {
       desired = ImageStateMerger.external(entry, previous, graph.dependentsOf(name), at);
     }

@@ -4,6 +4,7 @@ import io.imagefactory.base.BaseSetup;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.rebuild.RebuildInputs;
 import io.imagefactory.rebuild.RebuildTarget;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,9 +61,11 @@ public final class EntitySetups {
     boolean managed = state instanceof ManagedImageState;
     List<String> pinned = List.of();
     List<String> dependents = List.of();
+    List<String> buildErrors = List.of();
     if (state instanceof ManagedImageState m) {
       pinned = m.pinnedBaseImages();
       dependents = m.dependentImages();
+      buildErrors = m.buildErrors();
     } else if (state instanceof ExternalImageState e) {
       dependents = e.dependentImages();
     }
@@ -90,8 +93,12 @@ public final class EntitySetups {
         dependents,
         target,
         baseReferences,
-        false,
-        List.of());
+        target != null && RebuildInputs.pinsEveryBase(target.inputs(), unpinned(state, pinned)),
+        buildErrors);
+  }
+
+  private static List<String> unpinned(ImageState state, List<String> pinned) {
+    return state.baseImages().stream().filter(b -> !pinned.contains(b)).toList();
   }
 
   static BaseSetup baseSetup(BaseImageState base) {

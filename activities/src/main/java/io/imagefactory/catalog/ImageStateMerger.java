@@ -38,6 +38,7 @@ final class ImageStateMerger {
         discovery.lastDiscovery(),
         discovery.status(),
         discovery.error(),
+        discovery.buildErrors(),
         enrollment,
         discovery.baseImages(),
         discovery.pinnedBaseImages(),

@@ -12,6 +12,11 @@ import java.util.Map;
  * State file of a managed image (seed 004), plus the fields the durable loop needs.
  *
  * @param discoveryError why the last analysis failed, with file and line where known (added)
+ * @param buildErrors why the image's rebuild target is invalid: its workflow file (read at the
+ *     commit the Dockerfile was analysed at) or its {@code source.workflowInputs}, each an {@code
+ *     images.yaml} error naming the entry and the field. The bases are watched all the same, but no
+ *     rebuild is dispatched while any is set; an enrollment that finds the target fixed clears them
+ *     (added)
  * @param baseImages names of the base images (files under {@code base-images/}) or of managed
  *     images it is built on, in order of first appearance in the Dockerfile
  * @param pinnedBaseImages the subset of {@code baseImages} referenced by digest: a rebuild would
@@ -26,6 +31,7 @@ import java.util.Map;
   "lastDiscovery",
   "discoveryStatus",
   "discoveryError",
+  "buildErrors",
   "enrollment",
   "baseImages",
   "pinnedBaseImages",
@@ -41,6 +47,7 @@ public record ManagedImageState(
     Instant lastDiscovery,
     DiscoveryStatus discoveryStatus,
     String discoveryError,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> buildErrors,
     Enrollment enrollment,
     @JsonInclude(JsonInclude.Include.ALWAYS) List<String> baseImages,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pinnedBaseImages,
@@ -53,6 +60,7 @@ public record ManagedImageState(
     implements ImageState {
 
   public ManagedImageState {
+    buildErrors = StateCollections.list(buildErrors);
     baseImages = StateCollections.list(baseImages);
     pinnedBaseImages = StateCollections.list(pinnedBaseImages);
     dependentImages = StateCollections.list(dependentImages);

@@ -14,6 +14,7 @@ final class PlanAccount {
   final List<String> analysed = new ArrayList<>();
   final Map<String, String> notAnalysed = new TreeMap<>();
   final Map<String, String> failed = new TreeMap<>();
+  final Map<String, List<String>> buildErrors = new TreeMap<>();
   final List<String> discoveredBases = new ArrayList<>();
   final List<String> updatedBases = new ArrayList<>();
   final List<String> droppedBases = new ArrayList<>();
@@ -30,6 +31,7 @@ final class PlanAccount {
         analysed,
         notAnalysed,
         failed,
+        buildErrors,
         discoveredBases,
         updatedBases,
         droppedBases,

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param notAnalysed managed images not analysed this time, with why; their discovery is kept
  * @param failed images whose discovery failed (analysis, dependency cycle, unreadable state file),
  *     with why
+ * @param buildErrors managed images whose rebuild target is invalid, with the {@code images.yaml}
+ *     errors their state files record; their bases are watched, but they are not rebuilt
  * @param discoveredBases base images that get a state file (and so a Warehouse)
  * @param updatedBases base images whose state file changes
  * @param droppedBases base images no image uses any more: their file is deleted, watching stops
@@ -30,6 +32,7 @@ public record PlanSummary(
     List<String> analysed,
     Map<String, String> notAnalysed,
     Map<String, String> failed,
+    Map<String, List<String>> buildErrors,
     List<String> discoveredBases,
     List<String> updatedBases,
     List<String> droppedBases,
@@ -45,6 +48,7 @@ public record PlanSummary(
     analysed = sorted(analysed);
     notAnalysed = Collections.unmodifiableSortedMap(new TreeMap<>(notAnalysed));
     failed = Collections.unmodifiableSortedMap(new TreeMap<>(failed));
+    buildErrors = Collections.unmodifiableSortedMap(new TreeMap<>(buildErrors));
     discoveredBases = sorted(discoveredBases);
     updatedBases = sorted(updatedBases);
     droppedBases = sorted(droppedBases);

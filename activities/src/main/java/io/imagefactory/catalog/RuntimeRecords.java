@@ -22,8 +22,8 @@ public final class RuntimeRecords {
     if (state instanceof ManagedImageState m) {
       return new ManagedImageState(
           m.name(), m.enrolledAt(), m.lastDiscovery(), m.discoveryStatus(), m.discoveryError(),
-          m.enrollment(), m.baseImages(), m.pinnedBaseImages(), m.dependentImages(),
-          runtime.currentTag(), runtime.currentDigest(), runtime.lastBuilt(),
+          m.buildErrors(), m.enrollment(), m.baseImages(), m.pinnedBaseImages(),
+          m.dependentImages(), runtime.currentTag(), runtime.currentDigest(), runtime.lastBuilt(),
           rebuildState(runtime, m.rebuildState()), m.unknownFields());
     }
     ExternalImageState e = (ExternalImageState) state;

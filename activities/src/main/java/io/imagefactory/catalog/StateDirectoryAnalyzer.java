@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.dockerfile.AnalysisTarget;
+import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;
 import io.imagefactory.dockerfile.DockerfileSyntaxException;
 import java.io.IOException;
@@ -8,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Analyses, offline, the Dockerfiles that live in a state directory (managed images without {@code
- * source.repo}). A Dockerfile path that leaves the directory, directly or through a symbolic link,
- * is that image's failure; images built from a source repository are reported as not analysed,
- * since nothing is fetched.
+ * source.repo}), and checks their rebuild targets against the workflow files beside them ({@code
+ * DIR/.github/workflows/<workflow>}). A path that leaves the directory, directly or through a
+ * symbolic link, is that image's failure; images built from a source repository are reported as not
+ * analysed, since nothing is fetched.
  */
 public final class StateDirectoryAnalyzer {
 
@@ -33,18 +38,20 @@ public final class StateDirectoryAnalyzer {
       outcomes.put(
           entry.name(),
           source.inStateRepo()
-              ? analyse(realRoot, source)
+              ? analyse(realRoot, entry)
               : AnalysisOutcome.notAnalysed(
                   "source repository " + source.repo() + " is not fetched offline"));
     }
     return outcomes;
   }
 
-  private AnalysisOutcome analyse(Path realRoot, SourceConfig source) {
+  private AnalysisOutcome analyse(Path realRoot, ImageEntry entry) {
+    SourceConfig source = entry.source();
     String path = source.dockerfile();
     try {
       String content = read(realRoot, path);
-      return AnalysisOutcome.success(analyzer.analyze(path, content, source.buildArgs()));
+      DockerfileAnalysis analysis = analyzer.analyze(path, content, source.buildArgs());
+      return AnalysisOutcome.success(analysis, checkTarget(realRoot, entry));
     } catch (DockerfileSyntaxException e) {
       return AnalysisOutcome.failure(e.getMessage());
     } catch (Refused e) {
@@ -54,6 +61,25 @@ public final class StateDirectoryAnalyzer {
     } catch (IOException e) {
       return AnalysisOutcome.failure(path + ": cannot read: " + e.getMessage());
     }
+  }
+
+  private static List<String> checkTarget(Path realRoot, ImageEntry entry) {
+    AnalysisTarget target = AnalysisSelection.targetOf(entry);
+    Optional<String> path = RebuildTargetValidator.workflowFile(target);
+    String text = null;
+    String unreadable = null;
+    if (path.isPresent()) {
+      try {
+        text = read(realRoot, path.get());
+      } catch (Refused e) {
+        unreadable = path.get() + ": " + e.getMessage();
+      } catch (NoSuchFileException e) {
+        unreadable = path.get() + " does not exist in the state directory";
+      } catch (IOException e) {
+        unreadable = path.get() + ": cannot read: " + e.getMessage();
+      }
+    }
+    return RebuildTargetValidator.problems(target, text, unreadable);
   }
 
   private static String read(Path realRoot, String relative) throws IOException, Refused {

@@ -1,20 +1,24 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.catalog.RebuildTargetValidator;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.SourceFileResult;
+import io.imagefactory.staterepo.SourceProblem;
 import io.imagefactory.staterepo.SourceSession;
 import io.imagefactory.staterepo.StateRepository;
 import io.temporal.activity.Activity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Analyses the Dockerfiles of one repository's images. The enrollment gives each repository one
- * call, and each call one source session, so a repository is fetched once per enrollment however
- * many images live in it.
+ * Analyses the Dockerfiles of one repository's images, and checks where each image's rebuilds go
+ * against its workflow file at the same commit. The enrollment gives each repository one call, and
+ * each call one source session, so a repository is fetched once per enrollment however many images
+ * live in it.
  */
 public class DockerfileActivitiesImpl implements DockerfileActivities {
 
@@ -40,17 +44,58 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
   @Override
   public List<ImageAnalysis> analyzeGroup(AnalysisGroup group) {
     try (SourceSession session = sources.session()) {
-      Function<AnalysisTarget, SourceFileResult> read =
+      // A session reads every file of a repository and branch at the commit it fetched first, so
+      // the workflow file is read at the Dockerfile's commit without another fetch.
+      BiFunction<AnalysisTarget, String, SourceFileResult> read =
           group.repo() == null
-              ? t -> stateRepository.readFile(group.stateCommitId(), t.dockerfile())
-              : t -> session.readFile(group.repo(), t.branch(), t.dockerfile());
+              ? (t, path) -> stateRepository.readFile(group.stateCommitId(), path)
+              : (t, path) -> session.readFile(group.repo(), t.branch(), path);
       List<ImageAnalysis> analyses = new ArrayList<>();
       for (AnalysisTarget target : group.targets()) {
-        analyses.add(analyse(target, read.apply(target)));
+        ImageAnalysis analysis = analyse(target, read.apply(target, target.dockerfile()));
+        if (analysis.succeeded()) {
+          analysis = analysis.withBuildProblems(checkTarget(target, read));
+        }
+        analyses.add(analysis);
         heartbeat.run();
       }
       return analyses;
     }
+  }
+
+  private static List<String> checkTarget(
+      AnalysisTarget target, BiFunction<AnalysisTarget, String, SourceFileResult> read) {
+    Optional<String> path = RebuildTargetValidator.workflowFile(target);
+    SourceFileResult workflow = path.map(p -> read.apply(target, p)).orElse(null);
+    boolean found = workflow != null && workflow.ok();
+    List<String> problems =
+        RebuildTargetValidator.problems(
+            target,
+            found ? workflow.text() : null,
+            workflow == null || found ? null : unreadable(workflow));
+    if (!problems.isEmpty()) {
+      log.warn("image {}: the rebuild target is invalid: {}", target.image(), problems);
+    }
+    return problems;
+  }
+
+  /**
+   * {@code .github/workflows/build.yml does not exist in org/api at commit 1a2b3c4 (branch main)}.
+   */
+  private static String unreadable(SourceFileResult file) {
+    if (file.problem() != SourceProblem.MISSING_FILE || file.commitId() == null) {
+      return file.message();
+    }
+    String where = file.repo() == null ? "the state repository" : file.repo();
+    String commit = file.commitId().substring(0, Math.min(7, file.commitId().length()));
+    return file.path()
+        + " does not exist in "
+        + where
+        + " at commit "
+        + commit
+        + " (branch "
+        + file.branch()
+        + ")";
   }
 
   private ImageAnalysis analyse(AnalysisTarget target, SourceFileResult file) {

@@ -83,6 +83,9 @@ final class ApplyEnrollment implements StatePatch {
     if (!summary.failed().isEmpty()) {
       parts.add("analysis failed for " + String.join(", ", summary.failed().keySet()));
     }
+    if (!summary.buildErrors().isEmpty()) {
+      parts.add("rebuild target invalid for " + String.join(", ", summary.buildErrors().keySet()));
+    }
     return parts.isEmpty() ? "enroll" : String.join("; ", parts);
   }
 }

@@ -25,12 +25,16 @@ class CatalogLoaderTest {
         .containsExactly("nginx-site", "api", "web", "base-python", "reports", "postgres");
     ImageEntry api = catalog.find("api").orElseThrow();
     assertThat(api.managed()).isTrue();
-    assertThat(api.line()).isEqualTo(15);
+    assertThat(api.line()).isEqualTo(21);
     assertThat(api.source().dockerfile()).isEqualTo("example-images/api/Dockerfile");
     assertThat(api.source().inStateRepo()).isTrue();
     assertThat(api.source().buildArgs()).isEqualTo(Map.of("GO_VERSION", "1.23"));
     assertThat(catalog.find("web").orElseThrow().source().workflowInputs())
-        .isEqualTo(Map.of("environment", "production"));
+        .isEqualTo(
+            Map.of(
+                "environment", "production",
+                "base_image", "${base.node-22-bookworm-slim.ref}",
+                "rebuild_id", "${rebuild.id}"));
     ImageEntry postgres = catalog.find("postgres").orElseThrow();
     assertThat(postgres.managed()).isFalse();
     assertThat(postgres.allowTags()).isEqualTo("^16-alpine$");

@@ -675,6 +675,7 @@ class EnrollmentPlannerTest {
         state.lastDiscovery(),
         state.discoveryStatus(),
         state.discoveryError(),
+        state.buildErrors(),
         new Enrollment(
             state.enrollment().registry(), state.enrollment().repository(),
             state.enrollment().source(), state.enrollment().rebuildDelay(),

@@ -23,7 +23,7 @@ class RuntimeRecordsTest {
     SourceConfig source =
         new SourceConfig("github", "org/api", null, "Dockerfile", "build.yml", Map.of(), Map.of("env", "prod"));
     return new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.SUCCESS, null,
+        "api", T0, T0, DiscoveryStatus.SUCCESS, null, List.of(),
         new Enrollment("ghcr.io", "org/api", source, "12h", false),
         List.of("node-22", "distroless"), List.of("distroless"), List.of("worker"),
         null, null, null, RebuildState.monitoring(), Map.of());

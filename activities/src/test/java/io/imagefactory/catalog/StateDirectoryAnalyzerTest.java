@@ -6,6 +6,7 @@ import io.imagefactory.dockerfile.BaseImageReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,9 @@ class StateDirectoryAnalyzerTest {
 
     assertThat(outcomes).containsOnlyKeys("api", "base-python", "nginx-site", "reports", "web");
     assertThat(outcomes.values()).allMatch(AnalysisOutcome.Success.class::isInstance);
+    assertThat(outcomes.values())
+        .as("every example workflow can be dispatched with the inputs images.yaml gives it")
+        .allSatisfy(o -> assertThat(((AnalysisOutcome.Success) o).buildProblems()).isEmpty());
     AnalysisOutcome.Success api = (AnalysisOutcome.Success) outcomes.get("api");
     assertThat(api.analysis().baseImages())
         .extracting(BaseImageReference::ref)
@@ -93,6 +97,48 @@ class StateDirectoryAnalyzerTest {
         .isEqualTo(AnalysisOutcome.failure("dir: is not a regular file"));
     assertThat(outcomes.get("big")).isEqualTo(AnalysisOutcome.failure("big: is larger than 1 MiB"));
     assertThat(((AnalysisOutcome.Failure) outcomes.get("broken")).reason()).startsWith("empty:");
+  }
+
+  @Test
+  void checksTheWorkflowFileBesideTheDockerfileAndRefusesOneOutsideTheDirectory(
+      @TempDir Path elsewhere) throws Exception {
+    Files.writeString(root.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Files.createDirectories(root.resolve(".github/workflows"));
+    Files.writeString(root.resolve(".github/workflows/push.yml"), "on: push\n");
+    Files.writeString(elsewhere.resolve("out.yml"), "on: workflow_dispatch\n");
+    Files.createSymbolicLink(
+        root.resolve(".github/workflows/out.yml"), elsewhere.resolve("out.yml"));
+    String entries =
+        workflowEntry("push", "push.yml")
+            + workflowEntry("out", "out.yml")
+            + workflowEntry("none", "none.yml")
+            + workflowEntry("by-id", "1234");
+
+    Map<String, AnalysisOutcome> outcomes = analyzer.analyse(root, catalog(entries));
+
+    assertThat(problems(outcomes, "push"))
+        .containsExactly(
+            "images.yaml: image 'push': field 'source.workflow': .github/workflows/push.yml has no"
+                + " workflow_dispatch trigger (on: push), so it cannot be dispatched");
+    assertThat(problems(outcomes, "out"))
+        .containsExactly(
+            "images.yaml: image 'out': field 'source.workflow': .github/workflows/out.yml:"
+                + " resolves outside the state directory");
+    assertThat(problems(outcomes, "none"))
+        .containsExactly(
+            "images.yaml: image 'none': field 'source.workflow': .github/workflows/none.yml does"
+                + " not exist in the state directory");
+    assertThat(problems(outcomes, "by-id")).as("a workflow id names no file").isEmpty();
+  }
+
+  private static List<String> problems(Map<String, AnalysisOutcome> outcomes, String image) {
+    return ((AnalysisOutcome.Success) outcomes.get(image)).buildProblems();
+  }
+
+  private static String workflowEntry(String name, String workflow) {
+    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n"
+            .formatted(name, name)
+        + "    source: {dockerfile: Dockerfile, workflow: \"%s\"}\n".formatted(workflow);
   }
 
   private static String entry(String name, String dockerfile) {

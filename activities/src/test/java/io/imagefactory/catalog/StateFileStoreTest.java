@@ -72,6 +72,7 @@ class StateFileStoreTest {
             Instant.parse("2024-12-04T15:30:00.250Z"),
             DiscoveryStatus.SUCCESS,
             null,
+            List.of(),
             new Enrollment(
                 "ghcr.io",
                 "example-org/api",
@@ -188,6 +189,53 @@ class StateFileStoreTest {
     assertThat(tree(written)).isEqualTo(tree(yaml));
     assertThat(store.readImage("images/backstage.yaml", written.getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(state);
+  }
+
+  @Test
+  void writesBuildErrorsAfterTheDiscoveryAndKeepsUnknownFieldsAround() throws Exception {
+    String yaml =
+        """
+        name: web
+        enrolledAt: "2024-12-04T10:00:00Z"
+        discoveryStatus: success
+        buildErrors:
+          - "images.yaml: image 'web': field 'source.workflowInputs.environment':\
+         .github/workflows/build-web.yml declares no input 'environment' (it declares base_image)"
+          - "images.yaml: image 'web': field 'source.workflowInputs.tag': ${base.x.ref} in input\
+         'tag' names no base of this image (its bases: node-22)"
+        owner: web-team
+        enrollment:
+          registry: ghcr.io
+          repository: acme/web
+          source: {dockerfile: Dockerfile, workflow: build-web.yml}
+        baseImages:
+          - node-22
+        """;
+    ManagedImageState state =
+        (ManagedImageState)
+            store.readImage("images/web.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(state.buildErrors())
+        .hasSize(2)
+        .first()
+        .asString()
+        .endsWith("declares no input 'environment' (it declares base_image)");
+    assertThat(state.unknownFields()).containsEntry("owner", "web-team");
+    String written = store.write(state);
+    assertThat(written)
+        .contains("discoveryStatus: success\nbuildErrors:\n  - \"images.yaml: image 'web':")
+        .contains("\nowner: web-team\n");
+    assertThat(tree(written)).isEqualTo(tree(yaml));
+    assertThat(rewrite("images/web.yaml", written.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(written);
+
+    ManagedImageState fixed =
+        new ManagedImageState(
+            state.name(), state.enrolledAt(), state.lastDiscovery(), state.discoveryStatus(),
+            state.discoveryError(), List.of(), state.enrollment(), state.baseImages(),
+            state.pinnedBaseImages(), state.dependentImages(), state.currentVersion(),
+            state.currentDigest(), state.lastBuilt(), state.rebuildState(), state.unknownFields());
+    assertThat(store.write(fixed)).doesNotContain("buildErrors");
   }
 
   @Test

@@ -100,14 +100,14 @@ class DockerfileAnalyzerFixturesTest {
         examples.resolve("images.yaml").toFile());
     Map<String, List<String>> expected = Map.of(
         "api", List.of(
-            "3 FROM build docker.io/library/golang:1.23-bookworm golang-1.23-bookworm",
-            "9 FROM 1 gcr.io/distroless/static-debian12:nonroot"
+            "6 FROM build docker.io/library/golang:1.23-bookworm golang-1.23-bookworm",
+            "12 FROM 1 gcr.io/distroless/static-debian12:nonroot"
                 + " distroless-static-debian12-nonroot"),
-        "base-python", List.of("1 FROM 0 docker.io/library/python:3.12-slim python-3.12-slim"),
-        "nginx", List.of("2 FROM 0 docker.io/library/nginx:1.27-alpine nginx-1.27-alpine"),
+        "base-python", List.of("3 FROM 0 docker.io/library/python:3.12-slim python-3.12-slim"),
+        "nginx", List.of("5 FROM 0 docker.io/library/nginx:1.27-alpine nginx-1.27-alpine"),
         "reports", List.of(
-            "1 FROM 0 ghcr.io/example-org/base-python:latest example-org-base-python-latest"),
-        "web", List.of("2 FROM deps docker.io/library/node:22-bookworm-slim node-22-bookworm-slim"));
+            "4 FROM 0 ghcr.io/example-org/base-python:latest example-org-base-python-latest"),
+        "web", List.of("4 FROM deps docker.io/library/node:22-bookworm-slim node-22-bookworm-slim"));
 
     Map<String, List<String>> actual = new HashMap<>();
     for (JsonNode image : catalog.get("images")) {

@@ -131,7 +131,13 @@ class EnrollmentActivitiesTest {
         .contains("node-22-bookworm-slim");
     assertThat(GitFixtures.history(remote, "main").get(0).getFullMessage())
         .startsWith("image-factory: enroll ")
-        .contains("discover ");
+        .contains("discover ")
+        .doesNotContain("rebuild target invalid");
+    for (String image : List.of("nginx-site", "api", "web", "base-python", "reports")) {
+      assertThat(GitFixtures.read(remote, "main", "images/" + image + ".yaml"))
+          .as("the example workflow of " + image + " takes the inputs images.yaml gives it")
+          .doesNotContain("buildErrors");
+    }
   }
 
   @Test

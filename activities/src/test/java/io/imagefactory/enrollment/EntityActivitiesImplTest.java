@@ -182,7 +182,8 @@ class EntityActivitiesImplTest {
         List.of(base),
         List.of(),
         List.of(),
-        null);
+        null, java.util.Map.of(), false,
+        List.of());
   }
 
   private static ImageSetup setup(ImageConfig config) {

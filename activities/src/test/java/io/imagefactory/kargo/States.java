@@ -30,6 +30,7 @@ public final class States {
         ENROLLED,
         DiscoveryStatus.SUCCESS,
         null,
+        List.of(),
         new Enrollment(registry, repository, source, "7d", true),
         List.of(),
         List.of(),

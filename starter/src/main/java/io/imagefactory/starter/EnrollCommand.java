@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:asked for; with --wait: enrolled, every image analysed",
-      "1:with --wait: some image failed analysis (the others were enrolled)",
+      "1:with --wait: some image failed analysis or has an invalid rebuild target (the others"
+          + " were enrolled)",
       "2:with --wait: images.yaml is invalid or the commit was refused; nothing changed",
       "3:Temporal cannot be reached"
     })

@@ -11,15 +11,24 @@ import java.util.TreeMap;
 final class EnrollmentReport {
 
   private static final List<String> COUNTED =
-      List.of("analysed", "failed", "unchanged", "external");
+      List.of("analysed", ImageOutcome.INVALID, "failed", "unchanged", "external");
 
   private EnrollmentReport() {}
 
-  /** {@code analysed api golang-1.23-bookworm, distroless-static-debian12-nonroot}. */
+  /**
+   * {@code analysed api golang-1.23-bookworm, distroless-static-debian12-nonroot}; an {@code
+   * invalid} image gets one more line per problem of its rebuild target.
+   */
   static String outcomeLine(ImageOutcome outcome) {
     String detail = outcome.detail() == null ? "" : outcome.detail();
-    return String.format("  %-9s %-10s %s", outcome.status(), outcome.image(), detail)
-        .stripTrailing();
+    StringBuilder line =
+        new StringBuilder(
+            String.format("  %-9s %-10s %s", outcome.status(), outcome.image(), detail)
+                .stripTrailing());
+    for (String problem : outcome.problems()) {
+      line.append("\n      rebuild target invalid: ").append(problem);
+    }
+    return line.toString();
   }
 
   /** The summary lines of a finished enrollment, errors excepted. */
@@ -53,24 +62,31 @@ final class EnrollmentReport {
     lines.add("Deployment: " + result.deployment());
     List<String> failed =
         result.images().stream()
-            .filter(o -> "failed".equals(o.status()))
+            .filter(EnrollmentReport::needsFix)
             .map(ImageOutcome::image)
             .toList();
     if (!failed.isEmpty()) {
-      // Every enrollment analyses failed images again, including ones that never had a workflow.
-      lines.add(
-          "Fix " + String.join(", ", failed) + ", then run: image-factory enroll --wait");
+      // Every enrollment analyses failed and invalid images again, including ones that never had a
+      // workflow.
+      lines.add("Fix " + String.join(", ", failed) + ", then run: image-factory enroll --wait");
     }
     return lines;
   }
 
-  /** 2 when nothing changed because of errors, 1 when an image failed, 0 otherwise. */
+  /**
+   * 2 when nothing changed because of errors, 1 when an image failed or its rebuild target is
+   * invalid, 0 otherwise.
+   */
   static int exitCode(EnrollmentResult result) {
     if (!result.errors().isEmpty()) {
       return ExitCodes.INVALID_INPUT;
     }
-    boolean failed = result.images().stream().anyMatch(o -> "failed".equals(o.status()));
+    boolean failed = result.images().stream().anyMatch(EnrollmentReport::needsFix);
     return failed ? ExitCodes.IO_ERROR : ExitCodes.OK;
+  }
+
+  private static boolean needsFix(ImageOutcome outcome) {
+    return "failed".equals(outcome.status()) || ImageOutcome.INVALID.equals(outcome.status());
   }
 
   static String shortCommit(String commitId) {

@@ -138,7 +138,7 @@ final class EnrollmentRunner {
   }
 
   private void show(ImageOutcome outcome) {
-    if (shown.add(outcome.image() + "\n" + outcome.status())) {
+    if (shown.add(outcome.image() + "\n" + outcome.status() + "\n" + outcome.problems())) {
       out.println(EnrollmentReport.outcomeLine(outcome));
     }
   }

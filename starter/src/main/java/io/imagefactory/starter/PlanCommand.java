@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
       "Shows the state-file changes enrollment would make, offline: reads images.yaml and the"
           + " state files, analyses the Dockerfiles that live in the state directory, writes"
           + " nothing.",
-      "Exit codes: 0 planned; 1 unreadable directory; 2 invalid images.yaml, or an image or"
-          + " state file with errors (the plan is still printed)."
+      "Shows, too, what is wrong with each rebuild target: the workflow file in"
+          + " DIR/.github/workflows/ and the placeholders of source.workflowInputs.",
+      "Exit codes: 0 planned; 1 unreadable directory; 2 invalid images.yaml, or an image, rebuild"
+          + " target or state file with errors (the plan is still printed)."
     })
 final class PlanCommand implements Callable<Integer> {
 
@@ -96,6 +98,7 @@ final class PlanCommand implements Callable<Integer> {
     plan.summary()
         .failed()
         .forEach((image, reason) -> errors.add("image '" + image + "': " + reason));
+    plan.summary().buildErrors().values().forEach(errors::addAll);
     errors.addAll(plan.summary().problems());
     return errors;
   }

@@ -31,6 +31,7 @@ final class PlanText {
     list(text, "analysed", summary.analysed());
     map(text, "not analysed", summary.notAnalysed());
     map(text, "failed", summary.failed());
+    lines(text, "invalid rebuild targets", buildErrors(summary));
     list(text, "discovered bases", summary.discoveredBases());
     list(text, "updated bases", summary.updatedBases());
     list(text, "dropped bases", summary.droppedBases());
@@ -39,6 +40,11 @@ final class PlanText {
     lines(text, "warnings", summary.warnings());
     lines(text, "unreadable state files", summary.problems());
     return text.toString();
+  }
+
+  /** Every rebuild-target error, by image: such images are not rebuilt until fixed. */
+  private static List<String> buildErrors(PlanSummary summary) {
+    return summary.buildErrors().values().stream().flatMap(List::stream).toList();
   }
 
   private static void list(StringBuilder text, String label, List<String> names) {

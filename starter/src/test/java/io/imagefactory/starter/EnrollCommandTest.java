@@ -13,6 +13,7 @@ import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentResult;
+import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import java.time.Duration;
@@ -87,6 +88,51 @@ class EnrollCommandTest {
     assertThat(run.out().lines().filter(line -> line.contains("  analysed  api"))).hasSize(1);
     assertThat(activities.catalogReads).containsExactly(EnrollmentRequest.of("git push"));
     assertThat(activities.ensuredImages).containsExactly("api");
+  }
+
+  @Test
+  void showsAnInvalidRebuildTargetWithTheErrorsOfTheStateFile() {
+    String undeclared =
+        "images.yaml: image 'api': field 'source.workflowInputs.environment':"
+            + " .github/workflows/build.yml declares no input 'environment' (it declares"
+            + " base_image)";
+    activities.analyses =
+        group ->
+            List.of(
+                ImageAnalysis.success(
+                        group.targets().get(0).image(),
+                        new DockerfileAnalysis(List.of(base(GOLANG)), List.of()),
+                        "c0ffee")
+                    .withBuildProblems(
+                        group.repo().endsWith("api") ? List.of(undeclared) : List.of()));
+    ImageConfig api = Images.managed("api", true, List.of(GOLANG), List.of());
+    activities.plan =
+        new EntityPlan(
+            List.of(
+                new ImageSetup(
+                    new ImageConfig(
+                        api.name(), api.kind(), api.rebuildDelay(), api.autoRebuild(),
+                        api.baseImages(), api.pinnedBaseImages(), api.dependentImages(),
+                        api.target(), Map.of(), false, List.of(undeclared)),
+                    ImageRuntime.empty())),
+            List.of(),
+            List.of());
+
+    CliRun run = CliRun.run("enroll", "--wait", "--temporal", temporal.target);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.IO_ERROR);
+    assertThat(run.out())
+        .contains(
+            "  invalid   api        "
+                + GOLANG
+                + "\n      rebuild target invalid: "
+                + undeclared
+                + "\n")
+        .contains("  analysed  web        " + GOLANG + "\n")
+        .contains("Enrolled 4 images: 1 analysed, 1 invalid, 1 unchanged, 1 external;")
+        .endsWith("Fix api, then run: image-factory enroll --wait\n");
+    assertThat(run.out().lines().filter(line -> line.contains("rebuild target invalid")))
+        .hasSize(1);
   }
 
   @Test
@@ -186,8 +232,9 @@ class EnrollCommandTest {
   }
 
   private static AnalysisGroup group(String repo, String image) {
-    return new AnalysisGroup(
-        repo, null, List.of(new AnalysisTarget(image, "main", "Dockerfile", Map.of())));
+    AnalysisTarget target =
+        new AnalysisTarget(image, "main", "Dockerfile", Map.of(), "github", "build.yml", Map.of());
+    return new AnalysisGroup(repo, null, List.of(target));
   }
 
   private static BaseImageReference base(String name) {

@@ -22,7 +22,7 @@ class EnrollmentReportTest {
           external  | a-very-long-name | ''                        | '  external  a-very-long-name'
           """)
   void writesOneAlignedLinePerImage(String status, String image, String detail, String line) {
-    assertThat(EnrollmentReport.outcomeLine(new ImageOutcome(image, status, detail)))
+    assertThat(EnrollmentReport.outcomeLine(new ImageOutcome(image, status, detail, List.of())))
         .isEqualTo(line);
   }
 
@@ -32,7 +32,7 @@ class EnrollmentReportTest {
         new EnrollmentResult(
             "abcdef0123",
             false,
-            List.of(new ImageOutcome("api", "unchanged", "")),
+            List.of(new ImageOutcome("api", "unchanged", "", List.of())),
             List.of(),
             "not waited");
 
@@ -50,8 +50,8 @@ class EnrollmentReportTest {
             "0123456789",
             true,
             List.of(
-                new ImageOutcome("api", "analysed", "node"),
-                new ImageOutcome("old", "removed", "")),
+                new ImageOutcome("api", "analysed", "node", List.of()),
+                new ImageOutcome("old", "removed", "", List.of())),
             List.of(),
             "synced and healthy");
 
@@ -59,6 +59,31 @@ class EnrollmentReportTest {
         .containsExactly(
             "Enrolled 1 image: 1 analysed; unenrolled 1; commit 0123456",
             "Deployment: synced and healthy");
+  }
+
+  @Test
+  void anInvalidRebuildTargetIsShownWithEachErrorAndNeedsAFix() {
+    String error =
+        "images.yaml: image 'web': field 'source.workflowInputs.environment':"
+            + " .github/workflows/build-web.yml declares no input 'environment'";
+    ImageOutcome web = new ImageOutcome("web", ImageOutcome.INVALID, "node-22", List.of(error));
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "0123456789",
+            true,
+            List.of(web, new ImageOutcome("api", "analysed", "node", List.of())),
+            List.of(),
+            "not waited");
+
+    assertThat(EnrollmentReport.outcomeLine(web))
+        .isEqualTo(
+            "  invalid   web        node-22\n      rebuild target invalid: " + error);
+    assertThat(EnrollmentReport.summary(result))
+        .containsExactly(
+            "Enrolled 2 images: 1 analysed, 1 invalid; commit 0123456",
+            "Deployment: not waited",
+            "Fix web, then run: image-factory enroll --wait");
+    assertThat(EnrollmentReport.exitCode(result)).isEqualTo(ExitCodes.IO_ERROR);
   }
 
   @Test

@@ -35,12 +35,13 @@ final class Images {
         bases,
         pinned,
         List.of(),
-        new RebuildTarget("github", "example-org/" + name, "build.yml", "main", Map.of()));
+        new RebuildTarget("github", "example-org/" + name, "build.yml", "main", Map.of()), Map.of(), false,
+        List.of());
   }
 
   static ImageConfig external(String name) {
     return new ImageConfig(
-        name, ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of(), null);
+        name, ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of(), null, Map.of(), false, List.of());
   }
 
   /** A runtime with one candidate of the base, first seen at the given time. */

@@ -180,6 +180,65 @@ class PlanCommandTest {
   }
 
   @Test
+  void showsWhatIsWrongWithTheRebuildTargetOfAStateRepositoryImageAndFails() throws IOException {
+    Files.writeString(
+        dir.resolve("images.yaml"),
+        """
+        images:
+          - name: app
+            registry: ghcr.io
+            repository: org/app
+            source:
+              dockerfile: app/Dockerfile
+              workflow: build-app.yml
+              workflowInputs:
+                base_image: "${base.alpine-3.20.ref}"
+                environment: production
+        """);
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app/Dockerfile"), "FROM alpine:3.20\n");
+    String missing =
+        "images.yaml: image 'app': field 'source.workflow': .github/workflows/build-app.yml does"
+            + " not exist in the state directory";
+
+    int code = run("plan", "--state-dir", dir.toString(), "--now", NOW);
+
+    assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(out.toString())
+        .contains("create images/app.yaml\n", "create base-images/alpine-3.20.yaml\n")
+        .contains("analysed: app\n", "invalid rebuild targets:\n  " + missing + "\n");
+
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(
+        dir.resolve(".github/workflows/build-app.yml"),
+        "on:\n  workflow_dispatch:\n    inputs:\n      base_image: {required: true}\njobs: {}\n");
+    out = new StringWriter();
+
+    code = run("plan", "--state-dir", dir.toString(), "--now", NOW, "--json");
+
+    assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    String undeclared =
+        "images.yaml: image 'app': field 'source.workflowInputs.environment':"
+            + " .github/workflows/build-app.yml declares no input 'environment' (it declares"
+            + " base_image)";
+    assertThat(json.get("errors").get(0).asText()).isEqualTo(undeclared);
+    assertThat(json.get("summary").get("buildErrors").get("app").get(0).asText())
+        .isEqualTo(undeclared);
+    assertThat(change(json, "images/app.yaml").get("content").asText())
+        .contains("discoveryStatus: success\nbuildErrors:\n  - ", "declares no input");
+
+    Files.writeString(
+        dir.resolve(".github/workflows/build-app.yml"),
+        "on:\n  workflow_dispatch:\n    inputs:\n      base_image: {required: true}\n"
+            + "      environment: {}\njobs: {}\n");
+    out = new StringWriter();
+
+    assertThat(run("plan", "--state-dir", dir.toString(), "--now", NOW)).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).doesNotContain("invalid rebuild targets");
+  }
+
+  @Test
   void doesNotFetchRemoteSources() throws IOException {
     Files.writeString(
         dir.resolve("images.yaml"),

@@ -27,12 +27,28 @@ final class EnrollmentRequests {
 
   static ImageOutcome outcomeOf(ImageAnalysis analysis) {
     if (!analysis.succeeded()) {
-      return new ImageOutcome(analysis.image(), "failed", analysis.error());
+      return new ImageOutcome(analysis.image(), "failed", analysis.error(), List.of());
     }
     String bases =
         analysis.analysis().baseImages().stream()
             .map(BaseImageReference::name)
             .collect(Collectors.joining(", "));
-    return new ImageOutcome(analysis.image(), "analysed", bases);
+    return withBuildErrors(
+        new ImageOutcome(analysis.image(), "analysed", bases, List.of()), analysis.buildProblems());
+  }
+
+  /**
+   * The outcome of an analysed image with the rebuild-target errors its state file now records:
+   * {@code invalid} when there are any, {@code analysed} when there are none. Other outcomes, and a
+   * null {@code buildErrors} (the image has no state), leave it as it is.
+   */
+  static ImageOutcome withBuildErrors(ImageOutcome outcome, List<String> buildErrors) {
+    boolean analysed =
+        outcome.status().equals("analysed") || outcome.status().equals(ImageOutcome.INVALID);
+    if (!analysed || buildErrors == null) {
+      return outcome;
+    }
+    String status = buildErrors.isEmpty() ? "analysed" : ImageOutcome.INVALID;
+    return new ImageOutcome(outcome.image(), status, outcome.detail(), buildErrors);
   }
 }

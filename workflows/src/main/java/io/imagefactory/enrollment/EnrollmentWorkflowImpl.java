@@ -26,8 +26,10 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 
@@ -111,8 +113,10 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
       setPhase("images.yaml is invalid; nothing changed");
       return new EnrollmentResult(view.commitId(), false, List.of(), view.errors(), "not waited");
     }
-    view.unchangedImages().forEach(i -> outcomes.add(new ImageOutcome(i, "unchanged", "")));
-    view.externalImages().forEach(i -> outcomes.add(new ImageOutcome(i, "external", "")));
+    view.unchangedImages()
+        .forEach(i -> outcomes.add(new ImageOutcome(i, "unchanged", "", List.of())));
+    view.externalImages()
+        .forEach(i -> outcomes.add(new ImageOutcome(i, "external", "", List.of())));
 
     List<ImageAnalysis> analyses = analyse(view.analysisGroups());
 
@@ -130,6 +134,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     setPhase("starting entity workflows");
     EntityPlan plan = catalog.readEntities(commit.commitId());
+    markInvalidTargets(plan);
     entities.ensureEntities(plan.images(), plan.bases());
     retireRemoved(view, plan);
 
@@ -182,6 +187,16 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     return analyses;
   }
 
+  /**
+   * The state files have the last word on rebuild targets: the commit checked the placeholders
+   * against the names the bases finally got, which the analysis alone cannot know.
+   */
+  private void markInvalidTargets(EntityPlan plan) {
+    Map<String, List<String>> errors = new HashMap<>();
+    plan.images().forEach(i -> errors.put(i.config().name(), i.config().buildErrors()));
+    outcomes.replaceAll(o -> EnrollmentRequests.withBuildErrors(o, errors.get(o.image())));
+  }
+
   private void retireRemoved(CatalogView view, EntityPlan plan) {
     Set<String> images = new LinkedHashSet<>(view.previousImages());
     plan.images().stream().map(ImageSetup::config).forEach(c -> images.remove(c.name()));
@@ -189,7 +204,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     plan.bases().stream().map(BaseSetup::name).forEach(bases::remove);
     if (!images.isEmpty() || !bases.isEmpty()) {
       entities.retireEntities(List.copyOf(images), List.copyOf(bases));
-      images.forEach(i -> outcomes.add(new ImageOutcome(i, "removed", "")));
+      images.forEach(i -> outcomes.add(new ImageOutcome(i, "removed", "", List.of())));
     }
   }
 

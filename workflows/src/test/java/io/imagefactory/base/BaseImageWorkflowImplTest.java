@@ -70,7 +70,8 @@ class BaseImageWorkflowImplTest {
             List.of(NODE),
             List.of(),
             List.of(),
-            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()));
+            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()), Map.of(), false,
+            List.of());
     WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
     return image;
   }

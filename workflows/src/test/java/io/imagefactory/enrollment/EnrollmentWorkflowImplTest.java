@@ -29,6 +29,7 @@ import io.imagefactory.staterepo.StateChangeBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ public class EnrollmentWorkflowImplTest {
   public static class FixedCatalog implements CatalogActivities, DockerfileActivities {
     CatalogView view;
     EntityPlan plan;
+    Map<String, List<String>> buildProblems = Map.of();
     final List<AnalysisGroup> analysed = new CopyOnWriteArrayList<>();
 
     @Override
@@ -68,7 +70,8 @@ public class EnrollmentWorkflowImplTest {
                   null, "FROM", 1, "0", false);
           result.add(
               ImageAnalysis.success(
-                  target.image(), new DockerfileAnalysis(List.of(node), List.of()), "abc"));
+                      target.image(), new DockerfileAnalysis(List.of(node), List.of()), "abc")
+                  .withBuildProblems(buildProblems.getOrDefault(target.image(), List.of())));
         }
       }
       return result;
@@ -121,16 +124,20 @@ public class EnrollmentWorkflowImplTest {
   private static AnalysisGroup group(String repo, String... images) {
     List<AnalysisTarget> targets = new ArrayList<>();
     for (String image : images) {
-      targets.add(new AnalysisTarget(image, "main", image + "/Dockerfile", null));
+      targets.add(new AnalysisTarget(image, "main", image + "/Dockerfile", null, null, null, null));
     }
     return new AnalysisGroup(repo, null, targets);
   }
 
   private static ImageSetup image(String name) {
+    return image(name, List.of());
+  }
+
+  private static ImageSetup image(String name, List<String> buildErrors) {
     return new ImageSetup(
         new ImageConfig(
             name, ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
-            List.of(), null),
+            List.of(), null, Map.of(), false, buildErrors),
         ImageRuntime.empty());
   }
 
@@ -158,6 +165,40 @@ public class EnrollmentWorkflowImplTest {
             org.assertj.core.groups.Tuple.tuple("worker", "unchanged"),
             org.assertj.core.groups.Tuple.tuple("postgres", "external"),
             org.assertj.core.groups.Tuple.tuple("gone", "removed"));
+  }
+
+  @Test
+  void anImageWithAnInvalidRebuildTargetIsAnalysedAndReportedWithTheErrorsOfItsStateFile() {
+    String undeclared =
+        "images.yaml: image 'web': field 'source.workflowInputs.environment':"
+            + " .github/workflows/build.yml declares no input 'environment'";
+    String unknownBase =
+        "images.yaml: image 'web': field 'source.workflowInputs.base_image':"
+            + " ${base.node-20.ref} in input 'base_image' names no base of this image";
+    catalog = sampleCatalog();
+    catalog.buildProblems = Map.of("web", List.of(undeclared));
+    catalog.plan =
+        new EntityPlan(
+            List.of(image("api"), image("web", List.of(unknownBase, undeclared)), image("site")),
+            List.of(nodeBase()),
+            List.of("node-22"));
+
+    EnrollmentResult result = enroll();
+
+    EnrollmentChange change = (EnrollmentChange) recording.submitted.get(0).changes().get(0);
+    assertThat(change.analyses())
+        .filteredOn(a -> a.image().equals("web"))
+        .singleElement()
+        .satisfies(web -> assertThat(web.buildProblems()).containsExactly(undeclared));
+    assertThat(result.images())
+        .filteredOn(o -> o.image().equals("web"))
+        .containsExactly(
+            new ImageOutcome(
+                "web", ImageOutcome.INVALID, "node-22", List.of(unknownBase, undeclared)));
+    assertThat(result.images())
+        .filteredOn(o -> o.image().equals("api"))
+        .containsExactly(new ImageOutcome("api", "analysed", "node-22", List.of()));
+    assertThat(recording.ensuredImages.get(0)).hasSize(3);
   }
 
   /** Commits that change the rendered manifests, and an Argo CD that answers as told. */

@@ -22,7 +22,10 @@ final class ImageWorkflowFixtures {
         List.of(bases),
         List.of(),
         List.of(),
-        target(name));
+        target(name),
+        Map.of(),
+        false,
+        List.of());
   }
 
   static ImageConfig withDependents(ImageConfig config, String... dependents) {
@@ -34,7 +37,10 @@ final class ImageWorkflowFixtures {
         config.baseImages(),
         config.pinnedBaseImages(),
         List.of(dependents),
-        config.target());
+        config.target(),
+        config.baseReferences(),
+        config.pinsBases(),
+        config.buildErrors());
   }
 
   static ImageConfig withPinned(ImageConfig config, String... pinned) {
@@ -46,7 +52,10 @@ final class ImageWorkflowFixtures {
         config.baseImages(),
         List.of(pinned),
         config.dependentImages(),
-        config.target());
+        config.target(),
+        config.baseReferences(),
+        config.pinsBases(),
+        config.buildErrors());
   }
 
   /** The same image with build inputs that pin every base by digest. */

@@ -143,7 +143,8 @@ class EmbeddedWorkerTest {
             List.of(),
             List.of(),
             List.of(),
-            null);
+            null, java.util.Map.of(), false,
+            List.of());
     ImageWorkflow image =
         client.newWorkflowStub(
             ImageWorkflow.class,

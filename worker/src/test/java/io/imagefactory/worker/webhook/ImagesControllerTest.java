@@ -60,7 +60,8 @@ class ImagesControllerTest {
             List.of("node-22-bookworm-slim"),
             List.of(),
             List.of(),
-            null);
+            null, java.util.Map.of(), false,
+            List.of());
     ImageRuntime runtime =
         new ImageRuntime(
             null,
