@@ -4,6 +4,7 @@ import io.imagefactory.dockerfile.AnalysisTarget;
 import io.imagefactory.github.GitHubWorkflowFile;
 import io.imagefactory.github.WorkflowFileException;
 import io.imagefactory.rebuild.InputProblem;
+import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.rebuild.RebuildInputs;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,6 +69,14 @@ public final class RebuildTargetValidator {
     }
     addAll(errors, target.image(), RebuildInputs.check(target.workflowInputs()));
     return sorted(errors);
+  }
+
+  /** The error of an image whose rebuilds this worker could send nowhere, if it is one. */
+  public static Optional<String> destinationProblem(
+      AnalysisTarget target, boolean inStateRepository, RebuildDestinations destinations) {
+    return destinations
+        .problem(target.provider(), inStateRepository)
+        .map(message -> error(target.image(), "source.repo", message));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.imagefactory.dockerfile;
 
 import io.imagefactory.catalog.RebuildTargetValidator;
+import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.SourceFileResult;
 import io.imagefactory.staterepo.SourceProblem;
@@ -28,16 +29,35 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
   private final StateRepository stateRepository;
   private final DockerfileAnalyzer analyzer = new DockerfileAnalyzer();
   private final Runnable heartbeat;
+  private final RebuildDestinations destinations;
 
-  public DockerfileActivitiesImpl(SourceCache sources, StateRepository stateRepository) {
-    this(sources, stateRepository, () -> Activity.getExecutionContext().heartbeat(null));
+  public DockerfileActivitiesImpl(
+      SourceCache sources, StateRepository stateRepository, RebuildDestinations destinations) {
+    this(
+        sources,
+        stateRepository,
+        destinations,
+        () -> Activity.getExecutionContext().heartbeat(null));
   }
 
   /** With {@code heartbeat} called after each image; a no-op serves outside an activity. */
   public DockerfileActivitiesImpl(
       SourceCache sources, StateRepository stateRepository, Runnable heartbeat) {
+    this(sources, stateRepository, RebuildDestinations.recordingOnly(), heartbeat);
+  }
+
+  /**
+   * @param destinations where this worker can send rebuilds; an image with nowhere to go is a
+   *     problem of its rebuild target
+   */
+  public DockerfileActivitiesImpl(
+      SourceCache sources,
+      StateRepository stateRepository,
+      RebuildDestinations destinations,
+      Runnable heartbeat) {
     this.sources = sources;
     this.stateRepository = stateRepository;
+    this.destinations = destinations;
     this.heartbeat = heartbeat;
   }
 
@@ -54,7 +74,10 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
       for (AnalysisTarget target : group.targets()) {
         ImageAnalysis analysis = analyse(target, read.apply(target, target.dockerfile()));
         if (analysis.succeeded()) {
-          analysis = analysis.withBuildProblems(checkTarget(target, read));
+          List<String> problems = new ArrayList<>(checkTarget(target, read));
+          RebuildTargetValidator.destinationProblem(target, group.repo() == null, destinations)
+              .ifPresent(problems::add);
+          analysis = analysis.withBuildProblems(List.copyOf(new java.util.TreeSet<>(problems)));
         }
         analyses.add(analysis);
         heartbeat.run();

@@ -58,7 +58,7 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     String providerName = providerOf(target);
     CiProvider provider = providers.get(providerName);
     if (provider == null) {
-      return recorder.dispatchRebuild(request);
+      return recorder.dispatchRebuild(rendered(request));
     }
     if (target == null) {
       throw rejected("image " + request.image() + " has no rebuild target (source) configured");
@@ -112,6 +112,31 @@ public class RebuildActivitiesImpl implements RebuildActivities {
                 // Expected on every poll but the last: not an error worth a stack trace.
                 .setCategory(ApplicationErrorCategory.BENIGN)
                 .build());
+  }
+
+  /** The request as it would be sent, for the record of a dispatch that is not. */
+  private static RebuildRequest rendered(RebuildRequest request) {
+    RebuildTarget target = request.target();
+    if (target == null) {
+      return request;
+    }
+    Map<String, String> inputs;
+    try {
+      inputs = RebuildInputs.render(target.inputs(), request);
+    } catch (IllegalArgumentException e) {
+      // The enrollment reports a bad placeholder; the record shows what was configured.
+      inputs = target.inputs();
+    }
+    return new RebuildRequest(
+        request.image(),
+        request.rebuildId(),
+        new RebuildTarget(
+            target.provider(), target.repo(), target.workflow(), target.ref(), inputs),
+        request.trigger(),
+        request.baseDigests(),
+        request.baseReferences(),
+        request.requestedAt(),
+        request.resumed());
   }
 
   private static String providerOf(RebuildTarget target) {

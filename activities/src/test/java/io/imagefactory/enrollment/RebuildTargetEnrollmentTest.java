@@ -15,6 +15,7 @@ import io.imagefactory.image.ImageSetup;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.staterepo.CommitRequest;
 import io.imagefactory.staterepo.EnrollmentChange;
 import io.imagefactory.staterepo.GitFixtures;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -269,6 +271,33 @@ class RebuildTargetEnrollmentTest {
     GitFixtures.commit(state, "main", "workflow", Map.of(WORKFLOW, "on: workflow_dispatch\n"));
     assertThat(enroll().get(0).buildProblems()).isEmpty();
     assertThat(stateFile("site").buildErrors()).isEmpty();
+  }
+
+  @Test
+  void aStateRepositoryImageWithNowhereToBeDispatchedIsAnErrorOnlyWhenGitHubIsConfigured()
+      throws Exception {
+    Map<String, String> files = new HashMap<>();
+    files.put("images.yaml", "images:\n" + entry("site", null, "site/Dockerfile", Map.of()));
+    files.put("site/Dockerfile", "FROM nginx:1.27-alpine\n");
+    files.put(WORKFLOW, "on: workflow_dispatch\n");
+    GitFixtures.commit(state, "main", "catalog", files);
+    assertThat(enroll().get(0).buildProblems()).isEmpty();
+
+    dockerfiles =
+        new DockerfileActivitiesImpl(
+            sources, repository, new RebuildDestinations(Set.of("github"), null), () -> {});
+    assertThat(enroll().get(0).buildProblems())
+        .containsExactly(
+            "images.yaml: image 'site': field 'source.repo': the Dockerfile lives in the state"
+                + " repository, which is not on GitHub, so its rebuild has no repository to be"
+                + " dispatched to: set source.repo, or image-factory.github.state-repository on"
+                + " the worker");
+    assertThat(stateFile("site").buildErrors()).hasSize(1);
+
+    dockerfiles =
+        new DockerfileActivitiesImpl(
+            sources, repository, new RebuildDestinations(Set.of("github"), "acme/state"), () -> {});
+    assertThat(enroll().get(0).buildProblems()).isEmpty();
   }
 
   @Test

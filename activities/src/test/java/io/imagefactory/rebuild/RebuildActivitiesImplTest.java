@@ -17,16 +17,19 @@ class RebuildActivitiesImplTest {
         new RebuildRequest(
             "web",
             "web#1",
-            new RebuildTarget("gitlab", "group/web", null, "main", Map.of("BASE", "x")),
+            new RebuildTarget(
+                "gitlab", "group/web", null, "main", Map.of("BASE", "${base.node-22.ref}")),
             "timer",
-            Map.of(),
-            Map.of(),
+            Map.of("node-22", "sha256:" + "a".repeat(64)),
+            Map.of("node-22", "docker.io/library/node:22"),
             Instant.EPOCH);
 
     RebuildDispatch dispatch = activities.dispatchRebuild(request);
 
     assertThat(dispatch.outcome()).isEqualTo(RebuildDispatch.RECORDED);
     assertThat(dispatch.run()).isNull();
+    assertThat(dispatch.detail())
+        .contains("BASE=docker.io/library/node:22@sha256:" + "a".repeat(64));
   }
 
   @Test

@@ -11,6 +11,9 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.image.PendingDigest;
+import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.rebuild.RunRef;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -100,6 +103,44 @@ class StatusCommandTest {
     assertThat(Instant.parse(json.at("/runtime/pending/0/firstSeen").asText()))
         .isEqualTo(firstSeen);
     assertThat(json.at("/details").asText()).startsWith("waiting 6d 23h");
+  }
+
+  @Test
+  void showsTheLastRunItsConclusionTheRetryAndWhoBuiltTheCurrentDigest() throws Exception {
+    Instant at = temporal.now().minus(Duration.ofHours(2));
+    String run = "https://github.com/example-org/api/actions/runs/77";
+    RebuildEntry failed =
+        new RebuildEntry(
+            "api#4", at, "timer", java.util.Map.of(NODE, digest(5)),
+            List.of(new PendingDigest(NODE, digest(5), at.minus(Images.WEEK))), true, List.of(),
+            "builds " + NODE + " sha256:000000000005 (bases pinned by the build's inputs)",
+            RebuildEntry.FAILED, "run failure: build step failed", run,
+            new RunRef("github", "example-org/api", "77", run), at.plusSeconds(600), null);
+    ImageRuntime runtime =
+        Images.pending(NODE, digest(5), at.minus(Images.WEEK))
+            .withLastRebuild(failed)
+            .withBuild(digest(99), "1.0.0", at.minus(Duration.ofDays(30)), "api#3")
+            .withFailures(1, temporal.now().plus(Duration.ofHours(1)));
+    Images.start(temporal.client, Images.managed("api", true, List.of(NODE), List.of()), runtime);
+
+    CliRun text = status("api");
+    assertThat(text.out())
+        .contains("current digest  " + digest(99) + ", tag 1.0.0")
+        .contains(", built by api#3")
+        .contains("failures        1 rebuild(s) in a row failed; next attempt")
+        .contains("last rebuild    api#4 requested ")
+        .contains("(trigger: timer): failed at ")
+        .contains("run " + run)
+        .contains("(bases pinned by the build's inputs)")
+        .contains("run failure: build step failed");
+
+    JsonNode json = CliJson.MAPPER.readTree(status("api", "--json").out());
+    assertThat(json.at("/runtime/lastRebuild/id").asText()).isEqualTo("api#4");
+    assertThat(json.at("/runtime/lastRebuild/outcome").asText()).isEqualTo("failed");
+    assertThat(json.at("/runtime/lastRebuild/runUrl").asText()).isEqualTo(run);
+    assertThat(json.at("/runtime/lastRebuild/run/runId").asText()).isEqualTo("77");
+    assertThat(json.at("/runtime/failedAttempts").asInt()).isEqualTo(1);
+    assertThat(json.at("/details").asText()).startsWith("retrying the failed rebuild in");
   }
 
   @Test

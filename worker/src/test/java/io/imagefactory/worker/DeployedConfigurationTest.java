@@ -12,6 +12,8 @@ import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.embedded.EmbeddedTemporalServer;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -76,10 +78,17 @@ class DeployedConfigurationTest {
               Files.readString(EXAMPLES.resolve(".github/workflows/build-nginx-site.yml"))));
       github.on("POST", dispatches, Answer.fixture(200, "github/dispatch-run-details.json", "id", "9"));
 
+      TestActivityEnvironment activity = TestActivityEnvironment.newInstance();
       try (ConfigurableApplicationContext worker = boot(env)) {
+        // The worker's own activity bean, run with an activity context as a worker runs it.
+        activity.registerActivitiesImplementations(worker.getBean(RebuildActivities.class));
         RebuildDispatch dispatch =
-            worker
-                .getBean(RebuildActivities.class)
+            activity
+                .newActivityStub(
+                    RebuildActivities.class,
+                    ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(java.time.Duration.ofMinutes(1))
+                        .build())
                 .dispatchRebuild(
                     new RebuildRequest(
                         "nginx-site",
@@ -96,6 +105,8 @@ class DeployedConfigurationTest {
         assertThat(github.requests("POST", dispatches))
             .singleElement()
             .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + GITHUB_TOKEN));
+      } finally {
+        activity.close();
       }
     }
   }
@@ -139,15 +150,20 @@ class DeployedConfigurationTest {
   }
 
   private ConfigurableApplicationContext boot(Map<String, Object> env) {
+    // The variables stand where the process environment stands, so every initializer sees them;
+    // Boot maps IMAGE_FACTORY_* names only for a source whose name ends in "-systemEnvironment".
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .addAfter(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                "deployed-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+    environment
+        .getPropertySources()
+        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
     SpringApplication application = WorkerApplication.application();
-    application.addInitializers(
-        context ->
-            context
-                .getEnvironment()
-                .getPropertySources()
-                .addAfter(
-                    StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource("deployed-environment", env)));
+    application.setEnvironment(environment);
     return application.run("--server.port=0");
   }
 

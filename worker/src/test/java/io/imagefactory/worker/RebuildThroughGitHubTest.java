@@ -189,14 +189,21 @@ class RebuildThroughGitHubTest {
     assertThat(nginx.status().details()).contains("last rebuild nginx-site#2 succeeded");
 
     event("ghcr.io/example-org/nginx-site", "latest", 'a');
-    event("ghcr.io/example-org/nginx-site", "latest", 'b');
     temporal.sleep(Duration.ofMinutes(1));
     ImageRuntime built = nginx.status().runtime();
     assertThat(built.lastRebuild().outcome()).isEqualTo(RebuildEntry.BUILT);
+    assertThat(built.lastRebuild().builtDigest()).isEqualTo("sha256:" + "a".repeat(64));
     assertThat(built.lastBuiltBy()).isEqualTo("nginx-site#2");
     String state = GitFixtures.read(stateRepo, "main", "images/nginx-site.yaml");
     assertThat(state).contains("outcome: built").contains("lastBuiltBy: nginx-site#2");
     assertThat(state).doesNotContain(GITHUB_TOKEN);
+
+    // A push by hand: no dispatched rebuild explains it, and the state says so.
+    event("ghcr.io/example-org/nginx-site", "latest", 'b');
+    temporal.sleep(Duration.ofMinutes(1));
+    assertThat(nginx.status().runtime().lastBuiltBy()).isEqualTo(ImageRuntime.BUILT_OUTSIDE);
+    assertThat(GitFixtures.read(stateRepo, "main", "images/nginx-site.yaml"))
+        .contains("lastBuiltBy: " + ImageRuntime.BUILT_OUTSIDE);
     assertThat(github.requests("POST", DISPATCHES)).hasSize(2);
   }
 

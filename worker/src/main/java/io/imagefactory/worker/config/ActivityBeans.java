@@ -53,8 +53,8 @@ class ActivityBeans {
 
   @Bean
   DockerfileActivities dockerfileActivities(
-      SourceCache sourceCache, StateRepository stateRepository) {
-    return new DockerfileActivitiesImpl(sourceCache, stateRepository);
+      SourceCache sourceCache, StateRepository stateRepository, CiProviders ci) {
+    return new DockerfileActivitiesImpl(sourceCache, stateRepository, ci.destinations());
   }
 
   @Bean

@@ -2,12 +2,14 @@ package io.imagefactory.worker.config;
 
 import io.imagefactory.github.GitHubCredentials;
 import io.imagefactory.rebuild.CiProvider;
+import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.staterepo.GitCredentials;
 import io.imagefactory.staterepo.GitCredentials.TokenSource;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The CI systems the worker dispatches rebuilds to, with the git credentials each lends to source
@@ -26,9 +28,10 @@ public record CiProviders(
     gitCredentials = Map.copyOf(new TreeMap<>(gitCredentials));
   }
 
-  /** True when a provider of this name is configured. */
-  public boolean has(String name) {
-    return providers.stream().anyMatch(p -> p.name().equals(name));
+  /** Where rebuilds can go, for the enrollment's check of every image's target. */
+  public RebuildDestinations destinations() {
+    return new RebuildDestinations(
+        providers.stream().map(CiProvider::name).collect(Collectors.toSet()), stateRepository);
   }
 
   /** Git fetches on a GitHub host with the provider's credentials, per repository owner. */

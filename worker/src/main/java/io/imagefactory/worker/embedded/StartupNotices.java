@@ -63,6 +63,11 @@ class StartupNotices {
           "GitHub rebuild dispatches are RECORDED, NOT SENT: no token or App configured"
               + " (image-factory.github.token-file, or app-id and app-private-key-file)");
     }
+    if (!properties.gitlab().hasCredentials()) {
+      lines.add(
+          "GitLab pipelines (source.provider: gitlab) are RECORDED, NOT CREATED: no token"
+              + " configured (image-factory.gitlab.token-file)");
+    }
     if (!properties.kubernetes().clusterConfigured()) {
       lines.add(
           "Argo CD sync wait is SKIPPED: no Kubernetes cluster configured"

@@ -216,8 +216,9 @@ class EmbeddedWorkerTest {
                 assertThat(w)
                     .contains("GENERATED webhook token in " + data.resolve("webhook-token")))
         .anySatisfy(w -> assertThat(w).contains("RECORDED, NOT SENT"))
+        .anySatisfy(w -> assertThat(w).contains("GitLab pipelines (source.provider: gitlab) are RECORDED"))
         .anySatisfy(w -> assertThat(w).contains("Argo CD sync wait is SKIPPED"))
-        .hasSize(5);
+        .hasSize(6);
   }
 
   private static HttpResponse<String> http(String path, String token)
