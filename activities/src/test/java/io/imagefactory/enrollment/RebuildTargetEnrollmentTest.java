@@ -274,14 +274,13 @@ class RebuildTargetEnrollmentTest {
   }
 
   @Test
-  void aStateRepositoryImageWithNowhereToBeDispatchedIsAnErrorOnlyWhenGitHubIsConfigured()
+  void aStateRepositoryImageWithNowhereToBeDispatchedIsAnErrorUntilTheWorkerKnowsWhere()
       throws Exception {
     Map<String, String> files = new HashMap<>();
     files.put("images.yaml", "images:\n" + entry("site", null, "site/Dockerfile", Map.of()));
     files.put("site/Dockerfile", "FROM nginx:1.27-alpine\n");
     files.put(WORKFLOW, "on: workflow_dispatch\n");
     GitFixtures.commit(state, "main", "catalog", files);
-    assertThat(enroll().get(0).buildProblems()).isEmpty();
 
     dockerfiles =
         new DockerfileActivitiesImpl(
@@ -298,6 +297,7 @@ class RebuildTargetEnrollmentTest {
         new DockerfileActivitiesImpl(
             sources, repository, new RebuildDestinations(Set.of("github"), "acme/state"), () -> {});
     assertThat(enroll().get(0).buildProblems()).isEmpty();
+    assertThat(stateFile("site").buildErrors()).isEmpty();
   }
 
   @Test
