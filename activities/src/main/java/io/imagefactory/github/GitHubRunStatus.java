@@ -1,6 +1,7 @@
 package io.imagefactory.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imagefactory.rebuild.NeverStarted;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
 import java.time.Clock;
@@ -26,11 +27,11 @@ final class GitHubRunStatus {
   private static final Set<String> NOT_STARTED = Set.of("queued", "requested", "pending");
 
   private final Clock clock;
-  private final Duration neverStartedAfter;
+  private final NeverStarted neverStarted;
 
   GitHubRunStatus(Clock clock, Duration neverStartedAfter) {
     this.clock = clock;
-    this.neverStartedAfter = neverStartedAfter;
+    this.neverStarted = new NeverStarted(neverStartedAfter);
   }
 
   /** The run's conclusion, or empty while it is queued, waiting or running. */
@@ -38,20 +39,15 @@ final class GitHubRunStatus {
     String url = json.path("html_url").asText(run.url());
     String status = json.path("status").asText("");
     if (!"completed".equals(status)) {
-      Instant created = instant(json.path("created_at"));
-      Instant now = clock.instant();
-      if (NOT_STARTED.contains(status)
-          && created != null
-          && Duration.between(created, now).compareTo(neverStartedAfter) > 0) {
-        return Optional.of(
-            new RunConclusion(
-                RunConclusion.NEVER_STARTED,
-                url,
-                "run %s has been %s since %s, longer than %dh"
-                    .formatted(run.runId(), status, created, neverStartedAfter.toHours()),
-                now));
+      if (!NOT_STARTED.contains(status)) {
+        return Optional.empty();
       }
-      return Optional.empty();
+      return neverStarted.check(
+          "GitHub run " + run.runId() + " in " + run.repo(),
+          url,
+          status,
+          instant(json.path("created_at")),
+          clock.instant());
     }
     String conclusion = json.path("conclusion").asText("");
     Instant completedAt =

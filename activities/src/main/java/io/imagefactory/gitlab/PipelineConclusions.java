@@ -2,6 +2,7 @@ package io.imagefactory.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagefactory.HumanText;
+import io.imagefactory.rebuild.NeverStarted;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
 import java.time.Clock;
@@ -31,11 +32,11 @@ final class PipelineConclusions {
       Set.of("preparing", "running", "scheduled", "manual", "canceling", "waiting_for_callback");
 
   private final Clock clock;
-  private final Duration neverStartedAfter;
+  private final NeverStarted neverStarted;
 
   PipelineConclusions(Clock clock, Duration neverStartedAfter) {
     this.clock = clock;
-    this.neverStartedAfter = neverStartedAfter;
+    this.neverStarted = new NeverStarted(neverStartedAfter);
   }
 
   /** The conclusion of the pipeline GitLab returned for {@code run}; empty while in flight. */
@@ -63,30 +64,14 @@ final class PipelineConclusions {
               ended));
     }
     if (WAITING_TO_START.contains(status)) {
-      return neverStarted(name, url, status, time(pipeline, "created_at"));
+      return neverStarted.check(
+          name, url, status, time(pipeline, "created_at").orElse(null), clock.instant());
     } else if (!UNDER_WAY.contains(status)) {
       // GitLab adds transitional statuses now and then (canceling, waiting_for_callback); ending
       // the follow on one would misreport a live pipeline, so an unknown status is in flight.
       log.warn("{} has status '{}', not known here; following it as in flight", name, status);
     }
     return Optional.empty();
-  }
-
-  private Optional<RunConclusion> neverStarted(
-      String name, String url, String status, Optional<Instant> created) {
-    Instant now = clock.instant();
-    if (created.isEmpty() || now.isBefore(created.get().plus(neverStartedAfter))) {
-      return Optional.empty();
-    }
-    String detail =
-        String.format(
-            "%s still %s %s after it was created (limit %s); it is left at GitLab, where it may"
-                + " still run",
-            name,
-            status,
-            HumanText.duration(Duration.between(created.get(), now)),
-            HumanText.duration(neverStartedAfter));
-    return Optional.of(new RunConclusion(RunConclusion.NEVER_STARTED, url, detail, now));
   }
 
   /** A pipeline we created that GitLab no longer has: deleted, or gone with its project's move. */

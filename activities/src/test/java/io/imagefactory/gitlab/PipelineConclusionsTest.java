@@ -123,7 +123,7 @@ class PipelineConclusionsTest {
                 + PROJECT
                 + " still "
                 + status
-                + " 1d 0h after it was created (limit 1d 0h); it is left at GitLab, where it may"
+                + " 1d 0h after it was created (limit 1d 0h); it is left where it is and may"
                 + " still run");
     assertThat(never.completedAt()).isEqualTo(NOW);
   }
