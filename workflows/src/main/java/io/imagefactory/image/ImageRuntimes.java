@@ -120,11 +120,15 @@ final class ImageRuntimes {
 
   /**
    * A new build of the image was seen. It closes the open rebuild, whose run produced it; with no
-   * open rebuild, nothing of ours explains it, and the state says so.
+   * open rebuild, or one whose dispatch has not even been answered, nothing of ours explains it,
+   * and the state says so.
    */
   static ImageRuntime built(ImageRuntime runtime, ImageBuild build) {
     RebuildEntry last = runtime.lastRebuild();
-    if (last != null && !last.failed() && last.open()) {
+    if (last != null
+        && !last.failed()
+        && last.open()
+        && !RebuildEntry.DISPATCHING.equals(last.outcome())) {
       String by = last.runUrl() == null ? "" : " by " + last.runUrl();
       return runtime
           .withLastRebuild(last.builtAs(build.digest(), "built " + build.digest() + by, build.seenAt()))

@@ -50,6 +50,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** How long a run is followed; past it the rebuild is recorded as not followed. */
   static final Duration RUN_FOLLOW_LIMIT = Duration.ofDays(3);
 
+  /** How long {@code approve} and {@code rebuild --now} wait to answer with the CI's reply. */
+  private static final Duration DISPATCH_ANSWER_WAIT = Duration.ofSeconds(20);
+
   // Rate limits and outages are retried with the server's delay or backoff for a day; a refusal
   // (credentials, missing workflow, inputs) is final.
   private final RebuildActivities dispatcher =
@@ -484,8 +487,6 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private void awaitDispatchAnswer() {
     Workflow.await(DISPATCH_ANSWER_WAIT, () -> dispatch == null);
   }
-
-  private static final Duration DISPATCH_ANSWER_WAIT = Duration.ofSeconds(20);
 
   @Override
   public void validateRebuildNow(String by) {
