@@ -26,6 +26,7 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
   private final Duration pollInterval;
   private final Clock clock;
   private final SyncWaiter.Sleeper sleeper;
+  private final RevisionHistory history;
 
   /**
    * @param reader the Application reader, empty when no cluster is configured
@@ -34,7 +35,20 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
    */
   public ArgoCdActivitiesImpl(
       Optional<ArgoCdStatusReader> reader, AwaitSyncRequest defaults, Duration pollInterval) {
-    this(reader, defaults, pollInterval, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    this(reader, defaults, pollInterval, RevisionHistory.SAME_COMMIT);
+  }
+
+  /**
+   * @param history tells whether a synced revision holds the awaited commit: the state repository's
+   *     history, since the single writer usually commits again before Argo CD syncs
+   */
+  public ArgoCdActivitiesImpl(
+      Optional<ArgoCdStatusReader> reader,
+      AwaitSyncRequest defaults,
+      Duration pollInterval,
+      RevisionHistory history) {
+    this(
+        reader, defaults, pollInterval, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), history);
   }
 
   ArgoCdActivitiesImpl(
@@ -42,7 +56,13 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
       Duration pollInterval,
       Clock clock,
       SyncWaiter.Sleeper sleeper) {
-    this(reader, new AwaitSyncRequest(null, null, null, null), pollInterval, clock, sleeper);
+    this(
+        reader,
+        new AwaitSyncRequest(null, null, null, null),
+        pollInterval,
+        clock,
+        sleeper,
+        RevisionHistory.SAME_COMMIT);
   }
 
   ArgoCdActivitiesImpl(
@@ -50,7 +70,9 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
       AwaitSyncRequest defaults,
       Duration pollInterval,
       Clock clock,
-      SyncWaiter.Sleeper sleeper) {
+      SyncWaiter.Sleeper sleeper,
+      RevisionHistory history) {
+    this.history = history;
     this.reader = reader;
     this.defaults = defaults;
     this.pollInterval = pollInterval;
@@ -78,7 +100,7 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
             .getHeartbeatDetails(Long.class)
             .map(Instant::ofEpochMilli)
             .orElseGet(() -> clock.instant().plus(request.timeout()));
-    SyncWaiter waiter = new SyncWaiter(reader.get(), pollInterval, clock, sleeper);
+    SyncWaiter waiter = new SyncWaiter(reader.get(), pollInterval, clock, sleeper, history);
     try {
       AwaitSyncResult result =
           waiter.await(

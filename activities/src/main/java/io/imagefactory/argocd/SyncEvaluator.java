@@ -10,18 +10,26 @@ import java.util.Set;
 final class SyncEvaluator {
 
   private static final Set<String> FAILED_PHASES = Set.of("Failed", "Error");
-  private static final int SHORT_SHA = 7;
 
   private SyncEvaluator() {}
 
   /** The outcome, or empty while Argo CD is still on its way to the revision. */
   static Optional<AwaitSyncResult> evaluate(ApplicationStatus status, String revision) {
-    boolean atRevision = contains(status.syncRevisions(), revision);
+    return evaluate(status, revision, RevisionHistory.SAME_COMMIT);
+  }
+
+  /**
+   * The outcome, or empty while Argo CD is still on its way: a synced revision that {@code history}
+   * says includes {@code revision} deploys it.
+   */
+  static Optional<AwaitSyncResult> evaluate(
+      ApplicationStatus status, String revision, RevisionHistory history) {
+    boolean atRevision = contains(status.syncRevisions(), revision, history);
     String observed = status.syncRevisions().isEmpty() ? null : status.syncRevisions().get(0);
     boolean operationForRevision =
         status.operationRevisions().isEmpty()
             ? atRevision
-            : contains(status.operationRevisions(), revision);
+            : contains(status.operationRevisions(), revision, history);
     if (operationForRevision
         && status.operationPhase() != null
         && FAILED_PHASES.contains(status.operationPhase())) {
@@ -48,12 +56,10 @@ final class SyncEvaluator {
     return Optional.empty();
   }
 
-  /** Full ids compare equal ignoring case; a short id (7+ characters) matches as a prefix. */
-  static boolean contains(List<String> revisions, String revision) {
-    String wanted = revision.toLowerCase(Locale.ROOT);
+  /** True when one of {@code revisions} is {@code revision} or, by {@code history}, holds it. */
+  static boolean contains(List<String> revisions, String revision, RevisionHistory history) {
     return revisions.stream()
-        .map(r -> r.toLowerCase(Locale.ROOT))
-        .anyMatch(r -> r.equals(wanted) || (wanted.length() >= SHORT_SHA && r.startsWith(wanted)));
+        .anyMatch(r -> RevisionHistory.sameCommit(r, revision) || history.includes(r, revision));
   }
 
   private static String orNone(String message) {

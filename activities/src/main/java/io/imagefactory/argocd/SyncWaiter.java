@@ -27,12 +27,23 @@ final class SyncWaiter {
   private final Duration pollInterval;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final RevisionHistory history;
 
   SyncWaiter(ArgoCdStatusReader reader, Duration pollInterval, Clock clock, Sleeper sleeper) {
+    this(reader, pollInterval, clock, sleeper, RevisionHistory.SAME_COMMIT);
+  }
+
+  SyncWaiter(
+      ArgoCdStatusReader reader,
+      Duration pollInterval,
+      Clock clock,
+      Sleeper sleeper,
+      RevisionHistory history) {
     this.reader = reader;
     this.pollInterval = pollInterval;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.history = history;
   }
 
   /**
@@ -59,7 +70,7 @@ final class SyncWaiter {
         }
         last = status.get();
         lastError = null;
-        Optional<AwaitSyncResult> verdict = SyncEvaluator.evaluate(last, revision);
+        Optional<AwaitSyncResult> verdict = SyncEvaluator.evaluate(last, revision, history);
         if (verdict.isPresent()) {
           return verdict.get();
         }

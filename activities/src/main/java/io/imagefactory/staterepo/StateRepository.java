@@ -14,6 +14,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,34 @@ public final class StateRepository implements AutoCloseable {
       return new StateTree(tip.name(), files);
     } catch (IOException e) {
       throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+    }
+  }
+
+  /**
+   * True when commit {@code descendant} is {@code ancestor} or has it in its history, so deploying
+   * it deploys {@code ancestor} too. A commit this cache does not know yet is fetched for once; an
+   * unknown, unrelated or malformed id is simply false.
+   */
+  public boolean includes(String descendant, String ancestor) {
+    if (!ObjectId.isId(descendant) || !ObjectId.isId(ancestor)) {
+      return false;
+    }
+    try (CacheLock.Held held = lock()) {
+      Repository repo = cache.repository();
+      ObjectId later = ObjectId.fromString(descendant);
+      ObjectId earlier = ObjectId.fromString(ancestor);
+      if (!repo.getObjectDatabase().has(later)) {
+        cache.fetch();
+      }
+      if (!repo.getObjectDatabase().has(later) || !repo.getObjectDatabase().has(earlier)) {
+        return false;
+      }
+      try (RevWalk walk = new RevWalk(repo)) {
+        return walk.isMergedInto(walk.parseCommit(earlier), walk.parseCommit(later));
+      }
+    } catch (IOException e) {
+      throw new StateRepositoryException(
+          "cannot compare " + descendant + " with " + ancestor + ": " + e, true);
     }
   }
 

@@ -38,12 +38,16 @@ class ActivityBeans {
 
   @Bean
   ArgoCdActivities argoCdActivities(
-      KubernetesConnection kubernetes, ImageFactoryProperties properties) {
+      KubernetesConnection kubernetes,
+      ImageFactoryProperties properties,
+      StateRepository stateRepository) {
     ArgoCdProperties argoCd = properties.argocd();
+    // Argo CD is usually already at a newer commit of the single writer: a descendant deploys ours.
     return new ArgoCdActivitiesImpl(
         kubernetes.client().map(ArgoCdStatusReader::new),
         new AwaitSyncRequest(argoCd.application(), argoCd.namespace(), null, argoCd.syncTimeout()),
-        ARGO_CD_POLL_INTERVAL);
+        ARGO_CD_POLL_INTERVAL,
+        (synced, wanted) -> stateRepository.includes(synced, wanted));
   }
 
   @Bean

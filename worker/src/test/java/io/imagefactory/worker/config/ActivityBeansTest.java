@@ -48,7 +48,7 @@ class ActivityBeansTest {
 
     AwaitSyncResult result =
         new ActivityBeans()
-            .argoCdActivities(none, properties(null, null))
+            .argoCdActivities(none, properties(null, null), null)
             .awaitSync(AwaitSyncRequest.forRevision("0".repeat(40)));
 
     assertThat(result.status()).isEqualTo(AwaitSyncResult.Status.SKIPPED_NO_CLUSTER);
