@@ -17,6 +17,15 @@ final class ApiProblem extends ErrorResponseException {
     return new ApiProblem(HttpStatus.BAD_REQUEST, field + ": " + reason, Map.of("field", field));
   }
 
+  /** The body is not JSON; named here, since Spring's own 415 would not be a problem document. */
+  static ApiProblem unsupportedMediaType(String contentType) {
+    return new ApiProblem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Content-Type must be application/json, not "
+            + (contentType == null || contentType.isBlank() ? "missing" : contentType),
+        Map.of());
+  }
+
   static ApiProblem notFound(String detail) {
     return new ApiProblem(HttpStatus.NOT_FOUND, detail, Map.of());
   }

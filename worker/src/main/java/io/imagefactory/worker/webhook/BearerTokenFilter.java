@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+      // Which one counts differs between proxies and servers: refuse rather than pick one.
+      log.info("Refused {} {}: more than one Authorization header", request.getMethod(), request.getRequestURI());
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+      problems.write(
+          request, response, HttpStatus.UNAUTHORIZED, "send exactly one Authorization header");
+      return;
+    }
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
     boolean valid;

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,9 +50,12 @@ class ImageEventController {
     this.clock = clock;
   }
 
-  @PostMapping(path = "/api/v1/events/image", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/v1/events/image")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Accepted imageEvent(@RequestBody ImageEvent event) {
+  Accepted imageEvent(
+      @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+      @RequestBody(required = false) byte[] body) {
+    ImageEvent event = StrictJson.read(contentType, body, ImageEvent.class);
     event.validate();
     List<Entry> watched = directory.find(event.repoURL(), event.tag());
     if (watched.isEmpty()) {

@@ -206,6 +206,63 @@ class ImageEventControllerTest {
     verifyNoInteractions(client);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"repoURL\": \"%1$s\", \"tag\": 127, \"digest\": \"%2$s\"}         | tag"
+            + " | must be a string",
+        "{\"repoURL\": \"%1$s\", \"tag\": true, \"digest\": \"%2$s\"}        | tag"
+            + " | must be a string",
+        "{\"repoURL\": \"%1$s\", \"tag\": \"1\", \"tag\": \"2\", \"digest\": \"%2$s\"} | tag"
+            + " | is given twice",
+        "{\"repoURL\": \"%1$s\", \"x\": [[[[[[[[[[1]]]]]]]]]]}                  | body"
+            + " | is nested deeper than 8 levels",
+      })
+  void nothingIsCoercedGuessedOrNestedWithoutBound(String template, String field, String reason)
+      throws Exception {
+    send(template.formatted(NODE, DIGEST))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value(field))
+        .andExpect(jsonPath("$.detail", containsString(field + ": " + reason)));
+
+    verifyNoInteractions(client);
+  }
+
+  @Test
+  void aDeeplyNestedArrayIsRefusedForItsDepth() throws Exception {
+    send("[".repeat(5_000) + "]".repeat(5_000))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("body: is nested deeper than 8 levels"));
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsAProblemNamingTheContentType() throws Exception {
+    mvc.perform(
+            post("/api/v1/events/image")
+                .header("Authorization", "Bearer " + WebhookSlice.TOKEN)
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(event(NODE, "20-alpine")))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("must be application/json, not text/plain")));
+
+    verifyNoInteractions(client);
+  }
+
+  @Test
+  void twoAuthorizationHeadersAreRefusedEvenIfOneIsRight() throws Exception {
+    mvc.perform(
+            post("/api/v1/events/image")
+                .header("Authorization", "Bearer wrong", "Bearer " + WebhookSlice.TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(event(NODE, "20-alpine")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.detail").value("send exactly one Authorization header"));
+
+    verifyNoInteractions(client);
+  }
+
   @Test
   void anEmptyBodyIsRefused() throws Exception {
     send("").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("body"));
