@@ -71,6 +71,10 @@ public final class EmbeddedDefaultsInitializer
 
     String temporalTarget = null;
     if (embeddedTemporal) {
+      // The embedded server is a laptop demo: its API listens where its Temporal server does.
+      if (!StringUtils.hasText(environment.getProperty(SERVER_ADDRESS))) {
+        defaults.put(SERVER_ADDRESS, LOOPBACK);
+      }
       temporalTarget = startTemporal(context, embedded.port());
       defaults.put(TARGET, temporalTarget);
     }
@@ -83,6 +87,9 @@ public final class EmbeddedDefaultsInitializer
             EmbeddedDefaults.BEAN_NAME,
             new EmbeddedDefaults(temporalTarget, repository, seeded, examples, tokenFile));
   }
+
+  static final String SERVER_ADDRESS = "server.address";
+  static final String LOOPBACK = "127.0.0.1";
 
   private static String startTemporal(ConfigurableApplicationContext context, int port) {
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(port);

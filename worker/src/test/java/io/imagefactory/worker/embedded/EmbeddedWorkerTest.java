@@ -101,6 +101,17 @@ class EmbeddedWorkerTest {
   }
 
   @Test
+  void servesItsApiOnLoopbackOnlyUnlessToldOtherwise() {
+    assertThat(worker.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+    org.apache.catalina.connector.Connector connector =
+        ((org.springframework.boot.tomcat.TomcatWebServer)
+                ((WebServerApplicationContext) worker).getWebServer())
+            .getTomcat()
+            .getConnector();
+    assertThat(String.valueOf(connector.getProperty("address"))).contains("127.0.0.1");
+  }
+
+  @Test
   void registersTheSearchAttributes() {
     // The dev server cannot list them; registering one again is refused when it is there.
     OperatorServiceStubs operator =
