@@ -33,8 +33,10 @@ public final class StarterCli {
   /** Runs the CLI with the given streams and returns the exit code, so tests can call it. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new StarterCli());
-    cli.setOut(out);
-    cli.setErr(err);
+    // Escapes would be quoted by the printable writers, so help is printed without colour.
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setOut(PrintableWriter.wrap(out));
+    cli.setErr(PrintableWriter.wrap(err));
     // Usage errors keep picocli's exit code 2, which is ExitCodes.INVALID_INPUT.
     cli.setExecutionExceptionHandler(ExitCodes.handler());
     return cli.execute(args);

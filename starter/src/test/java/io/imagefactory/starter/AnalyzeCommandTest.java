@@ -132,6 +132,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void neverPrintsTerminalEscapesOrBinaryFromADockerfile() throws Exception {
+    Path table = dockerfile("FROM node:22 AS \u001b[2J\u001b[31mbuild\nFROM ${IMG\u0007}\n");
+    run("analyze", table.toString());
+    Path garbage = dir.resolve("garbage");
+    Files.write(garbage, new byte[] {'F', 'R', 'O', 'M', ' ', 0x1b, ']', '0', ';', 0x07, 0x00, '\n'});
+    run("analyze", garbage.toString());
+
+    String printed = out.toString() + err.toString();
+    assertThat(printed).doesNotContain("\u001b", "\u0007", "\u0000");
+    assertThat(printed).contains("\\u001b");
+  }
+
+  @Test
   void refusesADockerfileOverOneMebibyteWithoutAnalysingIt() throws Exception {
     Path file = dockerfile("FROM alpine\n" + "#".repeat(1024 * 1024));
 
