@@ -1,6 +1,7 @@
 package io.imagefactory.worker.webhook;
 
 import io.grpc.StatusRuntimeException;
+import io.imagefactory.staterepo.StateRepositoryException;
 import io.temporal.client.WorkflowServiceException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,6 +46,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE, "Temporal is unavailable; retry later");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, ImageEventController.RETRY_AFTER_SECONDS)
+        .body(problem);
+  }
+
+  /**
+   * The state repository cannot be read, so who watches an image is unknown: a 503 with the reason
+   * (the message names the remote, never a credential) and when to try again, not a bare 500.
+   */
+  @ExceptionHandler(StateRepositoryException.class)
+  ResponseEntity<ProblemDetail> stateRepositoryUnavailable(StateRepositoryException e) {
+    log.warn("State repository unavailable: {}", e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "the state repository cannot be read: " + e.getMessage() + "; retry later");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, ImageEventController.RETRY_AFTER_SECONDS)
         .body(problem);
