@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +60,14 @@ final class ApplyEnrollment implements StatePatch {
     summary = plan.summary();
   }
 
-  /** {@code enroll api, web; discover node-22-bookworm-slim; remove old-app}. */
+  /** Names listed per part of the description; a large enrollment is counted, not spelled out. */
+  static final int NAMES_SHOWN = 5;
+
+  /**
+   * {@code enroll api, web; discover node-22-bookworm-slim; remove old-app}; past {@value
+   * #NAMES_SHOWN} names a part reads {@code enroll 300 images: a, b, c, d, e and 295 more}, since
+   * it becomes the commit's summary line and its list of patches.
+   */
   @Override
   public String describe() {
     if (summary == null) {
@@ -69,23 +77,32 @@ final class ApplyEnrollment implements StatePatch {
     List<String> enrolled = new ArrayList<>(summary.enrolled());
     enrolled.addAll(summary.updated());
     if (!enrolled.isEmpty()) {
-      parts.add("enroll " + String.join(", ", enrolled));
+      parts.add("enroll " + names(enrolled, "images"));
     }
     if (!summary.discoveredBases().isEmpty()) {
-      parts.add("discover " + String.join(", ", summary.discoveredBases()));
+      parts.add("discover " + names(summary.discoveredBases(), "bases"));
     }
     if (!summary.droppedBases().isEmpty()) {
-      parts.add("stop watching " + String.join(", ", summary.droppedBases()));
+      parts.add("stop watching " + names(summary.droppedBases(), "bases"));
     }
     if (!summary.removedImages().isEmpty()) {
-      parts.add("remove " + String.join(", ", summary.removedImages()));
+      parts.add("remove " + names(summary.removedImages(), "images"));
     }
     if (!summary.failed().isEmpty()) {
-      parts.add("analysis failed for " + String.join(", ", summary.failed().keySet()));
+      parts.add("analysis failed for " + names(summary.failed().keySet(), "images"));
     }
     if (!summary.buildErrors().isEmpty()) {
-      parts.add("rebuild target invalid for " + String.join(", ", summary.buildErrors().keySet()));
+      parts.add("rebuild target invalid for " + names(summary.buildErrors().keySet(), "images"));
     }
     return parts.isEmpty() ? "enroll" : String.join("; ", parts);
+  }
+
+  static String names(Collection<String> names, String what) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    List<String> first = names.stream().limit(NAMES_SHOWN).toList();
+    return names.size() + " " + what + ": " + String.join(", ", first) + " and "
+        + (names.size() - NAMES_SHOWN) + " more";
   }
 }

@@ -1,0 +1,22 @@
+package io.imagefactory.staterepo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ApplyEnrollmentNamesTest {
+
+  @Test
+  void aFewNamesAreListedAndManyAreCounted() {
+    assertThat(ApplyEnrollment.names(List.of("api", "web"), "images")).isEqualTo("api, web");
+
+    List<String> fleet = IntStream.range(0, 300).mapToObj(i -> "app-" + i).toList();
+    String described = ApplyEnrollment.names(fleet, "images");
+
+    assertThat(described)
+        .isEqualTo("300 images: app-0, app-1, app-2, app-3, app-4 and 295 more")
+        .hasSizeLessThan(72);
+  }
+}
