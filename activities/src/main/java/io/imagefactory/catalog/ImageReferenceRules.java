@@ -27,6 +27,9 @@ final class ImageReferenceRules {
 
   static Optional<String> registry(String registry) {
     String quoted = Quoted.of(registry);
+    if (registry.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      return Optional.of(quoted + " must not contain spaces, line breaks or control characters");
+    }
     if (!registry.equals(registry.toLowerCase(Locale.ROOT))) {
       return Optional.of(quoted + " must be lower case");
     }
@@ -45,6 +48,13 @@ final class ImageReferenceRules {
       if (label.length() > 63 || !HOST_LABEL.matcher(label).matches()) {
         return notAHost(quoted);
       }
+    }
+    // Docker's own rule: a first path part without a dot or a port, other than localhost, is a
+    // Docker Hub namespace, not a registry, so `registry: 42` or `registry: ghcr` is a mistake.
+    if (!host.contains(".") && colon < 0 && !host.equals("localhost")) {
+      return Optional.of(
+          quoted + " is not a registry host: write it with its domain (ghcr.io, docker.io,"
+              + " registry.example.com:5000) or localhost");
     }
     return Optional.empty();
   }

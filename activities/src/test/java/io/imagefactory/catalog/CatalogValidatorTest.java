@@ -89,6 +89,14 @@ class CatalogValidatorTest {
             entry("name: api", "registry: localhost:99999", "repository: org/api"),
             "images.yaml:3:5: image 'api': field 'registry': \"localhost:99999\"" + NOT_A_HOST),
         arguments(
+            entry("name: api", "registry: 42", "repository: org/api"),
+            "images.yaml:3:5: image 'api': field 'registry': \"42\" is not a registry host: write"
+                + " it with its domain (ghcr.io, docker.io, registry.example.com:5000) or localhost"),
+        arguments(
+            entry("name: api", "registry: \"ghcr.io\\nevil.io\"", "repository: org/api"),
+            "images.yaml:3:5: image 'api': field 'registry': \"ghcr.io\\u000aevil.io\" must not"
+                + " contain spaces, line breaks or control characters"),
+        arguments(
             entry("name: api", "registry: {host: ghcr.io}", "repository: org/api"),
             "images.yaml:3:5: image 'api': field 'registry': expected a string, got a mapping"),
         // repository
