@@ -204,7 +204,7 @@ class EmbeddedWorkerTest {
     assertThat(http("/api/v1/images", null).statusCode()).isEqualTo(401);
     HttpResponse<String> readiness = http("/actuator/health/readiness", null);
     assertThat(readiness.statusCode()).isEqualTo(200);
-    assertThat(readiness.body()).contains("UP");
+    assertThat(readiness.body()).contains("UP").contains("\"temporal\"");
     assertThat(http("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     assertThat(http("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
   }
