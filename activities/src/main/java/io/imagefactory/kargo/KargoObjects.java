@@ -122,12 +122,15 @@ final class KargoObjects {
     return map;
   }
 
+  /** The objects every file starts with: the Project, its ProjectConfig, the shared task. */
+  List<Map<String, Object>> project(NotifyTask task) {
+    return List.of(project(), projectConfig(), task.promotionTask(this));
+  }
+
   /** All objects of a plan in file order: project objects, then Warehouse/Stage pairs by name. */
   List<Map<String, Object>> all(WatchPlan plan, NotifyTask task) {
     List<Map<String, Object>> objects = new ArrayList<>(3 + 2 * plan.targets().size());
-    objects.add(project());
-    objects.add(projectConfig());
-    objects.add(task.promotionTask(this));
+    objects.addAll(project(task));
     for (WatchTarget target : plan.targets()) {
       objects.add(warehouse(target));
       objects.add(stage(target));
