@@ -8,6 +8,7 @@ import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.kargo.States;
 import io.imagefactory.staterepo.ApplyResult;
 import io.imagefactory.staterepo.DerivedFiles;
 import io.imagefactory.staterepo.FileChange;
@@ -34,7 +35,8 @@ import org.eclipse.jgit.lib.Repository;
 /**
  * Times the worker's re-render of {@code dist/image-factory.k8s.yaml} inside state-repository
  * commits that each touch one image of a generated state (default 10,000 images): the derived-file
- * render alone, and the whole commit (apply, render, commit, push to a local bare repository).
+ * render alone, and the whole commit (apply, render, commit, push to a local bare repository);
+ * first commits that change no Warehouse (a new digest), then commits that add one.
  *
  * <pre>
  * mvn -q -DskipTests package -pl bench -am
@@ -84,6 +86,22 @@ public final class CommitRenderTiming {
             millis(Arrays.stream(render).min().orElse(0)),
             millis(Arrays.stream(render).max().orElse(0)),
             millis(median(commit)));
+        for (int i = 0; i < commits; i++) {
+          start = System.nanoTime();
+          ApplyResult result = repository.apply(List.of(enroll(i)));
+          commit[i] = System.nanoTime() - start;
+          render[i] = derived.last;
+          if (!result.changedPaths().contains(KargoDerivedFiles.MANIFESTS)) {
+            throw new IllegalStateException("expected new manifests: " + result);
+          }
+        }
+        System.out.printf(
+            "%d commits enrolling one more image (a new Warehouse): render median %.1f ms"
+                + " (best %.1f), whole commit median %.1f ms%n",
+            commits,
+            millis(median(render)),
+            millis(Arrays.stream(render).min().orElse(0)),
+            millis(median(commit)));
       }
     } finally {
       delete(work);
@@ -114,6 +132,15 @@ public final class CommitRenderTiming {
         "record build of " + image.name(),
         StateFileStore.imagePath(image.name()),
         new StateFileStore().write(built));
+  }
+
+  /** One more managed image, so the manifests gain a Warehouse and a Stage. */
+  private static StatePatch enroll(int index) {
+    ImageState image = States.managed("zz-" + index, "ghcr.io", "example-org/zz-" + index);
+    return TestPatches.write(
+        "enroll " + image.name(),
+        StateFileStore.imagePath(image.name()),
+        new StateFileStore().write(image));
   }
 
   private static void seed(Path remote, GeneratedState state) throws IOException {
