@@ -224,7 +224,7 @@ final class PlainYaml {
       return value;
     }
     if (NOT_PLAIN_START.indexOf(first) >= 0
-        || RESOLVED_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+        || (value.length() <= 5 && RESOLVED_WORDS.contains(value.toLowerCase(Locale.ROOT)))) {
       throw UNSUPPORTED;
     }
     return value;

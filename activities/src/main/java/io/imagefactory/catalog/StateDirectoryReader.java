@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -70,10 +71,17 @@ public final class StateDirectoryReader {
 
   /** The file's content, a problem, or null for what is not a regular file. */
   private static Object readFile(Path file, String path) {
-    if (Files.isSymbolicLink(file)) {
+    BasicFileAttributes attributes;
+    try {
+      // One lstat answers both questions.
+      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
+    }
+    if (attributes.isSymbolicLink()) {
       return new StateFileProblem(path, "is a symbolic link; state files must be regular files");
     }
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (!attributes.isRegularFile()) {
       return null;
     }
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
