@@ -195,7 +195,8 @@ class KargoManifestRendererTest {
                 + "must be lower-case letters, digits, '-' and '.', starting and ending"
                 + " alphanumeric, at most 63",
             "images/pg.yaml: image 'pg', field allowTags: "
-                + "the Digest strategy needs the one tag to follow, as ^<tag>$");
+                + "the Digest strategy follows one tag: write it as ^<tag>$, with dots escaped"
+                + " (^1\\.17$)");
     assertThat(namesOfKind(objects, "Warehouse")).containsExactly("base-node-22", "image-api");
   }
 
