@@ -13,12 +13,16 @@ final class TargetYaml {
   private final KargoObjects objects;
   private final String namespace;
   private final String interval;
+  private final String newestBuildInterval;
+  private final boolean managedCacheByTag;
   private final String discoveryLimit;
 
   TargetYaml(KargoSettings settings, KargoObjects objects) {
     this.objects = objects;
     this.namespace = oneLine(settings.project());
     this.interval = oneLine(settings.warehouseInterval());
+    this.newestBuildInterval = oneLine(settings.newestBuildInterval());
+    this.managedCacheByTag = settings.managedCacheByTag();
     this.discoveryLimit = String.valueOf(settings.discoveryLimit());
   }
 
@@ -46,7 +50,8 @@ final class TargetYaml {
     }
     out.append("---\napiVersion: ").append(KargoObjects.API_VERSION).append("\nkind: Warehouse\n");
     metadata(out, name, image, kind, stateFile);
-    out.append("spec:\n  interval: ").append(interval);
+    boolean newestBuild = WatchTargets.NEWEST_BUILD.equals(target.strategy());
+    out.append("spec:\n  interval: ").append(newestBuild ? newestBuildInterval : interval);
     out.append("\n  subscriptions:\n  - image:\n      repoURL: ").append(repoURL);
     out.append("\n      imageSelectionStrategy: ").append(strategy).append('\n');
     if (target.constraint() != null) {
@@ -54,6 +59,9 @@ final class TargetYaml {
     }
     regexes(out, "allowTagsRegexes", target.allowTagsRegexes());
     regexes(out, "ignoreTagsRegexes", target.ignoreTagsRegexes());
+    if (target.kind() == WatchKind.MANAGED && managedCacheByTag) {
+      out.append("      cacheByTag: true\n");
+    }
     out.append("      discoveryLimit: ").append(discoveryLimit).append('\n');
 
     out.append("---\napiVersion: ").append(KargoObjects.API_VERSION).append("\nkind: Stage\n");

@@ -154,7 +154,19 @@ class YamlEmitterTest {
   void writesTargetsAsTheirObjectsWouldBeWritten() {
     KargoSettings settings =
         new KargoSettings("watch", "https://f.example.com/api", "t", "k", 1, "1h30m", "5s");
-    for (KargoSettings each : List.of(KargoSettings.defaults(), settings)) {
+    KargoSettings uncached =
+        new KargoSettings(
+            "watch",
+            KargoSettings.DEFAULT_WEBHOOK_URL,
+            "t",
+            "k",
+            3,
+            "5m",
+            "5s",
+            "2h",
+            false,
+            Map.of("github", "gh"));
+    for (KargoSettings each : List.of(KargoSettings.defaults(), settings, uncached)) {
       KargoObjects objects = new KargoObjects(each);
       TargetYaml text = new TargetYaml(each, objects);
       List<WatchTarget> targets =

@@ -101,6 +101,34 @@ class RenderCommandTest {
   }
 
   @Test
+  void rendersTheManagedImagePollingAndWebhookReceiverOptions() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--newest-build-interval",
+            "6h",
+            "--no-managed-cache-by-tag",
+            "--webhook-receiver",
+            "github=ghcr-webhook");
+
+    String manifests = Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH));
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(manifests)
+        .contains("interval: 6h\n")
+        .doesNotContain("cacheByTag")
+        .contains(
+            "  webhookReceivers:\n  - name: github\n    github:\n      secretRef:\n"
+                + "        name: ghcr-webhook\n");
+    assertThat(run("render", "--state-dir", stateDir.toString(), "--webhook-receiver", "gitlab=x"))
+        .isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("webhookReceivers must be receivers of kind artifactory");
+  }
+
+  @Test
   void followsAnEscapedExactTagByDigest() throws IOException {
     GeneratedState.of(5).writeTo(stateDir);
     Files.writeString(
