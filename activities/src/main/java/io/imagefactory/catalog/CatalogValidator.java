@@ -114,6 +114,17 @@ final class CatalogValidator {
             "imageSelectionStrategy",
             fields.string("imageSelectionStrategy"),
             ImageReferenceRules::strategy);
+    if ("Digest".equals(strategy) && !fields.has("source")) {
+      // Rendering needs the one tag the digest is followed on; an entry it could not watch is
+      // refused here rather than enrolled and left unwatched.
+      if (allowTags != null && ExactTag.of(allowTags).isEmpty()) {
+        fields.error(
+            "allowTags", Quoted.of(allowTags) + " matches more than one tag; " + ExactTag.EXPECTED);
+      } else if (!fields.has("allowTags")) {
+        fields.error(
+            "allowTags", "is required with imageSelectionStrategy Digest; " + ExactTag.EXPECTED);
+      }
+    }
     if (fields.has("source")) {
       for (String externalOnly : List.of("allowTags", "imageSelectionStrategy")) {
         if (fields.has(externalOnly)) {

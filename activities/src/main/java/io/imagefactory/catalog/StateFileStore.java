@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads and writes the state files {@code images/<name>.yaml} and {@code base-images/<name>.yaml}
@@ -20,7 +21,10 @@ public final class StateFileStore {
   /** Larger state files are refused: no legitimate one comes close. */
   public static final int MAX_BYTES = 1024 * 1024;
 
-  private final ObjectMapper mapper = StateYaml.mapper();
+  /** Built on first use: most state files are read without it (see {@link PlainYaml}). */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = StateYaml.mapper();
+  }
 
   /** {@code images/<name>.yaml}. */
   public static String imagePath(String name) {
@@ -34,22 +38,20 @@ public final class StateFileStore {
 
   /** Reads an image state file; {@code path} names it in errors. */
   public ImageState readImage(String path, byte[] content) throws StateFileException {
-    JsonNode tree = tree(path, content);
-    boolean external =
-        "external".equals(tree.path("discoveryStatus").asText())
-            || tree.path("enrollment").path("source").isMissingNode()
-            || tree.path("enrollment").path("source").isNull();
-    Class<? extends ImageState> type =
-        external ? ExternalImageState.class : ManagedImageState.class;
-    ImageState state = read(path, content, type);
+    ImageState state = plainImage(content);
+    if (state == null) {
+      state = generalImage(path, content);
+    }
     requireName(path, state.name());
     return state;
   }
 
   /** Reads a base-image state file; {@code path} names it in errors. */
   public BaseImageState readBaseImage(String path, byte[] content) throws StateFileException {
-    tree(path, content);
-    BaseImageState state = read(path, content, BaseImageState.class);
+    BaseImageState state = plainBaseImage(content);
+    if (state == null) {
+      state = generalBaseImage(path, content);
+    }
     requireName(path, state.name());
     if (state.registry() == null || state.repository() == null) {
       throw new StateFileException(path, "a base image needs registry and repository");
@@ -70,9 +72,50 @@ public final class StateFileStore {
     return writeValue(state);
   }
 
+  /** An image state file read with Jackson, which takes any YAML and explains what is wrong. */
+  ImageState generalImage(String path, byte[] content) throws StateFileException {
+    JsonNode tree = tree(path, content);
+    boolean external =
+        "external".equals(tree.path("discoveryStatus").asText())
+            || tree.path("enrollment").path("source").isMissingNode()
+            || tree.path("enrollment").path("source").isNull();
+    return read(path, content, external ? ExternalImageState.class : ManagedImageState.class);
+  }
+
+  /** A base-image state file read with Jackson. */
+  BaseImageState generalBaseImage(String path, byte[] content) throws StateFileException {
+    tree(path, content);
+    return read(path, content, BaseImageState.class);
+  }
+
+  /** What {@link #generalBaseImage} gives, when the file is of the plain shape; else null. */
+  static BaseImageState plainBaseImage(byte[] content) {
+    Map<String, Object> fields = content.length > MAX_BYTES ? null : PlainYaml.read(content);
+    return fields == null ? null : RecordBinder.bind(BaseImageState.class, fields);
+  }
+
+  /**
+   * What {@link #generalImage} gives, when the file is of the plain shape; null when it is not, and
+   * the general reader must decide (including what is wrong with the file).
+   */
+  static ImageState plainImage(byte[] content) {
+    Map<String, Object> fields = content.length > MAX_BYTES ? null : PlainYaml.read(content);
+    if (fields == null) {
+      return null;
+    }
+    Object enrollment = fields.get("enrollment");
+    boolean external =
+        "external".equals(fields.get("discoveryStatus"))
+            || !(enrollment instanceof Map<?, ?> block)
+            || block.get("source") == null;
+    Class<? extends ImageState> type =
+        external ? ExternalImageState.class : ManagedImageState.class;
+    return RecordBinder.bind(type, fields);
+  }
+
   private String writeValue(Object state) {
     try {
-      return mapper.writeValueAsString(state);
+      return Mapper.INSTANCE.writeValueAsString(state);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render " + state.getClass().getSimpleName(), e);
     }
@@ -82,7 +125,7 @@ public final class StateFileStore {
     if (content.length > MAX_BYTES) {
       throw new StateFileException(path, "is larger than " + MAX_BYTES / 1024 + " KiB");
     }
-    JsonNode tree = StateFileErrors.parse(path, () -> mapper.readTree(content));
+    JsonNode tree = StateFileErrors.parse(path, () -> Mapper.INSTANCE.readTree(content));
     if (tree == null || !tree.isObject()) {
       throw new StateFileException(
           path,
@@ -96,7 +139,7 @@ public final class StateFileStore {
 
   private <T> T read(String path, byte[] content, Class<? extends T> type)
       throws StateFileException {
-    return StateFileErrors.parse(path, () -> mapper.readValue(content, type));
+    return StateFileErrors.parse(path, () -> Mapper.INSTANCE.readValue(content, type));
   }
 
   private static void requireName(String path, String name) throws StateFileException {

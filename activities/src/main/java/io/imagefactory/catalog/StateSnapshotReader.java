@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Builds a {@link StateSnapshot} from state files given as (path, bytes), wherever they come from:
@@ -13,6 +14,9 @@ import java.util.TreeMap;
  * ignored; a file that cannot be read becomes a {@link StateFileProblem}, never an exception.
  */
 public final class StateSnapshotReader {
+
+  /** Below this many files, reading them on one thread is quicker than handing them out. */
+  private static final int PARALLEL_FROM = 256;
 
   private final StateFileStore store = new StateFileStore();
 
@@ -23,24 +27,44 @@ public final class StateSnapshotReader {
    * @param problems files already known to be unreadable (for instance too large to load)
    */
   public StateSnapshot read(Map<String, byte[]> files, List<StateFileProblem> problems) {
+    List<Map.Entry<String, byte[]>> sorted = new ArrayList<>(new TreeMap<>(files).entrySet());
+    Object[] read = new Object[sorted.size()];
+    IntStream range = IntStream.range(0, sorted.size());
+    // A state repository holds thousands of files; reading them is the bulk of a render.
+    (sorted.size() >= PARALLEL_FROM ? range.parallel() : range)
+        .forEach(i -> read[i] = readOne(sorted.get(i).getKey(), sorted.get(i).getValue()));
     Map<String, ImageState> images = new TreeMap<>();
     Map<String, BaseImageState> bases = new TreeMap<>();
     List<StateFileProblem> found = new ArrayList<>(problems);
-    for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-      String path = file.getKey();
-      Optional<String> image = nameIn(path, StateFileStore.IMAGES_DIR);
-      Optional<String> base = nameIn(path, StateFileStore.BASE_IMAGES_DIR);
-      try {
-        if (image.isPresent()) {
-          images.put(checked(path, image.get()), store.readImage(path, file.getValue()));
-        } else if (base.isPresent()) {
-          bases.put(checkedBase(path, base.get()), store.readBaseImage(path, file.getValue()));
-        }
-      } catch (StateFileException e) {
-        found.add(e.problem());
+    for (int i = 0; i < read.length; i++) {
+      String path = sorted.get(i).getKey();
+      if (read[i] instanceof ImageState image) {
+        images.put(nameIn(path, StateFileStore.IMAGES_DIR).orElseThrow(), image);
+      } else if (read[i] instanceof BaseImageState base) {
+        bases.put(nameIn(path, StateFileStore.BASE_IMAGES_DIR).orElseThrow(), base);
+      } else if (read[i] instanceof StateFileProblem problem) {
+        found.add(problem);
       }
     }
     return new StateSnapshot(images, bases, found);
+  }
+
+  /** The state in one file, the problem with it, or null for a file that is not a state file. */
+  private Object readOne(String path, byte[] content) {
+    Optional<String> image = nameIn(path, StateFileStore.IMAGES_DIR);
+    Optional<String> base = nameIn(path, StateFileStore.BASE_IMAGES_DIR);
+    try {
+      if (image.isPresent()) {
+        checked(path, image.get());
+        return store.readImage(path, content);
+      } else if (base.isPresent()) {
+        checkedBase(path, base.get());
+        return store.readBaseImage(path, content);
+      }
+      return null;
+    } catch (StateFileException e) {
+      return e.problem();
+    }
   }
 
   /** Reads the state files among {@code files}. */

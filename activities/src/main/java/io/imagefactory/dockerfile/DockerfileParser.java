@@ -17,8 +17,12 @@ import java.util.Set;
 final class DockerfileParser {
 
   private static final Set<String> HEREDOC_KEYWORDS = Set.of("RUN", "COPY", "ADD");
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Built on first use: most Dockerfiles have no exec-form line, and a CLI run pays for it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   private final String file;
 
@@ -114,7 +118,7 @@ final class DockerfileParser {
       return false;
     }
     try {
-      JsonNode node = JSON.readTree(arguments);
+      JsonNode node = Json.MAPPER.readTree(arguments);
       if (node == null || !node.isArray()) {
         return false;
       }

@@ -3,6 +3,7 @@ package io.imagefactory.kargo;
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.ImageState;
 import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +23,51 @@ public final class KargoManifestRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(KargoManifestRenderer.class);
 
-  private final KargoObjects objects;
-  private final NotifyTask task;
+  /** About what one Warehouse and Stage take, to size buffers. */
+  private static final int FRAGMENT_SIZE = 1280;
+
+  /** The header comment and the Project, ProjectConfig and PromotionTask documents. */
+  private final String head;
+
+  private final TargetYaml targets;
 
   public KargoManifestRenderer(KargoSettings settings) {
-    this.objects = new KargoObjects(settings);
-    this.task = new NotifyTask(settings);
+    KargoObjects objects = new KargoObjects(settings);
+    this.head = ManifestYaml.write(HEADER, objects.project(new NotifyTask(settings)));
+    this.targets = new TargetYaml(settings, objects);
   }
 
   /** Renders the manifests and reports every entry that had to be left out. */
   public RenderResult render(
       Collection<? extends ImageState> images, Collection<BaseImageState> bases) {
-    WatchPlan plan = WatchPlan.of(images, bases);
-    String content = ManifestYaml.write(HEADER, objects.all(plan, task));
-    return new RenderResult(content, plan.targets().size(), plan.problems());
+    return render(WatchPlan.of(images, bases));
+  }
+
+  RenderResult render(WatchPlan plan) {
+    StringBuilder out = new StringBuilder(head.length() + FRAGMENT_SIZE * plan.targets().size());
+    out.append(head);
+    for (WatchTarget target : plan.targets()) {
+      targets.append(out, target);
+    }
+    return new RenderResult(out.toString(), plan.targets().size(), plan.problems());
+  }
+
+  /** The Warehouse and Stage documents of one target. */
+  String fragment(WatchTarget target) {
+    StringBuilder out = new StringBuilder(FRAGMENT_SIZE);
+    targets.append(out, target);
+    return out.toString();
+  }
+
+  /** The file: the head, then the fragments in the plan's order. */
+  String assemble(List<String> fragments) {
+    int length = head.length();
+    for (String fragment : fragments) {
+      length += fragment.length();
+    }
+    StringBuilder out = new StringBuilder(length).append(head);
+    fragments.forEach(out::append);
+    return out.toString();
   }
 
   /**

@@ -35,7 +35,10 @@ final class KargoObjects {
     return ordered("apiVersion", API_VERSION, "kind", "Project", "metadata", metadata);
   }
 
-  /** Auto-promotion for every Stage rendered here: each promotion is one webhook call. */
+  /**
+   * Auto-promotion for every Stage rendered here (each promotion is one webhook call), and the
+   * receivers of registry push events, which refresh the Warehouses of the pushed repository.
+   */
   Map<String, Object> projectConfig() {
     Map<String, Object> policy =
         ordered(
@@ -43,6 +46,17 @@ final class KargoObjects {
             ordered("matchLabels", ordered(LABEL_MANAGED_BY, MANAGED_BY)),
             "autoPromotionEnabled",
             true);
+    Map<String, Object> spec = ordered("promotionPolicies", List.of(policy));
+    if (!settings.webhookReceivers().isEmpty()) {
+      List<Map<String, Object>> receivers = new ArrayList<>();
+      settings
+          .webhookReceivers()
+          .forEach(
+              (kind, secret) ->
+                  receivers.add(
+                      ordered("name", kind, kind, ordered("secretRef", ordered("name", secret)))));
+      spec.put("webhookReceivers", receivers);
+    }
     return ordered(
         "apiVersion",
         API_VERSION,
@@ -51,7 +65,7 @@ final class KargoObjects {
         "metadata",
         namespaced(settings.project(), ordered(LABEL_MANAGED_BY, MANAGED_BY), null),
         "spec",
-        ordered("promotionPolicies", List.of(policy)));
+        spec);
   }
 
   Map<String, Object> warehouse(WatchTarget target) {
@@ -66,11 +80,18 @@ final class KargoObjects {
     if (!target.ignoreTagsRegexes().isEmpty()) {
       image.put("ignoreTagsRegexes", target.ignoreTagsRegexes());
     }
+    if (target.kind() == WatchKind.MANAGED && settings.managedCacheByTag()) {
+      image.put("cacheByTag", true);
+    }
     image.put("discoveryLimit", settings.discoveryLimit());
     Map<String, Object> spec =
         ordered(
-            "interval", settings.warehouseInterval(),
-            "subscriptions", List.of(ordered("image", image)));
+            "interval",
+            WatchTargets.NEWEST_BUILD.equals(target.strategy())
+                ? settings.newestBuildInterval()
+                : settings.warehouseInterval(),
+            "subscriptions",
+            List.of(ordered("image", image)));
     return ordered(
         "apiVersion", API_VERSION, "kind", "Warehouse", "metadata", metadata(target), "spec", spec);
   }
@@ -122,12 +143,15 @@ final class KargoObjects {
     return map;
   }
 
+  /** The objects every file starts with: the Project, its ProjectConfig, the shared task. */
+  List<Map<String, Object>> project(NotifyTask task) {
+    return List.of(project(), projectConfig(), task.promotionTask(this));
+  }
+
   /** All objects of a plan in file order: project objects, then Warehouse/Stage pairs by name. */
   List<Map<String, Object>> all(WatchPlan plan, NotifyTask task) {
     List<Map<String, Object>> objects = new ArrayList<>(3 + 2 * plan.targets().size());
-    objects.add(project());
-    objects.add(projectConfig());
-    objects.add(task.promotionTask(this));
+    objects.addAll(project(task));
     for (WatchTarget target : plan.targets()) {
       objects.add(warehouse(target));
       objects.add(stage(target));

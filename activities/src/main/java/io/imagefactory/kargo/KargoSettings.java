@@ -2,6 +2,11 @@ package io.imagefactory.kargo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +17,20 @@ import java.util.regex.Pattern;
  * @param webhookUrl the worker's {@code POST /api/v1/events/image} endpoint, as Kargo reaches it
  * @param tokenSecretName the Secret in the project namespace holding the webhook bearer token
  * @param tokenSecretKey the key of the token inside that Secret
- * @param discoveryLimit how many image references a Warehouse discovers (1-100)
- * @param warehouseInterval how often each Warehouse polls its registry ({@code 10m})
+ * @param discoveryLimit how many image references a Warehouse discovers (1-100); Image Factory acts
+ *     on the newest only
+ * @param warehouseInterval how often a Warehouse polls whose poll costs one or two requests
+ *     (Digest, SemVer, Lexical): the Warehouses of bases and most external images ({@code 10m})
  * @param httpTimeout the timeout of one webhook request ({@code 30s})
+ * @param newestBuildInterval how often a NewestBuild Warehouse polls, managed images' among them
+ *     ({@code 1h}): without cached metadata a poll reads every tag, and what it learns (a new
+ *     build) starts soak times of days
+ * @param managedCacheByTag whether Kargo keeps the metadata of a managed image's tags, so a poll
+ *     reads only new tags; right when every build pushes a tag of its own (a mutable tag moved by a
+ *     build would not be read again)
+ * @param webhookReceivers Kargo webhook receivers by kind ({@code github}, {@code dockerhub}, ...)
+ *     to the Secret holding their shared secret: registry push events refresh the Warehouses at
+ *     once, so polling is only the safety net
  */
 public record KargoSettings(
     String project,
@@ -23,16 +39,49 @@ public record KargoSettings(
     String tokenSecretKey,
     int discoveryLimit,
     String warehouseInterval,
-    String httpTimeout) {
+    String httpTimeout,
+    String newestBuildInterval,
+    boolean managedCacheByTag,
+    Map<String, String> webhookReceivers) {
 
   public static final String DEFAULT_PROJECT = "image-factory-watch";
   public static final String DEFAULT_WEBHOOK_URL =
       "http://image-factory.image-factory.svc:8080/api/v1/events/image";
   public static final String DEFAULT_TOKEN_SECRET = "image-factory-webhook";
   public static final String DEFAULT_TOKEN_KEY = "token";
-  public static final int DEFAULT_DISCOVERY_LIMIT = 5;
+  public static final int DEFAULT_DISCOVERY_LIMIT = 1;
   public static final String DEFAULT_WAREHOUSE_INTERVAL = "10m";
   public static final String DEFAULT_HTTP_TIMEOUT = "30s";
+  public static final String DEFAULT_NEWEST_BUILD_INTERVAL = "1h";
+
+  /**
+   * Kargo's receivers of registry push events (v1.11), each configured by a Secret alone; the
+   * git-only ones (GitLab, Gitea, Bitbucket) refresh no image Warehouse.
+   */
+  public static final Set<String> RECEIVER_KINDS =
+      Set.of("artifactory", "azure", "dockerhub", "github", "harbor", "quay");
+
+  /** The settings of the seven basic fields, the managed-image ones at their defaults. */
+  public KargoSettings(
+      String project,
+      String webhookUrl,
+      String tokenSecretName,
+      String tokenSecretKey,
+      int discoveryLimit,
+      String warehouseInterval,
+      String httpTimeout) {
+    this(
+        project,
+        webhookUrl,
+        tokenSecretName,
+        tokenSecretKey,
+        discoveryLimit,
+        warehouseInterval,
+        httpTimeout,
+        DEFAULT_NEWEST_BUILD_INTERVAL,
+        true,
+        Map.of());
+  }
 
   public KargoSettings {
     require(KubernetesNames.isDnsLabel(project), "project", project, "a DNS-1123 label");
@@ -67,6 +116,43 @@ public record KargoSettings(
         "httpTimeout",
         httpTimeout,
         "a duration such as 30s");
+    require(
+        KubernetesNames.matches(KubernetesNames.KARGO_INTERVAL, newestBuildInterval),
+        "newestBuildInterval",
+        newestBuildInterval,
+        "a duration such as 1h or 30m");
+    webhookReceivers =
+        webhookReceivers == null
+            ? Map.of()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(webhookReceivers));
+    webhookReceivers.forEach(
+        (kind, secret) -> {
+          require(
+              RECEIVER_KINDS.contains(kind),
+              "webhookReceivers",
+              kind,
+              "receivers of kind " + String.join(", ", new TreeSet<>(RECEIVER_KINDS)));
+          require(
+              KubernetesNames.matches(KubernetesNames.DNS_SUBDOMAIN, secret),
+              "webhookReceivers",
+              kind + "=" + secret,
+              "a Secret name (DNS-1123 subdomain) for each receiver");
+        });
+  }
+
+  /** These settings with the given webhook receivers (kind to Secret name). */
+  public KargoSettings withWebhookReceivers(Map<String, String> receivers) {
+    return new KargoSettings(
+        project,
+        webhookUrl,
+        tokenSecretName,
+        tokenSecretKey,
+        discoveryLimit,
+        warehouseInterval,
+        httpTimeout,
+        newestBuildInterval,
+        managedCacheByTag,
+        receivers);
   }
 
   /** The settings every option defaults to. */

@@ -5,53 +5,57 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Writes Kubernetes objects as one multi-document YAML file in kubectl's layout. */
+/**
+ * Writes Kubernetes objects as one multi-document YAML file in kubectl's layout: the layout and
+ * quoting of Jackson's YAML writer as configured here, produced by {@link YamlEmitter} wherever it
+ * can be sure of it (every object Image Factory renders), and by Jackson itself otherwise.
+ */
 final class ManifestYaml {
-
-  private static final ObjectWriter WRITER =
-      new YAMLMapper(
-              YAMLFactory.builder()
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                  .stringQuotingChecker(new Yaml11Quoting())
-                  .build())
-          .writer();
 
   private ManifestYaml() {}
 
-  /**
-   * Kubernetes reads manifests as YAML 1.1, where an unquoted {@code 2024-01-01} is a timestamp and
-   * {@code 1:20} a sexagesimal number; a tag or name like that must stay a string.
-   */
-  private static final class Yaml11Quoting extends StringQuotingChecker.Default {
-
-    private static final Pattern YAML11_SCALAR =
-        Pattern.compile(
-            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?"
-                + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-                + "|0o[0-7]+");
-
-    @Override
-    public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || YAML11_SCALAR.matcher(value).matches();
-    }
+  /** Jackson's writer; built on first use, since most renders never need it. */
+  private static final class Jackson {
+    static final ObjectWriter WRITER =
+        new YAMLMapper(
+                YAMLFactory.builder()
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .stringQuotingChecker(new Yaml11Quoting())
+                    .build())
+            .writer();
   }
 
   /** The header, then every object as its own {@code ---} document, in the order given. */
   static String write(String header, List<Map<String, Object>> objects) {
+    StringBuilder out = new StringBuilder(1024 + 1024 * objects.size());
+    out.append(header);
+    for (Map<String, Object> object : objects) {
+      document(out, object);
+    }
+    return out.toString();
+  }
+
+  /** Appends one object as a {@code ---} document. */
+  static void document(StringBuilder out, Map<String, Object> object) {
+    if (!YamlEmitter.document(out, object)) {
+      out.append(withJackson("", List.of(object)));
+    }
+  }
+
+  /** What Jackson's writer gives for the objects: the reference the emitter is tested against. */
+  static String withJackson(String header, List<Map<String, Object>> objects) {
     StringWriter out = new StringWriter(1024 + 1024 * objects.size());
     out.write(header);
-    try (SequenceWriter documents = WRITER.writeValues(out)) {
+    try (SequenceWriter documents = Jackson.WRITER.writeValues(out)) {
       for (Map<String, Object> object : objects) {
         documents.write(object);
       }
@@ -59,5 +63,19 @@ final class ManifestYaml {
       throw new UncheckedIOException("writing YAML to memory failed", e);
     }
     return out.toString();
+  }
+
+  /**
+   * How Jackson writes {@code value} as a one-line mapping value or sequence item, or null when it
+   * would not fit on one line.
+   */
+  static String scalarWithJackson(String value) {
+    String document = withJackson("", List.of(Map.of("v", value)));
+    String prefix = "---\nv: ";
+    if (!document.startsWith(prefix)
+        || document.indexOf('\n', prefix.length()) != document.length() - 1) {
+      return null;
+    }
+    return document.substring(prefix.length(), document.length() - 1);
   }
 }

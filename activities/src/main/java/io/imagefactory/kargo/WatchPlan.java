@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,16 +20,29 @@ record WatchPlan(List<WatchTarget> targets, List<String> problems) {
   }
 
   static WatchPlan of(Collection<? extends ImageState> images, Collection<BaseImageState> bases) {
-    List<String> problems = new ArrayList<>();
-    List<WatchTarget> candidates = new ArrayList<>();
+    List<WatchEntry> entries = new ArrayList<>(images.size() + bases.size());
     for (BaseImageState base : bases) {
       if (base != null) {
-        collect(() -> WatchTargets.forBase(base), candidates, problems);
+        entries.add(WatchEntry.of(base));
       }
     }
     for (ImageState image : images) {
       if (image != null) {
-        collect(() -> Optional.of(WatchTargets.forImage(image)), candidates, problems);
+        entries.add(WatchEntry.of(image));
+      }
+    }
+    return of(entries);
+  }
+
+  /** The plan of the state files' entries, in any order. */
+  static WatchPlan of(List<WatchEntry> entries) {
+    List<String> problems = new ArrayList<>();
+    List<WatchTarget> candidates = new ArrayList<>(entries.size());
+    for (WatchEntry entry : entries) {
+      if (entry.target() != null) {
+        candidates.add(entry.target());
+      } else if (entry.problem() != null) {
+        problems.add(entry.problem());
       }
     }
     candidates.sort(
@@ -51,18 +62,5 @@ record WatchPlan(List<WatchTarget> targets, List<String> problems) {
     }
     problems.sort(Comparator.naturalOrder());
     return new WatchPlan(new ArrayList<>(byName.values()), problems);
-  }
-
-  private interface TargetSource {
-    Optional<WatchTarget> get();
-  }
-
-  private static void collect(
-      TargetSource source, List<WatchTarget> candidates, List<String> problems) {
-    try {
-      source.get().ifPresent(candidates::add);
-    } catch (StateProblem problem) {
-      problems.add(Objects.requireNonNull(problem.getMessage()));
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.imagefactory.kargo;
 
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.Enrollment;
+import io.imagefactory.catalog.ExactTag;
 import io.imagefactory.catalog.ExternalImageState;
 import io.imagefactory.catalog.ImageState;
 import io.imagefactory.catalog.ManagedImageState;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -35,9 +35,6 @@ final class WatchTargets {
           "lexical", "Lexical",
           "newestbuild", NEWEST_BUILD,
           "semver", SEMVER);
-
-  private static final Pattern EXACT_TAG =
-      Pattern.compile("\\^?(" + KubernetesNames.TAG.pattern() + ")\\$?");
 
   private WatchTargets() {}
 
@@ -205,12 +202,8 @@ final class WatchTargets {
   }
 
   private static String exactTag(String allowTags, String file, String entry) {
-    Matcher matcher = allowTags == null ? null : EXACT_TAG.matcher(allowTags);
-    if (matcher == null || !matcher.matches()) {
-      throw new StateProblem(
-          file, entry, "allowTags", "the Digest strategy needs the one tag to follow, as ^<tag>$");
-    }
-    return matcher.group(1);
+    return ExactTag.of(allowTags)
+        .orElseThrow(() -> new StateProblem(file, entry, "allowTags", ExactTag.EXPECTED));
   }
 
   private static String blankToNull(String value) {

@@ -168,6 +168,16 @@ class CatalogValidatorTest {
             "images.yaml:5:5: image 'api': field 'imageSelectionStrategy': \"Newest\" is not one of"
                 + " SemVer, Lexical, Digest, NewestBuild"),
         arguments(
+            external("allowTags: ^1[0-9]$", "imageSelectionStrategy: Digest"),
+            "images.yaml:5:5: image 'api': field 'allowTags': \"^1[0-9]$\" matches more than one"
+                + " tag; the Digest strategy follows one tag: write it as ^<tag>$, with dots"
+                + " escaped (^1\\.17$)"),
+        arguments(
+            external("imageSelectionStrategy: Digest"),
+            "images.yaml:2:5: image 'api': field 'allowTags': is required with"
+                + " imageSelectionStrategy Digest; the Digest strategy follows one tag: write it"
+                + " as ^<tag>$, with dots escaped (^1\\.17$)"),
+        arguments(
             managed("allowTags: ^1$"),
             "images.yaml:7:5: image 'api': field 'allowTags': applies to external images only"
                 + " (this image has a source; Image Factory follows its builds)"),
@@ -299,6 +309,9 @@ class CatalogValidatorTest {
             "rebuildDelay: P2W",
             "allowTags: ^v?[0-9]+\\.[0-9]+$",
             "imageSelectionStrategy: NewestBuild"),
+        external("allowTags: ^1\\.17$", "imageSelectionStrategy: Digest"),
+        external("allowTags: ^1.17-alpine$", "imageSelectionStrategy: Digest"),
+        external("allowTags: latest", "imageSelectionStrategy: Digest"),
         managed("  provider: gitlab", "  repo: https://gitlab.example.com/group/sub/api.git"),
         managed("  repo: ssh://git@github.com/org/api.git"),
         managed("  repo: git@github.com:org/api.git"),

@@ -3,6 +3,7 @@ package io.imagefactory.kargo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.ImageState;
 import io.imagefactory.catalog.StateDirectoryReader;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -195,7 +197,8 @@ class KargoManifestRendererTest {
                 + "must be lower-case letters, digits, '-' and '.', starting and ending"
                 + " alphanumeric, at most 63",
             "images/pg.yaml: image 'pg', field allowTags: "
-                + "the Digest strategy needs the one tag to follow, as ^<tag>$");
+                + "the Digest strategy follows one tag: write it as ^<tag>$, with dots escaped"
+                + " (^1\\.17$)");
     assertThat(namesOfKind(objects, "Warehouse")).containsExactly("base-node-22", "image-api");
   }
 
@@ -281,6 +284,70 @@ class KargoManifestRendererTest {
     JsonNode warehouse = objects.get(3);
     assertThat(warehouse.at("/spec/interval").asText()).isEqualTo("1h30m");
     assertThat(warehouse.at("/spec/subscriptions/0/image/discoveryLimit").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void newestBuildWarehousesPollLessOftenAndOnlyManagedImagesKeepTagMetadata() {
+    GeneratedState state = GeneratedState.of(20);
+
+    List<JsonNode> objects =
+        ManifestDocuments.parse(renderer.renderFile(state.images, state.bases));
+
+    List<JsonNode> warehouses =
+        objects.stream().filter(o -> "Warehouse".equals(o.path("kind").asText())).toList();
+    assertThat(warehouses)
+        .isNotEmpty()
+        .allSatisfy(
+            w -> {
+              boolean managed =
+                  "managed".equals(w.at("/metadata/labels/image-factory.io~1kind").asText());
+              boolean newestBuild =
+                  "NewestBuild"
+                      .equals(w.at("/spec/subscriptions/0/image/imageSelectionStrategy").asText());
+              assertThat(w.at("/spec/interval").asText()).isEqualTo(newestBuild ? "1h" : "10m");
+              assertThat(w.at("/spec/subscriptions/0/image/cacheByTag").isMissingNode())
+                  .isEqualTo(!managed);
+              assertThat(w.at("/spec/subscriptions/0/image/discoveryLimit").asInt()).isOne();
+            });
+    KargoSettings uncached =
+        new KargoSettings(
+            "watch",
+            KargoSettings.DEFAULT_WEBHOOK_URL,
+            "t",
+            "k",
+            5,
+            "5m",
+            "5s",
+            "2h",
+            false,
+            Map.of());
+    assertThat(new KargoManifestRenderer(uncached).renderFile(state.images, state.bases))
+        .doesNotContain("cacheByTag")
+        .contains("interval: 2h\n", "interval: 5m\n", "discoveryLimit: 5\n");
+  }
+
+  @Test
+  void rendersRegistryWebhookReceiversIntoTheProjectConfigAsItsCrdAccepts() {
+    KargoSchemas schemas = KargoSchemas.load();
+    KargoSettings settings =
+        KargoSettings.defaults()
+            .withWebhookReceivers(Map.of("github", "ghcr-webhook", "dockerhub", "hub-webhook"));
+    GeneratedState state = GeneratedState.of(5);
+
+    List<JsonNode> objects =
+        ManifestDocuments.parse(
+            new KargoManifestRenderer(settings).renderFile(state.images, state.bases));
+
+    JsonNode config = objects.get(1);
+    assertThat(config.at("/spec/webhookReceivers").toString())
+        .isEqualTo(
+            "[{\"name\":\"dockerhub\",\"dockerhub\":{\"secretRef\":{\"name\":\"hub-webhook\"}}},"
+                + "{\"name\":\"github\",\"github\":{\"secretRef\":{\"name\":\"ghcr-webhook\"}}}]");
+    assertThat(objects.stream().flatMap(o -> schemas.validate(o).stream())).isEmpty();
+    ObjectNode broken = config.deepCopy();
+    ((ObjectNode) broken.at("/spec/webhookReceivers/0")).remove("name");
+    assertThat(schemas.validate(broken)).anySatisfy(e -> assertThat(e).contains("name"));
+    assertThat(renderer.renderFile(List.of(), List.of())).doesNotContain("webhookReceivers");
   }
 
   @Test

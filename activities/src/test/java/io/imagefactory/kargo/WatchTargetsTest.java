@@ -25,6 +25,8 @@ class WatchTargetsTest {
           NewestBuild   | ^release-       | NewestBuild | -          | ^release-        | true
           Digest        | ^16-alpine$     | Digest      | 16-alpine  | -                | false
           DIGEST        | latest          | Digest      | latest     | -                | false
+          Digest        | ^1\\.17$         | Digest      | 1.17       | -                | false
+          Digest        | ^1.17$          | Digest      | 1.17       | -                | false
           """)
   void externalImagesKeepTheirStrategyAndTagRegex(
       String strategy,

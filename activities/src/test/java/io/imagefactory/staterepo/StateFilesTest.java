@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -42,6 +44,21 @@ class StateFilesTest {
   void close() {
     reader.close();
     repo.close();
+  }
+
+  @Test
+  void namesContentByItsBlobIdBeforeAndAfterEdits() {
+    String web = files.contentId("images/web.yaml").orElseThrow();
+
+    files.writeString("images/api.yaml", "name: web\n");
+    files.writeString("images/web.yaml", "name: web2\n");
+
+    assertThat(files.contentId("images/api.yaml")).contains(web);
+    assertThat(files.contentId("images/web.yaml")).isPresent().isNotEqualTo(Optional.of(web));
+    assertThat(files.contentId("images/missing.yaml")).isEmpty();
+    assertThat(StateFiles.contentIdOf("name: web\n".getBytes(UTF_8))).isEqualTo(web);
+    files.delete("images/api.yaml");
+    assertThat(files.contentId("images/api.yaml")).isEmpty();
   }
 
   @Test

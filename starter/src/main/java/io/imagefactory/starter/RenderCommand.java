@@ -11,6 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +74,38 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--interval",
       defaultValue = KargoSettings.DEFAULT_WAREHOUSE_INTERVAL,
-      description = "How often each Warehouse polls its registry. Default: ${DEFAULT-VALUE}")
+      description =
+          "How often a Digest, SemVer or Lexical Warehouse polls. Default: ${DEFAULT-VALUE}")
   String interval;
+
+  @Option(
+      names = "--newest-build-interval",
+      defaultValue = KargoSettings.DEFAULT_NEWEST_BUILD_INTERVAL,
+      description = {
+        "How often a NewestBuild Warehouse (every managed image's) polls: each poll reads",
+        "every tag it has not cached. Default: ${DEFAULT-VALUE}"
+      })
+  String newestBuildInterval;
+
+  @Option(
+      names = "--managed-cache-by-tag",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = {
+        "Let Kargo keep the metadata of managed images' tags, so a poll reads new tags only",
+        "(right when every build pushes a tag of its own). Default: ${DEFAULT-VALUE}"
+      })
+  boolean managedCacheByTag;
+
+  @Option(
+      names = "--webhook-receiver",
+      paramLabel = "KIND=SECRET",
+      description = {
+        "A Kargo receiver of registry push events: artifactory, azure, dockerhub, github, harbor",
+        "or quay, with the Secret holding its shared secret. Repeatable."
+      })
+  Map<String, String> webhookReceivers = new TreeMap<>();
 
   @Option(
       names = "--http-timeout",
@@ -88,7 +120,16 @@ final class RenderCommand implements Callable<Integer> {
     try {
       settings =
           new KargoSettings(
-              project, webhookUrl, tokenSecret, tokenKey, discoveryLimit, interval, httpTimeout);
+              project,
+              webhookUrl,
+              tokenSecret,
+              tokenKey,
+              discoveryLimit,
+              interval,
+              httpTimeout,
+              newestBuildInterval,
+              managedCacheByTag,
+              webhookReceivers);
     } catch (IllegalArgumentException e) {
       err.println("render: " + e.getMessage());
       return ExitCodes.INVALID_INPUT;

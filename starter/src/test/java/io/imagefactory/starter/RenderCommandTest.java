@@ -100,17 +100,64 @@ class RenderCommandTest {
         .doesNotContain("image-factory-watch");
   }
 
+  @Test
+  void rendersTheManagedImagePollingAndWebhookReceiverOptions() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--newest-build-interval",
+            "6h",
+            "--no-managed-cache-by-tag",
+            "--webhook-receiver",
+            "github=ghcr-webhook");
+
+    String manifests = Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH));
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(manifests)
+        .contains("interval: 6h\n")
+        .doesNotContain("cacheByTag")
+        .contains(
+            "  webhookReceivers:\n  - name: github\n    github:\n      secretRef:\n"
+                + "        name: ghcr-webhook\n");
+    assertThat(run("render", "--state-dir", stateDir.toString(), "--webhook-receiver", "gitlab=x"))
+        .isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("webhookReceivers must be receivers of kind artifactory");
+  }
+
+  @Test
+  void followsAnEscapedExactTagByDigest() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+    Files.writeString(
+        stateDir.resolve("images/go.yaml"),
+        "name: go\ndiscoveryStatus: external\nrepoURL: docker.io/library/golang\n"
+            + "allowTags: ^1\\.17$\nimageSelectionStrategy: Digest\n");
+
+    int exit = run("render", "--state-dir", stateDir.toString());
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)))
+        .contains(
+            "      repoURL: docker.io/library/golang\n"
+                + "      imageSelectionStrategy: Digest\n"
+                + "      constraint: \"1.17\"\n");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       textBlock =
           """
-          a file that is not YAML       | images/api.yaml       | 'name: api\\nenrollment: [unclosed' | images/api.yaml:2:
-          a name that is not the file's | images/api.yaml       | 'name: web'                         | images/api.yaml: field 'name': "web" does not match the file name
-          a file name that is no name   | images/Api.yaml       | 'name: Api\\ndiscoveryStatus: success' | images/Api.yaml: the file name is not a valid name
-          an image Kargo cannot watch   | images/web2.yaml      | 'name: web2\\ndiscoveryStatus: external\\nrepoURL: docker.io/library/web2\\nimageSelectionStrategy: Newest' | images/web2.yaml: image 'web2', field imageSelectionStrategy
-          a base with a bad tag         | base-images/node.yaml | 'name: node\\nregistry: docker.io\\nrepository: library/node\\nrepoURL: docker.io/library/node\\ntag: \"bad tag\"\\ndependentImages: [api]' | base-images/node.yaml: base image 'node', field tag
-          """)
+a Digest regex of many tags   | images/go.yaml        | 'name: go\\ndiscoveryStatus: external\\nrepoURL: docker.io/library/golang\\nallowTags: ^1\\.1[0-9]$\\nimageSelectionStrategy: Digest' | images/go.yaml: image 'go', field allowTags: the Digest strategy follows one tag
+a file that is not YAML       | images/api.yaml       | 'name: api\\nenrollment: [unclosed' | images/api.yaml:2:
+a name that is not the file's | images/api.yaml       | 'name: web'                         | images/api.yaml: field 'name': "web" does not match the file name
+a file name that is no name   | images/Api.yaml       | 'name: Api\\ndiscoveryStatus: success' | images/Api.yaml: the file name is not a valid name
+an image Kargo cannot watch   | images/web2.yaml      | 'name: web2\\ndiscoveryStatus: external\\nrepoURL: docker.io/library/web2\\nimageSelectionStrategy: Newest' | images/web2.yaml: image 'web2', field imageSelectionStrategy
+a base with a bad tag         | base-images/node.yaml | 'name: node\\nregistry: docker.io\\nrepository: library/node\\nrepoURL: docker.io/library/node\\ntag: \"bad tag\"\\ndependentImages: [api]' | base-images/node.yaml: base image 'node', field tag
+""")
   void reportsInvalidStateByFileAndWritesNothing(
       String defect, String file, String content, String named) throws IOException {
     GeneratedState.of(5).writeTo(stateDir);

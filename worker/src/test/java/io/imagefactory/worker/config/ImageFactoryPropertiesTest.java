@@ -3,6 +3,7 @@ package io.imagefactory.worker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.argocd.KubernetesSettings;
+import io.imagefactory.kargo.KargoSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,32 @@ class ImageFactoryPropertiesTest {
     assertThat(p.kargo().project()).isEqualTo("image-factory-watch");
     assertThat(p.embedded().port()).isEqualTo(7233);
     assertThat(p.embedded().dataDir()).isEqualTo(Path.of(".image-factory"));
+  }
+
+  @Test
+  void kargoPollingAndWebhookReceiversComeFromTheEnvironment() {
+    KargoProperties kargo =
+        environment(
+                Map.of(
+                    "IMAGE_FACTORY_KARGO_INTERVAL", "30m",
+                    "IMAGE_FACTORY_KARGO_NEWEST_BUILD_INTERVAL", "6h",
+                    "IMAGE_FACTORY_KARGO_MANAGED_CACHE_BY_TAG", "false",
+                    "IMAGE_FACTORY_KARGO_WEBHOOK_RECEIVERS",
+                        "github=ghcr-webhook, quay=quay-webhook"))
+            .bindOrCreate("image-factory.kargo", KargoProperties.class);
+
+    KargoSettings settings = kargo.settings();
+    assertThat(settings.warehouseInterval()).isEqualTo("30m");
+    assertThat(settings.newestBuildInterval()).isEqualTo("6h");
+    assertThat(settings.managedCacheByTag()).isFalse();
+    assertThat(settings.webhookReceivers())
+        .containsExactly(Map.entry("github", "ghcr-webhook"), Map.entry("quay", "quay-webhook"));
+    assertThat(environment(Map.of()).bindOrCreate("image-factory.kargo", KargoProperties.class))
+        .isEqualTo(
+            new KargoProperties(
+                KargoSettings.DEFAULT_PROJECT,
+                KargoSettings.DEFAULT_WEBHOOK_URL,
+                KargoSettings.DEFAULT_TOKEN_SECRET));
   }
 
   @Test
