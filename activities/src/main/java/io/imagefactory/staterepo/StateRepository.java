@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -76,16 +77,46 @@ public final class StateRepository implements AutoCloseable {
     try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
       ObjectId tip = cache.fetch();
       knownTip = tip;
-      TreeMap<String, byte[]> files = new TreeMap<>();
-      for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)).entrySet()) {
-        if (include.test(entry.getKey())) {
-          files.put(entry.getKey(), reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
-        }
-      }
-      return new StateTree(tip.name(), files);
+      return new StateTree(tip.name(), files(reader, tip, include));
     } catch (IOException e) {
       throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
     }
+  }
+
+  /**
+   * Reads the files whose paths {@code include} accepts at {@code commitId}, fetching once when
+   * this cache does not hold it (another worker read it). Empty when the commit is not there even
+   * after a fetch, such as one a force push removed.
+   */
+  public Optional<StateTree> readAt(String commitId, Predicate<String> include) {
+    ObjectId commit;
+    try {
+      commit = ObjectId.fromString(commitId);
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+    try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
+      if (!reader.has(commit)) {
+        knownTip = cache.fetch();
+        if (!reader.has(commit)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new StateTree(commitId, files(reader, commit, include)));
+    } catch (IOException e) {
+      throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+    }
+  }
+
+  private static TreeMap<String, byte[]> files(ObjectReader reader, ObjectId commit, Predicate<String> include)
+      throws IOException {
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, commit)).entrySet()) {
+      if (include.test(entry.getKey())) {
+        files.put(entry.getKey(), reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
+      }
+    }
+    return files;
   }
 
   /** Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link #read()}. */
