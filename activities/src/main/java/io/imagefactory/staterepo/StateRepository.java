@@ -15,6 +15,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ public final class StateRepository implements AutoCloseable {
   private final StateCache cache;
   private Consumer<ObjectId> beforePush = commit -> {};
   private ObjectId knownTip;
+  // A tree whose derived files this instance rendered or found up to date; renders are pure.
+  private ObjectId renderedTree;
 
   /** A state repository with no derived files, real backoff and the process environment. */
   public StateRepository(StateRepositorySettings settings) {
@@ -146,13 +149,18 @@ public final class StateRepository implements AutoCloseable {
       for (int attempt = 1; ; ) {
         PatchBatch.Draft draft = draft(tip, patches);
         if (draft.empty() && !fetched) {
+          ObjectId assumedTip = tip;
           tip = cache.fetch();
           fetched = true;
-          continue;
+          // The same tip gives the same draft: no need to apply every patch a second time.
+          if (!tip.equals(assumedTip)) {
+            continue;
+          }
         }
         if (draft.empty()) {
           log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
           knownTip = tip;
+          renderedTree = treeId(tip);
           return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
         }
         ObjectId commit = commit(tip, draft);
@@ -161,6 +169,7 @@ public final class StateRepository implements AutoCloseable {
         if (rejection == null) {
           log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
           knownTip = commit;
+          renderedTree = treeId(commit);
           return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt);
         }
         if (fetched) {
@@ -195,8 +204,21 @@ public final class StateRepository implements AutoCloseable {
 
   private PatchBatch.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
-      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)));
-      return PatchBatch.apply(files, patches, derived);
+      RevTree tree = CommitWriter.treeOf(reader, tip);
+      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, tree));
+      // Derived files are a function of the state: when no patch changed a byte of a tree whose
+      // derived files were already found up to date, rendering them again cannot change them.
+      boolean upToDate = tree != null && tree.equals(renderedTree);
+      DerivedFiles render =
+          upToDate ? view -> view.modifications() == 0 ? List.of() : derived.render(view) : derived;
+      return PatchBatch.apply(files, patches, render);
+    }
+  }
+
+  private ObjectId treeId(ObjectId commit) throws IOException {
+    try (ObjectReader reader = cache.repository().newObjectReader()) {
+      RevTree tree = CommitWriter.treeOf(reader, commit);
+      return tree == null ? null : tree.copy();
     }
   }
 

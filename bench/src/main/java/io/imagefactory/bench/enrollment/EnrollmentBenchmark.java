@@ -77,6 +77,7 @@ public final class EnrollmentBenchmark {
         try {
           WorkflowClient client = WorkflowClient.newInstance(service);
           for (String run : List.of("empty", "unchanged")) {
+            worker.awaitIdle();
             rows.add(measure(client, worker, fleet.stateRepo(), images, run));
             System.out.println(rows.get(rows.size() - 1));
           }

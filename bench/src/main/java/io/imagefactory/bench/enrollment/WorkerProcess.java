@@ -27,12 +27,14 @@ final class WorkerProcess implements AutoCloseable {
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   private final Process process;
+  private final Path log;
   private final int httpPort;
   private final int temporalPort;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private WorkerProcess(Process process, int httpPort, int temporalPort) {
+  private WorkerProcess(Process process, Path log, int httpPort, int temporalPort) {
     this.process = process;
+    this.log = log;
     this.httpPort = httpPort;
     this.temporalPort = temporalPort;
   }
@@ -52,8 +54,9 @@ final class WorkerProcess implements AutoCloseable {
     builder.environment().put("IMAGE_FACTORY_EMBEDDED_DATA_DIR", dir.resolve("data").toString());
     builder.environment().put("IMAGE_FACTORY_EMBEDDED_PORT", String.valueOf(temporalPort));
     builder.environment().put("SERVER_PORT", String.valueOf(httpPort));
-    builder.redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile());
-    WorkerProcess worker = new WorkerProcess(builder.start(), httpPort, temporalPort);
+    Path log = dir.resolve("worker.log");
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    WorkerProcess worker = new WorkerProcess(builder.start(), log, httpPort, temporalPort);
     worker.awaitReady();
     return worker;
   }
@@ -69,11 +72,40 @@ final class WorkerProcess implements AutoCloseable {
     return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
   }
 
+  /**
+   * Waits until the worker has been nearly idle (under 10% of one core) for a second, so a run
+   * does not pay for the entity workflows the run before it started; at most a minute.
+   */
+  void awaitIdle() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    long ticks = cpuTicks();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      long now = cpuTicks();
+      // Clock ticks are 1/100 s on Linux: 10 ticks in a second is 10% of a core.
+      if (now - ticks < 10) {
+        return;
+      }
+      ticks = now;
+    }
+  }
+
+  private long cpuTicks() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
   /** Live heap after a full GC, and resident memory now and at its peak, in MiB. */
   record Memory(double liveHeapMiB, double rssMiB, double peakRssMiB) {}
 
   Memory memory() throws IOException, InterruptedException {
     jcmd("GC.run");
+    // With -XX:NativeMemoryTracking=summary among the worker options: where the RSS goes.
+    String nmt = jcmd("VM.native_memory summary");
+    if (nmt.contains("Total:")) {
+      Files.writeString(log.resolveSibling("nmt-" + System.currentTimeMillis() + ".txt"), nmt);
+    }
     Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
     double heap = used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
     String status = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status"));
