@@ -11,6 +11,7 @@ import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
@@ -20,13 +21,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +48,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
   private static final String TOKEN = "end-to-end-token";
@@ -104,6 +113,7 @@ class EndToEndTest {
   }
 
   @Test
+  @Order(1)
   void enrollsThenRebuildsAnImageWhoseBaseChanged() throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
     EnrollmentResult enrolled =
@@ -152,5 +162,72 @@ class EndToEndTest {
     List<String> messages =
         GitFixtures.history(stateRepo, "main").stream().map(c -> c.getShortMessage()).toList();
     assertThat(messages).anyMatch(m -> m.contains("of nginx-1.27-alpine"));
+  }
+  @Test
+  @Order(2)
+  void anUnchangedEnrollmentMakesNoCommitAndCallsNoEntityAndAChangedImageIsSignalled()
+      throws Exception {
+    enroll();
+    int commits = GitFixtures.history(stateRepo, "main").size();
+    Map<String, Long> configured = configureSignals();
+
+    EnrollmentResult unchanged = enroll();
+
+    assertThat(unchanged.committed()).isFalse();
+    assertThat(GitFixtures.history(stateRepo, "main")).hasSize(commits);
+    assertThat(configureSignals()).isEqualTo(configured);
+
+    String catalog = GitFixtures.read(stateRepo, "main", "images.yaml");
+    assertThat(catalog).contains("rebuildDelay: 2m");
+    GitFixtures.commit(
+        stateRepo, "main", "web soaks longer",
+        Map.of("images.yaml", catalog.replace("rebuildDelay: 2m", "rebuildDelay: 3m")));
+
+    EnrollmentResult changed = enroll();
+
+    assertThat(changed.committed()).isTrue();
+    Map<String, Long> expected = new TreeMap<>(configured);
+    expected.merge(WorkflowIds.image("web"), 1L, Long::sum);
+    assertThat(configureSignals()).isEqualTo(expected);
+    assertThat(client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("web"))
+            .status().config().rebuildDelay())
+        .isEqualTo(Duration.ofMinutes(3));
+  }
+
+  private static EnrollmentResult enroll() throws Exception {
+    assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
+    return client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+  }
+
+  /** How many configurations each entity workflow of the state files was sent. */
+  private static Map<String, Long> configureSignals() throws IOException {
+    Map<String, Long> signals = new TreeMap<>();
+    for (String path : statePaths()) {
+      String name = path.substring(path.indexOf('/') + 1, path.length() - ".yaml".length());
+      String id = path.startsWith("images/") ? WorkflowIds.image(name) : WorkflowIds.base(name);
+      long count =
+          client.fetchHistory(id).getEvents().stream()
+              .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
+              .filter(
+                  e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("configure"))
+              .count();
+      signals.put(id, count);
+    }
+    return signals;
+  }
+
+  private static List<String> statePaths() throws IOException {
+    List<String> paths = new ArrayList<>();
+    try (TreeWalk walk = new TreeWalk(stateRepo)) {
+      walk.addTree(stateRepo.parseCommit(stateRepo.resolve("refs/heads/main")).getTree());
+      walk.setRecursive(true);
+      while (walk.next()) {
+        String path = walk.getPathString();
+        if (path.startsWith("images/") || path.startsWith("base-images/")) {
+          paths.add(path);
+        }
+      }
+    }
+    return paths;
   }
 }
