@@ -35,7 +35,7 @@ public final class EntityActivitiesImpl implements EntityActivities {
 
   private static final Logger log = LoggerFactory.getLogger(EntityActivitiesImpl.class);
 
-  /** Calls in flight at once: enough to hide the round trips, few enough not to flood the server. */
+  /** Calls in flight at once: enough to hide round trips, few enough not to flood the server. */
   static final int PARALLEL_CALLS = 16;
 
   private final WorkflowClient client;
@@ -63,7 +63,8 @@ public final class EntityActivitiesImpl implements EntityActivities {
         EntityChanges.of(plan, previous, RunningEntities.list(client), request.all());
     List<String> failed = new ArrayList<>();
     // Images first, so a base's first fan-out finds its dependents running.
-    inParallel(changes.images(), i -> WorkflowIds.image(i.config().name()), this::ensureImage, failed);
+    inParallel(
+        changes.images(), i -> WorkflowIds.image(i.config().name()), this::ensureImage, failed);
     inParallel(changes.bases(), b -> WorkflowIds.base(b.name()), this::ensureBase, failed);
     failIfAny("ensure", failed);
     log.info(

@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.imagefactory.base.BaseImageWorkflow;
@@ -10,7 +11,6 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
-import com.google.protobuf.ByteString;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +84,8 @@ final class RunningEntities {
 
   private static boolean unimplemented(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+      if (t instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
         return true;
       }
     }

@@ -107,16 +107,18 @@ public final class StateRepository implements AutoCloseable {
       }
       return Optional.of(new StateTree(commitId, files(reader, commit, include)));
     } catch (IOException e) {
-      throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+      throw new StateRepositoryException(
+          "cannot read " + commitId + " in state cache " + settings.cacheDir() + ": " + e, true);
     }
   }
 
-  private static TreeMap<String, byte[]> files(ObjectReader reader, ObjectId commit, Predicate<String> include)
-      throws IOException {
+  private static TreeMap<String, byte[]> files(
+      ObjectReader reader, ObjectId commit, Predicate<String> include) throws IOException {
     TreeMap<String, byte[]> files = new TreeMap<>();
     for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, commit)).entrySet()) {
       if (include.test(entry.getKey())) {
-        files.put(entry.getKey(), reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
+        byte[] bytes = reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+        files.put(entry.getKey(), bytes);
       }
     }
     return files;

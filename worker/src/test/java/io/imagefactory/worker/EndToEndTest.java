@@ -208,8 +208,8 @@ class EndToEndTest {
       long count =
           client.fetchHistory(id).getEvents().stream()
               .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
-              .filter(
-                  e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("configure"))
+              .map(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName())
+              .filter("configure"::equals)
               .count();
       signals.put(id, count);
     }

@@ -198,10 +198,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
   private void markInvalidTargets(EntitiesEnsured ensured) {
     Set<String> enrolled = new HashSet<>(ensured.images());
     Map<String, List<String>> errors = ensured.buildErrors();
+    // Null for an image without a state file, which leaves its outcome as it is.
     outcomes.replaceAll(
         o ->
             EnrollmentRequests.withBuildErrors(
-                o, enrolled.contains(o.image()) ? errors.getOrDefault(o.image(), List.of()) : null));
+                o,
+                enrolled.contains(o.image()) ? errors.getOrDefault(o.image(), List.of()) : null));
   }
 
   private void retireRemoved(CatalogView view, EntitiesEnsured ensured) {

@@ -38,7 +38,7 @@ public record EntitiesEnsured(
     unwatchedBases = List.copyOf(unwatchedBases);
   }
 
-  /** What the state {@code plan} read at {@code commitId} says, with the counts of what was done. */
+  /** What the state {@code plan} read at {@code commitId} says, with the counts of the calls. */
   public static EntitiesEnsured of(
       String commitId, EntityPlan plan, int started, int reconfigured, int unchanged) {
     Map<String, List<String>> buildErrors = new TreeMap<>();
