@@ -35,8 +35,8 @@ import org.slf4j.Logger;
  * (a few repositories at a time), hand the result to the single writer — which plans it afresh on
  * the tip, so a concurrent edit is never lost — then start the entity workflows (one per image
  * and base) that are not running, reconfigure those whose setup changed, retire those that left,
- * and wait for Argo CD. An invalid {@code images.yaml}
- * changes nothing: a typo must never unenroll every image.
+ * and wait for Argo CD. An invalid {@code images.yaml} changes nothing: a typo must never unenroll
+ * every image.
  */
 public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
