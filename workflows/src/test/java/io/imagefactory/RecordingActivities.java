@@ -1,7 +1,10 @@
 package io.imagefactory;
 
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EnsureEntitiesRequest;
+import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.rebuild.RebuildDispatch;
@@ -30,10 +33,14 @@ public class RecordingActivities
   public final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   public final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
   public final List<EnrollmentRequest> enrollmentRequests = new CopyOnWriteArrayList<>();
+  public final List<EnsureEntitiesRequest> ensureRequests = new CopyOnWriteArrayList<>();
   public final List<List<ImageSetup>> ensuredImages = new CopyOnWriteArrayList<>();
   public final List<List<BaseSetup>> ensuredBases = new CopyOnWriteArrayList<>();
   public final List<String> retiredImages = new CopyOnWriteArrayList<>();
   public final List<String> retiredBases = new CopyOnWriteArrayList<>();
+
+  /** The state the entity workflows are ensured from; each of its entities counts as started. */
+  public volatile EntityPlan plan = new EntityPlan(List.of(), List.of(), List.of());
 
   /** When set, dispatches are sent and start a run; otherwise they are recorded. */
   public volatile boolean startsRuns;
@@ -82,9 +89,13 @@ public class RecordingActivities
   }
 
   @Override
-  public void ensureEntities(List<ImageSetup> images, List<BaseSetup> bases) {
-    ensuredImages.add(images);
-    ensuredBases.add(bases);
+  public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
+    ensureRequests.add(request);
+    EntityPlan state = plan;
+    ensuredImages.add(state.images());
+    ensuredBases.add(state.bases());
+    return EntitiesEnsured.of(
+        request.commitId(), state, state.images().size() + state.bases().size(), 0, 0);
   }
 
   @Override

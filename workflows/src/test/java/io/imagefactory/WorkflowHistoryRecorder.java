@@ -113,8 +113,9 @@ class WorkflowHistoryRecorder {
   @Test
   void recordsEnrollmentHistory() throws Exception {
     EnrollmentWorkflowImplTest.FixedCatalog catalog = EnrollmentWorkflowImplTest.sampleCatalog();
-    try (WorkflowTestEnvironment temporal =
-        new WorkflowTestEnvironment(new RecordingActivities(), catalog)) {
+    RecordingActivities recording = new RecordingActivities();
+    recording.plan = catalog.plan();
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(recording, catalog)) {
       temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
       write(temporal, "enrollment--analyse-commit-start.json", WorkflowIds.ENROLLMENT);
     }
@@ -124,6 +125,7 @@ class WorkflowHistoryRecorder {
   void recordsEnrollmentThroughTheArgoCdWait() throws Exception {
     EnrollmentWorkflowImplTest.DeployingActivities deploying =
         new EnrollmentWorkflowImplTest.DeployingActivities(AwaitSyncResult.Status.SYNCED);
+    deploying.plan = EnrollmentWorkflowImplTest.sampleCatalog().plan();
     try (WorkflowTestEnvironment temporal =
         new WorkflowTestEnvironment(deploying, EnrollmentWorkflowImplTest.sampleCatalog())) {
       temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));

@@ -22,9 +22,17 @@ final class StateYaml {
 
   static final int MAX_DEPTH = 32;
 
+  // One mapper for every reader and writer: it is thread-safe once configured, and a fresh one
+  // would build its (de)serializers again for every state view a commit or render opens.
+  private static final ObjectMapper MAPPER = newMapper();
+
   private StateYaml() {}
 
   static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper newMapper() {
     LoaderOptions limits = new LoaderOptions();
     limits.setNestingDepthLimit(MAX_DEPTH);
     limits.setCodePointLimit(StateFileStore.MAX_BYTES);

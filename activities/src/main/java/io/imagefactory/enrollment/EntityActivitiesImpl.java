@@ -4,6 +4,7 @@ import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.client.BatchRequest;
@@ -12,39 +13,96 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts, configures and ends the entity workflows through the Temporal client. Each entity is
- * handled on its own: one that fails does not keep the others from being started or retired, and
- * the activity then fails naming every entity that failed, so Temporal retries it (it is
- * idempotent).
+ * Starts, configures and ends the entity workflows through the Temporal client. Only the entities
+ * that need it are called: one that is not running is started, one whose setup changed since the
+ * enrollment's earlier state is signalled, and the rest are left alone, so an unchanged enrollment
+ * makes no call per entity. The calls run a few at a time in parallel. Each entity is handled on
+ * its own: one that fails does not keep the others from being started or retired, and the activity
+ * then fails naming every entity that failed, so Temporal retries it (it is idempotent).
  */
 public final class EntityActivitiesImpl implements EntityActivities {
 
   private static final Logger log = LoggerFactory.getLogger(EntityActivitiesImpl.class);
 
+  /** Calls in flight at once: enough to hide round trips, few enough not to flood the server. */
+  static final int PARALLEL_CALLS = 16;
+
   private final WorkflowClient client;
+  private final EntitySetupSource setups;
   private final EnrollmentRequester enrollments;
 
-  public EntityActivitiesImpl(WorkflowClient client) {
+  public EntityActivitiesImpl(WorkflowClient client, EntitySetupSource setups) {
     this.client = client;
+    this.setups = setups;
     this.enrollments = new EnrollmentRequester(client);
   }
 
   @Override
-  public void ensureEntities(List<ImageSetup> images, List<BaseSetup> bases) {
+  public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
+    EntitySetupSource.Setups tip = setups.tip();
+    EntityPlan plan = tip.plan();
+    // An unchanged enrollment committed nothing: the state it started from is the tip.
+    Optional<EntityPlan> previous =
+        request.previousCommitId() == null
+            ? Optional.empty()
+            : request.previousCommitId().equals(tip.commitId())
+                ? Optional.of(plan)
+                : setups.at(request.previousCommitId());
+    EntityChanges changes =
+        EntityChanges.of(plan, previous, RunningEntities.list(client), request.all());
     List<String> failed = new ArrayList<>();
     // Images first, so a base's first fan-out finds its dependents running.
-    for (ImageSetup image : images) {
-      each(WorkflowIds.image(image.config().name()), failed, this::ensureImage, image);
-    }
-    for (BaseSetup base : bases) {
-      each(WorkflowIds.base(base.name()), failed, this::ensureBase, base);
-    }
+    inParallel(
+        changes.images(), i -> WorkflowIds.image(i.config().name()), this::ensureImage, failed);
+    inParallel(changes.bases(), b -> WorkflowIds.base(b.name()), this::ensureBase, failed);
     failIfAny("ensure", failed);
+    log.info(
+        "Entity workflows at {}: {} started, {} reconfigured, {} unchanged",
+        tip.commitId(),
+        changes.started(),
+        changes.reconfigured(),
+        changes.unchanged());
+    return EntitiesEnsured.of(
+        tip.commitId(), plan, changes.started(), changes.reconfigured(), changes.unchanged());
+  }
+
+  /** Runs {@code action} on every entity, {@link #PARALLEL_CALLS} at a time, and waits for all. */
+  private static <T> void inParallel(
+      List<T> entities, Function<T, String> id, BiConsumer<String, T> action, List<String> failed) {
+    if (entities.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, entities.size()));
+    try {
+      List<Future<String>> calls = new ArrayList<>();
+      for (T entity : entities) {
+        calls.add(pool.submit(() -> each(id.apply(entity), action, entity)));
+      }
+      for (Future<String> call : calls) {
+        String failure = call.get();
+        if (failure != null) {
+          failed.add(failure);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling the entity workflows", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A running workflow gets the configuration; a missing one is started from the setup. */
@@ -67,12 +125,8 @@ public final class EntityActivitiesImpl implements EntityActivities {
   @Override
   public void retireEntities(List<String> images, List<String> bases) {
     List<String> failed = new ArrayList<>();
-    for (String image : images) {
-      each(WorkflowIds.image(image), failed, this::unenrollImage, image);
-    }
-    for (String base : bases) {
-      each(WorkflowIds.base(base), failed, this::retireBase, base);
-    }
+    inParallel(images, WorkflowIds::image, this::unenrollImage, failed);
+    inParallel(bases, WorkflowIds::base, this::retireBase, failed);
     failIfAny("retire", failed);
   }
 
@@ -102,13 +156,14 @@ public final class EntityActivitiesImpl implements EntityActivities {
         request.reason());
   }
 
-  private static <T> void each(
-      String workflowId, List<String> failed, BiConsumer<String, T> action, T entity) {
+  /** Null when the call succeeded, else what failed. */
+  private static <T> String each(String workflowId, BiConsumer<String, T> action, T entity) {
     try {
       action.accept(workflowId, entity);
+      return null;
     } catch (RuntimeException e) {
       log.warn("Entity workflow {}: {}", workflowId, e.toString());
-      failed.add(workflowId + " (" + e.getMessage() + ")");
+      return workflowId + " (" + e.getMessage() + ")";
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ public final class StateRepository implements AutoCloseable {
   private final StateCache cache;
   private Consumer<ObjectId> beforePush = commit -> {};
   private ObjectId knownTip;
+  // A tree whose derived files this instance rendered or found up to date; renders are pure.
+  private ObjectId renderedTree;
 
   /** A state repository with no derived files, real backoff and the process environment. */
   public StateRepository(StateRepositorySettings settings) {
@@ -78,13 +82,7 @@ public final class StateRepository implements AutoCloseable {
     try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
       ObjectId tip = cache.fetch();
       knownTip = tip;
-      TreeMap<String, byte[]> files = new TreeMap<>();
-      for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)).entrySet()) {
-        if (include.test(entry.getKey())) {
-          files.put(entry.getKey(), reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
-        }
-      }
-      return new StateTree(tip.name(), files);
+      return new StateTree(tip.name(), files(reader, tip, include));
     } catch (IOException e) {
       throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
     }
@@ -104,7 +102,7 @@ public final class StateRepository implements AutoCloseable {
       ObjectId later = ObjectId.fromString(descendant);
       ObjectId earlier = ObjectId.fromString(ancestor);
       if (!repo.getObjectDatabase().has(later)) {
-        cache.fetch();
+        knownTip = cache.fetch();
       }
       if (!repo.getObjectDatabase().has(later) || !repo.getObjectDatabase().has(earlier)) {
         return false;
@@ -116,6 +114,44 @@ public final class StateRepository implements AutoCloseable {
       throw new StateRepositoryException(
           "cannot compare " + descendant + " with " + ancestor + ": " + e, true);
     }
+  }
+
+  /**
+   * Reads the files whose paths {@code include} accepts at {@code commitId}, fetching once when
+   * this cache does not hold it (another worker read it). Empty when the commit is not there even
+   * after a fetch, such as one a force push removed.
+   */
+  public Optional<StateTree> readAt(String commitId, Predicate<String> include) {
+    ObjectId commit;
+    try {
+      commit = ObjectId.fromString(commitId);
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+    try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
+      if (!reader.has(commit)) {
+        knownTip = cache.fetch();
+        if (!reader.has(commit)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new StateTree(commitId, files(reader, commit, include)));
+    } catch (IOException e) {
+      throw new StateRepositoryException(
+          "cannot read " + commitId + " in state cache " + settings.cacheDir() + ": " + e, true);
+    }
+  }
+
+  private static TreeMap<String, byte[]> files(
+      ObjectReader reader, ObjectId commit, Predicate<String> include) throws IOException {
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, commit)).entrySet()) {
+      if (include.test(entry.getKey())) {
+        byte[] bytes = reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+        files.put(entry.getKey(), bytes);
+      }
+    }
+    return files;
   }
 
   /** Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link #read()}. */
@@ -145,13 +181,18 @@ public final class StateRepository implements AutoCloseable {
       for (int attempt = 1; ; ) {
         PatchBatch.Draft draft = draft(tip, patches);
         if (draft.empty() && !fetched) {
+          ObjectId assumedTip = tip;
           tip = cache.fetch();
           fetched = true;
-          continue;
+          // The same tip gives the same draft: no need to apply every patch a second time.
+          if (!tip.equals(assumedTip)) {
+            continue;
+          }
         }
         if (draft.empty()) {
           log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
           knownTip = tip;
+          renderedTree = treeId(tip);
           return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
         }
         ObjectId commit = commit(tip, draft);
@@ -160,6 +201,7 @@ public final class StateRepository implements AutoCloseable {
         if (rejection == null) {
           log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
           knownTip = commit;
+          renderedTree = treeId(commit);
           return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt);
         }
         if (fetched) {
@@ -194,8 +236,21 @@ public final class StateRepository implements AutoCloseable {
 
   private PatchBatch.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
-      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, CommitWriter.treeOf(reader, tip)));
-      return PatchBatch.apply(files, patches, derived);
+      RevTree tree = CommitWriter.treeOf(reader, tip);
+      StateFiles files = new StateFiles(reader, CommitWriter.index(reader, tree));
+      // Derived files are a function of the state: when no patch changed a byte of a tree whose
+      // derived files were already found up to date, rendering them again cannot change them.
+      boolean upToDate = tree != null && tree.equals(renderedTree);
+      DerivedFiles render =
+          upToDate ? view -> view.modifications() == 0 ? List.of() : derived.render(view) : derived;
+      return PatchBatch.apply(files, patches, render);
+    }
+  }
+
+  private ObjectId treeId(ObjectId commit) throws IOException {
+    try (ObjectReader reader = cache.repository().newObjectReader()) {
+      RevTree tree = CommitWriter.treeOf(reader, commit);
+      return tree == null ? null : tree.copy();
     }
   }
 

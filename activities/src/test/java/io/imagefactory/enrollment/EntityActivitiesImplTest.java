@@ -2,10 +2,14 @@ package io.imagefactory.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.TaskQueues;
@@ -13,6 +17,7 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageRuntime;
@@ -34,7 +39,11 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +55,25 @@ class EntityActivitiesImplTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private final FakeSetups setups = new FakeSetups();
   private EntityActivitiesImpl entities;
+  private int commits;
+
+  /** State files by commit, the last one written being the tip. */
+  static final class FakeSetups implements EntitySetupSource {
+    final Map<String, EntityPlan> commits = new HashMap<>();
+    volatile String tip;
+
+    @Override
+    public Setups tip() {
+      return new Setups(tip, commits.get(tip));
+    }
+
+    @Override
+    public Optional<EntityPlan> at(String commitId) {
+      return Optional.ofNullable(commits.get(commitId));
+    }
+  }
 
   @BeforeEach
   void startTemporal() {
@@ -58,7 +85,7 @@ class EntityActivitiesImplTest {
     worker.registerActivitiesImplementations(new AcceptingActivities());
     env.start();
     client = env.getWorkflowClient();
-    entities = new EntityActivitiesImpl(client);
+    entities = new EntityActivitiesImpl(client, setups);
   }
 
   @AfterEach
@@ -66,35 +93,158 @@ class EntityActivitiesImplTest {
     env.close();
   }
 
+  /** Commits a state with these setups; returns its commit id. */
+  private String commit(List<ImageSetup> images, List<BaseSetup> bases) {
+    String id = "c" + ++commits;
+    setups.commits.put(id, new EntityPlan(images, bases, List.of()));
+    setups.tip = id;
+    return id;
+  }
+
+  private EntitiesEnsured ensure(EntityActivitiesImpl activities, String previous) {
+    return activities.ensureEntities(new EnsureEntitiesRequest(previous, setups.tip, false));
+  }
+
+  private EntitiesEnsured ensure(String previous) {
+    return ensure(entities, previous);
+  }
+
   @Test
   void startsOneWorkflowPerImageAndBaseFromTheirSetup() {
-    entities.ensureEntities(
-        List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    commit(List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+
+    EntitiesEnsured ensured = ensure(null);
 
     assertThat(imageStub("api").status().config()).isEqualTo(image("api", "node-22"));
     assertThat(baseStub("node-22").status().state().dependents()).containsExactly("api");
+    assertThat(ensured.started()).isEqualTo(2);
+    assertThat(ensured.images()).containsExactly("api");
+    assertThat(ensured.bases()).containsExactly("node-22");
   }
 
   @Test
   void reconfiguresARunningWorkflowInsteadOfStartingAnother() {
-    entities.ensureEntities(
-        List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    String first = commit(List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    ensure(null);
     String imageRun = runId(WorkflowIds.image("api"));
     String baseRun = runId(WorkflowIds.base("node-22"));
 
-    entities.ensureEntities(
-        List.of(setup(image("api", "node-24"))), List.of(base("node-22", "api", "web")));
+    commit(List.of(setup(image("api", "node-24"))), List.of(base("node-22", "api", "web")));
+    EntitiesEnsured ensured = ensure(first);
 
     assertThat(runId(WorkflowIds.image("api"))).isEqualTo(imageRun);
     assertThat(runId(WorkflowIds.base("node-22"))).isEqualTo(baseRun);
     assertThat(imageStub("api").status().config().baseImages()).containsExactly("node-24");
     assertThat(baseStub("node-22").status().state().dependents()).containsExactly("api", "web");
+    assertThat(ensured.reconfigured()).isEqualTo(2);
+    assertThat(ensured.started()).isZero();
+  }
+
+  @Test
+  void anUnchangedEnrollmentCallsNoEntity() {
+    String tip =
+        commit(
+            List.of(setup(image("api", "node-22")), setup(image("web", "node-22"))),
+            List.of(base("node-22", "api", "web")));
+    ensure(null);
+    WorkflowClient watched = spy(client);
+
+    EntitiesEnsured ensured = ensure(new EntityActivitiesImpl(watched, setups), tip);
+
+    verify(watched, never()).signalWithStart(any());
+    verify(watched, never()).newWorkflowStub(eq(ImageWorkflow.class), any(WorkflowOptions.class));
+    assertThat(ensured.unchanged()).isEqualTo(3);
+    assertThat(ensured.started() + ensured.reconfigured()).isZero();
+  }
+
+  @Test
+  void onlyTheImageWhoseSetupChangedIsSignalled() {
+    String first =
+        commit(
+            List.of(setup(image("api", "node-22")), setup(image("web", "node-22"))),
+            List.of(base("node-22", "api", "web")));
+    ensure(null);
+    // The base's digest is runtime state the running workflow owns: no reason to call it.
+    BaseSetup seen =
+        new BaseSetup(
+            "node-22", "docker.io/library/node", "22", List.of("api", "web"),
+            "sha256:" + "1".repeat(64), null, List.of(), 0);
+    commit(List.of(setup(image("api", "node-22")), setup(image("web", "node-24"))), List.of(seen));
+    WorkflowClient watched = spy(client);
+
+    EntitiesEnsured ensured = ensure(new EntityActivitiesImpl(watched, setups), first);
+
+    verify(watched, times(1)).signalWithStart(any());
+    assertThat(imageStub("web").status().config().baseImages()).containsExactly("node-24");
+    assertThat(ensured.reconfigured()).isEqualTo(1);
+    assertThat(ensured.unchanged()).isEqualTo(2);
+  }
+
+  @Test
+  void anEntityThatIsNotRunningIsStartedThoughItsSetupDidNotChange() {
+    String tip = commit(List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    ensure(null);
+    WorkflowStub.fromTyped(imageStub("api")).terminate("lost");
+
+    EntitiesEnsured ensured = ensure(tip);
+
+    assertThat(status(WorkflowIds.image("api")))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(ensured.started()).isEqualTo(1);
+    assertThat(ensured.unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutTheEarlierStateEveryEntityIsReconfigured() {
+    commit(List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    ensure(null);
+    WorkflowClient watched = spy(client);
+
+    EntitiesEnsured ensured = ensure(new EntityActivitiesImpl(watched, setups), "force-pushed-away");
+
+    verify(watched, times(2)).signalWithStart(any());
+    assertThat(ensured.reconfigured()).isEqualTo(2);
+  }
+
+  @Test
+  void startsAFleetAFewAtATime() {
+    List<ImageSetup> images = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      images.add(setup(image("app-" + i, "node-22")));
+    }
+    commit(images, List.of(base("node-22", "app-0")));
+
+    EntitiesEnsured ensured = ensure(null);
+
+    assertThat(ensured.started()).isEqualTo(61);
+    assertThat(imageStub("app-59").status().config().name()).isEqualTo("app-59");
+  }
+
+  @Test
+  void reportsTheBuildErrorsAndUnwatchedBasesOfTheState() {
+    ImageConfig invalid =
+        new ImageConfig(
+            "web", ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
+            List.of(), null, Map.of(), false, List.of("no workflow file"));
+    setups.commits.put(
+        "c9",
+        new EntityPlan(
+            List.of(setup(image("api", "node-22")), setup(invalid)),
+            List.of(base("node-22", "api", "web")),
+            List.of("node-22")));
+    setups.tip = "c9";
+
+    EntitiesEnsured ensured = ensure(null);
+
+    assertThat(ensured.commitId()).isEqualTo("c9");
+    assertThat(ensured.buildErrors()).containsExactly(Map.entry("web", List.of("no workflow file")));
+    assertThat(ensured.unwatchedBases()).containsExactly("node-22");
   }
 
   @Test
   void retiringEndsTheWorkflowsAndIsIdempotent() {
-    entities.ensureEntities(
-        List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    commit(List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+    ensure(null);
 
     entities.retireEntities(List.of("api"), List.of("node-22"));
     WorkflowStub.fromTyped(imageStub("api")).getResult(Void.class);
@@ -109,12 +259,13 @@ class EntityActivitiesImplTest {
 
   @Test
   void reEnrollingARetiredImageStartsANewRun() {
-    entities.ensureEntities(List.of(setup(image("api", "node-22"))), List.of());
+    String tip = commit(List.of(setup(image("api", "node-22"))), List.of());
+    ensure(null);
     String firstRun = runId(WorkflowIds.image("api"));
     entities.retireEntities(List.of("api"), List.of());
     WorkflowStub.fromTyped(imageStub("api")).getResult(Void.class);
 
-    entities.ensureEntities(List.of(setup(image("api", "node-22"))), List.of());
+    ensure(tip);
 
     assertThat(runId(WorkflowIds.image("api"))).isNotEqualTo(firstRun);
     assertThat(status(WorkflowIds.image("api")))
@@ -129,13 +280,12 @@ class EntityActivitiesImplTest {
         .newWorkflowStub(
             eq(ImageWorkflow.class),
             argThat((WorkflowOptions o) -> o.getWorkflowId().equals(WorkflowIds.image("api"))));
-    EntityActivitiesImpl flaky = new EntityActivitiesImpl(unavailableForApi);
+    EntityActivitiesImpl flaky = new EntityActivitiesImpl(unavailableForApi, setups);
+    commit(
+        List.of(setup(image("api", "node-22")), setup(image("web", "node-22"))),
+        List.of(base("node-22", "api", "web")));
 
-    assertThatThrownBy(
-            () ->
-                flaky.ensureEntities(
-                    List.of(setup(image("api", "node-22")), setup(image("web", "node-22"))),
-                    List.of(base("node-22", "api", "web"))))
+    assertThatThrownBy(() -> ensure(flaky, null))
         .hasMessageContaining("could not ensure 1 entity workflow(s)")
         .hasMessageContaining("image/api (namespace rate limit exceeded)");
 
@@ -182,7 +332,7 @@ class EntityActivitiesImplTest {
         List.of(base),
         List.of(),
         List.of(),
-        null, java.util.Map.of(), false,
+        null, Map.of(), false,
         List.of());
   }
 

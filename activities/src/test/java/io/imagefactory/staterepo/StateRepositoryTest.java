@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -273,6 +274,67 @@ class StateRepositoryTest {
       assertThat(GitFixtures.history(remote, "main")).extracting(RevCommit::getShortMessage)
           .containsExactly("image-factory: enroll api", "human edits images.yaml", "image-factory: enroll web", "initial state");
       assertThat(GitFixtures.read(remote, "main", "images.yaml")).isEqualTo("- name: web\n");
+    }
+  }
+
+  @Test
+  void rendersDerivedFilesAgainOnlyWhenTheStateOrTheTreeChanged() throws IOException {
+    AtomicInteger renders = new AtomicInteger();
+    DerivedFiles render = files -> {
+      renders.incrementAndGet();
+      return List.of(
+          FileChange.write("dist/image-factory.k8s.yaml", "images: " + files.list("images") + "\n"));
+    };
+    List<StatePatch> web = List.of(write("enroll web", "images/web.yaml", "name: web\n"));
+    try (StateRepository state = new StateRepository(settings(), render, Backoff.NONE, CLOCK, n -> null)) {
+      state.apply(web);
+      int afterCommit = renders.get();
+
+      ApplyResult unchanged = state.apply(web);
+      ApplyResult again = state.apply(web);
+
+      assertThat(unchanged.committed()).isFalse();
+      assertThat(again.committed()).isFalse();
+      assertThat(renders.get()).as("an unchanged state is not rendered again").isEqualTo(afterCommit);
+
+      humanCommit("human edits the manifests", "dist/image-factory.k8s.yaml", "stale\n");
+      ApplyResult repaired = state.apply(web);
+
+      assertThat(repaired.committed()).isTrue();
+      assertThat(GitFixtures.read(remote, "main", "dist/image-factory.k8s.yaml"))
+          .isEqualTo("images: [images/backstage.yaml, images/web.yaml]\n");
+
+      state.apply(List.of(write("enroll api", "images/api.yaml", "name: api\n")));
+      assertThat(GitFixtures.read(remote, "main", "dist/image-factory.k8s.yaml"))
+          .isEqualTo("images: [images/api.yaml, images/backstage.yaml, images/web.yaml]\n");
+    }
+  }
+
+  @Test
+  void readsTheStateAtAnEarlierCommitAndNothingForAnUnknownOne() throws IOException {
+    try (StateRepository state = repository(settings())) {
+      state.apply(List.of(write("enroll web", "images/web.yaml", "name: web\n")));
+
+      Optional<StateTree> before = state.readAt(initial.name(), StateTree.STATE_FILES);
+
+      assertThat(before).hasValueSatisfying(tree -> {
+        assertThat(tree.commitId()).isEqualTo(initial.name());
+        assertThat(tree.list("images")).containsExactly("images/backstage.yaml");
+      });
+      assertThat(state.readAt("0".repeat(40), StateTree.STATE_FILES)).isEmpty();
+      assertThat(state.readAt("not-a-commit", StateTree.STATE_FILES)).isEmpty();
+    }
+  }
+
+  @Test
+  void readsACommitAnotherWorkerReadByFetchingIt() throws IOException {
+    try (StateRepository state = repository(settings())) {
+      state.read();
+      humanCommit("pushed after this worker read", "images/web.yaml", "name: web\n");
+      String pushed = remote.resolve("refs/heads/main").name();
+
+      assertThat(state.readAt(pushed, StateTree.STATE_FILES))
+          .hasValueSatisfying(tree -> assertThat(tree.list("images")).contains("images/web.yaml"));
     }
   }
 

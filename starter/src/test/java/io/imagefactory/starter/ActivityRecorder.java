@@ -13,6 +13,8 @@ import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EnsureEntitiesRequest;
+import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
@@ -110,8 +112,9 @@ class ActivityRecorder
   }
 
   @Override
-  public void ensureEntities(List<ImageSetup> images, List<BaseSetup> bases) {
-    for (ImageSetup setup : images) {
+  public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
+    EntityPlan state = plan;
+    for (ImageSetup setup : state.images()) {
       ensuredImages.add(setup.config().name());
       ImageWorkflow image =
           client.newWorkflowStub(
@@ -128,6 +131,7 @@ class ActivityRecorder
             .configure(setup.config());
       }
     }
+    return EntitiesEnsured.of(request.commitId(), state, state.images().size(), 0, 0);
   }
 
   @Override

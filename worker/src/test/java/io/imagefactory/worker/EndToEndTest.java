@@ -11,7 +11,9 @@ import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
 import java.net.URI;
@@ -20,13 +22,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +49,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
   private static final String TOKEN = "end-to-end-token";
@@ -104,6 +114,7 @@ class EndToEndTest {
   }
 
   @Test
+  @Order(1)
   void enrollsThenRebuildsAnImageWhoseBaseChanged() throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
     EnrollmentResult enrolled =
@@ -152,5 +163,108 @@ class EndToEndTest {
     List<String> messages =
         GitFixtures.history(stateRepo, "main").stream().map(c -> c.getShortMessage()).toList();
     assertThat(messages).anyMatch(m -> m.contains("of nginx-1.27-alpine"));
+  }
+  @Test
+  @Order(2)
+  void anUnchangedEnrollmentMakesNoCommitAndCallsNoEntityAndAChangedImageIsSignalled()
+      throws Exception {
+    enroll();
+    int commits = GitFixtures.history(stateRepo, "main").size();
+    Map<String, Configured> before = configured();
+
+    EnrollmentResult unchanged = enroll();
+
+    assertThat(unchanged.committed()).isFalse();
+    assertThat(GitFixtures.history(stateRepo, "main")).hasSize(commits);
+    assertThat(configured()).isEqualTo(before);
+
+    String catalog = GitFixtures.read(stateRepo, "main", "images.yaml");
+    assertThat(catalog).contains("rebuildDelay: 2m");
+    GitFixtures.commit(
+        stateRepo, "main", "web soaks longer",
+        Map.of("images.yaml", catalog.replace("rebuildDelay: 2m", "rebuildDelay: 3m")));
+    before = configured();
+
+    EnrollmentResult changed = enroll();
+
+    assertThat(changed.committed()).isTrue();
+    Map<String, Configured> after = configured();
+    String web = WorkflowIds.image("web");
+    // Skipped time may have moved an entity on to a new run (continue-as-new); within one run
+    // every signal is in its history.
+    before.forEach(
+        (id, was) -> {
+          Configured now = after.get(id);
+          if (now.runId().equals(was.runId())) {
+            assertThat(now.signals()).as(id).isEqualTo(was.signals() + (id.equals(web) ? 1 : 0));
+          }
+        });
+    assertThat(client.newWorkflowStub(ImageWorkflow.class, web).status().config().rebuildDelay())
+        .isEqualTo(Duration.ofMinutes(3));
+  }
+
+  /** The run of an entity workflow and how many configurations it was sent. */
+  private record Configured(String runId, long signals) {}
+
+  private static EnrollmentResult enroll() throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
+      try {
+        return client
+            .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
+            .getResult(EnrollmentResult.class);
+      } catch (WorkflowFailedException e) {
+        // A submit in flight while the writer continues as new is refused ("the Workflow
+        // completed before the Update completed"), which skipped time makes likely here; the
+        // writer's submit path owns that race. The next enrollment converges.
+        String reason = String.valueOf(rootCause(e).getMessage());
+        if (attempt == 3 || !reason.contains("completed before")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** The current run of each entity workflow of the state files, and its configurations. */
+  private static Map<String, Configured> configured() throws IOException {
+    Map<String, Configured> runs = new TreeMap<>();
+    for (String path : statePaths()) {
+      String name = path.substring(path.indexOf('/') + 1, path.length() - ".yaml".length());
+      String id = path.startsWith("images/") ? WorkflowIds.image(name) : WorkflowIds.base(name);
+      List<HistoryEvent> events = client.fetchHistory(id).getEvents();
+      String runId =
+          events.get(0).getWorkflowExecutionStartedEventAttributes().getOriginalExecutionRunId();
+      long signals =
+          events.stream()
+              .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
+              .map(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName())
+              .filter("configure"::equals)
+              .count();
+      runs.put(id, new Configured(runId, signals));
+    }
+    return runs;
+  }
+
+  private static List<String> statePaths() throws IOException {
+    List<String> paths = new ArrayList<>();
+    try (TreeWalk walk = new TreeWalk(stateRepo)) {
+      walk.addTree(stateRepo.parseCommit(stateRepo.resolve("refs/heads/main")).getTree());
+      walk.setRecursive(true);
+      while (walk.next()) {
+        String path = walk.getPathString();
+        if (path.startsWith("images/") || path.startsWith("base-images/")) {
+          paths.add(path);
+        }
+      }
+    }
+    return paths;
   }
 }

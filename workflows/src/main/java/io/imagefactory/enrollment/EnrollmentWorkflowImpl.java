@@ -4,14 +4,11 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
-import io.imagefactory.base.BaseSetup;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogView;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
-import io.imagefactory.image.ImageSetup;
 import io.imagefactory.staterepo.BasesWatchedChange;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.EnrollmentChange;
@@ -26,7 +23,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +33,10 @@ import org.slf4j.Logger;
 /**
  * One enrollment: read and validate {@code images.yaml}, analyse the managed images that need it
  * (a few repositories at a time), hand the result to the single writer — which plans it afresh on
- * the tip, so a concurrent edit is never lost — then start or reconfigure an entity workflow per
- * image and base, retire those that left, and wait for Argo CD. An invalid {@code images.yaml}
- * changes nothing: a typo must never unenroll every image.
+ * the tip, so a concurrent edit is never lost — then start the entity workflows (one per image
+ * and base) that are not running, reconfigure those whose setup changed, retire those that left,
+ * and wait for Argo CD. An invalid {@code images.yaml} changes nothing: a typo must never unenroll
+ * every image.
  */
 public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
@@ -133,12 +131,18 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     }
 
     setPhase("starting entity workflows");
-    EntityPlan plan = catalog.readEntities(commit.commitId());
-    markInvalidTargets(plan);
-    entities.ensureEntities(plan.images(), plan.bases());
-    retireRemoved(view, plan);
+    EntitiesEnsured ensured =
+        entities.ensureEntities(
+            new EnsureEntitiesRequest(view.commitId(), commit.commitId(), request.reanalyzeAll()));
+    log.info(
+        "enrollment: {} entity workflow(s) started, {} reconfigured, {} unchanged",
+        ensured.started(),
+        ensured.reconfigured(),
+        ensured.unchanged());
+    markInvalidTargets(ensured);
+    retireRemoved(view, ensured);
 
-    String deployment = awaitDeployment(commit, plan);
+    String deployment = awaitDeployment(commit, ensured.unwatchedBases());
     setPhase("done; " + deployment);
     return new EnrollmentResult(commit.commitId(), commit.changed(), outcomes, List.of(), deployment);
   }
@@ -147,7 +151,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
    * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the
    * bases that commit added are watched by Kargo, and their state files say so.
    */
-  private String awaitDeployment(CommitOutcome commit, EntityPlan plan) {
+  private String awaitDeployment(CommitOutcome commit, List<String> unwatchedBases) {
     if (!commit.derivedChanged()) {
       return "nothing to deploy";
     }
@@ -157,12 +161,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     setPhase("waiting for Argo CD to deploy " + commit.commitId());
     AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
     String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
-    if (sync.deployed() && !plan.unwatchedBases().isEmpty()) {
+    if (sync.deployed() && !unwatchedBases.isEmpty()) {
       stateRepo.submit(
           new StateChangeBatch(
               WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId() + "/watched",
               WorkflowIds.ENROLLMENT,
-              List.of(new BasesWatchedChange(plan.unwatchedBases()))));
+              List.of(new BasesWatchedChange(unwatchedBases))));
     }
     return deployment;
   }
@@ -191,17 +195,22 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
    * The state files have the last word on rebuild targets: the commit checked the placeholders
    * against the names the bases finally got, which the analysis alone cannot know.
    */
-  private void markInvalidTargets(EntityPlan plan) {
-    Map<String, List<String>> errors = new HashMap<>();
-    plan.images().forEach(i -> errors.put(i.config().name(), i.config().buildErrors()));
-    outcomes.replaceAll(o -> EnrollmentRequests.withBuildErrors(o, errors.get(o.image())));
+  private void markInvalidTargets(EntitiesEnsured ensured) {
+    Set<String> enrolled = new HashSet<>(ensured.images());
+    Map<String, List<String>> errors = ensured.buildErrors();
+    // Null for an image without a state file, which leaves its outcome as it is.
+    outcomes.replaceAll(
+        o ->
+            EnrollmentRequests.withBuildErrors(
+                o,
+                enrolled.contains(o.image()) ? errors.getOrDefault(o.image(), List.of()) : null));
   }
 
-  private void retireRemoved(CatalogView view, EntityPlan plan) {
+  private void retireRemoved(CatalogView view, EntitiesEnsured ensured) {
     Set<String> images = new LinkedHashSet<>(view.previousImages());
-    plan.images().stream().map(ImageSetup::config).forEach(c -> images.remove(c.name()));
+    ensured.images().forEach(images::remove);
     Set<String> bases = new LinkedHashSet<>(view.previousBases());
-    plan.bases().stream().map(BaseSetup::name).forEach(bases::remove);
+    ensured.bases().forEach(bases::remove);
     if (!images.isEmpty() || !bases.isEmpty()) {
       entities.retireEntities(List.copyOf(images), List.copyOf(bases));
       images.forEach(i -> outcomes.add(new ImageOutcome(i, "removed", "", List.of())));

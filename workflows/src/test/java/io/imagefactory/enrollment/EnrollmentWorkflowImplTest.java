@@ -46,6 +46,11 @@ public class EnrollmentWorkflowImplTest {
     Map<String, List<String>> buildProblems = Map.of();
     final List<AnalysisGroup> analysed = new CopyOnWriteArrayList<>();
 
+    /** The state the entity workflows are ensured from. */
+    public EntityPlan plan() {
+      return plan;
+    }
+
     @Override
     public CatalogView readCatalog(EnrollmentRequest request) {
       return view;
@@ -53,7 +58,7 @@ public class EnrollmentWorkflowImplTest {
 
     @Override
     public EntityPlan readEntities(String commitId) {
-      return plan;
+      throw new AssertionError("the entity activities read the setups themselves");
     }
 
     @Override
@@ -115,6 +120,7 @@ public class EnrollmentWorkflowImplTest {
   }
 
   private EnrollmentResult enroll() {
+    recording.plan = catalog.plan == null ? recording.plan : catalog.plan;
     temporal = new WorkflowTestEnvironment(recording, catalog);
     return temporal
         .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
@@ -226,6 +232,7 @@ public class EnrollmentWorkflowImplTest {
   @Test
   void aDeployedCommitMarksItsNewBasesWatched() {
     DeployingActivities deploying = new DeployingActivities(AwaitSyncResult.Status.SYNCED);
+    deploying.plan = sampleCatalog().plan;
     temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
     EnrollmentResult result =
         temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("test"));
@@ -243,6 +250,7 @@ public class EnrollmentWorkflowImplTest {
   @Test
   void aDegradedDeploymentIsReportedAndMarksNothingWatched() {
     DeployingActivities deploying = new DeployingActivities(AwaitSyncResult.Status.DEGRADED);
+    deploying.plan = sampleCatalog().plan;
     temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
     EnrollmentResult result =
         temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("test"));

@@ -3,6 +3,7 @@ package io.imagefactory.worker.config;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogActivitiesImpl;
+import io.imagefactory.catalog.StateRepositorySetups;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.staterepo.SourceCache;
@@ -67,8 +68,8 @@ class ActivityBeans {
   }
 
   @Bean
-  EntityActivities entityActivities(WorkflowClient client) {
-    return new EntityActivitiesImpl(client);
+  EntityActivities entityActivities(WorkflowClient client, StateRepository stateRepository) {
+    return new EntityActivitiesImpl(client, new StateRepositorySetups(stateRepository));
   }
 
   @Bean

@@ -8,7 +8,14 @@ import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.SourceHosts;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateRepositorySettings;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.annotation.Bean;
@@ -17,18 +24,22 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The git side of the worker: the state repository, whose commits carry the rendered Kargo
  * manifests, and the cache of source repositories. Tokens are handed over as file paths and read
- * at use time, so a rotated secret is picked up without a restart.
+ * at use time, so a rotated secret is picked up without a restart. Unless {@code
+ * image-factory.state-repo.cache-dir} says otherwise, the clones live under the worker's data
+ * directory in a directory of their own per state repository and branch: two workers never share
+ * the clone of another's state repository, wherever they were started from.
  */
 @Configuration(proxyBeanMethods = false)
 class GitConfiguration {
 
-  static final Path DEFAULT_CACHE_DIR = Path.of(".image-factory", "cache");
+  /** {@code image_factory_source_fetches_total} in Prometheus. */
+  static final String SOURCE_FETCHES = "image_factory_source_fetches";
 
   @Bean(destroyMethod = "close")
   StateRepository stateRepository(ImageFactoryProperties properties, KargoSettings kargo) {
     StateRepoProperties stateRepo = properties.stateRepo();
     StateRepositorySettings settings =
-        StateRepositorySettings.of(stateRepo.url(), cacheDir(stateRepo).resolve("state"))
+        StateRepositorySettings.of(stateRepo.url(), cacheDir(properties).resolve("state"))
             .withBranch(stateRepo.branch());
     if (stateRepo.tokenFile() != null) {
       settings = settings.withCredentials(GitCredentials.fromFile(stateRepo.tokenFile().path()));
@@ -49,10 +60,47 @@ class GitConfiguration {
     SourceHosts hosts =
         new SourceHosts(
             sources.allowedHosts(), sources.defaultHost(), sources.allowLocal(), credentials);
-    return new SourceCache(cacheDir(properties.stateRepo()).resolve("sources"), hosts);
+    return new SourceCache(cacheDir(properties).resolve("sources"), hosts);
   }
 
-  private static Path cacheDir(StateRepoProperties stateRepo) {
-    return stateRepo.cacheDir() == null ? DEFAULT_CACHE_DIR : stateRepo.cacheDir();
+  @Bean
+  MeterBinder sourceFetchesMetric(SourceCache sourceCache) {
+    return registry ->
+        FunctionCounter.builder(SOURCE_FETCHES, sourceCache, SourceCache::fetchCount)
+            .description("Fetches of source repositories; one serves every image of its repository")
+            .register(registry);
+  }
+
+  /**
+   * The configured cache directory, or {@code <data-dir>/cache/<state repository>}: the data
+   * directory made absolute once, at start, and a name only this state repository and branch get.
+   */
+  static Path cacheDir(ImageFactoryProperties properties) {
+    StateRepoProperties stateRepo = properties.stateRepo();
+    if (stateRepo.cacheDir() != null) {
+      return stateRepo.cacheDir();
+    }
+    return properties.embedded().dataDir().toAbsolutePath().normalize()
+        .resolve("cache")
+        .resolve(directoryName(stateRepo.url(), stateRepo.branch()));
+  }
+
+  /** A hash of URL and branch, so no URL can steer the path, and a readable tail of the URL. */
+  static String directoryName(String url, String branch) {
+    String hash;
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((url + "\n" + branch).getBytes(StandardCharsets.UTF_8));
+      hash = HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    String[] parts = url.replaceAll("(\\.git)?/*$", "").split("[/:\\\\]+");
+    String tail =
+        parts[parts.length - 1].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-")
+            .replaceAll("^[.-]+", "");
+    tail = tail.length() > 40 ? tail.substring(0, 40) : tail;
+    return tail.isEmpty() ? hash : tail + "-" + hash;
   }
 }

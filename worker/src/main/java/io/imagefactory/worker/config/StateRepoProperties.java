@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     from {@code examples/} (the embedded default)
  * @param branch the branch holding the state
  * @param tokenFile the token for an https remote, read at use time
- * @param cacheDir where the worker keeps its clone
+ * @param cacheDir where the worker keeps its clones of the state and source repositories; by
+ *     default a directory of this state repository and branch under the data directory
  */
 public record StateRepoProperties(
     String url, @DefaultValue("main") String branch, SecretFile tokenFile, Path cacheDir) {
