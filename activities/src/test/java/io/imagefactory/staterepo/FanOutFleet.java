@@ -9,10 +9,14 @@ import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.base.DigestSeen;
 import io.imagefactory.catalog.CatalogActivitiesImpl;
+import io.imagefactory.catalog.CatalogView;
+import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.catalog.ManagedImageState;
 import io.imagefactory.catalog.StateFileException;
 import io.imagefactory.catalog.StateFileStore;
+import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
+import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
@@ -32,6 +36,7 @@ import io.imagefactory.rebuild.RunRef;
 import io.imagefactory.staterepo.GitFixtures.Entry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -39,12 +44,14 @@ import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -69,9 +76,12 @@ public final class FanOutFleet implements AutoCloseable {
   public final TestWorkflowEnvironment env;
   public final WorkflowClient client;
   public final CountingRebuilds rebuilds = new CountingRebuilds();
+  public final TimedCommits commits;
   private final Repository remote;
   private final StateRepository repository;
   private final SourceCache sources;
+  private final CatalogActivitiesImpl catalog;
+  private final DockerfileActivitiesImpl dockerfiles;
   private final int images;
 
   /**
@@ -88,6 +98,7 @@ public final class FanOutFleet implements AutoCloseable {
             StateRepositorySettings.of(dir.resolve("state.git").toString(), dir.resolve("cache")),
             new KargoDerivedFiles(new KargoManifestRenderer(KargoSettings.defaults())));
     sources = new SourceCache(dir.resolve("sources"), SourceHosts.localOnly());
+    commits = new TimedCommits(new StateRepoActivitiesImpl(repository));
     env = TestWorkflowEnvironment.newInstance(options);
     EntitySearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     client = env.getWorkflowClient();
@@ -97,10 +108,12 @@ public final class FanOutFleet implements AutoCloseable {
         ImageWorkflowImpl.class,
         BaseImageWorkflowImpl.class,
         StateRepoWorkflowImpl.class);
+    catalog = new CatalogActivitiesImpl(repository);
+    dockerfiles = new DockerfileActivitiesImpl(sources, repository, () -> {});
     w.registerActivitiesImplementations(
-        new CatalogActivitiesImpl(repository),
-        new DockerfileActivitiesImpl(sources, repository, () -> {}),
-        new StateRepoActivitiesImpl(repository),
+        catalog,
+        dockerfiles,
+        commits,
         new StateRepoClientActivitiesImpl(client),
         new EntityActivitiesImpl(client),
         new ArgoCdActivitiesImpl(
@@ -121,6 +134,29 @@ public final class FanOutFleet implements AutoCloseable {
                 .setTaskQueue(TaskQueues.MAIN)
                 .build());
     return enrollment.run(EnrollmentRequest.of("fan-out fleet"));
+  }
+
+  /**
+   * Enrolls by calling the enrollment's activities in process, in its order: read, analyse, commit
+   * through the writer's git activity, start the entities. For fleets whose enrollment results are
+   * larger than a gRPC message (10,000 images), when the enrollment is not what is measured.
+   */
+  public void enrollInProcess() {
+    CatalogView view = catalog.readCatalog(EnrollmentRequest.of("fan-out fleet"));
+    List<ImageAnalysis> analyses = new ArrayList<>();
+    for (AnalysisGroup group : view.analysisGroups()) {
+      analyses.addAll(dockerfiles.analyzeGroup(group));
+    }
+    CommitResult commit =
+        commits.commit(
+            new CommitRequest(
+                List.of(
+                    new StateChangeBatch(
+                        "fleet",
+                        WorkflowIds.ENROLLMENT,
+                        List.of(new EnrollmentChange(analyses, Instant.now()))))));
+    EntityPlan plan = catalog.readEntities(commit.commitId());
+    new EntityActivitiesImpl(client).ensureEntities(plan.images(), plan.bases());
   }
 
   /** Kargo reports a digest of the base. */
@@ -297,6 +333,40 @@ public final class FanOutFleet implements AutoCloseable {
     /** Images dispatched for more than one rebuild. */
     public long duplicates() {
       return perImage.values().stream().filter(ids -> ids.size() > 1).count();
+    }
+  }
+
+  /** The writer's real commit activity, timing each call. */
+  public static final class TimedCommits implements StateRepoActivities {
+
+    /** One commit activity call: when it started, its batches and input size, how long it took. */
+    public record Call(
+        long startedNanos, int batches, int inputBytes, long tookMillis, boolean changed) {}
+
+    private final StateRepoActivities commits;
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    TimedCommits(StateRepoActivities commits) {
+      this.commits = commits;
+    }
+
+    @Override
+    public CommitResult commit(CommitRequest request) {
+      long start = System.nanoTime();
+      CommitResult result = commits.commit(request);
+      calls.add(
+          new Call(
+              start,
+              request.batches().size(),
+              DefaultDataConverter.STANDARD_INSTANCE.toPayloads(request).orElseThrow().getSerializedSize(),
+              (System.nanoTime() - start) / 1_000_000,
+              result.changed()));
+      return result;
+    }
+
+    /** The calls that started after {@code nanos}. */
+    public List<Call> since(long nanos) {
+      return calls.stream().filter(c -> c.startedNanos() >= nanos).toList();
     }
   }
 }
