@@ -140,7 +140,7 @@ public class RecordingActivities
     return new CommitResult("commit-" + commits.get(), true, false, rejected);
   }
 
-  /** Signals each answer to its submitter, as the real client does, unless {@link #answers} is off. */
+  /** Signals each answer to its submitter, as the real client does, unless answers are off. */
   @Override
   public void acknowledge(List<Acknowledgement> acknowledgements) {
     for (Acknowledgement ack : acknowledgements) {

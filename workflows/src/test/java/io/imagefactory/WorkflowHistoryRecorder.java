@@ -45,8 +45,9 @@ class WorkflowHistoryRecorder {
       ImageConfig web =
           new ImageConfig(
               "web", ImageKind.MANAGED, Duration.ofDays(7), false, List.of("node-22"), List.of(),
-              List.of("reports"), new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()),
-              Map.of(), false, List.of());
+              List.of("reports"),
+              new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()), Map.of(),
+              false, List.of());
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("web"));
       WorkflowClient.start(image::run, new ImageSetup(web, ImageRuntime.empty()));
       // More dependents than one fan-out window; only web runs, the others are skipped.
@@ -57,7 +58,8 @@ class WorkflowHistoryRecorder {
       BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
       WorkflowClient.start(
           base::run,
-          new BaseSetup("node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
+          new BaseSetup(
+              "node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2"));
       temporal.sleep(Duration.ofHours(1));
@@ -157,8 +159,9 @@ class WorkflowHistoryRecorder {
       existing.submit(batch("b0", "image/api"));
       existing.submit(batch("b2", "image/api"));
       awaitAnswers(repo, answered + 2);
-      write(temporal, "state-repo--answers-and-continue-as-new.json", WorkflowIds.STATE_REPO, firstRun);
-      write(temporal, "state-repo--carried-memory.json", WorkflowIds.STATE_REPO, secondRun);
+      String writerId = WorkflowIds.STATE_REPO;
+      write(temporal, "state-repo--answers-and-continue-as-new.json", writerId, firstRun);
+      write(temporal, "state-repo--carried-memory.json", writerId, secondRun);
     }
   }
 

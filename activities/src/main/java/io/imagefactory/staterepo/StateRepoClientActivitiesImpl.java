@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Temporal-client side of the single writer, {@code state-repo}. A delivery is one {@code
  * signalWithStart}: it starts the writer unless it runs and queues the batch, by workflow id only,
- * so it reaches the writer's current run even after it continued as new. Acknowledgements go out
- * as signals sent all at once on the service's asynchronous stub, so a commit of hundreds of
- * batches is answered in about one round trip. Neither waits for a commit: no activity slot is
- * held while the writer works.
+ * so it reaches the writer's current run even after it continued as new. Acknowledgements go out as
+ * signals sent all at once on the service's asynchronous stub, so a commit of hundreds of batches
+ * is answered in about one round trip. Neither waits for a commit: no activity slot is held while
+ * the writer works.
  */
 public final class StateRepoClientActivitiesImpl implements StateRepoClientActivities {
 

@@ -62,11 +62,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * A fleet of managed images all built {@code FROM node:22-bookworm-slim}, enrolled in a real
- * local git state repository, with every Image Factory workflow and the real activities (git
- * commits, Dockerfile analysis, entity starts, the writer's client) running on one Temporal test
- * worker; only the CI is replaced, by a recording dispatcher that counts rebuilds per image. Used
- * by the fan-out regression test and by the fan-out benchmark.
+ * A fleet of managed images all built {@code FROM node:22-bookworm-slim}, enrolled in a real local
+ * git state repository, with every Image Factory workflow and the real activities (git commits,
+ * Dockerfile analysis, entity starts, the writer's client) running on one Temporal test worker;
+ * only the CI is replaced, by a recording dispatcher that counts rebuilds per image. Used by the
+ * fan-out regression test and by the fan-out benchmark.
  */
 public final class FanOutFleet implements AutoCloseable {
 
@@ -88,11 +88,16 @@ public final class FanOutFleet implements AutoCloseable {
    * @param options the test server and worker factory; {@code worker} the worker's options
    */
   public FanOutFleet(
-      Path dir, int images, String rebuildDelay, TestEnvironmentOptions options, WorkerOptions worker)
+      Path dir,
+      int images,
+      String rebuildDelay,
+      TestEnvironmentOptions options,
+      WorkerOptions worker)
       throws IOException {
     this.images = images;
     remote = GitFixtures.bare(dir.resolve("state.git"));
-    GitFixtures.commit(remote, "main", "enroll " + images + " images", entries(images, rebuildDelay));
+    GitFixtures.commit(
+        remote, "main", "enroll " + images + " images", entries(images, rebuildDelay));
     repository =
         new StateRepository(
             StateRepositorySettings.of(dir.resolve("state.git").toString(), dir.resolve("cache")),
@@ -163,7 +168,8 @@ public final class FanOutFleet implements AutoCloseable {
   public void baseDigest(String digest) {
     client
         .newWorkflowStub(BaseImageWorkflow.class, WorkflowIds.base(BASE))
-        .digestSeen(new DigestSeen(digest, "22-bookworm-slim", "freight-" + digest.substring(7, 15)));
+        .digestSeen(
+            new DigestSeen(digest, "22-bookworm-slim", "freight-" + digest.substring(7, 15)));
   }
 
   public static String imageName(int i) {
@@ -278,17 +284,27 @@ public final class FanOutFleet implements AutoCloseable {
               "# syntax=docker/dockerfile:1\nARG BASE_IMAGE=node:22-bookworm-slim\n"
                   + "FROM ${BASE_IMAGE}\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n"));
       catalog
-          .append("  - name: ").append(name).append('\n')
+          .append("  - name: ")
+          .append(name)
+          .append('\n')
           .append("    registry: ghcr.io\n")
-          .append("    repository: example-org/").append(name).append('\n')
+          .append("    repository: example-org/")
+          .append(name)
+          .append('\n')
           .append("    source:\n")
           .append("      provider: github\n")
-          .append("      dockerfile: apps/").append(name).append("/Dockerfile\n")
+          .append("      dockerfile: apps/")
+          .append(name)
+          .append("/Dockerfile\n")
           .append("      workflow: build.yml\n")
           .append("      workflowInputs:\n")
-          .append("        base_image: \"${base.").append(BASE).append(".ref}\"\n")
+          .append("        base_image: \"${base.")
+          .append(BASE)
+          .append(".ref}\"\n")
           .append("        rebuild_id: \"${rebuild.id}\"\n")
-          .append("    rebuildDelay: ").append(rebuildDelay).append('\n')
+          .append("    rebuildDelay: ")
+          .append(rebuildDelay)
+          .append('\n')
           .append("    autoRebuild: true\n");
     }
     entries.add(Entry.file("images.yaml", catalog.toString()));
@@ -306,8 +322,10 @@ public final class FanOutFleet implements AutoCloseable {
   public static final class CountingRebuilds implements RebuildActivities {
 
     private final RecordingRebuildActivities recording = new RecordingRebuildActivities();
+
     /** Image to the rebuild ids dispatched for it: two ids are two rebuilds of one image. */
     public final Map<String, Set<String>> perImage = new ConcurrentHashMap<>();
+
     /** Every call, retries and resumed dispatches included. */
     public final AtomicInteger calls = new AtomicInteger();
 
@@ -358,7 +376,10 @@ public final class FanOutFleet implements AutoCloseable {
           new Call(
               start,
               request.batches().size(),
-              DefaultDataConverter.STANDARD_INSTANCE.toPayloads(request).orElseThrow().getSerializedSize(),
+              DefaultDataConverter.STANDARD_INSTANCE
+                  .toPayloads(request)
+                  .orElseThrow()
+                  .getSerializedSize(),
               (System.nanoTime() - start) / 1_000_000,
               result.changed()));
       return result;

@@ -32,6 +32,7 @@ class StateRepoClientActivitiesImplTest {
   /** The smallest submitter: commits one batch through the outbox and returns the outcome. */
   @WorkflowInterface
   public interface Submitter extends StateRepoSubmitter {
+    /** Commits the batch's changes; the outbox gives the batch its own id. */
     @WorkflowMethod
     CommitOutcome run(StateChangeBatch batch);
   }
@@ -41,7 +42,7 @@ class StateRepoClientActivitiesImplTest {
 
     @Override
     public CommitOutcome run(StateChangeBatch batch) {
-      return stateRepo.commit(batch.batchId(), batch.changes());
+      return stateRepo.commit(batch.changes());
     }
 
     @Override
@@ -71,7 +72,7 @@ class StateRepoClientActivitiesImplTest {
     env.close();
   }
 
-  private CommitOutcome submit(String submitter, String batchId, List<StateChange> changes) {
+  private CommitOutcome submit(String submitter, List<StateChange> changes) {
     Submitter workflow =
         client.newWorkflowStub(
             Submitter.class,
@@ -79,7 +80,7 @@ class StateRepoClientActivitiesImplTest {
                 .setWorkflowId(submitter)
                 .setTaskQueue(TaskQueues.MAIN)
                 .build());
-    return workflow.run(new StateChangeBatch(batchId, submitter, changes));
+    return workflow.run(new StateChangeBatch("unused", submitter, changes));
   }
 
   private static List<StateChange> digest() {
@@ -88,54 +89,53 @@ class StateRepoClientActivitiesImplTest {
 
   @Test
   void aSubmissionStartsTheWriterAndIsAnsweredWithItsCommit() {
-    CommitOutcome outcome = submit("base/node", "1", digest());
+    CommitOutcome outcome = submit("base/node", digest());
 
     assertThat(outcome).isEqualTo(new CommitOutcome("commit-1", true, false, null));
-    assertThat(repository.committed).containsExactly(List.of("1"));
+    assertThat(repository.committed).containsExactly(List.of("base/node"));
     assertThat(client.newUntypedWorkflowStub(WorkflowIds.STATE_REPO).describe().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   @Test
   void laterSubmissionsReachTheRunningWriter() {
-    submit("base/node", "1", digest());
+    submit("base/node", digest());
     String firstRun = writerRunId();
 
-    CommitOutcome second = submit("base/node", "2", digest());
+    CommitOutcome second = submit("base/node", digest());
 
     assertThat(writerRunId()).isEqualTo(firstRun);
     assertThat(second.commitId()).isEqualTo("commit-2");
-    assertThat(repository.committed).containsExactly(List.of("1"), List.of("2"));
+    assertThat(repository.committed).containsExactly(List.of("base/node"), List.of("base/node"));
   }
 
   @Test
-  void aRedeliveredBatchIsAnsweredWithoutASecondCommit() {
-    CommitOutcome first = submit("image/api", "7", digest());
+  void aRedeliveredBatchIsCommittedOnce() throws InterruptedException {
+    StateChangeBatch batch = new StateChangeBatch("7", "image/api", digest());
+    stateRepo.deliver(batch);
+    awaitCommits(1);
 
-    CommitOutcome again = submit("image/api", "7", digest());
+    stateRepo.deliver(batch);
+    submit("image/web", digest());
 
-    assertThat(again).isEqualTo(first);
-    assertThat(repository.committed).hasSize(1);
+    assertThat(repository.committed).containsExactly(List.of("image/api"), List.of("image/web"));
   }
 
   @Test
   void aBatchTheWriterRefusesIsAnsweredWithTheReason() {
-    CommitOutcome outcome = submit("image/api", "8", List.of());
+    CommitOutcome outcome = submit("image/api", List.of());
 
     assertThat(outcome.applied()).isFalse();
-    assertThat(outcome.error()).contains("8").contains("is empty");
+    assertThat(outcome.error()).contains("is empty");
     assertThat(repository.committed).isEmpty();
   }
 
   @Test
-  void aDeliveryQueuesTheBatchInTheWriter() throws InterruptedException {
+  void aDeliveryStartsTheWriterWithTheBatch() throws InterruptedException {
     stateRepo.deliver(new StateChangeBatch("9", "image/gone", digest()));
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (repository.committed.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(repository.committed).containsExactly(List.of("9"));
+    awaitCommits(1);
+    assertThat(repository.committed).containsExactly(List.of("image/gone"));
   }
 
   @Test
@@ -146,6 +146,13 @@ class StateRepoClientActivitiesImplTest {
     assertThatCode(() -> stateRepo.acknowledge(List.of(ack, ack))).doesNotThrowAnyException();
   }
 
+  private void awaitCommits(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (repository.committed.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   private String writerRunId() {
     return client
         .newUntypedWorkflowStub(WorkflowIds.STATE_REPO)
@@ -154,14 +161,14 @@ class StateRepoClientActivitiesImplTest {
         .getRunId();
   }
 
-  /** The writer's git activity, reduced to numbering its commits and remembering their batches. */
+  /** The writer's git activity, reduced to numbering its commits and remembering who submitted. */
   static final class CountingRepository implements StateRepoActivities {
 
     final List<List<String>> committed = new CopyOnWriteArrayList<>();
 
     @Override
     public CommitResult commit(CommitRequest request) {
-      committed.add(request.batches().stream().map(StateChangeBatch::batchId).toList());
+      committed.add(request.batches().stream().map(StateChangeBatch::submitter).toList());
       return new CommitResult("commit-" + committed.size(), true, false, null);
     }
   }

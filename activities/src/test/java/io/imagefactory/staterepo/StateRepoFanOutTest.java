@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A base with hundreds of dependents, on a worker far smaller than the fleet: few workflow
- * threads, a small workflow cache, few activity slots. Every dependent must get its candidate
- * recorded in git and be rebuilt exactly once after maturity, in a bounded number of commits:
- * waiting submissions must not hold workflow threads or activity slots, or the single writer
- * stalls for good.
+ * A base with hundreds of dependents, on a worker far smaller than the fleet: few workflow threads,
+ * a small workflow cache, few activity slots. Every dependent must get its candidate recorded in
+ * git and be rebuilt exactly once after maturity, in a bounded number of commits: waiting
+ * submissions must not hold workflow threads or activity slots, or the single writer stalls for
+ * good.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StateRepoFanOutTest {
@@ -70,7 +70,9 @@ class StateRepoFanOutTest {
       assertThat(FanOutFleet.rebuiltFor(rebuilt, FRESH)).isEqualTo(DEPENDENTS);
       assertThat(fleet.rebuilds.dispatched()).isEqualTo(DEPENDENTS);
       assertThat(fleet.rebuilds.duplicates()).as("images rebuilt twice").isZero();
-      assertThat(fleet.commitsSince(candidates)).as("commits to record the rebuilds").isBetween(1, 8);
+      assertThat(fleet.commitsSince(candidates))
+          .as("commits to record the rebuilds")
+          .isBetween(1, 8);
     }
   }
 

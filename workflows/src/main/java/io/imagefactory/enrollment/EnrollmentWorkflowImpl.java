@@ -1,6 +1,5 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.WorkflowIds;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
@@ -122,9 +121,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     setPhase("committing");
     CommitOutcome commit =
-        stateRepo.commit(
-            WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId(),
-            List.of(new EnrollmentChange(analyses, now())));
+        stateRepo.commit(List.of(new EnrollmentChange(analyses, now())));
     if (!commit.applied()) {
       setPhase("commit rejected");
       return new EnrollmentResult(view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
@@ -153,9 +150,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
     String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
     if (sync.deployed() && !plan.unwatchedBases().isEmpty()) {
-      stateRepo.commit(
-          WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId() + "/watched",
-          List.of(new BasesWatchedChange(plan.unwatchedBases())));
+      stateRepo.commit(List.of(new BasesWatchedChange(plan.unwatchedBases())));
     }
     return deployment;
   }

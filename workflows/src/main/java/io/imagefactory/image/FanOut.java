@@ -9,9 +9,9 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Hands a new base digest to dependent image workflows, in parallel a window at a time: a base
- * with thousands of dependents reaches them all in a few workflow tasks instead of one signal
- * round trip each, while one task never carries thousands of commands. Use from workflow code.
+ * Hands a new base digest to dependent image workflows, in parallel a window at a time: a base with
+ * thousands of dependents reaches them all in a few workflow tasks instead of one signal round trip
+ * each, while one task never carries thousands of commands. Use from workflow code.
  */
 public final class FanOut {
 

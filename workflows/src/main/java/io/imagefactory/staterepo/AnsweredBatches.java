@@ -57,7 +57,8 @@ public record AnsweredBatches(List<CommitOutcome> outcomes, Map<String, Answered
     bySubmitter.forEach(
         (submitter, answered) ->
             acks.add(
-                new Acknowledgement(submitter, answered.batchId(), outcomes.get(answered.outcome()))));
+                new Acknowledgement(
+                    submitter, answered.batchId(), outcomes.get(answered.outcome()))));
     return acks;
   }
 }

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
  * is in flight, and kept until the writer acknowledges that batch:
  *
  * <ul>
- *   <li>no answer within {@link #ANSWER_TIMEOUT} (doubling up to {@link #MAX_WAIT}): the same
- *       batch is sent again, and the writer answers a redelivery from memory;
+ *   <li>no answer within {@link #ANSWER_TIMEOUT} (doubling up to {@link #MAX_WAIT}): the same batch
+ *       is sent again, and the writer answers a redelivery from memory;
  *   <li>refused, or the commit failed: its changes go back in front of the unsent ones and a new
  *       batch goes after a backoff, so a write is never dropped;
  *   <li>the writer is not running, so the signal fails: an activity starts it with the batch.
@@ -37,8 +37,8 @@ public final class StateRepoOutbox {
   /**
    * How long to wait for an answer before sending the batch again. A delivered batch is in the
    * writer's history and survives its continue-as-new, so only a lost answer needs this; it is long
-   * because a writer working through a burst of thousands answers late, and a resend then only
-   * adds to its work.
+   * because a writer working through a burst of thousands answers late, and a resend then only adds
+   * to its work.
    */
   public static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(10);
 
@@ -96,7 +96,9 @@ public final class StateRepoOutbox {
     heldUntil = 0;
   }
 
-  /** From the workflow's signal handler; an answer to another batch than the one in flight is stale. */
+  /**
+   * From the workflow's signal handler; an answer to another batch than the one in flight is stale.
+   */
   public void acknowledged(Acknowledgement ack) {
     if (inFlight != null && inFlight.batchId().equals(ack.batchId())) {
       answer = ack;
@@ -127,7 +129,9 @@ public final class StateRepoOutbox {
     return inFlight == null && unsent.isEmpty();
   }
 
-  /** Why the state repository is behind this workflow, for its details line; null when it is not. */
+  /**
+   * Why the state repository is behind this workflow, for its details line; null when it is not.
+   */
   public String behind() {
     return behind;
   }
@@ -143,7 +147,9 @@ public final class StateRepoOutbox {
     if (inFlight == null && !unsent.isEmpty() && now >= dueAt && now >= heldUntil) {
       sent.putAll(unsent);
       unsent.clear();
-      send(new StateChangeBatch(Workflow.randomUUID().toString(), submitter, List.copyOf(sent.values())));
+      send(
+          new StateChangeBatch(
+              Workflow.randomUUID().toString(), submitter, List.copyOf(sent.values())));
     }
   }
 
@@ -151,8 +157,8 @@ public final class StateRepoOutbox {
    * Sends one batch and waits for its outcome, sending it again while unanswered. For a workflow
    * that cannot go on without the commit; nothing else may be in flight.
    */
-  public CommitOutcome commit(String batchId, List<StateChange> changes) {
-    send(new StateChangeBatch(batchId, submitter, changes));
+  public CommitOutcome commit(List<StateChange> changes) {
+    send(new StateChangeBatch(newBatchId(), submitter, changes));
     while (true) {
       Duration wait = untilDue().orElseThrow();
       if (!wait.isZero() && !hasWork()) {
@@ -188,7 +194,7 @@ public final class StateRepoOutbox {
     unsent.clear();
     unsent.putAll(again);
     sent.clear();
-    Duration wait = backoff(FIRST_RETRY, failures);
+    Duration wait = backoff(FIRST_RETRY, failures - 1);
     dueAt = Workflow.currentTimeMillis() + wait.toMillis();
     behind = "state repository behind: " + outcome.error() + "; trying again in " + minutes(wait);
     log.warn("{}: {}", submitter, behind);
@@ -208,7 +214,7 @@ public final class StateRepoOutbox {
         return;
       }
       failures++;
-      Duration wait = backoff(FIRST_RETRY, failures);
+      Duration wait = backoff(FIRST_RETRY, failures - 1);
       dueAt = Workflow.currentTimeMillis() + wait.toMillis();
       behind = "state repository behind: cannot reach the writer (" + reason + ")";
       log.warn("{}: {}", submitter, behind);
@@ -235,13 +241,22 @@ public final class StateRepoOutbox {
     dueAt = Workflow.currentTimeMillis() + backoff(ANSWER_TIMEOUT, sends - 1).toMillis();
   }
 
+  /**
+   * Unique for this submitter. Not derived from the run id: a replay runs under another run id, so
+   * an id derived from it would not match the writer's recorded answer.
+   */
+  private static String newBatchId() {
+    return Workflow.randomUUID().toString();
+  }
+
   private boolean deliveryFailed() {
     return delivery != null && delivery.isCompleted() && delivery.getFailure() != null;
   }
 
-  private static Duration backoff(Duration first, int attempt) {
+  /** {@code first} doubled {@code doublings} times, at most {@link #MAX_WAIT}. */
+  private static Duration backoff(Duration first, int doublings) {
     Duration wait = first;
-    for (int i = 1; i < attempt && wait.compareTo(MAX_WAIT) < 0; i++) {
+    for (int i = 0; i < doublings && wait.compareTo(MAX_WAIT) < 0; i++) {
       wait = wait.multipliedBy(2);
     }
     return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;

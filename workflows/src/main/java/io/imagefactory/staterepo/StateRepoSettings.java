@@ -9,8 +9,8 @@ import java.util.List;
  * @param batchWindow how long to gather batches before committing them together
  * @param continueAsNewAfter history length after which it continues as new; 0 for the default
  * @param queued batches received and not committed yet
- * @param answered per submitter, the last batch answered, so a redelivery is answered again
- *     instead of committed twice
+ * @param answered per submitter, the last batch answered, so a redelivery is answered again instead
+ *     of committed twice
  * @param unsent acknowledgements not signalled to their submitters yet
  */
 public record StateRepoSettings(

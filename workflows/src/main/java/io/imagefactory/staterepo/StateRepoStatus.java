@@ -8,4 +8,5 @@ package io.imagefactory.staterepo;
  * @param lastCommitId the last commit made or found
  * @param submitters submitters whose last answered batch the writer remembers
  */
-public record StateRepoStatus(int queuedBatches, int commits, String lastCommitId, int submitters) {}
+public record StateRepoStatus(
+    int queuedBatches, int commits, String lastCommitId, int submitters) {}

@@ -3,8 +3,8 @@ package io.imagefactory.staterepo;
 import io.temporal.workflow.SignalMethod;
 
 /**
- * A workflow that submits state changes to the single writer and hears back by signal, so no
- * thread or activity slot waits for the commit. Every submitting workflow interface extends it.
+ * A workflow that submits state changes to the single writer and hears back by signal, so no thread
+ * or activity slot waits for the commit. Every submitting workflow interface extends it.
  */
 public interface StateRepoSubmitter {
 

@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 
 /**
  * Batches arrive by signal and wait in a queue, so a submission holds no thread and no activity
- * slot however many entities submit at once. The main loop gathers them for a short window from
- * the first one's arrival, commits them together through one activity (git work stays inside it), then acknowledges each
- * batch to its submitter by signal through another. Per submitter it remembers the last batch it
- * answered: a redelivery of it is answered again, never applied twice, and that memory is
- * O(entities), not O(batches). It continues as new carrying its queue, its memory and the
+ * slot however many entities submit at once. The main loop gathers them for a short window from the
+ * first one's arrival, commits them together through one activity (git work stays inside it), then
+ * acknowledges each batch to its submitter by signal through another. Per submitter it remembers
+ * the last batch it answered: a redelivery of it is answered again, never applied twice, and that
+ * memory is O(entities), not O(batches). It continues as new carrying its queue, its memory and the
  * acknowledgements not sent yet, so nothing received is lost.
  */
 public class StateRepoWorkflowImpl implements StateRepoWorkflow {
@@ -208,7 +208,8 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
       log.warn("state repository refuses a batch: {}", problem);
       if (batch != null && batch.submitter() != null) {
         unsent.add(
-            new Acknowledgement(batch.submitter(), batch.batchId(), CommitOutcome.rejected(problem)));
+            new Acknowledgement(
+                batch.submitter(), batch.batchId(), CommitOutcome.rejected(problem)));
       }
       return;
     }

@@ -17,11 +17,11 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Times the fan-out of one new base digest to N dependents through the real workflows and
  * activities: a real local git state repository, the in-process Temporal test server in real time
- * (no time skipping) and a worker with the SDK's default options, as the embedded worker runs.
- * It enrolls N images built on {@code node:22-bookworm-slim}, reports a baseline and then a new
- * digest of the base, and measures: the time until every state file holds the candidate and the
- * commits that took; the time from maturity until every rebuild is dispatched and recorded in git,
- * and its commits; and the images dispatched twice (must be 0).
+ * (no time skipping) and a worker with the SDK's default options, as the embedded worker runs. It
+ * enrolls N images built on {@code node:22-bookworm-slim}, reports a baseline and then a new digest
+ * of the base, and measures: the time until every state file holds the candidate and the commits
+ * that took; the time from maturity until every rebuild is dispatched and recorded in git, and its
+ * commits; and the images dispatched twice (must be 0).
  *
  * <pre>
  * mvn -B -ntp -q -DskipTests package -pl bench -am
@@ -44,7 +44,8 @@ public final class FanOutBench {
     String delay = args.length > 1 ? args[1] : "1m";
     Duration limit = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300);
     Path work = BenchRepos.tempDir("fan-out-bench");
-    TestEnvironmentOptions server = TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build();
+    TestEnvironmentOptions server =
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build();
     try (FanOutFleet fleet =
         new FanOutFleet(work, dependents, delay, server, WorkerOptions.getDefaultInstance())) {
       long start = System.nanoTime();
@@ -70,7 +71,10 @@ public final class FanOutBench {
       start = System.nanoTime();
       fleet.baseDigest(FRESH);
       Progress candidates =
-          await(fleet, limit, s -> FanOutFleet.withDigest(s, FRESH) == dependents,
+          await(
+              fleet,
+              limit,
+              s -> FanOutFleet.withDigest(s, FRESH) == dependents,
               s -> FanOutFleet.withDigest(s, FRESH));
       long candidatesTook = candidates.at - start;
       int candidateCommits = fleet.commitsSince(before);
@@ -82,14 +86,19 @@ public final class FanOutBench {
 
       ObjectId recorded = fleet.tip();
       Instant maturity = maturity(candidates.states, delay);
-      long untilMaturity = Duration.between(Instant.ofEpochMilli(fleet.env.currentTimeMillis()), maturity).toMillis();
+      long untilMaturity =
+          Duration.between(Instant.ofEpochMilli(fleet.env.currentTimeMillis()), maturity)
+              .toMillis();
       if (untilMaturity > 0) {
         Thread.sleep(untilMaturity);
       }
       start = System.nanoTime();
       long[] dispatchedAt = {0};
       Progress rebuilds =
-          await(fleet, limit, s -> {
+          await(
+              fleet,
+              limit,
+              s -> {
                 if (dispatchedAt[0] == 0 && fleet.rebuilds.dispatched() == dependents) {
                   dispatchedAt[0] = System.nanoTime();
                 }
@@ -104,7 +113,9 @@ public final class FanOutBench {
           "rebuilds dispatched: %d of %d images%s%n",
           fleet.rebuilds.dispatched(),
           dependents,
-          dispatchedAt[0] == 0 ? "" : String.format(" in %.1f s after maturity", seconds(dispatchedAt[0] - start)));
+          dispatchedAt[0] == 0
+              ? ""
+              : String.format(" in %.1f s after maturity", seconds(dispatchedAt[0] - start)));
       report("rebuilds recorded", dependents, rebuilds, rebuilds.at - start, rebuildCommits);
       commitCalls(fleet, start);
       // Anything still in flight would show up as a second rebuild now.
@@ -117,7 +128,8 @@ public final class FanOutBench {
     }
   }
 
-  private record Progress(boolean done, long at, long count, Map<String, ManagedImageState> states) {}
+  private record Progress(
+      boolean done, long at, long count, Map<String, ManagedImageState> states) {}
 
   /** Polls git on every new tip until {@code done}, or gives up after {@code limit}. */
   private static Progress await(
@@ -143,9 +155,11 @@ public final class FanOutBench {
     return new Progress(false, System.nanoTime(), count.applyAsLong(states), states);
   }
 
-  private static void report(String phase, int dependents, Progress progress, long took, int commits) {
+  private static void report(
+      String phase, int dependents, Progress progress, long took, int commits) {
     if (progress.done) {
-      System.out.printf("%s: all %d in %.1f s, %d commit(s)%n", phase, dependents, seconds(took), commits);
+      System.out.printf(
+          "%s: all %d in %.1f s, %d commit(s)%n", phase, dependents, seconds(took), commits);
     } else {
       System.out.printf(
           "%s: STALLED at %d of %d after %.0f s, %d commit(s)%n",
