@@ -12,26 +12,53 @@ import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
 import io.imagefactory.rebuild.RebuildActivities;
-import io.imagefactory.staterepo.CommitOutcome;
-import io.imagefactory.staterepo.StateChangeBatch;
-import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.rebuild.RebuildFailures;
+import io.imagefactory.staterepo.Acknowledgement;
+import io.imagefactory.staterepo.CommitRequest;
+import io.imagefactory.staterepo.CommitResult;
+import io.imagefactory.staterepo.StateChangeBatch;
+import io.imagefactory.staterepo.StateRepoActivities;
+import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.imagefactory.staterepo.StateRepoSettings;
+import io.imagefactory.staterepo.StateRepoSubmitter;
+import io.imagefactory.staterepo.StateRepoWorkflow;
+import io.temporal.activity.Activity;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * The activities entity workflows call, recording each call instead of touching git, GitHub or
- * the Temporal client, so workflow tests can assert exactly what a workflow asked for.
+ * The activities the workflows call, recording each call instead of touching git or GitHub, so
+ * workflow tests can assert exactly what a workflow asked for. The single writer runs for real:
+ * batches reach it by signal (or a delivery that starts it), its commits are recorded here, and
+ * its answers are signalled back to the submitters through the Temporal client.
  */
 public class RecordingActivities
-    implements RebuildActivities, StateRepoClientActivities, EntityActivities {
+    implements RebuildActivities,
+        StateRepoClientActivities,
+        StateRepoActivities,
+        EntityActivities {
 
   public final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   public final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();
+  public final List<Acknowledgement> acknowledged = new CopyOnWriteArrayList<>();
+
+  public final AtomicInteger commits = new AtomicInteger();
+
+  /** When false, the writer's answers are recorded and never signalled: they get lost. */
+  public volatile boolean answers = true;
+
+  /** Why the writer refuses a batch; null to commit it. */
+  public volatile Function<StateChangeBatch, String> refusal = batch -> null;
   public final List<EnrollmentRequest> enrollmentRequests = new CopyOnWriteArrayList<>();
   public final List<EnsureEntitiesRequest> ensureRequests = new CopyOnWriteArrayList<>();
   public final List<List<ImageSetup>> ensuredImages = new CopyOnWriteArrayList<>();
@@ -82,10 +109,61 @@ public class RecordingActivities
     return conclusion;
   }
 
+  /** Starts the writer with the batch, as the real client does. */
   @Override
-  public CommitOutcome submit(StateChangeBatch batch) {
-    submitted.add(batch);
-    return new CommitOutcome("commit-" + submitted.size(), true, false, null);
+  public void deliver(StateChangeBatch batch) {
+    WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
+    StateRepoWorkflow writer =
+        client.newWorkflowStub(
+            StateRepoWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.STATE_REPO)
+                .setTaskQueue(TaskQueues.MAIN)
+                .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(writer::run, StateRepoSettings.defaults());
+    request.add(writer::submit, batch);
+    client.signalWithStart(request);
+  }
+
+  /** The writer's git work: records the batches and refuses those {@link #refusal} names. */
+  @Override
+  public CommitResult commit(CommitRequest request) {
+    Map<String, String> rejected = new HashMap<>();
+    for (StateChangeBatch batch : request.batches()) {
+      String reason = refusal.apply(batch);
+      if (reason == null) {
+        submitted.add(batch);
+      } else {
+        rejected.put(batch.batchId(), reason);
+      }
+    }
+    commits.incrementAndGet();
+    return committed(rejected);
+  }
+
+  /** The result of a commit; by default every commit changes state files only. */
+  protected CommitResult committed(Map<String, String> rejected) {
+    return new CommitResult("commit-" + commits.get(), true, false, rejected);
+  }
+
+  /** Signals each answer to its submitter, as the real client does, unless answers are off. */
+  @Override
+  public void acknowledge(List<Acknowledgement> acknowledgements) {
+    for (Acknowledgement ack : acknowledgements) {
+      acknowledged.add(ack);
+      if (!answers) {
+        continue;
+      }
+      try {
+        Activity.getExecutionContext()
+            .getWorkflowClient()
+            .newUntypedWorkflowStub(ack.submitter())
+            .signal(StateRepoSubmitter.ACKNOWLEDGED, ack);
+      } catch (WorkflowNotFoundException ended) {
+        // As in production: a submitter that ended needs no answer.
+      }
+    }
   }
 
   @Override

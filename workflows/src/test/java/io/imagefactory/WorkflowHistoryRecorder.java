@@ -26,8 +26,11 @@ import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -38,17 +41,25 @@ class WorkflowHistoryRecorder {
   @Test
   void recordsImageAndBaseHistories() throws Exception {
     try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(new RecordingActivities())) {
+      // web cascades to reports, which has no workflow: the cascade skips it.
       ImageConfig web =
           new ImageConfig(
               "web", ImageKind.MANAGED, Duration.ofDays(7), false, List.of("node-22"), List.of(),
-              List.of(), new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()), Map.of(), false,
-              List.of());
+              List.of("reports"),
+              new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()), Map.of(),
+              false, List.of());
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("web"));
       WorkflowClient.start(image::run, new ImageSetup(web, ImageRuntime.empty()));
+      // More dependents than one fan-out window; only web runs, the others are skipped.
+      List<String> dependents = new ArrayList<>(List.of("web"));
+      for (int i = 0; i < 120; i++) {
+        dependents.add("gone-" + i);
+      }
       BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
       WorkflowClient.start(
           base::run,
-          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("web"), null, null, List.of(), 0));
+          new BaseSetup(
+              "node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2"));
       temporal.sleep(Duration.ofHours(1));
@@ -62,8 +73,36 @@ class WorkflowHistoryRecorder {
       base.retire();
       temporal.client.newUntypedWorkflowStub(WorkflowIds.image("web")).getResult(Void.class);
       temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
-      write(temporal, "image--approval-rebuild-now.json", WorkflowIds.image("web"));
-      write(temporal, "base--dependents-before-record.json", WorkflowIds.base("node-22"));
+      write(temporal, "image--approval-rebuild-now-cascade.json", WorkflowIds.image("web"));
+      write(temporal, "base--fan-out-in-windows.json", WorkflowIds.base("node-22"));
+    }
+  }
+
+  @Test
+  void recordsAnImageWhoseStateRepositoryIsBehind() throws Exception {
+    RecordingActivities stateRepo = new RecordingActivities();
+    AtomicInteger refusals = new AtomicInteger(1);
+    stateRepo.refusal =
+        batch -> refusals.getAndDecrement() > 0 ? "images/api.yaml does not exist" : null;
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(stateRepo)) {
+      ImageConfig api =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
+              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
+      WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
+      // Refused, then taken after the backoff.
+      image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "1".repeat(64), temporal.now()));
+      temporal.sleep(Duration.ofMinutes(1));
+      // Committed but the answer is lost: sent again until one comes.
+      stateRepo.answers = false;
+      image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "2".repeat(64), temporal.now()));
+      temporal.sleep(Duration.ofMinutes(11));
+      stateRepo.answers = true;
+      temporal.sleep(Duration.ofMinutes(30));
+      image.unenroll();
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
+      write(temporal, "image--state-repository-behind.json", WorkflowIds.image("api"));
     }
   }
 
@@ -94,19 +133,60 @@ class WorkflowHistoryRecorder {
   }
 
   @Test
-  void recordsStateRepoHistory() throws Exception {
-    try (WorkflowTestEnvironment temporal =
-        new WorkflowTestEnvironment(new StateRepoWorkflowImplTest.InMemoryRepo())) {
+  void recordsStateRepoHistories() throws Exception {
+    StateRepoWorkflowImplTest.InMemoryRepo repo = new StateRepoWorkflowImplTest.InMemoryRepo();
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(repo)) {
       StateRepoWorkflow writer = temporal.newStub(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
-      WorkflowClient.start(writer::run, new StateRepoSettings(Duration.ofMillis(100), 25, Map.of()));
+      WorkflowClient.start(writer::run, new StateRepoSettings(Duration.ofMillis(100), 40));
+      String firstRun = writerRun(temporal);
       StateRepoWorkflow existing = temporal.existing(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
-      for (int i = 0; i < 3; i++) {
-        existing.submit(
-            new StateChangeBatch(
-                "b" + i, "image/api",
-                List.of(new BaseDigestChange("node-22", "sha256:" + i, Instant.EPOCH))));
+      existing.submit(batch("b0", "image/api"));
+      existing.submit(batch("b1", "image/web"));
+      existing.submit(batch("x", "bad"));
+      existing.submit(new StateChangeBatch("e", "image/db", List.of()));
+      awaitAnswers(repo, 4);
+      // A redelivery is answered from memory.
+      existing.submit(batch("b0", "image/api"));
+      awaitAnswers(repo, 5);
+      // Batches until the history is long enough to continue as new.
+      for (int i = 0; writerRun(temporal).equals(firstRun); i++) {
+        existing.submit(batch("later" + i, "image/web"));
+        awaitAnswers(repo, 6 + i);
       }
-      write(temporal, "state-repo--three-batches.json", WorkflowIds.STATE_REPO);
+      String secondRun = writerRun(temporal);
+      // The next run answers from the memory it carried, and commits on.
+      int answered = repo.acks.size();
+      existing.submit(batch("b0", "image/api"));
+      existing.submit(batch("b2", "image/api"));
+      awaitAnswers(repo, answered + 2);
+      String writerId = WorkflowIds.STATE_REPO;
+      write(temporal, "state-repo--answers-and-continue-as-new.json", writerId, firstRun);
+      write(temporal, "state-repo--carried-memory.json", writerId, secondRun);
+    }
+  }
+
+  private static String writerRun(WorkflowTestEnvironment temporal) {
+    return temporal
+        .client
+        .newUntypedWorkflowStub(WorkflowIds.STATE_REPO)
+        .describe()
+        .getExecution()
+        .getRunId();
+  }
+
+  private static StateChangeBatch batch(String id, String submitter) {
+    return new StateChangeBatch(
+        id, submitter, List.of(new BaseDigestChange("node-22", "sha256:" + id, Instant.EPOCH)));
+  }
+
+  private static void awaitAnswers(StateRepoWorkflowImplTest.InMemoryRepo repo, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (repo.acks.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the writer answered " + repo.acks.size() + " of " + count);
+      }
+      Thread.sleep(20);
     }
   }
 
@@ -136,7 +216,13 @@ class WorkflowHistoryRecorder {
   private static void write(WorkflowTestEnvironment temporal, String file, String workflowId)
       throws Exception {
     WorkflowStub stub = temporal.client.newUntypedWorkflowStub(workflowId);
-    String history = temporal.client.fetchHistory(workflowId, stub.getExecution().getRunId()).toJson(true);
+    write(temporal, file, workflowId, stub.getExecution().getRunId());
+  }
+
+  private static void write(
+      WorkflowTestEnvironment temporal, String file, String workflowId, String runId)
+      throws Exception {
+    String history = temporal.client.fetchHistory(workflowId, runId).toJson(true);
     Files.writeString(WorkflowReplayTest.HISTORIES.resolve(file), history);
   }
 }

@@ -1,101 +1,103 @@
 package io.imagefactory.staterepo;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.ActivityCompletionClient;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.SignalWorkflowExecutionRequest;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowUpdateStage;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
+import io.temporal.common.converter.DataConverter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Hands a batch to the single writer, {@code state-repo}: starts the writer unless it runs (a start
- * with the {@code USE_EXISTING} conflict policy is a no-op then), and sends its {@code submit}
- * update by workflow id only, so it reaches the writer's current run even after it continued as
- * new. The activity completes asynchronously when the update answers: hundreds of entities
- * waiting for one commit must not hold every activity slot, or the writer's own commit activity
- * could never run.
+ * The Temporal-client side of the single writer, {@code state-repo}. A delivery is one {@code
+ * signalWithStart}: it starts the writer unless it runs and queues the batch, by workflow id only,
+ * so it reaches the writer's current run even after it continued as new. Acknowledgements go out as
+ * signals sent all at once on the service's asynchronous stub, so a commit of hundreds of batches
+ * is answered in about one round trip. Neither waits for a commit: no activity slot is held while
+ * the writer works.
  */
 public final class StateRepoClientActivitiesImpl implements StateRepoClientActivities {
 
-  /** The failure type of a batch the writer refuses to accept; retrying cannot help. */
-  public static final String BATCH_REFUSED = "StateBatchRefused";
+  private static final Logger log = LoggerFactory.getLogger(StateRepoClientActivitiesImpl.class);
 
   private final WorkflowClient client;
-  private final ActivityCompletionClient completions;
 
   public StateRepoClientActivitiesImpl(WorkflowClient client) {
     this.client = client;
-    this.completions = client.newActivityCompletionClient();
   }
 
   @Override
-  public CommitOutcome submit(StateChangeBatch batch) {
-    ActivityExecutionContext context = Activity.getExecutionContext();
-    byte[] taskToken = context.getTaskToken();
-    CompletableFuture<CommitOutcome> outcome = submitAsync(batch);
-    context.doNotCompleteOnReturn();
-    outcome.whenComplete(
-        (result, error) -> {
-          if (error == null) {
-            completions.complete(taskToken, result);
-          } else {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            completions.completeExceptionally(
-                taskToken, cause instanceof Exception e ? e : new RuntimeException(cause));
-          }
-        });
-    return null;
-  }
-
-  /**
-   * Submits a batch; the future completes with the writer's answer. A batch the writer refuses
-   * fails the future with a non-retryable {@code ApplicationFailure} of type {@value
-   * #BATCH_REFUSED}.
-   */
-  public CompletableFuture<CommitOutcome> submitAsync(StateChangeBatch batch) {
-    StateRepoWorkflow starter =
+  public void deliver(StateChangeBatch batch) {
+    StateRepoWorkflow writer =
         client.newWorkflowStub(
             StateRepoWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.STATE_REPO)
                 .setTaskQueue(TaskQueues.MAIN)
-                .setWorkflowIdConflictPolicy(
-                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
-    WorkflowClient.start(starter::run, StateRepoSettings.defaults());
-    CompletableFuture<CommitOutcome> answer;
-    try {
-      answer =
-          client
-              .newUntypedWorkflowStub(WorkflowIds.STATE_REPO)
-              .startUpdate("submit", WorkflowUpdateStage.ACCEPTED, CommitOutcome.class, batch)
-              .getResultAsync();
-    } catch (WorkflowUpdateException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
-    return answer.exceptionallyCompose(
-        error -> {
-          Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-          return CompletableFuture.failedFuture(
-              cause instanceof WorkflowUpdateException refused ? refusal(batch, refused) : cause);
-        });
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(writer::run, StateRepoSettings.defaults());
+    request.add(writer::submit, batch);
+    client.signalWithStart(request);
   }
 
-  /** An update exception is the writer's refusal of the batch: retrying cannot help. */
-  private static ApplicationFailure refusal(StateChangeBatch batch, WorkflowUpdateException e) {
-    Throwable cause = e.getCause();
-    String reason =
-        cause instanceof ApplicationFailure refused
-            ? refused.getOriginalMessage()
-            : String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
-    return ApplicationFailure.newNonRetryableFailure(
-        "state-repo refused batch " + batch.batchId() + ": " + reason, BATCH_REFUSED);
+  @Override
+  public void acknowledge(List<Acknowledgement> acknowledgements) {
+    DataConverter converter = client.getOptions().getDataConverter();
+    List<ListenableFuture<?>> signals = new ArrayList<>();
+    for (Acknowledgement ack : acknowledgements) {
+      SignalWorkflowExecutionRequest.Builder request =
+          SignalWorkflowExecutionRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(ack.submitter()))
+              .setSignalName(StateRepoSubmitter.ACKNOWLEDGED)
+              .setIdentity(client.getOptions().getIdentity())
+              .setRequestId(UUID.randomUUID().toString());
+      converter.toPayloads(ack).ifPresent(request::setInput);
+      signals.add(
+          client.getWorkflowServiceStubs().futureStub().signalWorkflowExecution(request.build()));
+    }
+    List<String> failed = new ArrayList<>();
+    for (int i = 0; i < signals.size(); i++) {
+      String submitter = acknowledgements.get(i).submitter();
+      try {
+        signals.get(i).get();
+      } catch (ExecutionException e) {
+        if (isNotFound(e.getCause())) {
+          // A submitter that ended (an unenrolled image) needs no answer.
+          log.debug("Submitter {} has ended; acknowledgement dropped", submitter);
+        } else {
+          failed.add(submitter + " (" + e.getCause().getMessage() + ")");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while acknowledging batches", e);
+      }
+    }
+    if (!failed.isEmpty()) {
+      // Retried whole: a submitter ignores an acknowledgement it already has.
+      throw new IllegalStateException(
+          "could not acknowledge "
+              + failed.size()
+              + " of "
+              + acknowledgements.size()
+              + " batch(es): "
+              + String.join(", ", failed.subList(0, Math.min(5, failed.size()))));
+    }
+  }
+
+  private static boolean isNotFound(Throwable error) {
+    return error instanceof StatusRuntimeException status
+        && status.getStatus().getCode() == Status.Code.NOT_FOUND;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -98,5 +99,9 @@ class EnrollmentRequesterTest {
     public EnrollmentProgress progress() {
       return new EnrollmentProgress("running for " + reasons.get(0), 0, List.of());
     }
+
+    /** It submits nothing to the state repository, so no answer comes. */
+    @Override
+    public void acknowledged(Acknowledgement acknowledgement) {}
   }
 }

@@ -29,7 +29,7 @@ import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
 import io.imagefactory.rebuild.RebuildActivities;
-import io.imagefactory.staterepo.CommitOutcome;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -345,13 +345,14 @@ class EntityActivitiesImplTest {
         name, "docker.io/library/node", "22", List.of(dependents), null, null, List.of(), 0);
   }
 
-  /** The entity workflows' own activities: every state change is accepted, no rebuild is made. */
+  /** The entity workflows' own activities: state changes go nowhere, no rebuild is made. */
   static final class AcceptingActivities implements StateRepoClientActivities, RebuildActivities {
 
     @Override
-    public CommitOutcome submit(StateChangeBatch batch) {
-      return new CommitOutcome("0000000", false, false, null);
-    }
+    public void deliver(StateChangeBatch batch) {}
+
+    @Override
+    public void acknowledge(List<Acknowledgement> acknowledgements) {}
 
     @Override
     public RebuildDispatch dispatchRebuild(RebuildRequest request) {

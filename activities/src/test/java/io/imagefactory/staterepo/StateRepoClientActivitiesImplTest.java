@@ -1,17 +1,17 @@
 package io.imagefactory.staterepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.failure.ApplicationFailure;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,8 +21,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/**
+ * The writer's client against the real writer on the Temporal test server: a submitting workflow
+ * signals its batch (or has it delivered when the writer is not running) and hears back by the
+ * acknowledgement this client signals.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StateRepoClientActivitiesImplTest {
+
+  /** The smallest submitter: commits one batch through the outbox and returns the outcome. */
+  @WorkflowInterface
+  public interface Submitter extends StateRepoSubmitter {
+    /** Commits the batch's changes; the outbox gives the batch its own id. */
+    @WorkflowMethod
+    CommitOutcome run(StateChangeBatch batch);
+  }
+
+  public static class SubmitterImpl implements Submitter {
+    private final StateRepoOutbox stateRepo = new StateRepoOutbox();
+
+    @Override
+    public CommitOutcome run(StateChangeBatch batch) {
+      return stateRepo.commit(batch.changes());
+    }
+
+    @Override
+    public void acknowledged(Acknowledgement acknowledgement) {
+      stateRepo.acknowledged(acknowledgement);
+    }
+  }
 
   private final CountingRepository repository = new CountingRepository();
   private TestWorkflowEnvironment env;
@@ -32,12 +59,12 @@ class StateRepoClientActivitiesImplTest {
   @BeforeEach
   void startTemporal() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.MAIN);
-    worker.registerWorkflowImplementationTypes(StateRepoWorkflowImpl.class);
-    worker.registerActivitiesImplementations(repository);
-    env.start();
     client = env.getWorkflowClient();
     stateRepo = new StateRepoClientActivitiesImpl(client);
+    Worker worker = env.newWorker(TaskQueues.MAIN);
+    worker.registerWorkflowImplementationTypes(StateRepoWorkflowImpl.class, SubmitterImpl.class);
+    worker.registerActivitiesImplementations(repository, stateRepo);
+    env.start();
   }
 
   @AfterEach
@@ -45,89 +72,103 @@ class StateRepoClientActivitiesImplTest {
     env.close();
   }
 
-  @Test
-  void startsTheWriterAndReturnsTheOutcomeOfTheCommit() {
-    CommitOutcome outcome = stateRepo.submitAsync(batch("base/node/1")).join();
+  private CommitOutcome submit(String submitter, List<StateChange> changes) {
+    Submitter workflow =
+        client.newWorkflowStub(
+            Submitter.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(submitter)
+                .setTaskQueue(TaskQueues.MAIN)
+                .build());
+    return workflow.run(new StateChangeBatch("unused", submitter, changes));
+  }
 
-    assertThat(outcome).isEqualTo(new CommitOutcome("commit-1", true, false, null));
-    assertThat(repository.committed).containsExactly(List.of("base/node/1"));
-    assertThat(writerStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  private static List<StateChange> digest() {
+    return List.of(new BaseDigestChange("node", "sha256:" + "a".repeat(64), Instant.EPOCH));
   }
 
   @Test
-  void usesTheRunningWriterForLaterBatches() {
-    stateRepo.submitAsync(batch("base/node/1")).join();
+  void aSubmissionStartsTheWriterAndIsAnsweredWithItsCommit() {
+    CommitOutcome outcome = submit("base/node", digest());
+
+    assertThat(outcome).isEqualTo(new CommitOutcome("commit-1", true, false, null));
+    assertThat(repository.committed).containsExactly(List.of("base/node"));
+    assertThat(client.newUntypedWorkflowStub(WorkflowIds.STATE_REPO).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
+  void laterSubmissionsReachTheRunningWriter() {
+    submit("base/node", digest());
     String firstRun = writerRunId();
 
-    CommitOutcome second = stateRepo.submitAsync(batch("base/node/2")).join();
+    CommitOutcome second = submit("base/node", digest());
 
     assertThat(writerRunId()).isEqualTo(firstRun);
     assertThat(second.commitId()).isEqualTo("commit-2");
-    assertThat(repository.committed)
-        .containsExactly(List.of("base/node/1"), List.of("base/node/2"));
+    assertThat(repository.committed).containsExactly(List.of("base/node"), List.of("base/node"));
   }
 
   @Test
-  void aRedeliveredBatchIsAnsweredWithoutASecondCommit() {
-    CommitOutcome first = stateRepo.submitAsync(batch("image/api/7")).join();
+  void aRedeliveredBatchIsCommittedOnce() throws InterruptedException {
+    StateChangeBatch batch = new StateChangeBatch("7", "image/api", digest());
+    stateRepo.deliver(batch);
+    awaitCommits(1);
 
-    CommitOutcome again = stateRepo.submitAsync(batch("image/api/7")).join();
+    stateRepo.deliver(batch);
+    submit("image/web", digest());
 
-    assertThat(again).isEqualTo(first);
-    assertThat(repository.committed).hasSize(1);
+    assertThat(repository.committed).containsExactly(List.of("image/api"), List.of("image/web"));
   }
 
   @Test
-  void aBatchTheWriterRefusesFailsWithoutRetry() {
-    StateChangeBatch empty = new StateChangeBatch("image/api/8", "image/api", List.of());
+  void aBatchTheWriterRefusesIsAnsweredWithTheReason() {
+    CommitOutcome outcome = submit("image/api", List.of());
 
-    assertThatThrownBy(() -> stateRepo.submitAsync(empty).join())
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            failure -> {
-              assertThat(failure.isNonRetryable()).isTrue();
-              assertThat(failure.getType()).isEqualTo(StateRepoClientActivitiesImpl.BATCH_REFUSED);
-            })
-        .hasMessageContaining("image/api/8")
-        .hasMessageContaining("is empty");
+    assertThat(outcome.applied()).isFalse();
+    assertThat(outcome.error()).contains("is empty");
     assertThat(repository.committed).isEmpty();
   }
 
+  @Test
+  void aDeliveryStartsTheWriterWithTheBatch() throws InterruptedException {
+    stateRepo.deliver(new StateChangeBatch("9", "image/gone", digest()));
+
+    awaitCommits(1);
+    assertThat(repository.committed).containsExactly(List.of("image/gone"));
+  }
+
+  @Test
+  void anAcknowledgementForASubmitterThatEndedIsSkipped() {
+    Acknowledgement ack =
+        new Acknowledgement("image/gone", "1", new CommitOutcome("c", true, false, null));
+
+    assertThatCode(() -> stateRepo.acknowledge(List.of(ack, ack))).doesNotThrowAnyException();
+  }
+
+  private void awaitCommits(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (repository.committed.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   private String writerRunId() {
-    return describeWriter().getWorkflowExecutionInfo().getExecution().getRunId();
-  }
-
-  private WorkflowExecutionStatus writerStatus() {
-    return describeWriter().getWorkflowExecutionInfo().getStatus();
-  }
-
-  private io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse describeWriter() {
     return client
-        .getWorkflowServiceStubs()
-        .blockingStub()
-        .describeWorkflowExecution(
-            DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WorkflowIds.STATE_REPO))
-                .build());
+        .newUntypedWorkflowStub(WorkflowIds.STATE_REPO)
+        .describe()
+        .getExecution()
+        .getRunId();
   }
 
-  private static StateChangeBatch batch(String batchId) {
-    return new StateChangeBatch(
-        batchId,
-        "base/node",
-        List.of(new BaseDigestChange("node", "sha256:" + "a".repeat(64), Instant.EPOCH)));
-  }
-
-  /** The writer's git activity, reduced to numbering its commits and remembering their batches. */
+  /** The writer's git activity, reduced to numbering its commits and remembering who submitted. */
   static final class CountingRepository implements StateRepoActivities {
 
     final List<List<String>> committed = new CopyOnWriteArrayList<>();
 
     @Override
     public CommitResult commit(CommitRequest request) {
-      committed.add(request.batches().stream().map(StateChangeBatch::batchId).toList());
+      committed.add(request.batches().stream().map(StateChangeBatch::submitter).toList());
       return new CommitResult("commit-" + committed.size(), true, false, null);
     }
   }

@@ -23,9 +23,12 @@ import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
 import io.imagefactory.rebuild.RebuildActivities;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
+import io.imagefactory.staterepo.StateRepoSubmitter;
+import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -105,10 +108,24 @@ class ActivityRecorder
     return analyses.apply(group);
   }
 
+  /** Stands in for the single writer: the batch is recorded and answered as committed. */
   @Override
-  public CommitOutcome submit(StateChangeBatch batch) {
+  public void deliver(StateChangeBatch batch) {
     submitted.add(batch);
-    return new CommitOutcome(COMMIT, true, true, null);
+    acknowledge(
+        List.of(
+            new Acknowledgement(
+                batch.submitter(), batch.batchId(), new CommitOutcome(COMMIT, true, true, null))));
+  }
+
+  @Override
+  public void acknowledge(List<Acknowledgement> acknowledgements) {
+    for (Acknowledgement ack : acknowledgements) {
+      Activity.getExecutionContext()
+          .getWorkflowClient()
+          .newUntypedWorkflowStub(ack.submitter())
+          .signal(StateRepoSubmitter.ACKNOWLEDGED, ack);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.imagefactory.base;
 
+import io.imagefactory.staterepo.StateRepoSubmitter;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -10,7 +11,7 @@ import io.temporal.workflow.WorkflowMethod;
  * dependents. It turns a new digest into one rebuild candidate per dependent.
  */
 @WorkflowInterface
-public interface BaseImageWorkflow {
+public interface BaseImageWorkflow extends StateRepoSubmitter {
 
   @WorkflowMethod
   void run(BaseSetup setup);

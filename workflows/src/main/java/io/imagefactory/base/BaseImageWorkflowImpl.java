@@ -3,23 +3,26 @@ package io.imagefactory.base;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.BaseUpdate;
-import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.image.FanOut;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
-import io.imagefactory.staterepo.StateChangeBatch;
-import io.imagefactory.staterepo.StateRepoClientActivities;
-import io.imagefactory.staterepo.StateRepoClients;
+import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * One base image. A digest it has not seen is recorded in the state repository and handed to
- * every dependent as a rebuild candidate with the time it was first seen here, so all dependents
- * measure their delay from the same moment. The first digest is only a baseline: the dependents
- * were built on it or on an older one, and we cannot tell which.
+ * One base image. A digest it has not seen is handed to every dependent as a rebuild candidate
+ * with the time it was first seen here, so all dependents measure their delay from the same
+ * moment, and then recorded in the state repository. The first digest is only a baseline: the
+ * dependents were built on it or on an older one, and we cannot tell which. The record goes
+ * through an outbox that the main loop drives, so the base keeps taking events while the writer
+ * is behind, and a refused record is sent again, never dropped.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -27,7 +30,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private static final int RECENT_DIGESTS = 20;
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
-  private final StateRepoClientActivities stateRepo = StateRepoClients.newStub();
+  private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
   private final List<DigestSeen> inbox = new ArrayList<>();
   private BaseSetup state;
@@ -48,22 +51,35 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         EntitySearchAttributes.IMAGE_KIND.valueSet("base"));
     Workflow.setCurrentDetails(details());
     while (true) {
-      Workflow.await(() -> retired || !inbox.isEmpty());
+      Optional<Duration> untilDue = stateRepo.untilDue();
+      if (untilDue.isEmpty()) {
+        Workflow.await(this::hasWork);
+      } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
+        Workflow.await(untilDue.get(), this::hasWork);
+      }
       if (retired) {
+        // Enrollment retires a base with no dependents left and removes its state file, so a
+        // record still unsent has nowhere to go.
         Workflow.setCurrentDetails("retired: no dependents left");
         return;
       }
       while (!inbox.isEmpty()) {
         handle(inbox.remove(0));
       }
+      stateRepo.step();
       Workflow.setCurrentDetails(details());
       boolean due =
           Workflow.getInfo().isContinueAsNewSuggested()
               || Workflow.getInfo().getHistoryLength() > continueAsNewAfter;
-      if (due && inbox.isEmpty() && Workflow.isEveryHandlerFinished()) {
+      // Only once git has every digest: the next run starts from the state alone.
+      if (due && inbox.isEmpty() && stateRepo.idle() && Workflow.isEveryHandlerFinished()) {
         Workflow.continueAsNew(state);
       }
     }
+  }
+
+  private boolean hasWork() {
+    return retired || !inbox.isEmpty() || stateRepo.hasWork();
   }
 
   private void handle(DigestSeen event) {
@@ -74,33 +90,17 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     Instant seenAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     boolean baseline = state.currentDigest() == null;
     state = withDigest(state, digest, seenAt);
-    // Version 1 tells the dependents before recording in git, so their timers start at once.
-    boolean dependentsFirst =
-        Workflow.getVersion("dependents-before-record", Workflow.DEFAULT_VERSION, 1) == 1;
     if (baseline) {
       log.info("base {}: baseline digest {}", state.name(), digest);
-    } else if (dependentsFirst) {
-      fanOut(digest, seenAt);
+    } else {
+      // The dependents hear first, so their timers start at once.
+      FanOut.baseUpdated(
+          WorkflowIds.base(state.name()),
+          state.dependents(),
+          new BaseUpdate(state.name(), digest, seenAt));
     }
-    stateRepo.submit(
-        new StateChangeBatch(
-            WorkflowIds.base(state.name()) + "/" + Workflow.randomUUID(),
-            WorkflowIds.base(state.name()),
-            List.of(new BaseDigestChange(state.name(), digest, seenAt))));
-    if (!baseline && !dependentsFirst) {
-      fanOut(digest, seenAt);
-    }
-  }
-
-  private void fanOut(String digest, Instant seenAt) {
-    for (String dependent : state.dependents()) {
-      try {
-        Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent))
-            .baseUpdated(new BaseUpdate(state.name(), digest, seenAt));
-      } catch (RuntimeException e) {
-        log.warn("base {}: cannot reach dependent {}: {}", state.name(), dependent, e.getMessage());
-      }
-    }
+    // Keyed by digest: each one is recorded, in the order seen.
+    stateRepo.put(digest, new BaseDigestChange(state.name(), digest, seenAt));
   }
 
   private static BaseSetup withDigest(BaseSetup state, String digest, Instant seenAt) {
@@ -125,6 +125,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private String details() {
     String digest = state.currentDigest() == null ? "no digest seen yet" : state.currentDigest();
+    String behind = stateRepo.behind();
     return state.repoURL()
         + ":"
         + state.tag()
@@ -132,7 +133,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + digest
         + "; "
         + state.dependents().size()
-        + " dependent image(s)";
+        + " dependent image(s)"
+        + (behind == null ? "" : "; " + behind);
   }
 
   @Override
@@ -153,6 +155,11 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   @Override
   public void digestSeen(DigestSeen event) {
     inbox.add(event);
+  }
+
+  @Override
+  public void acknowledged(Acknowledgement acknowledgement) {
+    stateRepo.acknowledged(acknowledgement);
   }
 
   @Override

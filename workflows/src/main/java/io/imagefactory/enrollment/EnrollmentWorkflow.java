@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.staterepo.StateRepoSubmitter;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -10,7 +11,7 @@ import io.temporal.workflow.WorkflowMethod;
  * ({@code enrollment}, one run at a time).
  */
 @WorkflowInterface
-public interface EnrollmentWorkflow {
+public interface EnrollmentWorkflow extends StateRepoSubmitter {
 
   @WorkflowMethod
   EnrollmentResult run(EnrollmentRequest request);

@@ -1,6 +1,5 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.WorkflowIds;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
@@ -9,12 +8,11 @@ import io.imagefactory.catalog.CatalogView;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BasesWatchedChange;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.EnrollmentChange;
-import io.imagefactory.staterepo.StateChangeBatch;
-import io.imagefactory.staterepo.StateRepoClientActivities;
-import io.imagefactory.staterepo.StateRepoClients;
+import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -65,7 +63,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
                       .build())
               .build());
 
-  private final StateRepoClientActivities stateRepo = StateRepoClients.newStub();
+  // The enrollment needs the commit before it goes on, so it waits for the writer's answer.
+  private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
   // One heartbeating activity polls Argo CD; its deadline survives retries in the heartbeat.
   private final ArgoCdActivities argoCd =
@@ -120,11 +119,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     setPhase("committing");
     CommitOutcome commit =
-        stateRepo.submit(
-            new StateChangeBatch(
-                WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId(),
-                WorkflowIds.ENROLLMENT,
-                List.of(new EnrollmentChange(analyses, now()))));
+        stateRepo.commit(List.of(new EnrollmentChange(analyses, now())));
     if (!commit.applied()) {
       setPhase("commit rejected");
       return new EnrollmentResult(view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
@@ -155,18 +150,11 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     if (!commit.derivedChanged()) {
       return "nothing to deploy";
     }
-    if (Workflow.getVersion("argo-cd-wait", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return "not waited";
-    }
     setPhase("waiting for Argo CD to deploy " + commit.commitId());
     AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
     String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
     if (sync.deployed() && !unwatchedBases.isEmpty()) {
-      stateRepo.submit(
-          new StateChangeBatch(
-              WorkflowIds.ENROLLMENT + "/" + Workflow.getInfo().getRunId() + "/watched",
-              WorkflowIds.ENROLLMENT,
-              List.of(new BasesWatchedChange(unwatchedBases))));
+      stateRepo.commit(List.of(new BasesWatchedChange(unwatchedBases)));
     }
     return deployment;
   }
@@ -230,6 +218,11 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
   @Override
   public void requestRun(EnrollmentRequest request) {
     further.add(request);
+  }
+
+  @Override
+  public void acknowledged(Acknowledgement acknowledgement) {
+    stateRepo.acknowledged(acknowledgement);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.imagefactory.image;
 
+import io.imagefactory.staterepo.StateRepoSubmitter;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -12,7 +13,7 @@ import io.temporal.workflow.WorkflowMethod;
  * rebuild candidates and history. It owns the rebuild delay timer.
  */
 @WorkflowInterface
-public interface ImageWorkflow {
+public interface ImageWorkflow extends StateRepoSubmitter {
 
   @WorkflowMethod
   void run(ImageSetup setup);

@@ -10,10 +10,9 @@ import io.imagefactory.rebuild.RebuildFailures;
 import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.ImageRuntimeChange;
-import io.imagefactory.staterepo.StateChangeBatch;
-import io.imagefactory.staterepo.StateRepoClientActivities;
-import io.imagefactory.staterepo.StateRepoClients;
+import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -37,7 +36,9 @@ import org.slf4j.Logger;
  * the state repository. The dispatch and the run it starts are followed asynchronously, so signals,
  * approvals and new candidates are handled while a run is in flight. Because the state file holds
  * the candidates, their first-seen times and the rebuild in flight, a restarted workflow resumes
- * the same timer and the same run.
+ * the same timer and the same run. What changed goes to the state repository through an outbox
+ * the loop drives: the loop never waits for a commit, and a write the writer refuses or does not
+ * answer is kept and sent again (the details line says the state repository is behind).
  */
 public class ImageWorkflowImpl implements ImageWorkflow {
 
@@ -46,6 +47,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   /** How often a run in flight is read: GitHub and GitLab runs take minutes. */
   static final Duration RUN_POLL_INTERVAL = Duration.ofMinutes(1);
+
+  /** How long the record of a requested rebuild waits for the dispatch's answer to join it. */
+  static final Duration DISPATCH_RECORD_HOLD = Duration.ofSeconds(30);
 
   /** How long a run is followed; past it the rebuild is recorded as not followed. */
   static final Duration RUN_FOLLOW_LIMIT = Duration.ofDays(3);
@@ -86,7 +90,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
                       .build())
               .build());
 
-  private final StateRepoClientActivities stateRepo = StateRepoClients.newStub();
+  private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
   private final EntityActivities entities =
       Workflow.newActivityStub(
@@ -121,7 +125,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     resumeRebuild();
     publish();
     while (true) {
-      Optional<Duration> untilDue = untilNextAttempt();
+      Optional<Duration> untilDue = earliest(untilNextAttempt(), stateRepo.untilDue());
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
@@ -129,6 +133,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       }
       dirty = false;
       if (unenrolled) {
+        // Unenrollment archives or removes the state file, so a record still unsent is moot.
         stopFollowing();
         Workflow.setCurrentDetails("unenrolled");
         log.info("image {} unenrolled", config.name());
@@ -140,11 +145,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (persistNeeded) {
         persist();
       }
+      stateRepo.step();
       publish();
       // Answered only now, so the caller sees the recorded state and search attributes.
       approvedBy = null;
       rebuildNowBy = null;
-      if (dueForContinueAsNew() && dispatch == null && !hasWork() && Workflow.isEveryHandlerFinished()) {
+      if (dueForContinueAsNew()
+          && dispatch == null
+          && !hasWork()
+          && stateRepo.idle()
+          && Workflow.isEveryHandlerFinished()) {
         Workflow.continueAsNew(new ImageSetup(config, runtime, setup.continueAsNewAfter()));
       }
     }
@@ -235,6 +245,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void startDispatch(boolean resumed) {
+    // A dispatch answers within a second or two: its record and the request's go in one batch.
+    stateRepo.hold(DISPATCH_RECORD_HOLD);
     RebuildEntry entry = runtime.lastRebuild();
     dispatch =
         Async.function(
@@ -270,6 +282,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       log.warn("image {}: rebuild {} {}: {}", config.name(), rebuildId, outcome, reason);
     }
     dispatch = null;
+    stateRepo.release();
     persistNeeded = true;
   }
 
@@ -316,14 +329,10 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void cascadeToDependents(ImageBuild build) {
-    for (String dependent : config.dependentImages()) {
-      try {
-        Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent))
-            .baseUpdated(new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
-      } catch (RuntimeException e) {
-        log.warn("image {}: cannot reach dependent {}: {}", config.name(), dependent, e.getMessage());
-      }
-    }
+    FanOut.baseUpdated(
+        WorkflowIds.image(config.name()),
+        config.dependentImages(),
+        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
     if (config.kind() == ImageKind.MANAGED) {
       entities.requestEnrollment(
           new EnrollmentRequest(
@@ -331,21 +340,27 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
   }
 
+  /** The state file holds the whole runtime, so the newest replaces one not sent yet. */
   private void persist() {
-    // Cleared before the call: a signal handled while the submit is in flight sets it again, and
-    // its change is recorded on the next turn instead of being lost.
     persistNeeded = false;
-    String batchId = WorkflowIds.image(config.name()) + "/" + Workflow.randomUUID();
-    stateRepo.submit(
-        new StateChangeBatch(
-            batchId,
-            WorkflowIds.image(config.name()),
-            List.of(new ImageRuntimeChange(config.name(), runtime))));
+    stateRepo.put(config.name(), new ImageRuntimeChange(config.name(), runtime));
   }
 
   private void publish() {
     publisher.publish(config, runtime);
-    Workflow.setCurrentDetails(ImageDetails.of(config, runtime, now()));
+    Workflow.setCurrentDetails(details());
+  }
+
+  private String details() {
+    String behind = stateRepo.behind();
+    return ImageDetails.of(config, runtime, now()) + (behind == null ? "" : "; " + behind);
+  }
+
+  private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isEmpty() || a.get().compareTo(b.get()) <= 0 ? a : b;
   }
 
   private Optional<Duration> untilNextAttempt() {
@@ -366,6 +381,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private boolean hasWork() {
     return dirty
         || unenrolled
+        || stateRepo.hasWork()
         || approvedBy != null
         || rebuildNowBy != null
         || (dispatch != null && dispatch.isCompleted())
@@ -454,6 +470,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   @Override
+  public void acknowledged(Acknowledgement acknowledgement) {
+    stateRepo.acknowledged(acknowledgement);
+  }
+
+  @Override
   public void unenroll() {
     unenrolled = true;
   }
@@ -520,6 +541,6 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public ImageStatus status() {
-    return new ImageStatus(config, runtime, ImageDetails.of(config, runtime, now()));
+    return new ImageStatus(config, runtime, details());
   }
 }

@@ -5,12 +5,14 @@ import java.util.List;
 /**
  * Changes one workflow asks to commit together.
  *
- * @param batchId unique and stable across retries, so a redelivered batch is committed once
- * @param origin who asks, for the commit message ({@code image/api})
+ * @param batchId unique for its submitter and stable across redeliveries, so a redelivered batch is
+ *     answered, not committed again
+ * @param submitter the workflow id of who asks ({@code image/api}): the writer acknowledges the
+ *     batch to it
  */
-public record StateChangeBatch(String batchId, String origin, List<StateChange> changes) {
+public record StateChangeBatch(String batchId, String submitter, List<StateChange> changes) {
 
   public StateChangeBatch {
-    changes = List.copyOf(changes);
+    changes = changes == null ? List.of() : List.copyOf(changes);
   }
 }

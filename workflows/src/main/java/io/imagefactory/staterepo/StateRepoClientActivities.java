@@ -2,15 +2,27 @@ package io.imagefactory.staterepo;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
-/** Hands state changes to the single writer, {@code state-repo}, and waits for their commit. */
+/**
+ * The Temporal-client side of the single writer, {@code state-repo}: delivering a batch to it, and
+ * its acknowledgements to the submitters. Neither waits for a commit.
+ */
 @ActivityInterface
 public interface StateRepoClientActivities {
 
   /**
-   * Submits a batch through the writer's update, starting the writer if it is not running.
-   * Idempotent: the writer commits a batch id once and answers a repeat with the first outcome.
+   * Hands a batch to the writer by signal, starting the writer if it is not running; returns once
+   * the writer has the batch. Workflows signal the writer directly and use this only when that
+   * signal fails. Idempotent: the writer applies a batch id once.
    */
   @ActivityMethod
-  CommitOutcome submit(StateChangeBatch batch);
+  void deliver(StateChangeBatch batch);
+
+  /**
+   * Signals each acknowledgement to its submitter by workflow id. A submitter that has ended is
+   * skipped. Idempotent: a submitter ignores an answer it already has.
+   */
+  @ActivityMethod
+  void acknowledge(List<Acknowledgement> acknowledgements);
 }

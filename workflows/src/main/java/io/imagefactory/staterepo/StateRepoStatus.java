@@ -6,5 +6,7 @@ package io.imagefactory.staterepo;
  * @param queuedBatches batches waiting for the next commit
  * @param commits commits made by this run
  * @param lastCommitId the last commit made or found
+ * @param submitters submitters whose last answered batch the writer remembers
  */
-public record StateRepoStatus(int queuedBatches, int commits, String lastCommitId) {}
+public record StateRepoStatus(
+    int queuedBatches, int commits, String lastCommitId, int submitters) {}

@@ -1,8 +1,7 @@
 package io.imagefactory.staterepo;
 
 import io.temporal.workflow.QueryMethod;
-import io.temporal.workflow.UpdateMethod;
-import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -16,12 +15,13 @@ public interface StateRepoWorkflow {
   @WorkflowMethod
   void run(StateRepoSettings settings);
 
-  /** Queues a batch and returns once it is committed (or rejected). A repeated batch id is answered from memory. */
-  @UpdateMethod
-  CommitOutcome submit(StateChangeBatch batch);
-
-  @UpdateValidatorMethod(updateName = "submit")
-  void validateSubmit(StateChangeBatch batch);
+  /**
+   * Queues a batch for the next commit and, once it is committed or refused, acknowledges it to
+   * {@link StateChangeBatch#submitter()}. A redelivered batch id is acknowledged again from memory,
+   * not applied twice.
+   */
+  @SignalMethod
+  void submit(StateChangeBatch batch);
 
   @QueryMethod
   StateRepoStatus status();

@@ -3,26 +3,41 @@ package io.imagefactory.staterepo;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
- * Gathers batches for a short window, then commits them together through one activity: git work
- * stays inside that activity, and the window turns a burst of updates from many entities into
- * one commit. Before continuing as new it drains its queue and waits for every update handler,
- * so no caller is left without an answer.
+ * Batches arrive by signal and wait in a queue, so a submission holds no thread and no activity
+ * slot however many entities submit at once. The main loop gathers them for a short window from the
+ * first one's arrival, commits them together through one activity (git work stays inside it), then
+ * acknowledges each batch to its submitter by signal through another. Per submitter it remembers
+ * the last batch it answered: a redelivery of it is answered again, never applied twice, and that
+ * memory is O(entities), not O(batches). It continues as new carrying its queue, its memory and the
+ * acknowledgements not sent yet, so nothing received is lost.
  */
 public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   private static final Logger log = Workflow.getLogger(StateRepoWorkflowImpl.class);
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 5_000;
-  private static final int REMEMBERED_OUTCOMES = 500;
+
+  /** Batches per commit: bounds the commit activity's input (about 1 KB per image batch). */
+  static final int MAX_BATCHES_PER_COMMIT = 500;
+
+  /** Acknowledgements per activity call, for the same reason. */
+  static final int MAX_ACKS_PER_CALL = 500;
+
+  /** Continue as new only with a short queue: the queue is the next run's input. */
+  private static final int MAX_CARRIED_BATCHES = 100;
 
   private final StateRepoActivities repo =
       Workflow.newActivityStub(
@@ -37,15 +52,35 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
                       .build())
               .build());
 
+  // A lost acknowledgement costs only a redelivery: its submitter sends the batch again.
+  private final StateRepoClientActivities submitters =
+      Workflow.newActivityStub(
+          StateRepoClientActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofSeconds(30))
+                      .setMaximumAttempts(10)
+                      .build())
+              .build());
+
   private final List<StateChangeBatch> queue = new ArrayList<>();
-  private final Map<String, CommitOutcome> outcomes = new LinkedHashMap<>();
+  private final Set<String> queuedIds = new HashSet<>();
+  private final Map<String, Acknowledgement> answered = new LinkedHashMap<>();
+  private final List<Acknowledgement> unsent = new ArrayList<>();
+  private Promise<Void> acknowledging;
+  private long firstQueuedAt;
   private int commits;
   private String lastCommitId;
 
-  /** Remembered outcomes are restored before any update handler runs. */
+  /** The carried queue and memory are restored before any signal handler runs. */
   @WorkflowInit
   public StateRepoWorkflowImpl(StateRepoSettings settings) {
-    outcomes.putAll(settings.recentOutcomes());
+    settings.queued().forEach(this::enqueue);
+    settings.answered().acknowledgements().forEach(a -> answered.put(a.submitter(), a));
+    unsent.addAll(settings.unsent());
   }
 
   @Override
@@ -55,48 +90,101 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
             ? settings.continueAsNewAfter()
             : DEFAULT_CONTINUE_AS_NEW_AFTER;
     while (true) {
-      Workflow.setCurrentDetails("idle; " + commits + " commit(s) this run");
-      Workflow.await(() -> !queue.isEmpty() || dueForContinueAsNew(continueAsNewAfter));
-      if (queue.isEmpty()) {
-        // A batch arriving while handlers finish is committed first; continue as new only when idle.
-        Workflow.await(() -> !queue.isEmpty() || Workflow.isEveryHandlerFinished());
-        if (queue.isEmpty()) {
-          Workflow.continueAsNew(
-              new StateRepoSettings(settings.batchWindow(), settings.continueAsNewAfter(), outcomes));
-        }
+      Workflow.setCurrentDetails(details());
+      Workflow.await(
+          () -> !queue.isEmpty() || canAcknowledge() || dueForContinueAsNew(continueAsNewAfter));
+      if (!queue.isEmpty()) {
+        awaitWindow(settings.batchWindow());
+        List<StateChangeBatch> batches =
+            new ArrayList<>(queue.subList(0, Math.min(queue.size(), MAX_BATCHES_PER_COMMIT)));
+        queue.subList(0, batches.size()).clear();
+        batches.forEach(b -> queuedIds.remove(key(b)));
+        Workflow.setCurrentDetails("committing " + batches.size() + " batch(es)");
+        commit(batches);
       }
-      Workflow.sleep(settings.batchWindow());
-      List<StateChangeBatch> batches = new ArrayList<>(queue);
-      queue.clear();
-      Workflow.setCurrentDetails("committing " + batches.size() + " batch(es)");
-      commit(batches);
+      acknowledge();
+      if (dueForContinueAsNew(continueAsNewAfter) && queue.size() <= MAX_CARRIED_BATCHES) {
+        continueAsNew(settings);
+      }
+    }
+  }
+
+  /**
+   * The window runs from the oldest queued batch's arrival: batches that queued up during the last
+   * commit have waited already, and a full commit's worth has nothing to wait for.
+   */
+  private void awaitWindow(Duration window) {
+    long wait = firstQueuedAt + window.toMillis() - Workflow.currentTimeMillis();
+    if (wait > 0 && queue.size() < MAX_BATCHES_PER_COMMIT) {
+      Workflow.sleep(Duration.ofMillis(wait));
     }
   }
 
   private void commit(List<StateChangeBatch> batches) {
+    CommitResult result;
     try {
-      CommitResult result = repo.commit(new CommitRequest(batches));
-      lastCommitId = result.commitId();
-      if (result.changed()) {
-        commits++;
-      }
-      for (StateChangeBatch batch : batches) {
-        remember(batch.batchId(), result.outcomeOf(batch.batchId()));
-      }
+      result = repo.commit(new CommitRequest(batches));
     } catch (ActivityFailure failure) {
+      // The submitters keep their changes and send them again later; nothing is dropped.
       String reason = "commit failed: " + failure.getCause().getMessage();
       log.error("state repository: {}", reason);
-      for (StateChangeBatch batch : batches) {
-        remember(batch.batchId(), CommitOutcome.rejected(reason));
-      }
+      batches.forEach(b -> answer(b, CommitOutcome.rejected(reason)));
+      return;
     }
+    lastCommitId = result.commitId();
+    if (result.changed()) {
+      commits++;
+    }
+    batches.forEach(b -> answer(b, result.outcomeOf(b.batchId())));
   }
 
-  private void remember(String batchId, CommitOutcome outcome) {
-    outcomes.put(batchId, outcome);
-    while (outcomes.size() > REMEMBERED_OUTCOMES) {
-      outcomes.remove(outcomes.keySet().iterator().next());
+  private void answer(StateChangeBatch batch, CommitOutcome outcome) {
+    Acknowledgement ack = new Acknowledgement(batch.submitter(), batch.batchId(), outcome);
+    // Re-inserted, so the map iterates from the least recently answered submitter.
+    answered.remove(batch.submitter());
+    answered.put(batch.submitter(), ack);
+    unsent.add(ack);
+  }
+
+  /** Sends the acknowledgements gathered so far; one call at a time, the next gathers the rest. */
+  private void acknowledge() {
+    if (!canAcknowledge()) {
+      return;
     }
+    if (acknowledging != null && acknowledging.getFailure() != null) {
+      log.warn(
+          "state repository: acknowledgements not sent, their submitters will send again: {}",
+          acknowledging.getFailure().getMessage());
+    }
+    List<Promise<Void>> calls = new ArrayList<>();
+    for (int start = 0; start < unsent.size(); start += MAX_ACKS_PER_CALL) {
+      List<Acknowledgement> chunk =
+          List.copyOf(unsent.subList(start, Math.min(unsent.size(), start + MAX_ACKS_PER_CALL)));
+      calls.add(Async.procedure(submitters::acknowledge, chunk));
+    }
+    unsent.clear();
+    acknowledging = Promise.allOf(calls);
+  }
+
+  private boolean canAcknowledge() {
+    return !unsent.isEmpty() && (acknowledging == null || acknowledging.isCompleted());
+  }
+
+  private void continueAsNew(StateRepoSettings settings) {
+    if (acknowledging != null) {
+      try {
+        acknowledging.get();
+      } catch (ActivityFailure failure) {
+        log.warn("state repository: acknowledgements not sent: {}", failure.getMessage());
+      }
+    }
+    Workflow.continueAsNew(
+        new StateRepoSettings(
+            settings.batchWindow(),
+            settings.continueAsNewAfter(),
+            queue,
+            AnsweredBatches.of(answered.values()),
+            unsent));
   }
 
   private boolean dueForContinueAsNew(int limit) {
@@ -104,29 +192,64 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         || Workflow.getInfo().getHistoryLength() > limit;
   }
 
-  @Override
-  public CommitOutcome submit(StateChangeBatch batch) {
-    String id = batch.batchId();
-    boolean queued = queue.stream().anyMatch(b -> b.batchId().equals(id));
-    if (!outcomes.containsKey(id) && !queued) {
-      queue.add(batch);
-    }
-    Workflow.await(() -> outcomes.containsKey(id));
-    return outcomes.get(id);
+  private String details() {
+    return (queue.isEmpty() ? "idle" : queue.size() + " batch(es) queued")
+        + "; "
+        + commits
+        + " commit(s) this run; "
+        + answered.size()
+        + " submitter(s) answered";
   }
 
   @Override
-  public void validateSubmit(StateChangeBatch batch) {
-    if (batch == null || batch.batchId() == null || batch.batchId().isBlank()) {
-      throw new IllegalArgumentException("a state change batch needs a batch id");
+  public void submit(StateChangeBatch batch) {
+    String problem = problemOf(batch);
+    if (problem != null) {
+      log.warn("state repository refuses a batch: {}", problem);
+      if (batch != null && batch.submitter() != null) {
+        unsent.add(
+            new Acknowledgement(
+                batch.submitter(), batch.batchId(), CommitOutcome.rejected(problem)));
+      }
+      return;
+    }
+    Acknowledgement last = answered.get(batch.submitter());
+    if (last != null && last.batchId().equals(batch.batchId())) {
+      unsent.add(last);
+      return;
+    }
+    enqueue(batch);
+  }
+
+  private void enqueue(StateChangeBatch batch) {
+    if (queuedIds.add(key(batch))) {
+      if (queue.isEmpty()) {
+        firstQueuedAt = Workflow.currentTimeMillis();
+      }
+      queue.add(batch);
+    }
+  }
+
+  /** Batch ids are unique per submitter. */
+  private static String key(StateChangeBatch batch) {
+    return batch.submitter() + " " + batch.batchId();
+  }
+
+  private static String problemOf(StateChangeBatch batch) {
+    if (batch == null || batch.submitter() == null || batch.submitter().isBlank()) {
+      return "a state change batch needs a submitter";
+    }
+    if (batch.batchId() == null || batch.batchId().isBlank()) {
+      return "a state change batch needs a batch id";
     }
     if (batch.changes().isEmpty()) {
-      throw new IllegalArgumentException("state change batch " + batch.batchId() + " is empty");
+      return "state change batch " + batch.batchId() + " is empty";
     }
+    return null;
   }
 
   @Override
   public StateRepoStatus status() {
-    return new StateRepoStatus(queue.size(), commits, lastCommitId);
+    return new StateRepoStatus(queue.size(), commits, lastCommitId, answered.size());
   }
 }

@@ -16,9 +16,11 @@ import io.imagefactory.staterepo.BaseDigestChange;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,47 @@ class BaseImageWorkflowImplTest {
         .flatExtracting(b -> b.changes())
         .filteredOn(c -> c instanceof BaseDigestChange)
         .hasSize(2);
+  }
+
+  @Test
+  void aNewDigestReachesEveryDependentOfALargeFanOut() {
+    List<String> names = new ArrayList<>();
+    List<ImageWorkflow> images = new ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      names.add("app-" + i);
+      images.add(startImage("app-" + i));
+    }
+    // A dependent without a workflow is skipped, not a reason to stop.
+    names.add("gone");
+    BaseImageWorkflow base = startBase(names, 0);
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1"));
+    base.digestSeen(new DigestSeen(digest(2), "22-bookworm-slim", "f2"));
+    temporal.sleep(Duration.ofMinutes(1));
+
+    for (ImageWorkflow image : images) {
+      assertThat(image.status().runtime().pending())
+          .extracting(PendingDigest::digest)
+          .containsExactly(digest(2));
+    }
+  }
+
+  @Test
+  void aDigestRecordTheStateRepositoryRefusesIsSentAgainInOrder() {
+    AtomicInteger refusals = new AtomicInteger(1);
+    activities.refusal =
+        batch -> refusals.getAndDecrement() > 0 ? "base-images/node.yaml does not exist" : null;
+    BaseImageWorkflow base = startBase(List.of(), 0);
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1"));
+    temporal.sleep(Duration.ofSeconds(5));
+    assertThat(base.status().details()).contains("state repository behind");
+    base.digestSeen(new DigestSeen(digest(2), "22-bookworm-slim", "f2"));
+
+    temporal.sleep(Duration.ofMinutes(2));
+    assertThat(activities.submitted)
+        .flatExtracting(b -> b.changes())
+        .extracting(c -> ((BaseDigestChange) c).digest())
+        .containsExactly(digest(1), digest(2));
+    assertThat(base.status().details()).doesNotContain("behind");
   }
 
   @Test

@@ -23,7 +23,7 @@ import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.staterepo.BasesWatchedChange;
-import io.imagefactory.staterepo.CommitOutcome;
+import io.imagefactory.staterepo.CommitResult;
 import io.imagefactory.staterepo.EnrollmentChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import java.time.Duration;
@@ -217,9 +217,8 @@ public class EnrollmentWorkflowImplTest {
     }
 
     @Override
-    public CommitOutcome submit(StateChangeBatch batch) {
-      super.submit(batch);
-      return new CommitOutcome("c1", true, true, null);
+    protected CommitResult committed(Map<String, String> rejected) {
+      return new CommitResult("c1", true, true, rejected);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.WorkflowTestEnvironment;
 import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.staterepo.ImageRuntimeChange;
+import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,6 +310,72 @@ class ImageWorkflowImplTest {
     temporal.sleep(Duration.ofMinutes(30));
     assertThat(api.status().details())
         .isEqualTo("waiting 6d 23h for node-22-bookworm-slim sha256:000000000000 to mature");
+  }
+
+  @Test
+  void aRecordTheStateRepositoryRefusesIsKeptAndSentAgainUntilItIsTaken() {
+    AtomicInteger refusals = new AtomicInteger(2);
+    activities.refusal =
+        batch -> refusals.getAndDecrement() > 0 ? "images/api.yaml does not exist" : null;
+    ImageWorkflow api = start(managed("api", WEEK, true, NODE));
+    update(api, NODE, 1);
+
+    temporal.sleep(Duration.ofSeconds(5));
+    assertThat(recordedRuntimes("api")).isEmpty();
+    assertThat(api.status().details())
+        .contains("state repository behind: images/api.yaml does not exist");
+
+    temporal.sleep(Duration.ofMinutes(2));
+    assertThat(recordedRuntimes("api"))
+        .extracting(r -> r.pending().get(0).digest())
+        .containsExactly(digest(1));
+    assertThat(api.status().details()).doesNotContain("behind");
+  }
+
+  @Test
+  void aRecordLeftUnansweredIsSentAgainAndCommittedOnce() {
+    activities.answers = false;
+    ImageWorkflow api = start(managed("api", WEEK, true, NODE));
+    update(api, NODE, 1);
+    temporal.sleep(StateRepoOutbox.ANSWER_TIMEOUT.plusMinutes(1));
+    assertThat(api.status().details())
+        .contains("state repository behind: batch unanswered for 10 min; sent again");
+    activities.answers = true;
+
+    temporal.sleep(StateRepoOutbox.ANSWER_TIMEOUT.multipliedBy(3));
+    assertThat(recordedRuntimes("api")).hasSize(1);
+    assertThat(activities.acknowledged.stream().map(a -> a.batchId()).distinct()).hasSize(1);
+    assertThat(activities.acknowledged.size()).isGreaterThan(1);
+    assertThat(api.status().details()).doesNotContain("behind");
+  }
+
+  @Test
+  void changesMadeWhileARecordIsInFlightGoInTheNextBatchAsTheNewestRuntime() {
+    activities.answers = false;
+    ImageWorkflow api = start(managed("api", WEEK, true, NODE, DISTROLESS));
+    update(api, NODE, 1);
+    temporal.sleep(Duration.ofSeconds(30));
+    update(api, DISTROLESS, 2);
+    update(api, NODE, 3);
+    activities.answers = true;
+
+    temporal.sleep(StateRepoOutbox.ANSWER_TIMEOUT.multipliedBy(2));
+    List<ImageRuntime> recorded = recordedRuntimes("api");
+    assertThat(recorded).hasSize(2);
+    assertThat(recorded.get(1).pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(1), digest(2), digest(3));
+  }
+
+  @Test
+  void aRequestedRebuildAndItsDispatchAnswerAreRecordedInOneBatch() {
+    ImageWorkflow api = start(managed("api", WEEK, true, NODE));
+    update(api, NODE, 1);
+    temporal.sleep(WEEK.plusMinutes(5));
+
+    List<ImageRuntime> recorded = recordedRuntimes("api");
+    assertThat(recorded).hasSize(2);
+    assertThat(recorded.get(1).lastRebuild().outcome()).isEqualTo(RebuildEntry.RECORDED);
   }
 
   private List<ImageRuntime> recordedRuntimes(String image) {

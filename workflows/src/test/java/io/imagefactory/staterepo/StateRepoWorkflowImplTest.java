@@ -1,128 +1,241 @@
 package io.imagefactory.staterepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.WorkflowTestEnvironment;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public class StateRepoWorkflowImplTest {
 
-  /** Commits in memory: a commit per request, each batch id applied at most once. */
-  public static class InMemoryRepo implements StateRepoActivities {
+  /**
+   * Commits in memory (a commit per request, counting how often each batch is applied) and records
+   * the acknowledgements the writer sends instead of signalling submitters.
+   */
+  public static class InMemoryRepo implements StateRepoActivities, StateRepoClientActivities {
     final List<CommitRequest> requests = new CopyOnWriteArrayList<>();
     final Map<String, Integer> applications = new HashMap<>();
+    public final List<Acknowledgement> acks = new CopyOnWriteArrayList<>();
+    volatile boolean failing;
 
     @Override
     public synchronized CommitResult commit(CommitRequest request) {
+      if (failing) {
+        throw ApplicationFailure.newNonRetryableFailure("push refused", "StateRepositoryRefused");
+      }
       requests.add(request);
       Map<String, String> rejected = new HashMap<>();
       for (StateChangeBatch batch : request.batches()) {
         applications.merge(batch.batchId(), 1, Integer::sum);
-        if (batch.origin().equals("bad")) {
+        if (batch.submitter().equals("bad")) {
           rejected.put(batch.batchId(), "image 'x' has no state file");
         }
       }
       return new CommitResult("c" + requests.size(), true, false, rejected);
     }
+
+    @Override
+    public void deliver(StateChangeBatch batch) {
+      throw new UnsupportedOperationException("the tests signal the writer themselves");
+    }
+
+    @Override
+    public void acknowledge(List<Acknowledgement> acknowledgements) {
+      acks.addAll(acknowledgements);
+    }
+
+    synchronized int applied(String batchId) {
+      return applications.getOrDefault(batchId, 0);
+    }
   }
 
-  private InMemoryRepo repo;
+  private final InMemoryRepo repo = new InMemoryRepo();
   private WorkflowTestEnvironment temporal;
-  private StateRepoWorkflow writer;
 
-  // Updates hold off time skipping, so the window is real time: keep it short.
-  @BeforeEach
-  void start() {
-    repo = new InMemoryRepo();
+  // Signals do not skip time while the test polls, so the window is real time: keep it short.
+  private void start(StateRepoSettings settings) {
     temporal = new WorkflowTestEnvironment(repo);
-    writer = temporal.newStub(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
-    WorkflowClient.start(
-        writer::run, new StateRepoSettings(Duration.ofMillis(100), 40, Map.of()));
+    StateRepoWorkflow writer = temporal.newStub(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
+    WorkflowClient.start(writer::run, settings);
+  }
+
+  private void start() {
+    start(new StateRepoSettings(Duration.ofMillis(100), 40));
   }
 
   @AfterEach
   void stop() {
-    temporal.close();
+    if (temporal != null) {
+      temporal.close();
+    }
   }
 
-  private static StateChangeBatch batch(String id, String origin) {
+  private static StateChangeBatch batch(String id, String submitter) {
     return new StateChangeBatch(
-        id, origin, List.of(new BaseDigestChange("node-22", "sha256:" + id, Instant.EPOCH)));
+        id, submitter, List.of(new BaseDigestChange("node-22", "sha256:" + id, Instant.EPOCH)));
   }
 
   private StateRepoWorkflow writer() {
     return temporal.existing(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
   }
 
-  @Test
-  void batchesArrivingTogetherBecomeOneCommit() throws Exception {
-    List<CompletableFuture<CommitOutcome>> answers = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      String id = "b" + i;
-      answers.add(CompletableFuture.supplyAsync(() -> writer().submit(batch(id, "image/api"))));
+  /** Waits for the writer's answers to batch {@code id} until {@code count} have come. */
+  private List<Acknowledgement> answers(String id, int count) throws InterruptedException {
+    Predicate<Acknowledgement> ofBatch = a -> a.batchId().equals(id);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (repo.acks.stream().filter(ofBatch).count() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
-    for (CompletableFuture<CommitOutcome> answer : answers) {
-      assertThat(answer.get(30, TimeUnit.SECONDS).applied()).isTrue();
+    List<Acknowledgement> answers = repo.acks.stream().filter(ofBatch).toList();
+    assertThat(answers).as("answers to " + id).hasSizeGreaterThanOrEqualTo(count);
+    return answers;
+  }
+
+  private CommitOutcome answer(String id) throws InterruptedException {
+    return answers(id, 1).get(0).outcome();
+  }
+
+  @Test
+  void batchesArrivingTogetherBecomeOneCommitAndEachIsAnsweredToItsSubmitter() throws Exception {
+    start();
+    for (int i = 0; i < 5; i++) {
+      writer().submit(batch("b" + i, "image/app-" + i));
+    }
+    for (int i = 0; i < 5; i++) {
+      Acknowledgement ack = answers("b" + i, 1).get(0);
+      assertThat(ack.submitter()).isEqualTo("image/app-" + i);
+      assertThat(ack.outcome().applied()).isTrue();
     }
     assertThat(repo.requests.stream().mapToInt(r -> r.batches().size()).sum()).isEqualTo(5);
     assertThat(repo.requests.size()).isLessThan(5);
   }
 
   @Test
-  void aRepeatedBatchIsCommittedOnceAndAnsweredFromMemory() {
-    CommitOutcome first = writer.submit(batch("same", "image/api"));
-    CommitOutcome again = writer.submit(batch("same", "image/api"));
-    assertThat(again).isEqualTo(first);
-    assertThat(repo.applications.get("same")).isEqualTo(1);
+  void hundredsOfSubmittersAtOnceAreCommittedInAFewCommits() throws Exception {
+    start(new StateRepoSettings(Duration.ofMillis(300), 0));
+    for (int i = 0; i < 300; i++) {
+      writer().submit(batch("n" + i, "image/app-" + i));
+    }
+    for (int i = 0; i < 300; i++) {
+      assertThat(answer("n" + i).applied()).isTrue();
+    }
+    assertThat(repo.requests.size()).isLessThanOrEqualTo(3);
+    assertThat(writer().status().submitters()).isEqualTo(300);
   }
 
   @Test
-  void aRejectedBatchIsReportedToItsSenderOnly() throws Exception {
-    CompletableFuture<CommitOutcome> bad =
-        CompletableFuture.supplyAsync(() -> writer().submit(batch("x", "bad")));
-    CompletableFuture<CommitOutcome> good =
-        CompletableFuture.supplyAsync(() -> writer().submit(batch("y", "image/api")));
-    assertThat(bad.get(30, TimeUnit.SECONDS).error()).contains("has no state file");
-    assertThat(good.get(30, TimeUnit.SECONDS).applied()).isTrue();
+  void aRedeliveredBatchIsAnsweredAgainFromMemoryAndAppliedOnce() throws Exception {
+    start();
+    writer().submit(batch("same", "image/api"));
+    CommitOutcome first = answer("same");
+
+    writer().submit(batch("same", "image/api"));
+
+    assertThat(answers("same", 2)).extracting(Acknowledgement::outcome).containsOnly(first);
+    assertThat(repo.applied("same")).isEqualTo(1);
   }
 
   @Test
-  void anEmptyBatchIsRefusedBeforeItIsQueued() {
-    assertThatThrownBy(() -> writer.submit(new StateChangeBatch("e", "image/api", List.of())))
-        .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause()
-        .hasMessageContaining("is empty");
+  void aBatchRedeliveredWhileQueuedIsCommittedOnce() throws Exception {
+    start(new StateRepoSettings(Duration.ofMillis(500), 0));
+    writer().submit(batch("twice", "image/api"));
+    writer().submit(batch("twice", "image/api"));
+
+    assertThat(answer("twice").applied()).isTrue();
+    assertThat(repo.applied("twice")).isEqualTo(1);
+  }
+
+  @Test
+  void aRejectedBatchIsReportedToItsSubmitterOnly() throws Exception {
+    start();
+    writer().submit(batch("x", "bad"));
+    writer().submit(batch("y", "image/api"));
+
+    assertThat(answer("x").error()).contains("has no state file");
+    assertThat(answer("y").applied()).isTrue();
+  }
+
+  @Test
+  void anEmptyBatchIsAnsweredAsRefusedWithoutACommit() throws Exception {
+    start();
+    writer().submit(new StateChangeBatch("e", "image/api", List.of()));
+
+    assertThat(answer("e").error()).contains("is empty");
     assertThat(repo.requests).isEmpty();
   }
 
   @Test
-  void continueAsNewRemembersRecentOutcomes() {
+  void aFailedCommitIsAnsweredAsRefusedSoItsSubmitterSendsItAgain() throws Exception {
+    repo.failing = true;
+    start();
+    writer().submit(batch("f", "image/api"));
+
+    assertThat(answer("f").error()).startsWith("commit failed: ").contains("push refused");
+  }
+
+  @Test
+  void continueAsNewRemembersTheLastBatchOfEverySubmitter() throws Exception {
+    start();
     String firstRun = runId();
-    CommitOutcome first = writer.submit(batch("early", "image/api"));
+    writer().submit(batch("early", "image/api"));
+    CommitOutcome first = answer("early");
     for (int i = 0; i < 8; i++) {
-      writer.submit(batch("later" + i, "image/api"));
+      writer().submit(batch("later" + i, "image/web"));
+      answer("later" + i);
     }
     temporal.sleep(Duration.ofMinutes(1));
     assertThat(runId()).isNotEqualTo(firstRun);
-    assertThat(writer().submit(batch("early", "image/api"))).isEqualTo(first);
-    assertThat(repo.applications.get("early")).isEqualTo(1);
+
+    writer().submit(batch("early", "image/api"));
+
+    assertThat(answers("early", 2)).extracting(Acknowledgement::outcome).containsOnly(first);
+    assertThat(repo.applied("early")).isEqualTo(1);
+  }
+
+  @Test
+  void aNewRunCommitsTheQueueItCarriesAndAnswersFromTheMemoryItCarries() throws Exception {
+    CommitOutcome remembered = new CommitOutcome("c0", true, false, null);
+    start(
+        new StateRepoSettings(
+            Duration.ofMillis(100),
+            0,
+            List.of(batch("carried", "image/web")),
+            AnsweredBatches.of(List.of(new Acknowledgement("image/api", "old", remembered))),
+            List.of(new Acknowledgement("image/db", "unsent", remembered))));
+
+    assertThat(answer("carried").applied()).isTrue();
+    assertThat(answer("unsent")).isEqualTo(remembered);
+    writer().submit(batch("old", "image/api"));
+    assertThat(answer("old")).isEqualTo(remembered);
+    assertThat(repo.applied("old")).isZero();
+  }
+
+  @Test
+  void theCompactMemoryWritesEachOutcomeOnce() {
+    CommitOutcome shared = new CommitOutcome("c1", true, false, null);
+    List<Acknowledgement> acks =
+        List.of(
+            new Acknowledgement("image/a", "1", shared),
+            new Acknowledgement("image/b", "2", shared),
+            new Acknowledgement("image/c", "3", CommitOutcome.rejected("no state file")));
+
+    AnsweredBatches memory = AnsweredBatches.of(acks);
+
+    assertThat(memory.outcomes()).hasSize(2);
+    assertThat(memory.acknowledgements()).containsExactlyElementsOf(acks);
   }
 
   private String runId() {

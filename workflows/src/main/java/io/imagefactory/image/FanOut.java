@@ -1,0 +1,44 @@
+package io.imagefactory.image;
+
+import io.imagefactory.WorkflowIds;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Hands a new base digest to dependent image workflows, in parallel a window at a time: a base with
+ * thousands of dependents reaches them all in a few workflow tasks instead of one signal round trip
+ * each, while one task never carries thousands of commands. Use from workflow code.
+ */
+public final class FanOut {
+
+  private static final Logger log = Workflow.getLogger(FanOut.class);
+
+  /** Signals sent together before waiting for them. */
+  static final int WINDOW = 100;
+
+  private FanOut() {}
+
+  /** Signals {@code update} to each dependent; one that cannot be reached is logged and skipped. */
+  public static void baseUpdated(String from, List<String> dependents, BaseUpdate update) {
+    for (int start = 0; start < dependents.size(); start += WINDOW) {
+      List<String> window = dependents.subList(start, Math.min(dependents.size(), start + WINDOW));
+      List<Promise<Void>> signals = new ArrayList<>();
+      for (String dependent : window) {
+        ImageWorkflow image =
+            Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent));
+        signals.add(Async.procedure(image::baseUpdated, update));
+      }
+      for (int i = 0; i < signals.size(); i++) {
+        try {
+          signals.get(i).get();
+        } catch (RuntimeException e) {
+          log.warn("{}: cannot reach dependent {}: {}", from, window.get(i), e.getMessage());
+        }
+      }
+    }
+  }
+}
