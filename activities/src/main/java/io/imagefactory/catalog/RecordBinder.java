@@ -190,7 +190,10 @@ final class RecordBinder {
           args[i] = null;
           continue;
         }
-        Object value = fields.containsKey(keys[i]) ? fields.get(keys[i]) : MISSING;
+        Object value = fields.get(keys[i]);
+        if (value == null && !fields.containsKey(keys[i])) {
+          value = MISSING;
+        }
         if (value != MISSING) {
           known++;
         }

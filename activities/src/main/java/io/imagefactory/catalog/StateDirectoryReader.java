@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,26 @@ public final class StateDirectoryReader {
     return reader.read(files, problems);
   }
 
+  /**
+   * Up to {@code MAX_BYTES + 1} bytes of the stream, as {@code readNBytes(MAX_BYTES + 1)} gives
+   * them, read into one array of the size the file had when listed: {@code readNBytes(int)} would
+   * zero an 8 KiB buffer for each of thousands of small files.
+   */
+  private static byte[] readUpToLimit(InputStream in, long listedSize) throws IOException {
+    int limit = StateFileStore.MAX_BYTES + 1;
+    int expected = (int) Math.min(listedSize + 1, limit);
+    byte[] content = new byte[expected];
+    int read = in.readNBytes(content, 0, expected);
+    if (read < expected) {
+      return Arrays.copyOf(content, read);
+    }
+    // The file grew since it was listed (or is over the limit): read on as before.
+    byte[] rest = in.readNBytes(limit - read);
+    byte[] all = Arrays.copyOf(content, read + rest.length);
+    System.arraycopy(rest, 0, all, read, rest.length);
+    return all;
+  }
+
   /** The file's content, a problem, or null for what is not a regular file. */
   private static Object readFile(Path file, String path) {
     BasicFileAttributes attributes;
@@ -85,7 +106,7 @@ public final class StateDirectoryReader {
       return null;
     }
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      return in.readNBytes(StateFileStore.MAX_BYTES + 1);
+      return readUpToLimit(in, attributes.size());
     } catch (IOException e) {
       return new StateFileProblem(path, "unreadable: " + e.getMessage());
     }

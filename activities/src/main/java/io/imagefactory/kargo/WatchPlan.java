@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Everything to watch, in name order, plus what could not be watched. A bad entry costs only its
@@ -20,18 +22,19 @@ record WatchPlan(List<WatchTarget> targets, List<String> problems) {
   }
 
   static WatchPlan of(Collection<? extends ImageState> images, Collection<BaseImageState> bases) {
-    List<WatchEntry> entries = new ArrayList<>(images.size() + bases.size());
-    for (BaseImageState base : bases) {
-      if (base != null) {
-        entries.add(WatchEntry.of(base));
-      }
-    }
-    for (ImageState image : images) {
-      if (image != null) {
-        entries.add(WatchEntry.of(image));
-      }
-    }
-    return of(entries);
+    List<Object> states = new ArrayList<>(images.size() + bases.size());
+    bases.stream().filter(Objects::nonNull).forEach(states::add);
+    images.stream().filter(Objects::nonNull).forEach(states::add);
+    IntStream range = IntStream.range(0, states.size());
+    WatchEntry[] entries = new WatchEntry[states.size()];
+    (states.size() >= KargoManifestRenderer.PARALLEL_FROM ? range.parallel() : range)
+        .forEach(
+            i ->
+                entries[i] =
+                    states.get(i) instanceof BaseImageState base
+                        ? WatchEntry.of(base)
+                        : WatchEntry.of((ImageState) states.get(i)));
+    return of(List.of(entries));
   }
 
   /** The plan of the state files' entries, in any order. */

@@ -65,6 +65,21 @@ class StateDirectoryReaderTest {
         .containsExactly("images/big.yaml: is larger than 1024 KiB");
   }
 
+  @Test
+  void readsFilesOfEverySizeWhole(@TempDir Path root) throws IOException {
+    Files.createDirectories(root.resolve("images"));
+    for (int size : new int[] {0, 1, 8191, 8192, 8193, 100_000}) {
+      Files.writeString(
+          root.resolve("images/f" + size + ".yaml"), "name: f" + size + "\n#" + "x".repeat(size));
+    }
+
+    StateSnapshot snapshot = reader.read(root);
+
+    assertThat(snapshot.images().keySet())
+        .containsExactlyInAnyOrder("f0", "f1", "f8191", "f8192", "f8193", "f100000");
+    assertThat(snapshot.problems()).isEmpty();
+  }
+
   private static void copySeed(Path root, String path) throws IOException {
     Path target = root.resolve(path);
     Files.createDirectories(target.getParent());
