@@ -220,7 +220,7 @@ final class PlainYaml {
     if (isSmallInteger(value)) {
       return Integer.valueOf(value);
     }
-    if (first >= '0' && first <= '9' && (isAmount(value) || hasWordLetter(value))) {
+    if (YamlScalars.isDigitLedString(value)) {
       return value;
     }
     if (NOT_PLAIN_START.indexOf(first) >= 0
@@ -244,40 +244,6 @@ final class PlainYaml {
       }
     }
     return true;
-  }
-
-  /**
-   * Digits then lower-case letters, such as a {@code rebuildDelay} of {@code 7d}: no YAML 1.1
-   * number or date looks like that, so it is a string to every reader.
-   */
-  private static boolean isAmount(String value) {
-    int i = 0;
-    while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
-      i++;
-    }
-    if (i == 0 || i == value.length()) {
-      return false;
-    }
-    for (; i < value.length(); i++) {
-      if (value.charAt(i) < 'a' || value.charAt(i) > 'z') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * True when {@code value} has a lower-case letter that no YAML 1.1 number or timestamp can hold
-   * (those use only a-f, b, x, e, t): {@code 22-bookworm-slim} is a string to every reader.
-   */
-  private static boolean hasWordLetter(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 'g' && c <= 'z' && c != 't' && c != 'x') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A double-quoted scalar on one line, with no escapes but {@code \\} and {@code \"}. */

@@ -1,5 +1,6 @@
 package io.imagefactory.kargo;
 
+import io.imagefactory.catalog.YamlScalars;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,37 +163,9 @@ final class YamlEmitter {
       return false;
     }
     if (first >= '0' && first <= '9') {
-      return isAmount(value) || hasWordLetter(value);
+      return YamlScalars.isDigitLedString(value);
     }
     return value.length() > 5 || !RESOLVED_WORDS.contains(value.toLowerCase(Locale.ROOT));
-  }
-
-  /** Digits then lower-case letters ({@code 10m}): no YAML 1.1 number or date looks like that. */
-  private static boolean isAmount(String value) {
-    int i = 0;
-    while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
-      i++;
-    }
-    if (i == value.length()) {
-      return false;
-    }
-    for (; i < value.length(); i++) {
-      if (value.charAt(i) < 'a' || value.charAt(i) > 'z') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A lower-case letter no YAML 1.1 number or timestamp holds (they use a-f, b, x, e, t). */
-  private static boolean hasWordLetter(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 'g' && c <= 'z' && c != 't' && c != 'x') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code -?[0-9]*(\.[0-9]*)?}, which Jackson's writer always quotes. */
