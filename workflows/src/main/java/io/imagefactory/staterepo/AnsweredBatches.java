@@ -14,12 +14,13 @@ import java.util.Map;
  * written once and referred to by its index. Insertion order is kept, so replays see one order.
  *
  * @param outcomes the distinct outcomes
- * @param bySubmitter submitter to its last batch and the index of that batch's outcome
+ * @param bySubmitter submitter to its last batch, the index of that batch's outcome and when it was
+ *     answered (epoch milliseconds, workflow time; 0 in memories carried before it was kept)
  */
 public record AnsweredBatches(List<CommitOutcome> outcomes, Map<String, Answered> bySubmitter) {
 
   /** One submitter's last answered batch. */
-  public record Answered(String batchId, int outcome) {}
+  public record Answered(String batchId, int outcome, long answeredAt) {}
 
   public AnsweredBatches {
     outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
@@ -33,8 +34,9 @@ public record AnsweredBatches(List<CommitOutcome> outcomes, Map<String, Answered
     return new AnsweredBatches(List.of(), Map.of());
   }
 
-  /** The compact form of these acknowledgements, one per submitter. */
-  public static AnsweredBatches of(Collection<Acknowledgement> acknowledgements) {
+  /** The compact form of these acknowledgements, one per submitter, with when each was answered. */
+  public static AnsweredBatches of(
+      Collection<Acknowledgement> acknowledgements, Map<String, Long> answeredAt) {
     List<CommitOutcome> outcomes = new ArrayList<>();
     Map<CommitOutcome, Integer> index = new HashMap<>();
     Map<String, Answered> bySubmitter = new LinkedHashMap<>();
@@ -46,9 +48,17 @@ public record AnsweredBatches(List<CommitOutcome> outcomes, Map<String, Answered
                 outcomes.add(outcome);
                 return outcomes.size() - 1;
               });
-      bySubmitter.put(ack.submitter(), new Answered(ack.batchId(), i));
+      bySubmitter.put(
+          ack.submitter(),
+          new Answered(ack.batchId(), i, answeredAt.getOrDefault(ack.submitter(), 0L)));
     }
     return new AnsweredBatches(outcomes, bySubmitter);
+  }
+
+  /** When the submitter's last batch was answered; 0 when unknown. */
+  public long answeredAt(String submitter) {
+    Answered answered = bySubmitter.get(submitter);
+    return answered == null ? 0 : answered.answeredAt();
   }
 
   /** The acknowledgements again, in the order they were remembered. */

@@ -158,7 +158,7 @@ public final class StateRepoOutbox {
    * that cannot go on without the commit; nothing else may be in flight.
    */
   public CommitOutcome commit(List<StateChange> changes) {
-    send(new StateChangeBatch(newBatchId(), submitter, changes));
+    send(new StateChangeBatch(newBatchId(), submitter, changes, true));
     while (true) {
       Duration wait = untilDue().orElseThrow();
       if (!wait.isZero() && !hasWork()) {

@@ -9,6 +9,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.slf4j.Logger;
  * slot however many entities submit at once. The main loop gathers them for a short window from the
  * first one's arrival, commits them together through one activity (git work stays inside it), then
  * acknowledges each batch to its submitter by signal through another. Per submitter it remembers
- * the last batch it answered: a redelivery of it is answered again, never applied twice, and that
- * memory is O(entities), not O(batches). It continues as new carrying its queue, its memory and the
- * acknowledgements not sent yet, so nothing received is lost.
+ * the last batch it answered: a redelivery of it is answered again, never applied twice. That
+ * memory is bounded ({@link #REMEMBERED}, {@link #REMEMBER_FOR}): a submitter sends one batch at a
+ * time and resends it only while unanswered, and every patch is idempotent, so a redelivery the
+ * writer has forgotten is applied again to no effect. It continues as new carrying its queue, its
+ * memory and the acknowledgements not sent yet, so nothing received is lost.
  */
 public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
@@ -38,6 +41,18 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   /** Continue as new only with a short queue: the queue is the next run's input. */
   private static final int MAX_CARRIED_BATCHES = 100;
+
+  /**
+   * Answers remembered at most, the most recent ones: about 80 bytes each in the next run's input,
+   * which stays far below Temporal's payload limit however large the fleet.
+   */
+  static final int REMEMBERED = 2_000;
+
+  /**
+   * How long an answer is remembered: well past the submitters' first resend ({@link
+   * StateRepoOutbox#ANSWER_TIMEOUT}), which is when a lost answer brings a redelivery.
+   */
+  static final Duration REMEMBER_FOR = Duration.ofHours(1);
 
   private final StateRepoActivities repo =
       Workflow.newActivityStub(
@@ -69,9 +84,11 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private final List<StateChangeBatch> queue = new ArrayList<>();
   private final Set<String> queuedIds = new HashSet<>();
   private final Map<String, Acknowledgement> answered = new LinkedHashMap<>();
+  private final Map<String, Long> answeredAt = new HashMap<>();
   private final List<Acknowledgement> unsent = new ArrayList<>();
   private Promise<Void> acknowledging;
   private long firstQueuedAt;
+  private int awaitedQueued;
   private int commits;
   private String lastCommitId;
 
@@ -79,7 +96,11 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   @WorkflowInit
   public StateRepoWorkflowImpl(StateRepoSettings settings) {
     settings.queued().forEach(this::enqueue);
-    settings.answered().acknowledgements().forEach(a -> answered.put(a.submitter(), a));
+    AnsweredBatches memory = settings.answered();
+    for (Acknowledgement ack : memory.acknowledgements()) {
+      answered.put(ack.submitter(), ack);
+      answeredAt.put(ack.submitter(), memory.answeredAt(ack.submitter()));
+    }
     unsent.addAll(settings.unsent());
   }
 
@@ -98,7 +119,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         List<StateChangeBatch> batches =
             new ArrayList<>(queue.subList(0, Math.min(queue.size(), MAX_BATCHES_PER_COMMIT)));
         queue.subList(0, batches.size()).clear();
-        batches.forEach(b -> queuedIds.remove(key(b)));
+        batches.forEach(this::dequeued);
         Workflow.setCurrentDetails("committing " + batches.size() + " batch(es)");
         commit(batches);
       }
@@ -111,13 +132,18 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   /**
    * The window runs from the oldest queued batch's arrival: batches that queued up during the last
-   * commit have waited already, and a full commit's worth has nothing to wait for.
+   * commit have waited already, a full commit's worth has nothing to wait for, and a batch whose
+   * submitter waits for it (an enrollment someone is watching) ends the window at once.
    */
   private void awaitWindow(Duration window) {
     long wait = firstQueuedAt + window.toMillis() - Workflow.currentTimeMillis();
-    if (wait > 0 && queue.size() < MAX_BATCHES_PER_COMMIT) {
-      Workflow.sleep(Duration.ofMillis(wait));
+    if (wait > 0 && !windowOver()) {
+      Workflow.await(Duration.ofMillis(wait), this::windowOver);
     }
+  }
+
+  private boolean windowOver() {
+    return queue.size() >= MAX_BATCHES_PER_COMMIT || awaitedQueued > 0;
   }
 
   private void commit(List<StateChangeBatch> batches) {
@@ -143,7 +169,24 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
     // Re-inserted, so the map iterates from the least recently answered submitter.
     answered.remove(batch.submitter());
     answered.put(batch.submitter(), ack);
+    answeredAt.put(batch.submitter(), Workflow.currentTimeMillis());
     unsent.add(ack);
+    forget(Math.max(0, answered.size() - REMEMBERED), Long.MIN_VALUE);
+  }
+
+  /** Forgets the {@code count} least recently answered, and every answer older than {@code before}. */
+  private void forget(int count, long before) {
+    var eldest = answered.keySet().iterator();
+    int forgotten = 0;
+    while (eldest.hasNext()) {
+      String submitter = eldest.next();
+      if (forgotten >= count && answeredAt.get(submitter) >= before) {
+        return;
+      }
+      eldest.remove();
+      answeredAt.remove(submitter);
+      forgotten++;
+    }
   }
 
   /** Sends the acknowledgements gathered so far; one call at a time, the next gathers the rest. */
@@ -178,12 +221,13 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         log.warn("state repository: acknowledgements not sent: {}", failure.getMessage());
       }
     }
+    forget(0, Workflow.currentTimeMillis() - REMEMBER_FOR.toMillis());
     Workflow.continueAsNew(
         new StateRepoSettings(
             settings.batchWindow(),
             settings.continueAsNewAfter(),
             queue,
-            AnsweredBatches.of(answered.values()),
+            AnsweredBatches.of(answered.values(), answeredAt),
             unsent));
   }
 
@@ -227,6 +271,16 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         firstQueuedAt = Workflow.currentTimeMillis();
       }
       queue.add(batch);
+      if (batch.awaited()) {
+        awaitedQueued++;
+      }
+    }
+  }
+
+  private void dequeued(StateChangeBatch batch) {
+    queuedIds.remove(key(batch));
+    if (batch.awaited()) {
+      awaitedQueued--;
     }
   }
 

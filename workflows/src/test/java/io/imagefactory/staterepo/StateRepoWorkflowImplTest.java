@@ -213,7 +213,9 @@ public class StateRepoWorkflowImplTest {
             Duration.ofMillis(100),
             0,
             List.of(batch("carried", "image/web")),
-            AnsweredBatches.of(List.of(new Acknowledgement("image/api", "old", remembered))),
+            AnsweredBatches.of(
+                List.of(new Acknowledgement("image/api", "old", remembered)),
+                Map.of("image/api", Instant.now().toEpochMilli())),
             List.of(new Acknowledgement("image/db", "unsent", remembered))));
 
     assertThat(answer("carried").applied()).isTrue();
@@ -232,10 +234,79 @@ public class StateRepoWorkflowImplTest {
             new Acknowledgement("image/b", "2", shared),
             new Acknowledgement("image/c", "3", CommitOutcome.rejected("no state file")));
 
-    AnsweredBatches memory = AnsweredBatches.of(acks);
+    AnsweredBatches memory = AnsweredBatches.of(acks, Map.of("image/b", 42L));
 
     assertThat(memory.outcomes()).hasSize(2);
     assertThat(memory.acknowledgements()).containsExactlyElementsOf(acks);
+    assertThat(memory.answeredAt("image/b")).isEqualTo(42L);
+    assertThat(memory.answeredAt("image/a")).isZero();
+  }
+
+  @Test
+  void anAwaitedBatchEndsTheWindowAndTakesTheWaitingOnesAlong() throws Exception {
+    // An hour of window in real time: only an awaited batch gets an answer within the test.
+    start(new StateRepoSettings(Duration.ofHours(1), 0));
+    writer().submit(batch("background", "image/web"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (writer().status().queuedBatches() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(writer().status().queuedBatches()).isEqualTo(1);
+
+    writer().submit(new StateChangeBatch("enrolled", "enrollment", batch("e", "x").changes(), true));
+
+    assertThat(answer("enrolled").applied()).isTrue();
+    assertThat(answer("background").applied()).isTrue();
+    assertThat(repo.requests).hasSize(1);
+    assertThat(repo.requests.get(0).batches()).hasSize(2);
+  }
+
+  @Test
+  void theMemoryKeepsOnlyTheMostRecentAnswers() throws Exception {
+    start(new StateRepoSettings(Duration.ofMillis(200), 0));
+    int submitters = StateRepoWorkflowImpl.REMEMBERED + 10;
+    for (int i = 0; i < submitters; i++) {
+      writer().submit(batch("m" + i, "image/app-" + i));
+    }
+    answers("m" + (submitters - 1), 1);
+    assertThat(writer().status().submitters()).isEqualTo(StateRepoWorkflowImpl.REMEMBERED);
+
+    // The newest are answered from memory; a forgotten one is applied again, to no effect in git.
+    writer().submit(batch("m" + (submitters - 1), "image/app-" + (submitters - 1)));
+    writer().submit(batch("m0", "image/app-0"));
+    answers("m0", 2);
+    assertThat(repo.applied("m" + (submitters - 1))).isEqualTo(1);
+    assertThat(repo.applied("m0")).isEqualTo(2);
+  }
+
+  @Test
+  void answersOlderThanTheMemoryAreNotCarriedIntoTheNextRun() throws Exception {
+    CommitOutcome remembered = new CommitOutcome("c0", true, false, null);
+    long hoursAgo = Instant.now().minus(StateRepoWorkflowImpl.REMEMBER_FOR).toEpochMilli() - 1;
+    start(
+        new StateRepoSettings(
+            Duration.ofMillis(100),
+            20,
+            List.of(),
+            AnsweredBatches.of(
+                List.of(
+                    new Acknowledgement("image/old", "o", remembered),
+                    new Acknowledgement("image/new", "n", remembered)),
+                Map.of("image/old", hoursAgo, "image/new", Instant.now().toEpochMilli())),
+            List.of()));
+    String firstRun = runId();
+    for (int i = 0; i < 8 && runId().equals(firstRun); i++) {
+      writer().submit(batch("fill" + i, "image/fill"));
+      answer("fill" + i);
+    }
+    assertThat(runId()).isNotEqualTo(firstRun);
+
+    writer().submit(batch("n", "image/new"));
+    writer().submit(batch("o", "image/old"));
+
+    assertThat(answer("o").applied()).isTrue();
+    assertThat(repo.applied("n")).isZero();
+    assertThat(repo.applied("o")).isEqualTo(1);
   }
 
   private String runId() {
