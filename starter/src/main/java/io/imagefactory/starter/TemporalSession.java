@@ -1,6 +1,7 @@
 package io.imagefactory.starter;
 
 import io.grpc.health.v1.HealthCheckResponse;
+import io.imagefactory.PayloadCompression;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.image.ImageWorkflow;
@@ -34,7 +35,11 @@ final class TemporalSession implements AutoCloseable {
     this.namespace = namespace;
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                .setDataConverter(PayloadCompression.dataConverter())
+                .build());
   }
 
   /** Connects and checks health once, with a short deadline: a refused port fails at once. */

@@ -2,6 +2,7 @@ package io.imagefactory.starter;
 
 import com.google.protobuf.Empty;
 import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.PayloadCompression;
 import io.imagefactory.TaskQueues;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
@@ -9,6 +10,7 @@ import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
 import io.temporal.api.testservice.v1.SleepRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.TestServiceStubs;
 import io.temporal.serviceclient.TestServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -42,6 +44,10 @@ final class PortBoundTemporal implements AutoCloseable {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(PayloadCompression.dataConverter())
+                        .build())
                 .setUseExternalService(true)
                 .setTarget(target)
                 .build());

@@ -3,6 +3,7 @@ package io.imagefactory.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.PayloadCompression;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.ImageOutcome;
@@ -127,6 +128,13 @@ class EndToEndTest {
         "/api/v1/events/image",
         "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"sha256:"
             + String.valueOf(digest).repeat(64) + "\",\"warehouse\":\"w\",\"freight\":\"f\"}");
+  }
+
+  @Test
+  @Order(0)
+  void theClientAndTheWorkersDeflateLargePayloads() {
+    assertThat(client.getOptions().getDataConverter())
+        .isSameAs(PayloadCompression.dataConverter());
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.imagefactory.bench.enrollment;
 
+import io.imagefactory.PayloadCompression;
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -83,7 +85,12 @@ public final class EnrollmentBenchmark {
             WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder().setTarget(worker.temporalTarget()).build());
         try {
-          WorkflowClient client = WorkflowClient.newInstance(service);
+          WorkflowClient client =
+              WorkflowClient.newInstance(
+                  service,
+                  WorkflowClientOptions.newBuilder()
+                      .setDataConverter(PayloadCompression.dataConverter())
+                      .build());
           for (String run : List.of("empty", "unchanged")) {
             worker.awaitIdle();
             rows.add(measure(client, worker, fleet.stateRepo(), images, run));

@@ -1,6 +1,8 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.PayloadCompression;
 import io.imagefactory.kargo.KargoSettings;
+import io.temporal.common.converter.DataConverter;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,12 @@ class WorkerConfiguration {
   @Bean
   KargoSettings kargoSettings(ImageFactoryProperties properties) {
     return properties.kargo().settings();
+  }
+
+  /** Picked by the Temporal starter by this name, for the client and the workers alike. */
+  @Bean
+  DataConverter mainDataConverter() {
+    return PayloadCompression.dataConverter();
   }
 
   @Bean
