@@ -9,19 +9,15 @@ import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.base.DigestSeen;
 import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.CatalogView;
 import io.imagefactory.catalog.StateRepositorySetups;
 import io.imagefactory.catalog.ManagedImageState;
 import io.imagefactory.catalog.StateFileException;
 import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
-import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
-import io.imagefactory.enrollment.EnsureEntitiesRequest;
 import io.imagefactory.enrollment.EntityActivitiesImpl;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.image.RebuildEntry;
@@ -45,7 +41,6 @@ import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,29 +135,6 @@ public final class FanOutFleet implements AutoCloseable {
                 .setTaskQueue(TaskQueues.MAIN)
                 .build());
     return enrollment.run(EnrollmentRequest.of("fan-out fleet"));
-  }
-
-  /**
-   * Enrolls by calling the enrollment's activities in process, in its order: read, analyse, commit
-   * through the writer's git activity, start the entities. For fleets whose enrollment results are
-   * larger than a gRPC message (10,000 images), when the enrollment is not what is measured.
-   */
-  public void enrollInProcess() {
-    CatalogView view = catalog.readCatalog(EnrollmentRequest.of("fan-out fleet"));
-    List<ImageAnalysis> analyses = new ArrayList<>();
-    for (AnalysisGroup group : view.analysisGroups()) {
-      analyses.addAll(dockerfiles.analyzeGroup(group));
-    }
-    CommitResult commit =
-        commits.commit(
-            new CommitRequest(
-                List.of(
-                    new StateChangeBatch(
-                        "fleet",
-                        WorkflowIds.ENROLLMENT,
-                        List.of(new EnrollmentChange(analyses, Instant.now()))))));
-    new EntityActivitiesImpl(client, new StateRepositorySetups(repository))
-        .ensureEntities(new EnsureEntitiesRequest(null, commit.commitId(), true));
   }
 
   /** Kargo reports a digest of the base. */

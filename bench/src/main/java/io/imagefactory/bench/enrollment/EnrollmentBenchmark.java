@@ -44,43 +44,95 @@ public final class EnrollmentBenchmark {
 
   private static final int REPOS = 10;
   private static final Duration ENROLLMENT_TIMEOUT = Duration.ofMinutes(20);
+  private static final Duration FAN_OUT_TIMEOUT = Duration.ofMinutes(5);
+
+  /** The base every fifth generated image is built on, so a 5,000-image fleet gives it 1,000+. */
+  static final String POPULAR_BASE = "node-22-bookworm-slim";
 
   private EnrollmentBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    List<Integer> sizes = List.of(100, 1000, 5000);
-    Path jar = Path.of("worker/target/image-factory-worker.jar");
-    Path root = Path.of("/tmp/enrollment-bench");
-    long seed = 42;
-    int repeat = 1;
-    List<String> workerOpts = new ArrayList<>();
-    for (int i = 0; i < args.length; i += 2) {
-      String value = args[i + 1];
-      switch (args[i]) {
-        case "--sizes" -> sizes = Stream.of(value.split(",")).map(Integer::parseInt).toList();
-        case "--worker-jar" -> jar = Path.of(value);
-        case "--dir" -> root = Path.of(value);
-        case "--seed" -> seed = Long.parseLong(value);
-        case "--worker-opts" -> workerOpts.addAll(List.of(value.trim().split("\\s+")));
-        case "--repeat" -> repeat = Integer.parseInt(value);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+  /** What to run. */
+  public record Options(
+      List<Integer> sizes, Path jar, Path root, long seed, int repeat, List<String> workerOpts) {
+
+    public static Options parse(String[] args) {
+      List<Integer> sizes = List.of(100, 1000, 5000);
+      Path jar = Path.of("worker/target/image-factory-worker.jar");
+      Path root = Path.of("/tmp/enrollment-bench");
+      long seed = 42;
+      int repeat = 1;
+      List<String> workerOpts = new ArrayList<>();
+      for (int i = 0; i < args.length; i += 2) {
+        String value = args[i + 1];
+        switch (args[i]) {
+          case "--sizes" -> sizes = Stream.of(value.split(",")).map(Integer::parseInt).toList();
+          case "--worker-jar" -> jar = Path.of(value);
+          case "--dir" -> root = Path.of(value);
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--worker-opts" -> workerOpts.addAll(List.of(value.trim().split("\\s+")));
+          case "--repeat" -> repeat = Integer.parseInt(value);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
       }
+      return new Options(sizes, jar, root, seed, repeat, workerOpts);
     }
-    List<String> rows = new ArrayList<>();
-    rows.add(String.format(
-        Locale.ROOT, "%-6s %-9s %9s %8s %8s %10s %9s %10s %6s", "images", "run", "wall s",
-        "fetches", "commits", "heap MiB", "RSS MiB", "peak MiB", "load"));
-    // On a shared machine a run can be slowed by others: repeat, and read the best of each.
+  }
+
+  /**
+   * One run against the worker: an enrollment ({@code empty}, {@code unchanged}) or the fan-out of
+   * a new digest of {@link #POPULAR_BASE} until every dependent's state file holds the candidate
+   * ({@code fan-out}, with {@code dependents}). Fetches are -1 where not measured.
+   */
+  public record Row(
+      int images,
+      String run,
+      int dependents,
+      double wallSeconds,
+      long fetches,
+      int commits,
+      double heapMiB,
+      double rssMiB,
+      double peakMiB,
+      String load) {
+
+    static final String HEADER =
+        String.format(
+            Locale.ROOT, "%-6s %-15s %9s %8s %8s %10s %9s %10s %6s", "images", "run", "wall s",
+            "fetches", "commits", "heap MiB", "RSS MiB", "peak MiB", "load");
+
+    String line() {
+      return String.format(
+          Locale.ROOT, "%-6d %-15s %9.2f %8s %8d %10.0f %9.0f %10.0f %6s", images,
+          dependents > 0 ? run + " " + dependents : run, wallSeconds,
+          fetches < 0 ? "n/a" : String.valueOf(fetches), commits, heapMiB, rssMiB, peakMiB, load);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<Row> rows = run(Options.parse(args));
+    System.out.println();
+    System.out.println(Row.HEADER);
+    rows.forEach(r -> System.out.println(r.line()));
+  }
+
+  /**
+   * For each size (repeated {@code repeat} times, each on a fresh fleet and worker: on a shared
+   * machine read the best of each) an enrollment from empty, an unchanged one, and a fan-out.
+   */
+  public static List<Row> run(Options options) throws Exception {
+    List<Row> rows = new ArrayList<>();
     List<Integer> runs = new ArrayList<>();
-    for (int round = 0; round < repeat; round++) {
-      runs.addAll(sizes);
+    for (int round = 0; round < options.repeat(); round++) {
+      runs.addAll(options.sizes());
     }
     for (int images : runs) {
-      Path dir = root.toAbsolutePath().resolve(String.valueOf(images));
+      Path dir = options.root().toAbsolutePath().resolve(String.valueOf(images));
       delete(dir);
       GenerateEnrollmentRepos.Fleet fleet =
-          GenerateEnrollmentRepos.generate(dir, images, REPOS, seed);
-      try (WorkerProcess worker = WorkerProcess.start(jar.toAbsolutePath(), fleet.stateRepo(), dir, workerOpts)) {
+          GenerateEnrollmentRepos.generate(dir, images, REPOS, options.seed());
+      try (WorkerProcess worker =
+          WorkerProcess.start(
+              options.jar().toAbsolutePath(), fleet.stateRepo(), dir, options.workerOpts())) {
         WorkflowServiceStubs service =
             WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder().setTarget(worker.temporalTarget()).build());
@@ -94,18 +146,20 @@ public final class EnrollmentBenchmark {
           for (String run : List.of("empty", "unchanged")) {
             worker.awaitIdle();
             rows.add(measure(client, worker, fleet.stateRepo(), images, run));
-            System.out.println(rows.get(rows.size() - 1));
+            System.out.println(rows.get(rows.size() - 1).line());
           }
+          worker.awaitIdle();
+          rows.add(fanOut(worker, fleet.stateRepo(), images));
+          System.out.println(rows.get(rows.size() - 1).line());
         } finally {
           service.shutdownNow();
         }
       }
     }
-    System.out.println();
-    rows.forEach(System.out::println);
+    return rows;
   }
 
-  private static String measure(
+  private static Row measure(
       WorkflowClient client, WorkerProcess worker, Path stateRepo, int images, String run)
       throws Exception {
     double fetchesBefore = worker.metric("image_factory_source_fetches_total");
@@ -119,10 +173,35 @@ public final class EnrollmentBenchmark {
       System.err.println("enrollment errors: " + result.errors());
     }
     WorkerProcess.Memory memory = worker.memory();
-    return String.format(
-        Locale.ROOT, "%-6d %-9s %9.2f %8s %8d %10.0f %9.0f %10.0f %6s", images, run, wall,
-        Double.isNaN(fetches) ? "n/a" : String.valueOf((long) fetches), commits,
+    return new Row(
+        images, run, 0, wall, Double.isNaN(fetches) ? -1 : (long) fetches, commits,
         memory.liveHeapMiB(), memory.rssMiB(), memory.peakRssMiB(), loadAverage());
+  }
+
+  /**
+   * Kargo reports a baseline and then a new digest of the popular base through the webhook; the
+   * row times the new digest until every dependent's state file holds it as a candidate.
+   */
+  private static Row fanOut(WorkerProcess worker, Path stateRepo, int images) throws Exception {
+    StateRepoReader state = new StateRepoReader(stateRepo);
+    StateRepoReader.Base base = state.base(POPULAR_BASE);
+    String baseline = "sha256:" + "1".repeat(64);
+    String fresh = "sha256:" + "2".repeat(64);
+    worker.imageEvent(base.repoURL(), base.tag(), baseline);
+    state.await(FAN_OUT_TIMEOUT, () -> baseline.equals(state.base(POPULAR_BASE).currentDigest()));
+    worker.awaitIdle();
+    int commitsBefore = commits(stateRepo);
+    long start = System.nanoTime();
+    worker.imageEvent(base.repoURL(), base.tag(), fresh);
+    boolean done =
+        state.await(
+            FAN_OUT_TIMEOUT, () -> state.imagesMentioning(fresh) >= base.dependents().size());
+    double wall = done ? (System.nanoTime() - start) / 1e9 : -1;
+    int commits = commits(stateRepo) - commitsBefore;
+    WorkerProcess.Memory memory = worker.memory();
+    return new Row(
+        images, "fan-out", base.dependents().size(), wall, -1, commits, memory.liveHeapMiB(),
+        memory.rssMiB(), memory.peakRssMiB(), loadAverage());
   }
 
   /** The machine's load over the last minute: how much others competed for the cores. */

@@ -14,7 +14,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * source repositories (and a bare state repository {@code state.git}), plus N/5 external images, to time a whole enrollment through the worker.
  * The same seed gives the same fleet: Dockerfiles of one to three stages with one to three bases
  * (global {@code ARG}s, {@code COPY --from=<image>}, {@code RUN --mount=from=<image>}), a few
- * images built on other managed images (cascades) and one build workflow per repository.
+ * images built on other managed images (cascades), every fifth image on {@code node:22-bookworm-slim}
+ * (a base with 1,000 dependents at 5,000 images) and one build workflow per repository.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.imagefactory.bench.enrollment.GenerateEnrollmentRepos /tmp/enroll-1000 1000 10 42
@@ -31,6 +32,9 @@ public final class GenerateEnrollmentRepos {
     "gradle:8.10-jdk21", "rust:1.82-slim-bookworm", "mcr.microsoft.com/dotnet/sdk:8.0",
     "ruby:3.3-bookworm"
   };
+  private static final int POPULAR_EVERY = 5;
+  private static final String POPULAR_RUNTIME = "node:22-bookworm-slim";
+
   private static final String[] RUNTIMES = {
     "node:22-bookworm-slim", "node:20-alpine", "python:3.12-slim", "eclipse-temurin:21-jre",
     "gcr.io/distroless/static-debian12:nonroot", "gcr.io/distroless/java21-debian12",
@@ -79,10 +83,13 @@ public final class GenerateEnrollmentRepos {
     for (int i = 0; i < images; i++) {
       int platforms = (i + platformEvery - 1) / platformEvery;
       boolean cascade = platforms > 0 && i % platformEvery != 0 && random.nextInt(10) == 0;
+      // Every fifth image runs on one popular base: 1,000 dependents in a fleet of 5,000.
+      boolean popular = i % POPULAR_EVERY == 0;
+      cascade = cascade && !popular;
       String cascadeBase =
           cascade ? "ghcr.io/example-org/app-" + platformEvery * random.nextInt(platforms) + ":latest" : null;
       cascades += cascade ? 1 : 0;
-      dockerfiles[i] = dockerfile(random, i, cascadeBase);
+      dockerfiles[i] = dockerfile(random, i, popular ? POPULAR_RUNTIME : cascadeBase);
       byRepo.get(i % repos).add(i);
       int r = i % repos;
       catalog
@@ -141,7 +148,7 @@ public final class GenerateEnrollmentRepos {
   }
 
   /** One to three stages, one to three bases; a cascade's runtime stage is the managed image. */
-  private static String dockerfile(Random random, int i, String cascadeBase) {
+  static String dockerfile(Random random, int i, String cascadeBase) {
     String builder = pick(random, BUILDERS);
     String runtime = cascadeBase != null ? cascadeBase : pick(random, RUNTIMES);
     int shape = random.nextInt(4);

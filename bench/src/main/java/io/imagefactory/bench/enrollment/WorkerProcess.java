@@ -25,6 +25,7 @@ final class WorkerProcess implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  private static final String WEBHOOK_TOKEN = "bench-webhook-token";
 
   private final Process process;
   private final Path log;
@@ -54,6 +55,7 @@ final class WorkerProcess implements AutoCloseable {
     builder.environment().put("IMAGE_FACTORY_EMBEDDED_DATA_DIR", dir.resolve("data").toString());
     builder.environment().put("IMAGE_FACTORY_EMBEDDED_PORT", String.valueOf(temporalPort));
     builder.environment().put("SERVER_PORT", String.valueOf(httpPort));
+    builder.environment().put("IMAGE_FACTORY_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
     Path log = dir.resolve("worker.log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     WorkerProcess worker = new WorkerProcess(builder.start(), log, httpPort, temporalPort);
@@ -146,6 +148,26 @@ final class WorkerProcess implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException("the worker was not ready after " + READY_TIMEOUT);
+  }
+
+  /** Reports a digest of {@code repoURL:tag} as Kargo's webhook step does. */
+  void imageEvent(String repoURL, String tag, String digest)
+      throws IOException, InterruptedException {
+    String body =
+        "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"" + digest
+            + "\",\"warehouse\":\"bench\",\"freight\":\"bench-" + digest.substring(7, 15) + "\"}";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/events/image"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + WEBHOOK_TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "image event answered " + response.statusCode() + ": " + response.body());
+    }
   }
 
   private String get(String path) throws IOException, InterruptedException {

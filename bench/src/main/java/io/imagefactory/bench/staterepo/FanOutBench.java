@@ -1,9 +1,11 @@
 package io.imagefactory.bench.staterepo;
 
+import io.imagefactory.PayloadCompression;
 import io.imagefactory.catalog.ManagedImageState;
 import io.imagefactory.catalog.RebuildDelay;
 import io.imagefactory.image.PendingDigest;
 import io.imagefactory.staterepo.FanOutFleet;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
@@ -34,34 +36,46 @@ public final class FanOutBench {
   private static final String BASELINE = "sha256:" + "1".repeat(64);
   private static final String FRESH = "sha256:" + "2".repeat(64);
 
-  private static final int IN_PROCESS_ENROLLMENT_ABOVE = 2_000;
-
   private FanOutBench() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int dependents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     String delay = args.length > 1 ? args[1] : "1m";
     Duration limit = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300);
+    run(dependents, delay, limit);
+  }
+
+  /**
+   * What one fan-out measured; times in seconds, negative for a phase that stalled or was not
+   * reached.
+   */
+  public record Result(
+      int dependents,
+      double candidatesSeconds,
+      int candidateCommits,
+      double dispatchedSeconds,
+      double recordedSeconds,
+      int rebuildCommits,
+      long duplicates) {}
+
+  /** Runs one fan-out to {@code dependents}, printing its progress, and returns what it measured. */
+  public static Result run(int dependents, String delay, Duration limit) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path work = BenchRepos.tempDir("fan-out-bench");
     TestEnvironmentOptions server =
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build();
+        TestEnvironmentOptions.newBuilder()
+            .setUseTimeskipping(false)
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder()
+                    .setDataConverter(PayloadCompression.dataConverter())
+                    .build())
+            .build();
     try (FanOutFleet fleet =
         new FanOutFleet(work, dependents, delay, server, WorkerOptions.getDefaultInstance())) {
       long start = System.nanoTime();
-      // Above a few thousand images the enrollment workflow's results exceed a gRPC message; the
-      // enrollment is not what is measured here, so its activities run in process instead.
-      boolean inProcess = dependents > IN_PROCESS_ENROLLMENT_ABOVE;
-      if (inProcess) {
-        fleet.enrollInProcess();
-      } else {
-        fleet.enroll();
-      }
+      fleet.enroll();
       System.out.printf(
-          "enrolled %d images in %.1f s%s%n",
-          dependents,
-          seconds(System.nanoTime() - start),
-          inProcess ? " (enrollment activities in process)" : "");
+          "enrolled %d images in %.1f s%n", dependents, seconds(System.nanoTime() - start));
       fleet.baseDigest(BASELINE);
       if (!fleet.awaitBaseDigest(BASELINE, limit)) {
         throw new IllegalStateException("the baseline digest was never recorded");
@@ -81,7 +95,7 @@ public final class FanOutBench {
       report("candidates recorded", dependents, candidates, candidatesTook, candidateCommits);
       commitCalls(fleet, start);
       if (!candidates.done) {
-        return;
+        return new Result(dependents, -1, candidateCommits, -1, -1, 0, 0);
       }
 
       ObjectId recorded = fleet.tip();
@@ -123,6 +137,14 @@ public final class FanOutBench {
       System.out.printf(
           "duplicates: %d image(s) rebuilt twice; %d dispatch call(s) in all%n",
           fleet.rebuilds.duplicates(), fleet.rebuilds.calls.get());
+      return new Result(
+          dependents,
+          seconds(candidatesTook),
+          candidateCommits,
+          dispatchedAt[0] == 0 ? -1 : seconds(dispatchedAt[0] - start),
+          rebuilds.done ? seconds(rebuilds.at - start) : -1,
+          rebuildCommits,
+          fleet.rebuilds.duplicates());
     } finally {
       BenchRepos.delete(work);
     }
