@@ -13,8 +13,8 @@ import java.util.List;
  */
 final class CommandTiming {
 
-  /** Wall seconds and peak resident MiB of the best run. */
-  record Timed(double wallSeconds, double peakMiB) {}
+  /** Wall and CPU (user + system) seconds and peak resident MiB of the best run. */
+  record Timed(double wallSeconds, double cpuSeconds, double peakMiB) {}
 
   private CommandTiming() {}
 
@@ -31,7 +31,7 @@ final class CommandTiming {
 
   private static Timed once(String... command) throws IOException, InterruptedException {
     Path report = Files.createTempFile("command-timing", ".txt");
-    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %M"));
+    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %U %S %M"));
     timed.addAll(List.of(command));
     Process process =
         new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -42,6 +42,9 @@ final class CommandTiming {
       throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
     }
     int n = figures.length;
-    return new Timed(Double.parseDouble(figures[n - 2]), Long.parseLong(figures[n - 1]) / 1024.0);
+    return new Timed(
+        Double.parseDouble(figures[n - 4]),
+        Double.parseDouble(figures[n - 3]) + Double.parseDouble(figures[n - 2]),
+        Long.parseLong(figures[n - 1]) / 1024.0);
   }
 }

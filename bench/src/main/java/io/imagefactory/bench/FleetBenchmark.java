@@ -2,6 +2,7 @@ package io.imagefactory.bench;
 
 import io.imagefactory.bench.enrollment.AnalyzerThroughput;
 import io.imagefactory.bench.enrollment.EnrollmentBenchmark;
+import io.imagefactory.bench.kargo.CommitRenderTiming;
 import io.imagefactory.bench.staterepo.FanOutBench;
 import io.imagefactory.kargo.GeneratedState;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.Locale;
  * enrollment of generated fleets against the worker jar (from empty, unchanged, and the fan-out of
  * a new digest of the fleet's popular base, with the worker's heap and RSS after each); the fan-out
  * of a base with 1,000 dependents through maturity to every rebuild recorded (real workflows and
- * activities on the in-process test server); the whole {@code render} command on 10,000 images and
+ * activities on the in-process test server); the worker's re-render in commits touching one image
+ * of 10,000; the whole {@code render} command on 10,000 images and
  * on 10; {@code analyze} of a one-line Dockerfile; and the analyzer's Dockerfiles per CPU second.
  * It prints one Markdown table.
  *
@@ -75,6 +77,19 @@ public final class FleetBenchmark {
           CommandTiming.best(3, CLI.toString(), "render", "--state-dir", state.toString());
       table.add(command("`render`, whole command", images, render));
     }
+    CommitRenderTiming.Result commits = CommitRenderTiming.run(10_000, 20);
+    table.add(
+        String.format(
+            Locale.ROOT,
+            "| worker: commit touching one image, re-render | 10,000 | %.1f ms | – | – | – | – | – |"
+                + " whole commit %.1f ms |",
+            commits.touchRenderMillis(), commits.touchCommitMillis()));
+    table.add(
+        String.format(
+            Locale.ROOT,
+            "| worker: commit adding a Warehouse, re-render | 10,000 | %.1f ms | – | – | – | – | – |"
+                + " whole commit %.1f ms |",
+            commits.enrollRenderMillis(), commits.enrollCommitMillis()));
     Path dockerfile = Files.writeString(work.resolve("Dockerfile"), "FROM node:22-bookworm-slim\n");
     table.add(command("`analyze`, whole command", 1, CommandTiming.best(5, CLI.toString(), "analyze", dockerfile.toString())));
 

@@ -50,6 +50,18 @@ public final class CommitRenderTiming {
   public static void main(String[] args) throws Exception {
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int commits = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    run(images, commits);
+  }
+
+  /** Medians in milliseconds: commits touching one image, then commits adding a Warehouse. */
+  public record Result(
+      double touchRenderMillis,
+      double touchCommitMillis,
+      double enrollRenderMillis,
+      double enrollCommitMillis) {}
+
+  /** Runs the commits, printing what each kind took, and returns the medians. */
+  public static Result run(int images, int commits) throws Exception {
     GeneratedState state = GeneratedState.of(images);
     Path work = Files.createTempDirectory("commit-render-bench");
     try {
@@ -86,6 +98,8 @@ public final class CommitRenderTiming {
             millis(Arrays.stream(render).min().orElse(0)),
             millis(Arrays.stream(render).max().orElse(0)),
             millis(median(commit)));
+        double touchRender = millis(median(render));
+        double touchCommit = millis(median(commit));
         for (int i = 0; i < commits; i++) {
           start = System.nanoTime();
           ApplyResult result = repository.apply(List.of(enroll(i)));
@@ -102,6 +116,7 @@ public final class CommitRenderTiming {
             millis(median(render)),
             millis(Arrays.stream(render).min().orElse(0)),
             millis(median(commit)));
+        return new Result(touchRender, touchCommit, millis(median(render)), millis(median(commit)));
       }
     } finally {
       delete(work);
