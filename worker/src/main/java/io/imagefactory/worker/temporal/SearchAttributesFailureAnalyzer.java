@@ -11,8 +11,8 @@ class SearchAttributesFailureAnalyzer
   protected FailureAnalysis analyze(Throwable root, SearchAttributesRefusedException cause) {
     return new FailureAnalysis(
         cause.getMessage(),
-        "Run the commands above (or have someone with the right to do so run them), or give the"
-            + " worker's Temporal identity the right to register search attributes.",
+        "Fix the namespace with the commands above (as someone allowed to change its search"
+            + " attributes), then start the worker again.",
         cause);
   }
 }

@@ -10,7 +10,13 @@ import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesResponse;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesResponse;
+import io.temporal.api.namespace.v1.NamespaceInfo;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.IOException;
@@ -25,7 +31,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A tiny Temporal operator service on a loopback port, for what the Java test server cannot show:
  * it has no {@code ListSearchAttributes}, so neither types nor a refused registration. This one
- * lists what it holds, with types, and answers each call with the status it is given.
+ * lists what it holds, with types, and answers each call with the status it is given. Beside it,
+ * the workflow service answers only what a starting worker asks first: system info and the
+ * namespace.
  */
 final class FakeOperatorService extends OperatorServiceGrpc.OperatorServiceImplBase
     implements AutoCloseable {
@@ -44,6 +52,7 @@ final class FakeOperatorService extends OperatorServiceGrpc.OperatorServiceImplB
                   new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                   InsecureServerCredentials.create())
               .addService(this)
+              .addService(new NamespaceOnly())
               .build()
               .start();
     } catch (IOException e) {
@@ -84,6 +93,26 @@ final class FakeOperatorService extends OperatorServiceGrpc.OperatorServiceImplB
     attributes.putAll(request.getSearchAttributesMap());
     response.onNext(AddSearchAttributesResponse.getDefaultInstance());
     response.onCompleted();
+  }
+
+  /** Just enough of the workflow service for a worker to see the namespace. */
+  private static final class NamespaceOnly extends WorkflowServiceGrpc.WorkflowServiceImplBase {
+    @Override
+    public void getSystemInfo(
+        GetSystemInfoRequest request, StreamObserver<GetSystemInfoResponse> response) {
+      response.onNext(GetSystemInfoResponse.getDefaultInstance());
+      response.onCompleted();
+    }
+
+    @Override
+    public void describeNamespace(
+        DescribeNamespaceRequest request, StreamObserver<DescribeNamespaceResponse> response) {
+      response.onNext(
+          DescribeNamespaceResponse.newBuilder()
+              .setNamespaceInfo(NamespaceInfo.newBuilder().setName(request.getNamespace()))
+              .build());
+      response.onCompleted();
+    }
   }
 
   @Override
