@@ -69,7 +69,8 @@ public final class SearchAttributeRegistration {
    * @param present attributes that were there already
    * @param typesChecked false on a server that cannot list attributes with their types
    */
-  public record Outcome(SortedSet<String> registered, SortedSet<String> present, boolean typesChecked) {}
+  public record Outcome(
+      SortedSet<String> registered, SortedSet<String> present, boolean typesChecked) {}
 
   /**
    * Checks, and registers what is missing where it may.
@@ -175,7 +176,9 @@ public final class SearchAttributeRegistration {
   }
 
   private OperatorServiceBlockingStub stub() {
-    return operator.blockingStub().withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    return operator
+        .blockingStub()
+        .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private SearchAttributesRefusedException refusal(

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  */
 public final class SearchAttributesRefusedException extends RuntimeException {
 
+  private static final String WHY =
+      "\n\nThe workflows set these attributes, and a server fails every workflow task that sets"
+          + " an unregistered one, or one of another type.";
+
   private SearchAttributesRefusedException(String message) {
     super(message);
   }
@@ -80,10 +84,6 @@ public final class SearchAttributesRefusedException extends RuntimeException {
   private static String header(String target, String namespace) {
     return "Temporal namespace " + namespace + " at " + target + " is not ready for the worker: ";
   }
-
-  private static final String WHY =
-      "\n\nThe workflows set these attributes, and a server fails every workflow task that sets"
-          + " an unregistered one, or one of another type.";
 
   /** One {@code temporal operator} command per attribute, then the {@code tcld} form. */
   static String createCommands(String namespace, Map<String, IndexedValueType> attributes) {

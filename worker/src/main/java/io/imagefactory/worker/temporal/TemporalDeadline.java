@@ -45,10 +45,6 @@ public final class TemporalDeadline {
         properties.temporal().webhookDeadline(), TemporalConfiguration.target(environment));
   }
 
-  public Duration timeout() {
-    return timeout;
-  }
-
   /**
    * The result of {@code calls}.
    *

@@ -7,7 +7,9 @@ import java.time.Duration;
 public final class TemporalUnavailableException extends RuntimeException {
 
   TemporalUnavailableException(String target, Duration timeout, Throwable cause) {
-    super("Temporal at " + target + " did not answer within " + seconds(timeout) + why(cause), cause);
+    super(
+        "Temporal at " + target + " did not answer within " + seconds(timeout) + why(cause),
+        cause);
   }
 
   private static String seconds(Duration timeout) {
