@@ -17,4 +17,5 @@ public record ImageFactoryProperties(
     @DefaultValue ArgoCdProperties argocd,
     @DefaultValue KubernetesProperties kubernetes,
     @DefaultValue KargoProperties kargo,
+    @DefaultValue TemporalProperties temporal,
     @DefaultValue EmbeddedProperties embedded) {}

@@ -1,5 +1,6 @@
 package io.imagefactory.worker.health;
 
+import io.imagefactory.worker.temporal.TemporalWorkersStarter;
 import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,11 @@ import org.springframework.core.env.Environment;
 class HealthConfiguration {
 
   @Bean
-  TemporalHealthIndicator temporalHealthIndicator(WorkflowClient client, Environment environment) {
+  TemporalHealthIndicator temporalHealthIndicator(
+      WorkflowClient client, TemporalWorkersStarter workers, Environment environment) {
     return new TemporalHealthIndicator(
         client.getWorkflowServiceStubs(),
-        environment.getProperty("spring.temporal.connection.target", "the test server"));
+        environment.getProperty("spring.temporal.connection.target", "the test server"),
+        workers::started);
   }
 }

@@ -5,13 +5,15 @@ import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Whether the worker can reach its Temporal frontend. Part of readiness: a worker that cannot
  * deliver a Kargo event to a workflow should not be sent one, so the Service routes around it
- * until Temporal answers again.
+ * until Temporal answers again. Its details say whether the workers poll yet: a worker started
+ * while Temporal was away starts them once it answers.
  */
 public class TemporalHealthIndicator extends AbstractHealthIndicator {
 
@@ -20,11 +22,14 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 
   private final WorkflowServiceStubs stubs;
   private final String target;
+  private final BooleanSupplier workersStarted;
 
-  public TemporalHealthIndicator(WorkflowServiceStubs stubs, String target) {
+  public TemporalHealthIndicator(
+      WorkflowServiceStubs stubs, String target, BooleanSupplier workersStarted) {
     super("Temporal health check failed");
     this.stubs = stubs;
     this.target = target;
+    this.workersStarted = workersStarted;
   }
 
   @Override
@@ -41,5 +46,6 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
           .withDetail("target", target)
           .withDetail("reason", "cannot reach Temporal: " + e.getStatus().getCode());
     }
+    builder.withDetail("workers", workersStarted.getAsBoolean() ? "polling" : "not started");
   }
 }

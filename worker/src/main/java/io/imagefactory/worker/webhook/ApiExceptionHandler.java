@@ -1,7 +1,9 @@
 package io.imagefactory.worker.webhook;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.imagefactory.staterepo.StateRepositoryException;
+import io.imagefactory.worker.temporal.TemporalUnavailableException;
 import io.temporal.client.WorkflowServiceException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,13 +41,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem, problem.getBody(), headers, problem.getStatusCode(), request);
   }
 
-  /** Temporal cannot be reached: a retry later may succeed. */
-  @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
+  /**
+   * Temporal cannot be reached, or did not answer within the webhook's deadline: a retry later may
+   * succeed, and repeats nothing already delivered (the signals are idempotent).
+   */
+  @ExceptionHandler({
+    TemporalUnavailableException.class,
+    WorkflowServiceException.class,
+    StatusRuntimeException.class
+  })
   ResponseEntity<ProblemDetail> temporalUnavailable(RuntimeException e) {
-    log.warn("Temporal unavailable: {}", e.toString());
+    String reason =
+        e instanceof TemporalUnavailableException
+            ? e.getMessage()
+            : "Temporal is unavailable (" + Status.fromThrowable(e).getCode() + ")";
+    log.warn("Image Factory API answered 503: {}", reason);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "Temporal is unavailable; retry later");
+            HttpStatus.SERVICE_UNAVAILABLE, reason + "; retry later");
+    problem.setProperty("reason", "temporal-unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, ImageEventController.RETRY_AFTER_SECONDS)
         .body(problem);

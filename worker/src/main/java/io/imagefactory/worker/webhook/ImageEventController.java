@@ -2,6 +2,8 @@ package io.imagefactory.worker.webhook;
 
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.worker.config.ImageFactoryProperties;
+import io.imagefactory.worker.temporal.TemporalDeadline;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageEventSignals.Delivery;
 import io.imagefactory.worker.webhook.ImageEventSignals.Signal;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * effect); 400 naming the bad field; 404 when nothing is watched there, which fails the Kargo
  * promotion so the mismatch between Kargo and the state repository shows; 503 when a workflow the
  * state repository names is not running (after the embedded server restarted, say): an enrollment
- * is requested to start it, and Kargo polls again.
+ * is requested to start it, and Kargo polls again; 503 as well when Temporal does not answer within
+ * {@code image-factory.temporal.webhook-deadline}, well before Kargo's step gives up.
  */
 @RestController
 class ImageEventController {
@@ -38,16 +42,20 @@ class ImageEventController {
   private final ImageEventSignals signals;
   private final EnrollmentRequester enrollments;
   private final Clock clock;
+  private final TemporalDeadline temporal;
 
   ImageEventController(
       ImageDirectory directory,
       ImageEventSignals signals,
       EnrollmentRequester enrollments,
-      Clock clock) {
+      Clock clock,
+      ImageFactoryProperties properties,
+      Environment environment) {
     this.directory = directory;
     this.signals = signals;
     this.enrollments = enrollments;
     this.clock = clock;
+    this.temporal = TemporalDeadline.forWebhook(properties, environment);
   }
 
   @PostMapping(path = "/api/v1/events/image")
@@ -66,7 +74,7 @@ class ImageEventController {
               + ":"
               + event.tag());
     }
-    Delivery delivery = signals.deliver(event, watched, clock.instant());
+    Delivery delivery = temporal.call(() -> signals.deliver(event, watched, clock.instant()));
     log.info(
         "Image event {} (warehouse {}, freight {}): signalled {}",
         event,
@@ -74,13 +82,15 @@ class ImageEventController {
         event.freight(),
         delivery.sent());
     if (!delivery.notRunning().isEmpty()) {
-      enrollments.request(
-          EnrollmentRequest.of(
-              "image event for "
-                  + event.repoURL()
-                  + ": "
-                  + delivery.notRunning()
-                  + " not running"));
+      temporal.call(
+          () ->
+              enrollments.request(
+                  EnrollmentRequest.of(
+                      "image event for "
+                          + event.repoURL()
+                          + ": "
+                          + delivery.notRunning()
+                          + " not running")));
       ApiProblem retry =
           ApiProblem.unavailable(
               String.join(", ", delivery.notRunning())

@@ -129,6 +129,7 @@ class ActivityBeansTest {
         new ArgoCdProperties("image-factory", "argocd", Duration.ofMinutes(1)),
         null,
         null,
+        null,
         null);
   }
 }

@@ -117,6 +117,28 @@ class ImageFactoryPropertiesTest {
   }
 
   @Test
+  void theWorkersOwnTemporalSettingsBindFromTheEnvironment() {
+    TemporalProperties temporal =
+        environment(
+                Map.of(
+                    "IMAGE_FACTORY_TEMPORAL_API_KEY_FILE", "/secrets/temporal/api-key",
+                    "IMAGE_FACTORY_TEMPORAL_WEBHOOK_DEADLINE", "3s",
+                    "IMAGE_FACTORY_TEMPORAL_START_RETRY_MAX_INTERVAL", "1m",
+                    "IMAGE_FACTORY_TEMPORAL_CHECK_SEARCH_ATTRIBUTES", "false"))
+            .bindOrCreate("image-factory.temporal", TemporalProperties.class);
+
+    assertThat(temporal)
+        .isEqualTo(
+            new TemporalProperties(
+                new SecretFile(Path.of("/secrets/temporal/api-key")),
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(1),
+                false));
+    assertThat(environment(Map.of()).bindOrCreate("image-factory.temporal", TemporalProperties.class))
+        .isEqualTo(new TemporalProperties(null, Duration.ofSeconds(5), Duration.ofSeconds(30), true));
+  }
+
+  @Test
   void defaultsNeedNoConfiguration() {
     ImageFactoryProperties p =
         environment(Map.of()).bindOrCreate("image-factory", ImageFactoryProperties.class);

@@ -20,7 +20,7 @@ class TemporalHealthIndicatorTest {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     try {
-      TemporalHealthIndicator health = new TemporalHealthIndicator(stubs, target);
+      TemporalHealthIndicator health = new TemporalHealthIndicator(stubs, target, () -> true);
       assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
 
       server.close();
@@ -47,7 +47,7 @@ class TemporalHealthIndicatorTest {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     try {
-      assertThat(new TemporalHealthIndicator(stubs, target).health(true).getStatus())
+      assertThat(new TemporalHealthIndicator(stubs, target, () -> true).health(true).getStatus())
           .isEqualTo(Status.DOWN);
     } finally {
       stubs.shutdownNow();
