@@ -110,7 +110,8 @@ final class EdgeResolver {
       Optional<String> exact = ExactTag.of(external.allowTags());
       return tag -> exact.isPresent() && exact.get().equals(tag);
     }
-    if (external.allowTags() == null) {
+    if (external.allowTags() == null || external.allowTags().isBlank()) {
+      // The renderer subscribes to every tag then, so every tag is this image's.
       return tag -> true;
     }
     try {

@@ -78,6 +78,16 @@ class TagFilterPlanningTest {
         .containsExactly("postgres", "redis-7-alpine");
   }
 
+  @Test
+  void aBlankFilterFollowsEveryTagAsTheRenderedWarehouseDoes() {
+    Catalog catalog = images(external("postgres", " ", "Lexical"), managed("web"));
+
+    StateSnapshot state = enroll(catalog, Map.of("web", analysed("postgres:16-alpine")));
+
+    assertThat(((ManagedImageState) state.images().get("web")).baseImages())
+        .containsExactly("postgres");
+  }
+
   private StateSnapshot enroll(Catalog catalog, Map<String, AnalysisOutcome> outcomes) {
     EnrollmentPlan plan = planner.plan(catalog, StateSnapshot.empty(), outcomes, T0);
     return reader.apply(StateSnapshot.empty(), plan.changes());

@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,7 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
 
   static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
   static final Duration MIN_AGE_FOR_MISS = Duration.ofSeconds(1);
+  static final Duration FIRST_READ_WAIT = Duration.ofSeconds(5);
 
   private final StateSnapshots snapshots;
   private final Clock clock;
@@ -50,11 +54,21 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
   }
 
   /**
-   * Reads the first snapshot (a failure is logged and retried in the background, never fatal),
-   * then follows the writer's commits and refreshes on the interval.
+   * Starts reading the first snapshot and waits for it up to {@link #FIRST_READ_WAIT} (a first
+   * fetch of a large remote may take longer; lookups answer 503 until it is in, and a failure is
+   * retried on the interval, never fatal), then follows the writer's commits and the interval.
    */
   StateFileDirectory start() {
-    refresh();
+    Future<?> first = refresher.submit(this::refresh);
+    try {
+      first.get(FIRST_READ_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.info("Webhook index: the state repository is still being read; lookups wait for it");
+    } catch (ExecutionException e) {
+      failed(new IllegalStateException(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     snapshots.onCommit(commit -> refresher.execute(() -> load(commit)));
     long interval = REFRESH_INTERVAL.toMillis();
     refresher.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.MILLISECONDS);
