@@ -8,7 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns what a managed image is built on into {@link DependencyEdge}s: from a fresh analysis, or
@@ -20,6 +21,7 @@ final class EdgeResolver {
 
   private final Map<String, ImageEntry> managedByRepo = new HashMap<>();
   private final Map<String, ImageEntry> externalByRepo = new HashMap<>();
+  private final Map<String, Predicate<String>> followedTags = new HashMap<>();
   private final Catalog catalog;
   private final StateSnapshot state;
 
@@ -29,6 +31,9 @@ final class EdgeResolver {
     for (ImageEntry entry : catalog.entries()) {
       String key = ImageRefs.repoKey(entry.registry(), entry.repository());
       (entry.managed() ? managedByRepo : externalByRepo).put(key, entry);
+      if (!entry.managed()) {
+        followedTags.put(entry.name(), followedTags(entry));
+      }
     }
   }
 
@@ -91,8 +96,28 @@ final class EdgeResolver {
         pinned);
   }
 
-  private static boolean follows(ImageEntry external, String tag) {
-    return external.allowTags() == null
-        || Pattern.compile(external.allowTags()).matcher(tag).find();
+  private boolean follows(ImageEntry external, String tag) {
+    return followedTags.get(external.name()).test(tag);
+  }
+
+  /**
+   * The tags an external image's Warehouse follows, as Kargo selects them: the one tag of the
+   * Digest strategy (its {@code constraint}), else every tag its {@code allowTags} matches
+   * anywhere. Compiled once per plan; a filter the validator would refuse follows nothing.
+   */
+  private static Predicate<String> followedTags(ImageEntry external) {
+    if ("Digest".equals(external.imageSelectionStrategy())) {
+      Optional<String> exact = ExactTag.of(external.allowTags());
+      return tag -> exact.isPresent() && exact.get().equals(tag);
+    }
+    if (external.allowTags() == null || external.allowTags().isBlank()) {
+      // The renderer subscribes to every tag then, so every tag is this image's.
+      return tag -> true;
+    }
+    try {
+      return TagFilter.of(external.allowTags())::matches;
+    } catch (IllegalArgumentException refused) {
+      return tag -> false;
+    }
   }
 }

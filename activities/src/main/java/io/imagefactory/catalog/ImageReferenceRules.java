@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Rules for the image fields of an {@code images.yaml} entry: {@code registry}, {@code repository},
@@ -91,17 +90,7 @@ final class ImageReferenceRules {
   }
 
   static Optional<String> allowTags(String regex) {
-    try {
-      Pattern.compile(regex);
-      return Optional.empty();
-    } catch (PatternSyntaxException e) {
-      return Optional.of(
-          Quoted.of(regex)
-              + " is not a valid regular expression: "
-              + e.getDescription()
-              + " near index "
-              + e.getIndex());
-    }
+    return TagFilter.problem(regex);
   }
 
   static Optional<String> strategy(String strategy) {

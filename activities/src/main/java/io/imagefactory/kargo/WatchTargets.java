@@ -6,13 +6,12 @@ import io.imagefactory.catalog.ExactTag;
 import io.imagefactory.catalog.ExternalImageState;
 import io.imagefactory.catalog.ImageState;
 import io.imagefactory.catalog.ManagedImageState;
+import io.imagefactory.catalog.TagFilter;
 import io.imagefactory.dockerfile.BaseImageNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Decides what the Warehouse of each state file subscribes to, and rejects what it cannot watch.
@@ -193,12 +192,11 @@ final class WatchTargets {
   }
 
   private static void requireRegex(String regex, String file, String entry) {
-    try {
-      Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new StateProblem(
-          file, entry, "allowTags", "invalid regular expression: " + e.getDescription());
-    }
+    TagFilter.problem(regex)
+        .ifPresent(
+            reason -> {
+              throw new StateProblem(file, entry, "allowTags", reason);
+            });
   }
 
   private static String exactTag(String allowTags, String file, String entry) {

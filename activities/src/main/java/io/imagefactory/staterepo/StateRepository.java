@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,6 +40,7 @@ public final class StateRepository implements AutoCloseable {
   private final Clock clock;
   private final StateCache cache;
   private Consumer<ObjectId> beforePush = commit -> {};
+  private final List<Consumer<String>> tipListeners = new CopyOnWriteArrayList<>();
   private ObjectId knownTip;
   // A tree whose derived files this instance rendered or found up to date; renders are pure.
   private ObjectId renderedTree;
@@ -85,6 +87,37 @@ public final class StateRepository implements AutoCloseable {
       return new StateTree(tip.name(), files(reader, tip, include));
     } catch (IOException e) {
       throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+    }
+  }
+
+  /** Fetches the branch and returns the commit at its tip, reading no file. */
+  public String fetchTip() {
+    try (CacheLock.Held held = lock()) {
+      ObjectId tip = cache.fetch();
+      knownTip = tip;
+      return tip.name();
+    } catch (IOException e) {
+      throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+    }
+  }
+
+  /**
+   * Calls {@code listener} with the tip after each batch this instance applies (the commit it
+   * pushed, or the tip it found unchanged), once the cache lock is released, on the writer's
+   * thread: so it must hand any real work to another thread. Lets readers such as the webhook's
+   * index follow the writer's commits without asking the repository on request threads.
+   */
+  public void addTipListener(Consumer<String> listener) {
+    tipListeners.add(listener);
+  }
+
+  private void tipSeen(String commitId) {
+    for (Consumer<String> listener : tipListeners) {
+      try {
+        listener.accept(commitId);
+      } catch (RuntimeException e) {
+        log.warn("Tip listener failed on {}: {}", commitId, e.toString());
+      }
     }
   }
 
@@ -173,6 +206,12 @@ public final class StateRepository implements AutoCloseable {
    * nothing is always confirmed against a freshly fetched tip.
    */
   public ApplyResult apply(List<? extends StatePatch> patches) {
+    ApplyResult result = applyLocked(patches);
+    tipSeen(result.commitId());
+    return result;
+  }
+
+  private ApplyResult applyLocked(List<? extends StatePatch> patches) {
     try (CacheLock.Held held = lock()) {
       ObjectId assumed = knownTip;
       knownTip = null;

@@ -157,8 +157,15 @@ class CatalogValidatorTest {
         // allowTags and imageSelectionStrategy
         arguments(
             external("allowTags: ^(16$"),
-            "images.yaml:5:5: image 'api': field 'allowTags': \"^(16$\" is not a valid regular"
-                + " expression: Unclosed group near index 5"),
+            "images.yaml:5:5: image 'api': field 'allowTags': \"^(16$\" is not a regular"
+                + " expression Kargo accepts (RE2 syntax, as Go's regexp): error parsing regexp:"
+                + " missing closing ): `^(16$`; Kargo would refuse it too"),
+        arguments(
+            external("allowTags: ^1\\.17(?!-rc)"),
+            "images.yaml:5:5: image 'api': field 'allowTags': \"^1\\.17(?!-rc)\" is not a"
+                + " regular expression Kargo accepts (RE2 syntax, as Go's regexp): error parsing"
+                + " regexp: invalid or unsupported Perl syntax: `(?!`; Kargo would refuse it too"
+                + " (RE2 has no lookarounds)"),
         arguments(
             external("imageSelectionStrategy: semver"),
             "images.yaml:5:5: image 'api': field 'imageSelectionStrategy': \"semver\" is not one of"

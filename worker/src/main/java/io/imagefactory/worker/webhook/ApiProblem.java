@@ -27,7 +27,11 @@ final class ApiProblem extends ErrorResponseException {
   }
 
   static ApiProblem notFound(String detail) {
-    return new ApiProblem(HttpStatus.NOT_FOUND, detail, Map.of());
+    return notFound(detail, Map.of());
+  }
+
+  static ApiProblem notFound(String detail, Map<String, Object> properties) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, detail, properties);
   }
 
   /** Try again later; Kargo's promotion step keeps polling on it. */

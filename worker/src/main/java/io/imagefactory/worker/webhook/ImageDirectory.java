@@ -1,11 +1,14 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.WorkflowIds;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What the worker knows is watched, from the state repository: which entity workflows an image
- * event concerns, and which images are enrolled.
+ * event concerns, and which images are enrolled. Answers from memory, never by asking the state
+ * repository, so a lookup neither waits on the writer nor fails while the repository is away.
  */
 public interface ImageDirectory {
 
@@ -17,6 +20,25 @@ public interface ImageDirectory {
 
   /** Every enrolled image, managed and external, sorted by name. */
   List<Entry> images();
+
+  /** How current the answers are. */
+  Freshness freshness();
+
+  /**
+   * The snapshot lookups are answered from.
+   *
+   * @param commit the state repository commit it was read at
+   * @param checkedAt when that commit was last confirmed to be the tip (or read)
+   * @param age how long ago that was
+   * @param lastError why the last refresh failed, or null when it succeeded
+   */
+  record Freshness(String commit, Instant checkedAt, Duration age, String lastError) {
+
+    /** The age in whole seconds, as an HTTP {@code Age} header counts it. */
+    public long ageSeconds() {
+      return Math.max(0, age.toSeconds());
+    }
+  }
 
   /** What a state file says is watched. */
   enum Kind {

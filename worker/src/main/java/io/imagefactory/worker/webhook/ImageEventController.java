@@ -66,13 +66,20 @@ class ImageEventController {
     ImageEvent event = StrictJson.read(contentType, body, ImageEvent.class);
     event.validate();
     List<Entry> watched = directory.find(event.repoURL(), event.tag());
+    StateIndex index = StateIndex.of(directory.freshness());
     if (watched.isEmpty()) {
       log.info("Image event {} ignored: nothing is watched there", event);
       throw ApiProblem.notFound(
           "no base, managed or external image is watched at "
               + event.repoURL()
               + ":"
-              + event.tag());
+              + event.tag()
+              + " in state commit "
+              + index.commit()
+              + " (checked "
+              + index.ageSeconds()
+              + " s ago)",
+          Map.of("stateIndex", index));
     }
     Delivery delivery = temporal.call(() -> signals.deliver(event, watched, clock.instant()));
     log.info(
@@ -99,9 +106,12 @@ class ImageEventController {
       retry.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
       throw retry;
     }
-    return new Accepted("accepted", delivery.sent());
+    return new Accepted("accepted", delivery.sent(), index);
   }
 
-  /** The answer to an accepted event: the signals it became. */
-  record Accepted(String status, List<Signal> signals) {}
+  /**
+   * The answer to an accepted event: the signals it became, and the snapshot of the state
+   * repository that decided who to signal.
+   */
+  record Accepted(String status, List<Signal> signals, StateIndex stateIndex) {}
 }

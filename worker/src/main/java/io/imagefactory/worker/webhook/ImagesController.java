@@ -6,21 +6,27 @@ import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
+import io.imagefactory.worker.webhook.ImageDirectory.Freshness;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/images[/name]}: the enrolled images from the state repository, each with what
- * its workflow reports (the {@code status} query) when it runs. Read-only.
+ * {@code GET /api/v1/images[/name]}: the enrolled images from the webhook's index of the state
+ * repository, each with what its workflow reports (the {@code status} query) when it runs.
+ * Read-only; the headers say how old the index is.
  */
 @RestController
 class ImagesController {
+
+  static final String STATE_COMMIT = "X-Image-Factory-State-Commit";
 
   private final ImageDirectory directory;
   private final WorkflowClient client;
@@ -31,22 +37,34 @@ class ImagesController {
   }
 
   @GetMapping("/api/v1/images")
-  List<ImageView> images() {
-    return directory.images().stream().map(this::view).toList();
+  ResponseEntity<List<ImageView>> images() {
+    Freshness freshness = directory.freshness();
+    return fromIndex(freshness).body(directory.images().stream().map(this::view).toList());
   }
 
   @GetMapping("/api/v1/images/{name}")
-  ImageView image(@PathVariable String name) {
+  ResponseEntity<ImageView> image(@PathVariable String name) {
     ImageReferences.checkImageName(name)
         .ifPresent(
             reason -> {
               throw ApiProblem.badRequest("name", reason);
             });
+    Freshness freshness = directory.freshness();
     return directory.images().stream()
         .filter(e -> e.name().equals(name))
         .findFirst()
-        .map(this::view)
+        .map(entry -> fromIndex(freshness).body(view(entry)))
         .orElseThrow(() -> ApiProblem.notFound("no image named " + name + " is enrolled"));
+  }
+
+  /**
+   * A 200 that says which snapshot of the state repository it lists: {@code Age} (seconds since
+   * that commit was last confirmed to be the tip) and {@value #STATE_COMMIT}.
+   */
+  private static ResponseEntity.BodyBuilder fromIndex(Freshness freshness) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.AGE, Long.toString(freshness.ageSeconds()))
+        .header(STATE_COMMIT, freshness.commit());
   }
 
   private ImageView view(Entry entry) {

@@ -6,20 +6,26 @@ import io.imagefactory.catalog.ExternalImageState;
 import io.imagefactory.catalog.ImageState;
 import io.imagefactory.catalog.ManagedImageState;
 import io.imagefactory.catalog.StateFileProblem;
+import io.imagefactory.catalog.StateFileStore;
 import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.catalog.StateSnapshotReader;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entries of one snapshot of the state files: only the few fields lookups need (name, kind,
- * repoURL, tag). A file that cannot be read is logged and left out, never fatal to the others.
+ * The entries of one snapshot of the state files, by repoURL: only the few fields lookups need
+ * (name, kind, repoURL, tag). A file that cannot be read keeps the entry the previous index had
+ * for it (the last good version), so one bad edit never makes an image unreachable; it is logged.
  */
 final class StateFileIndex {
 
@@ -27,50 +33,82 @@ final class StateFileIndex {
   private static final Comparator<Entry> ORDER =
       Comparator.comparing(Entry::kind).thenComparing(Entry::name);
 
-  private final List<Entry> entries;
+  static final StateFileIndex EMPTY = new StateFileIndex(new TreeMap<>());
 
-  private StateFileIndex(List<Entry> entries) {
-    this.entries = entries.stream().sorted(ORDER).toList();
+  private final SortedMap<String, Entry> byPath;
+  private final Map<String, List<Entry>> byRepoURL = new HashMap<>();
+  private final List<Entry> images;
+
+  private StateFileIndex(SortedMap<String, Entry> byPath) {
+    this.byPath = byPath;
+    for (Entry entry : byPath.values()) {
+      byRepoURL.computeIfAbsent(entry.repoURL(), url -> new ArrayList<>()).add(entry);
+    }
+    byRepoURL.values().forEach(list -> list.sort(ORDER));
+    this.images =
+        byPath.values().stream()
+            .filter(e -> e.kind() != Kind.BASE)
+            .sorted(Comparator.comparing(Entry::name))
+            .toList();
   }
 
-  static StateFileIndex of(SortedMap<String, byte[]> files) {
-    List<StateFileProblem> problems = new ArrayList<>();
-    StateSnapshot snapshot = new StateSnapshotReader().read(files, problems);
-    problems.forEach(p -> log.warn("State file {}: {}; ignored", p.path(), p.reason()));
-    List<Entry> entries = new ArrayList<>();
+  /** The index of {@code files}; a file that cannot be read keeps its entry in {@code previous}. */
+  static StateFileIndex of(SortedMap<String, byte[]> files, StateFileIndex previous) {
+    StateSnapshot snapshot = new StateSnapshotReader().read(files);
+    List<StateFileProblem> problems = new ArrayList<>(snapshot.problems());
+    SortedMap<String, Entry> byPath = new TreeMap<>();
     for (BaseImageState base : snapshot.baseImages().values()) {
       // A base pinned by digest has no tag and is never watched, so no event can concern it.
       if (base.repoURL() != null && base.tag() != null) {
-        entries.add(new Entry(base.name(), Kind.BASE, base.repoURL(), base.tag()));
+        byPath.put(
+            StateFileStore.baseImagePath(base.name()),
+            new Entry(base.name(), Kind.BASE, base.repoURL(), base.tag()));
       }
     }
     for (ImageState image : snapshot.images().values()) {
-      entries.add(imageEntry(image));
+      String path = StateFileStore.imagePath(image.name());
+      Optional<Entry> entry = imageEntry(image);
+      if (entry.isPresent()) {
+        byPath.put(path, entry.get());
+      } else {
+        problems.add(new StateFileProblem(path, "names no repoURL and no enrollment"));
+      }
     }
-    return new StateFileIndex(entries);
+    for (StateFileProblem problem : problems) {
+      Entry kept = previous.byPath.get(problem.path());
+      log.warn(
+          "State file {}: {}; {}",
+          problem.path(),
+          problem.reason(),
+          kept == null ? "ignored" : "its last good version stays in the webhook's index");
+      if (kept != null) {
+        byPath.put(problem.path(), kept);
+      }
+    }
+    return new StateFileIndex(byPath);
   }
 
   List<Entry> find(String repoURL, String tag) {
-    return entries.stream()
-        .filter(e -> e.repoURL().equals(repoURL))
+    return byRepoURL.getOrDefault(repoURL, List.of()).stream()
         .filter(e -> e.kind() != Kind.BASE || e.tag().equals(tag))
         .toList();
   }
 
   List<Entry> images() {
-    return entries.stream()
-        .filter(e -> e.kind() != Kind.BASE)
-        .sorted(Comparator.comparing(Entry::name))
-        .toList();
+    return images;
   }
 
-  private static Entry imageEntry(ImageState image) {
+  private static Optional<Entry> imageEntry(ImageState image) {
     if (image instanceof ExternalImageState external && external.repoURL() != null) {
-      return new Entry(image.name(), Kind.EXTERNAL, external.repoURL(), null);
+      return Optional.of(new Entry(image.name(), Kind.EXTERNAL, external.repoURL(), null));
     }
     Kind kind = image instanceof ManagedImageState ? Kind.MANAGED : Kind.EXTERNAL;
     Enrollment enrollment = image.enrollment();
-    return new Entry(
-        image.name(), kind, enrollment.registry() + "/" + enrollment.repository(), null);
+    if (enrollment == null || enrollment.registry() == null || enrollment.repository() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Entry(
+            image.name(), kind, enrollment.registry() + "/" + enrollment.repository(), null));
   }
 }

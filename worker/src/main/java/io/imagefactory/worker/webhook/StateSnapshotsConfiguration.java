@@ -1,16 +1,46 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.staterepo.StateRepository;
-import io.imagefactory.staterepo.StateTree;
+import io.imagefactory.staterepo.StateRepositoryException;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The webhook reads the state files through the same state repository the activities write. */
+/**
+ * The webhook's index reads the state files through the same state repository the activities
+ * write, and follows its commits.
+ */
 @Configuration(proxyBeanMethods = false)
 class StateSnapshotsConfiguration {
 
+  private static final Predicate<String> INDEXED =
+      path -> path.startsWith("images/") || path.startsWith("base-images/");
+
   @Bean
   StateSnapshots stateSnapshots(StateRepository stateRepository) {
-    return () -> stateRepository.read(StateTree.STATE_FILES).files();
+    return new StateSnapshots() {
+      @Override
+      public String tip() {
+        return stateRepository.fetchTip();
+      }
+
+      @Override
+      public SortedMap<String, byte[]> read(String commit) {
+        return stateRepository
+            .readAt(commit, INDEXED)
+            .orElseThrow(
+                () ->
+                    new StateRepositoryException(
+                        "commit " + commit + " is no longer in the state repository", true))
+            .files();
+      }
+
+      @Override
+      public void onCommit(Consumer<String> listener) {
+        stateRepository.addTipListener(listener);
+      }
+    };
   }
 }

@@ -43,9 +43,9 @@ class WebhookConfiguration {
     return registration;
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   ImageDirectory imageDirectory(StateSnapshots snapshots, Clock clock) {
-    return new StateFileDirectory(snapshots, clock);
+    return new StateFileDirectory(snapshots, clock).start();
   }
 
   @Bean

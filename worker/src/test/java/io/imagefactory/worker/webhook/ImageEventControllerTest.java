@@ -81,7 +81,9 @@ class ImageEventControllerTest {
         .andExpect(jsonPath("$.status").value("accepted"))
         .andExpect(jsonPath("$.signals.length()").value(1))
         .andExpect(jsonPath("$.signals[0].workflowId").value("base/node-22-bookworm-slim"))
-        .andExpect(jsonPath("$.signals[0].signal").value("digestSeen"));
+        .andExpect(jsonPath("$.signals[0].signal").value("digestSeen"))
+        .andExpect(jsonPath("$.stateIndex.commit").value(WebhookSlice.COMMIT))
+        .andExpect(jsonPath("$.stateIndex.ageSeconds").value(0));
 
     verify(node22).digestSeen(new DigestSeen(DIGEST, "22-bookworm-slim", "0a1b2c3d"));
     verifyNoInteractions(node20);
@@ -144,7 +146,9 @@ class ImageEventControllerTest {
     send(event(repoURL, tag))
         .andExpect(status().isNotFound())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail", containsString(repoURL + ":" + tag)));
+        .andExpect(jsonPath("$.detail", containsString(repoURL + ":" + tag)))
+        .andExpect(jsonPath("$.detail", containsString("in state commit " + WebhookSlice.COMMIT)))
+        .andExpect(jsonPath("$.stateIndex.commit").value(WebhookSlice.COMMIT));
 
     verifyNoInteractions(client);
   }

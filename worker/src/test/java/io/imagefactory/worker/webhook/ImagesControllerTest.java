@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -82,6 +83,8 @@ class ImagesControllerTest {
 
     read("/api/v1/images")
         .andExpect(status().isOk())
+        .andExpect(header().string("Age", "0"))
+        .andExpect(header().string(ImagesController.STATE_COMMIT, WebhookSlice.COMMIT))
         .andExpect(jsonPath("$.length()").value(3))
         .andExpect(jsonPath("$[0].name").value("api"))
         .andExpect(jsonPath("$[0].kind").value("managed"))

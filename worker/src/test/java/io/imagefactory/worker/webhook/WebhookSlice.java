@@ -38,6 +38,7 @@ import org.springframework.test.context.TestPropertySource;
 
   String TOKEN = "kargo-webhook-token-7f3c9a";
   Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  String COMMIT = "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e";
 
   /** What the slice uses instead of git and the system clock. */
   @TestConfiguration(proxyBeanMethods = false)
@@ -50,7 +51,17 @@ import org.springframework.test.context.TestPropertySource;
 
     @Bean
     StateSnapshots stateSnapshots() {
-      return Fixtures::stateFiles;
+      return new StateSnapshots() {
+        @Override
+        public String tip() {
+          return COMMIT;
+        }
+
+        @Override
+        public SortedMap<String, byte[]> read(String commit) {
+          return stateFiles();
+        }
+      };
     }
 
     /** The fixture state files, as a state repository snapshot has them. */
