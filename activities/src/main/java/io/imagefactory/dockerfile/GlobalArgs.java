@@ -53,7 +53,10 @@ final class GlobalArgs {
     if (buildArgs.containsKey(name)) {
       values.put(name, buildArgs.get(name));
     } else if (equals < 0) {
-      whyUnset.put(name, "ARG " + shown + " has no default and no build arg sets it");
+      // BuildKit gives a declared platform ARG its automatic value, which depends on the builder.
+      if (!PLATFORM_ARGS.contains(name)) {
+        whyUnset.put(name, "ARG " + shown + " has no default and no build arg sets it");
+      }
     } else {
       String fallback = word.substring(equals + 1);
       try {
@@ -79,6 +82,11 @@ final class GlobalArgs {
   /** Name to value, for the ARGs that have one. */
   Map<String, String> values() {
     return values;
+  }
+
+  /** True for an automatic platform ARG that has no value: it depends on the build machine. */
+  boolean isUnsetPlatformArg(String name) {
+    return PLATFORM_ARGS.contains(name) && !values.containsKey(name) && !whyUnset.containsKey(name);
   }
 
   /** Why a name has no value, for a warning. */
