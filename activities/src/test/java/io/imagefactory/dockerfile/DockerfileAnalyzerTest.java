@@ -448,7 +448,7 @@ class DockerfileAnalyzerTest {
   void readsAFromOfPlatformArgsThatNamesStagesAsAStage() throws Exception {
     DockerfileAnalysis analysis =
         analyze("ARG TARGETOS\nFROM golang:1.23 AS build-linux\nFROM golang:1.23 AS build-windows\n"
-            + "FROM build-${TARGETOS}\nFROM build-${TARGETOS}-${TARGETARCH}\n");
+            + "FROM build-${TARGETOS}\nFROM build-${TARGETOS}${TARGETVARIANT}\n");
 
     assertThat(refs(analysis)).containsExactly("docker.io/library/golang:1.23");
     assertThat(analysis.warnings()).isEmpty();
