@@ -66,6 +66,20 @@ final class YamlFields {
     return null;
   }
 
+  /**
+   * Like {@link #requiredString}, for a field whose value is never a number: {@code registry: 42}
+   * is refused as the wrong type instead of being read as the text {@code 42}.
+   */
+  String requiredText(String field) {
+    Node value = value(field);
+    if (value instanceof ScalarNode scalar
+        && (Tag.INT.equals(scalar.getTag()) || Tag.FLOAT.equals(scalar.getTag()))) {
+      error(field, "expected a string, got the number " + Quoted.printable(scalar.getValue()));
+      return null;
+    }
+    return requiredString(field);
+  }
+
   /** Like {@link #string} but reports a missing or empty field. */
   String requiredString(String field) {
     String text = string(field);
