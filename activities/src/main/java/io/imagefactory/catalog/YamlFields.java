@@ -59,7 +59,7 @@ final class YamlFields {
     if (value == null || YamlNodes.isNull(value)) {
       return null;
     }
-    if (value instanceof ScalarNode scalar) {
+    if (value instanceof ScalarNode scalar && YamlNodes.hasCoreTag(scalar)) {
       return scalar.getValue();
     }
     error(field, "expected a string, got " + YamlNodes.describe(value));
