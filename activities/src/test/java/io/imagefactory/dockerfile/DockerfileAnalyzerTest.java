@@ -432,6 +432,23 @@ class DockerfileAnalyzerTest {
   }
 
   @Test
+  void expandsARedeclaredArgWithItsEarlierValue() throws Exception {
+    DockerfileAnalysis analysis = analyze("ARG V=1.23\nARG V=${V}.4\nFROM golang:$V\n");
+
+    assertThat(refs(analysis)).containsExactly("docker.io/library/golang:1.23.4");
+  }
+
+  @Test
+  void reportsTheFailureAnArgChainIsBuiltOn() throws Exception {
+    DockerfileAnalysis analysis =
+        analyze("ARG A=xxxxxxxx\n" + "ARG A=$A$A$A$A\n".repeat(40) + "FROM alpine\nFROM node:$A\n");
+
+    assertThat(analysis.warnings()).singleElement().asString().endsWith(
+        "skipped: the default of ARG A cannot be expanded: ARG values expand to more than"
+            + " 8388608 characters");
+  }
+
+  @Test
   void expandsPatternModifiersInFrom() throws Exception {
     DockerfileAnalysis analysis =
         analyze("ARG GO=1.23.4\nARG REF=docker.io/library/node:22-slim\n"
