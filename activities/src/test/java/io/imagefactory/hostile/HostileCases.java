@@ -1,7 +1,6 @@
 package io.imagefactory.hostile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.imagefactory.fuzz.FuzzRuns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,17 +43,9 @@ final class HostileCases {
     return cases;
   }
 
-  /**
-   * Asserts that text meant for a person carries no raw control character (a terminal escape, a
-   * line break that forges a line of its own, a NUL), apart from the line breaks that separate the
-   * lines of a multi-line message.
-   */
+  /** See {@link FuzzRuns#assertPrintable}. */
   static void assertPrintable(String text) {
-    for (String line : text.split("\n", -1)) {
-      assertThat(line.codePoints().filter(Character::isISOControl).toArray())
-          .as("control characters in %s", line)
-          .isEmpty();
-    }
+    FuzzRuns.assertPrintable(text);
   }
 
   private static String read(String resource) {
