@@ -41,7 +41,8 @@ public final class HumanText {
 
   /**
    * {@code value} for a message: cut after {@code maxShown} characters (marked {@code ...}), with
-   * control characters written as {@code \\uXXXX} so a value cannot forge lines of its own.
+   * every {@linkplain #isUnprintable unprintable} character written as {@code \\uXXXX} so a value
+   * cannot forge lines of its own or reorder what a terminal shows.
    */
   public static String printable(String value, int maxShown) {
     String shown = value.length() > maxShown ? value.substring(0, maxShown) + "..." : value;
@@ -50,12 +51,32 @@ public final class HumanText {
         .codePoints()
         .forEach(
             c -> {
-              if (Character.isISOControl(c)) {
-                printable.append(String.format("\\u%04x", c));
+              if (isUnprintable(c)) {
+                printable.append(escape(c));
               } else {
                 printable.appendCodePoint(c);
               }
             });
     return printable.toString();
+  }
+
+  /**
+   * True for what must never reach a terminal or a log line raw: control characters (C0, DEL, C1,
+   * so terminal escapes and line breaks), invisible format characters (zero-width spaces,
+   * bidirectional overrides that reorder a line), line and paragraph separators, and unpaired
+   * surrogates.
+   */
+  public static boolean isUnprintable(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE;
+  }
+
+  /** {@code \\u001b}: how an unprintable character is written instead. */
+  public static String escape(int codePoint) {
+    return String.format("\\u%04x", codePoint);
   }
 }

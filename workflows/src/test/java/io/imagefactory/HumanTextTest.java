@@ -59,4 +59,16 @@ class HumanTextTest {
     assertThat(HumanText.printable("web\nFORGED: line\u001b[31m", 60))
         .isEqualTo("web\\u000aFORGED: line\\u001b[31m");
   }
+
+  @Test
+  void writesInvisibleAndReorderingCharactersAsEscapes() {
+    assertThat(HumanText.printable("a\u202eb\u200bc\u2028d\ufeffe\ud800", 60))
+        .isEqualTo("a\\u202eb\\u200bc\\u2028d\\ufeffe\\ud800");
+  }
+
+  @Test
+  void leavesLettersOfEveryScriptAlone() {
+    assertThat(HumanText.printable("\u0430pi \uff41 caf\u00e9 \ud83d\ude00", 60))
+        .isEqualTo("\u0430pi \uff41 caf\u00e9 \ud83d\ude00");
+  }
 }

@@ -51,9 +51,9 @@ final class AliasExpansion {
   private static void check(long size, Node node) throws YamlDocuments.YamlProblem {
     if (size > YamlDocuments.MAX_EXPANDED_VALUES) {
       throw new YamlDocuments.YamlProblem(
-          "aliases expand the document to more than "
+          "the document has more than "
               + YamlDocuments.MAX_EXPANDED_VALUES
-              + " values (an alias bomb?)",
+              + " values, counting each use of an alias (an alias bomb?)",
           node.getStartMark());
     }
   }

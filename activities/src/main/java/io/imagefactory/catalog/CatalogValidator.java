@@ -96,7 +96,7 @@ final class CatalogValidator {
     String name = fields.checked("name", fields.requiredString("name"), ResourceNames::problem);
     String registry =
         fields.checked(
-            "registry", fields.requiredString("registry"), ImageReferenceRules::registry);
+            "registry", fields.requiredText("registry"), ImageReferenceRules::registry);
     String repository =
         fields.checked(
             "repository",

@@ -65,7 +65,7 @@ public final class EntitySetups {
     if (state instanceof ManagedImageState m) {
       pinned = m.pinnedBaseImages();
       dependents = m.dependentImages();
-      buildErrors = m.buildErrors();
+      buildErrors = withDiscoveryFailure(m);
     } else if (state instanceof ExternalImageState e) {
       dependents = e.dependentImages();
     }
@@ -95,6 +95,22 @@ public final class EntitySetups {
         baseReferences,
         target != null && RebuildInputs.pinsEveryBase(target.inputs(), unpinned(state, pinned)),
         buildErrors);
+  }
+
+  /**
+   * The build errors of a managed image, and its discovery failure when it left the image with no
+   * base at all: nothing would ever trigger its rebuild, and the image's status and details line say
+   * why. An image whose earlier bases stay watched keeps rebuilding on them.
+   */
+  private static List<String> withDiscoveryFailure(ManagedImageState m) {
+    if (m.discoveryStatus() != DiscoveryStatus.FAILED
+        || m.discoveryError() == null
+        || !m.baseImages().isEmpty()) {
+      return m.buildErrors();
+    }
+    List<String> errors = new ArrayList<>(m.buildErrors());
+    errors.add("discovery failed: " + m.discoveryError());
+    return errors;
   }
 
   private static List<String> unpinned(ImageState state, List<String> pinned) {

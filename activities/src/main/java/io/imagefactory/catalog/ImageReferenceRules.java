@@ -72,7 +72,7 @@ final class ImageReferenceRules {
       return Optional.of(
           quoted
               + " starts with the registry; write "
-              + repository.substring(registry.length() + 1));
+              + Quoted.printable(repository.substring(registry.length() + 1)));
     }
     for (String component : repository.split("/", -1)) {
       if (!PATH_COMPONENT.matcher(component).matches()) {

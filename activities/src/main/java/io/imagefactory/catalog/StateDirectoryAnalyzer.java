@@ -51,6 +51,10 @@ public final class StateDirectoryAnalyzer {
     try {
       String content = read(realRoot, path);
       DockerfileAnalysis analysis = analyzer.analyze(path, content, source.buildArgs());
+      Optional<String> nothingToWatch = DockerfileAnalyzer.noBaseImageFound(path, analysis);
+      if (nothingToWatch.isPresent()) {
+        return AnalysisOutcome.failure(nothingToWatch.get());
+      }
       return AnalysisOutcome.success(analysis, checkTarget(realRoot, entry));
     } catch (DockerfileSyntaxException e) {
       return AnalysisOutcome.failure(e.getMessage());

@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.HumanText;
 import java.io.StringReader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -64,14 +65,19 @@ public final class YamlDocuments {
     try {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      throw new YamlProblem(syntaxMessage(e), e.getProblemMark());
+      throw new YamlProblem(printable(syntaxMessage(e)), e.getProblemMark());
     } catch (YAMLException e) {
-      throw new YamlProblem(limitMessage(e.getMessage()), null);
+      throw new YamlProblem(printable(limitMessage(e.getMessage())), null);
     }
     if (root != null) {
       new AliasExpansion().count(root);
     }
     return root;
+  }
+
+  /** SnakeYAML quotes the character it stumbled on as it is: a CR, a BOM, an escape. */
+  private static String printable(String message) {
+    return HumanText.printable(message, 500);
   }
 
   static String syntaxMessage(MarkedYAMLException e) {

@@ -59,11 +59,25 @@ final class YamlFields {
     if (value == null || YamlNodes.isNull(value)) {
       return null;
     }
-    if (value instanceof ScalarNode scalar) {
+    if (value instanceof ScalarNode scalar && YamlNodes.hasCoreTag(scalar)) {
       return scalar.getValue();
     }
     error(field, "expected a string, got " + YamlNodes.describe(value));
     return null;
+  }
+
+  /**
+   * Like {@link #requiredString}, for a field whose value is never a number: {@code registry: 42}
+   * is refused as the wrong type instead of being read as the text {@code 42}.
+   */
+  String requiredText(String field) {
+    Node value = value(field);
+    if (value instanceof ScalarNode scalar
+        && (Tag.INT.equals(scalar.getTag()) || Tag.FLOAT.equals(scalar.getTag()))) {
+      error(field, "expected a string, got the number " + Quoted.printable(scalar.getValue()));
+      return null;
+    }
+    return requiredString(field);
   }
 
   /** Like {@link #string} but reports a missing or empty field. */

@@ -35,7 +35,7 @@ final class YamlMappings {
         errors.accept(
             key.getStartMark(),
             "duplicate key '"
-                + scalar.getValue()
+                + Quoted.printable(scalar.getValue())
                 + "' (first at line "
                 + (first.getLine() + 1)
                 + ")");

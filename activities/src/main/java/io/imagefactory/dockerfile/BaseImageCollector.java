@@ -2,7 +2,10 @@ package io.imagefactory.dockerfile;
 
 import io.imagefactory.dockerfile.BuildStages.Stage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,9 @@ final class BaseImageCollector {
   private final BuildStages stages;
   private final GlobalArgs args;
   private final VariableExpander expander;
+  /** Stands for an unknown platform value while a FROM is matched against stage names. */
+  private static final char WILDCARD = '\uE000';
+
   private final ImageReferenceParser parser = new ImageReferenceParser();
   private final List<Found> found = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -38,6 +44,9 @@ final class BaseImageCollector {
 
   /** Walks every stage; call once, then read {@link #found()} and {@link #warnings()}. */
   void collect() {
+    for (BuildStages.Warning warning : stages.warnings()) {
+      warn(warning.line(), warning.message());
+    }
     for (Stage stage : stages.stages()) {
       fromImage(stage);
       for (Instruction instruction : stage.body()) {
@@ -77,6 +86,9 @@ final class BaseImageCollector {
       return;
     }
     if (!expansion.complete()) {
+      if (namesEarlierStageOnEveryPlatform(raw, expansion, stage)) {
+        return;
+      }
       String why =
           expansion.unset().stream()
               .limit(5)
@@ -91,6 +103,35 @@ final class BaseImageCollector {
     } else if (!stages.isEarlierStage(image, stage.index()) && !isScratch(image)) {
       add(image, raw, "FROM", stage.line(), stage.label());
     }
+  }
+
+  /**
+   * True for a FROM such as {@code build-${TARGETOS}} whose only unknown values are automatic
+   * platform ARGs and which, whatever they are, can only name earlier stages: the platform ARGs are
+   * read as wildcards, and at least one earlier stage matches. Such a FROM picks a stage per
+   * platform and no image depends on it. The matching is counted against the expander's budget;
+   * past it, the FROM is reported as usual.
+   */
+  private boolean namesEarlierStageOnEveryPlatform(String raw, Expansion expansion, Stage stage) {
+    if (raw.indexOf(WILDCARD) >= 0
+        || !expansion.unset().stream().allMatch(args::isUnsetPlatformArg)) {
+      return false;
+    }
+    Map<String, String> wildcards = new HashMap<>(args.values());
+    expansion.unset().forEach(name -> wildcards.put(name, String.valueOf(WILDCARD)));
+    try {
+      String expanded = expander.expand(raw, wildcards).value().toLowerCase(Locale.ROOT);
+      ShellPattern pattern = ShellPattern.withWildcard(expanded, WILDCARD);
+      for (Stage earlier : stages.stages().subList(0, stage.index())) {
+        if (earlier.alias() != null
+            && pattern.matches(earlier.alias().codePoints().toArray(), expander)) {
+          return true;
+        }
+      }
+    } catch (ExpansionException e) {
+      return false;
+    }
+    return false;
   }
 
   private void sourceImage(String from, Instruction instruction, Stage stage) {
@@ -122,14 +163,15 @@ final class BaseImageCollector {
   }
 
   private void warn(int line, String instruction, String raw, String reason) {
+    warn(line, String.format("%s image \"%s\" skipped: %s", instruction, Excerpt.of(raw), reason));
+  }
+
+  private void warn(int line, String message) {
     if (warnings.size() >= MAX_WARNINGS) {
       suppressed++;
       return;
     }
-    warnings.add(
-        String.format(
-            "%s:%d: %s image \"%s\" skipped: %s",
-            file, line, instruction, Excerpt.of(raw), reason));
+    warnings.add(file + ":" + line + ": " + message);
   }
 
   private static boolean isScratch(String image) {

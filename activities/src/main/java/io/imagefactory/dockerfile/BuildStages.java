@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A Dockerfile's global ARG instructions and its build stages, checked against BuildKit's rules:
  * only ARG may come before the first FROM, there is at least one FROM, each FROM is {@code FROM
- * [--flags] image [AS name]}, and stage names are valid and unique.
+ * [--flags] image [AS name]}, and stage names are valid. A stage name used twice is, as in
+ * BuildKit, only a warning: a later reference means the latest stage of that name.
  */
 final class BuildStages {
 
@@ -28,7 +29,13 @@ final class BuildStages {
 
   private final List<Instruction> globalArgs = new ArrayList<>();
   private final List<Stage> stages = new ArrayList<>();
+  /** The first stage of each name: a FROM names a stage when any stage of that name precedes it. */
   private final Map<String, Stage> byAlias = new HashMap<>();
+
+  private final List<Warning> warnings = new ArrayList<>();
+
+  /** Something BuildKit would build but warns about, at a line. */
+  record Warning(int line, String message) {}
 
   private BuildStages() {}
 
@@ -90,16 +97,20 @@ final class BuildStages {
       }
       Stage earlier = byAlias.get(alias);
       if (earlier != null) {
-        throw new DockerfileSyntaxException(
-            file,
-            from.line(),
-            "duplicate stage name " + alias + " (first defined on line " + earlier.line() + ")");
+        warnings.add(
+            new Warning(
+                from.line(),
+                "duplicate stage name "
+                    + Excerpt.of(alias)
+                    + " (first defined on line "
+                    + earlier.line()
+                    + "): stage names should be unique; BuildKit takes a reference to the latest"));
       }
     }
     Stage stage = new Stage(stages.size(), alias, words[0], from.line(), body);
     stages.add(stage);
     if (alias != null) {
-      byAlias.put(alias, stage);
+      byAlias.putIfAbsent(alias, stage);
     }
   }
 
@@ -110,6 +121,12 @@ final class BuildStages {
   List<Stage> stages() {
     return stages;
   }
+
+  /** What BuildKit would warn about, in file order. */
+  List<Warning> warnings() {
+    return warnings;
+  }
+
 
   /** True when a FROM in stage {@code index} names an earlier stage (case-insensitively). */
   boolean isEarlierStage(String name, int index) {

@@ -129,6 +129,12 @@ public class DockerfileActivitiesImpl implements DockerfileActivities {
     try {
       DockerfileAnalysis analysis =
           analyzer.analyze(target.dockerfile(), file.text(), target.buildArgs());
+      Optional<String> nothingToWatch =
+          DockerfileAnalyzer.noBaseImageFound(target.dockerfile(), analysis);
+      if (nothingToWatch.isPresent()) {
+        log.warn("image {}: {}", target.image(), nothingToWatch.get());
+        return ImageAnalysis.failure(target.image(), nothingToWatch.get());
+      }
       return ImageAnalysis.success(target.image(), analysis, file.commitId());
     } catch (DockerfileSyntaxException e) {
       log.warn("image {}: {}", target.image(), e.getMessage());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds the base images of a Dockerfile with BuildKit's semantics (DESIGN.md §5): the images of
@@ -40,6 +41,24 @@ public final class DockerfileAnalyzer {
     BaseImageCollector collector = new BaseImageCollector(fileName, stages, args, expander);
     collector.collect();
     return new DockerfileAnalysis(baseImages(collector.found()), collector.warnings());
+  }
+
+  /**
+   * Why an analysis gives enrollment nothing to watch: no base image, though some reference was
+   * skipped ({@code FROM $UNSET}, a NUL byte, an expansion bomb). Such an image would never be
+   * rebuilt, so enrollment takes it as failed, naming the skipped references. A Dockerfile built
+   * only {@code FROM scratch} has no warning and is not flagged.
+   *
+   * @return {@code app/Dockerfile: no base image found: <warnings>}, or empty
+   */
+  public static Optional<String> noBaseImageFound(String fileName, DockerfileAnalysis analysis) {
+    if (!analysis.baseImages().isEmpty() || analysis.warnings().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> shown = analysis.warnings().subList(0, Math.min(5, analysis.warnings().size()));
+    return Optional.of(
+        fileName + ": no base image found: every image reference was skipped: "
+            + String.join("; ", shown));
   }
 
   /** One entry per normalised reference, at its first appearance, named uniquely in the file. */

@@ -54,6 +54,7 @@ final class DockerfileParser {
         continue;
       }
       Instruction instruction = Instruction.of(logical.toString(), start);
+      InstructionRules.check(file, instruction, directives.escape());
       for (Heredoc heredoc : heredocs(instruction, logical.toString())) {
         skipBody(lines, heredoc, start);
       }

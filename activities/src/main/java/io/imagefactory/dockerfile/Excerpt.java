@@ -1,6 +1,13 @@
 package io.imagefactory.dockerfile;
 
-/** Shortens text quoted in messages, so a hostile Dockerfile cannot make them huge. */
+import io.imagefactory.HumanText;
+
+/**
+ * Text from a Dockerfile quoted in a message: shortened, so a hostile file cannot make messages
+ * huge, and with control characters written as {@code \\uXXXX} (the rule of every user-supplied
+ * value Image Factory shows), so a terminal escape or a line break in a Dockerfile reaches no
+ * terminal, log line or state file raw.
+ */
 final class Excerpt {
 
   static final int MAX_LENGTH = 200;
@@ -8,6 +15,6 @@ final class Excerpt {
   private Excerpt() {}
 
   static String of(String text) {
-    return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "...";
+    return HumanText.printable(text, MAX_LENGTH);
   }
 }

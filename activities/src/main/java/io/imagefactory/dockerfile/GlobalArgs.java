@@ -48,37 +48,59 @@ final class GlobalArgs {
     int equals = word.indexOf('=');
     String name = equals < 0 ? word : word.substring(0, equals);
     String shown = Excerpt.of(name);
-    values.remove(name);
-    whyUnset.remove(name);
     if (buildArgs.containsKey(name)) {
-      values.put(name, buildArgs.get(name));
+      set(name, buildArgs.get(name));
     } else if (equals < 0) {
-      whyUnset.put(name, "ARG " + shown + " has no default and no build arg sets it");
+      // BuildKit gives a declared platform ARG its automatic value, which depends on the builder.
+      values.remove(name);
+      whyUnset.remove(name);
+      if (!PLATFORM_ARGS.contains(name)) {
+        whyUnset.put(name, "ARG " + shown + " has no default and no build arg sets it");
+      }
     } else {
+      // The default sees the ARGs declared so far, this one's earlier value included.
       String fallback = word.substring(equals + 1);
       try {
         Expansion expansion = expander.expand(fallback, values);
         if (expansion.complete()) {
-          values.put(name, expansion.value());
+          set(name, expansion.value());
         } else {
-          whyUnset.put(
+          String missing = expansion.unset().iterator().next();
+          // An ARG built on one that failed reports that failure, not a chain of "no value".
+          unset(
               name,
-              "the default of ARG "
-                  + shown
-                  + " uses "
-                  + Excerpt.of(String.join(", ", expansion.unset()))
-                  + ", which has no value");
+              whyUnset.containsKey(missing)
+                  ? whyUnset.get(missing)
+                  : "the default of ARG "
+                      + shown
+                      + " uses "
+                      + Excerpt.of(String.join(", ", expansion.unset()))
+                      + ", which has no value");
         }
       } catch (ExpansionException e) {
-        whyUnset.put(
-            name, "the default of ARG " + shown + " cannot be expanded: " + e.getMessage());
+        unset(name, "the default of ARG " + shown + " cannot be expanded: " + e.getMessage());
       }
     }
+  }
+
+  private void set(String name, String value) {
+    whyUnset.remove(name);
+    values.put(name, value);
+  }
+
+  private void unset(String name, String why) {
+    values.remove(name);
+    whyUnset.put(name, why);
   }
 
   /** Name to value, for the ARGs that have one. */
   Map<String, String> values() {
     return values;
+  }
+
+  /** True for an automatic platform ARG that has no value: it depends on the build machine. */
+  boolean isUnsetPlatformArg(String name) {
+    return PLATFORM_ARGS.contains(name) && !values.containsKey(name) && !whyUnset.containsKey(name);
   }
 
   /** Why a name has no value, for a warning. */

@@ -49,7 +49,7 @@ final class ImageReferenceParser {
       name = text.substring(0, at);
       digest = text.substring(at + 1);
       if (!DIGEST.matcher(digest).matches()) {
-        throw new InvalidImageReferenceException("invalid digest " + digest);
+        throw new InvalidImageReferenceException("invalid digest " + Excerpt.of(digest));
       }
     }
     String tag = null;
@@ -61,7 +61,7 @@ final class ImageReferenceParser {
         throw new InvalidImageReferenceException("the tag is empty");
       }
       if (!TAG.matcher(tag).matches()) {
-        throw new InvalidImageReferenceException("invalid tag " + tag);
+        throw new InvalidImageReferenceException("invalid tag " + Excerpt.of(tag));
       }
     }
     return normalise(name, tag == null && digest == null ? "latest" : tag, digest);
@@ -83,14 +83,15 @@ final class ImageReferenceParser {
       repository = "library/" + repository;
     }
     if (!REGISTRY.matcher(registry).matches()) {
-      throw new InvalidImageReferenceException("invalid registry " + registry);
+      throw new InvalidImageReferenceException("invalid registry " + Excerpt.of(registry));
     }
     if (!repository.toLowerCase(Locale.ROOT).equals(repository)) {
       throw new InvalidImageReferenceException(
-          "repository name " + repository + " must be lower-case");
+          "repository name " + Excerpt.of(repository) + " must be lower-case");
     }
     if (!REPOSITORY.matcher(repository).matches()) {
-      throw new InvalidImageReferenceException("invalid repository name " + repository);
+      throw new InvalidImageReferenceException(
+          "invalid repository name " + Excerpt.of(repository));
     }
     if (registry.length() + 1 + repository.length() > MAX_NAME_LENGTH) {
       throw new InvalidImageReferenceException(

@@ -21,8 +21,12 @@ final class VariableExpander {
   /** Characters one expander may produce over all its words. */
   static final long MAX_OUTPUT = 8L * 1024 * 1024;
 
+  /** Pattern steps (text characters times pattern positions) one expander may spend. */
+  static final long MAX_WORK = 50_000_000L;
+
   private final char escape;
   private long remaining = MAX_OUTPUT;
+  private long workLeft = MAX_WORK;
 
   VariableExpander(char escape) {
     this.escape = escape;
@@ -43,6 +47,15 @@ final class VariableExpander {
     remaining -= characters;
     if (remaining < 0) {
       throw new ExpansionException("ARG values expand to more than " + MAX_OUTPUT + " characters");
+    }
+  }
+
+  /** Counts pattern-matching steps; fails once this expander has spent too many. */
+  void work(long steps) throws ExpansionException {
+    workLeft -= steps;
+    if (workLeft < 0) {
+      throw new ExpansionException(
+          "pattern substitutions take more than " + MAX_WORK + " steps to match");
     }
   }
 }

@@ -14,6 +14,8 @@ final class WordScan {
   private final VariableExpander expander;
   private final char escape;
   private int pos;
+  /** BuildKit keeps escapes in a pattern and a replacement, so that they can escape * and ?. */
+  private boolean raw;
 
   WordScan(String text, Map<String, String> env, VariableExpander expander) {
     this.text = text;
@@ -42,6 +44,9 @@ final class WordScan {
         if (ch != escape) {
           out.append(ch);
         } else if (pos < text.length()) {
+          if (raw) {
+            out.append(ch);
+          }
           out.append(text.charAt(pos++));
         }
       }
@@ -76,6 +81,9 @@ final class WordScan {
       }
       pos++;
       if (ch == escape && pos < text.length()) {
+        if (raw) {
+          out.append(ch);
+        }
         char next = text.charAt(pos);
         if (next == '"' || next == '$' || next == escape) {
           pos++;
@@ -113,25 +121,29 @@ final class WordScan {
     } else if (op == '}') {
       lookUp(name, out, unset);
       return;
+    } else if (op == '/') {
+      replace(name, out, unset, depth);
+      return;
     }
     if (op == END) {
       throw new ExpansionException("missing '}'");
     }
-    if (op != '-' && op != '+' && op != '?') {
-      throw new ExpansionException("unsupported modifier (" + op + ") in substitution");
+    if (op == '-' || op == '+' || op == '?') {
+      modifier(name, op, colon, out, unset, depth);
+    } else if (op == '#' || op == '%') {
+      trim(name, op, out, unset, depth);
+    } else {
+      throw new ExpansionException(
+          "unsupported modifier (" + (colon ? ":" : "") + Excerpt.of(String.valueOf(op))
+              + ") in substitution");
     }
-    modifier(name, op, colon, out, unset, depth);
   }
 
   private void modifier(
       String name, char op, boolean colon, StringBuilder out, Set<String> unset, int depth)
       throws ExpansionException {
-    if (depth >= VariableExpander.MAX_NESTING) {
-      throw new ExpansionException(
-          "substitutions nested more than " + VariableExpander.MAX_NESTING + " deep");
-    }
     Set<String> wordUnset = new LinkedHashSet<>();
-    String word = until('}', wordUnset, depth + 1);
+    String word = word('}', false, wordUnset, depth);
     String value = env.get(name);
     boolean missing = value == null || (colon && value.isEmpty());
     if (op == '?' && missing) {
@@ -147,6 +159,113 @@ final class WordScan {
       expander.spend(value.length());
       out.append(value);
     }
+  }
+
+  /** {@code ${V#p}}, {@code ${V##p}}, {@code ${V%p}}, {@code ${V%%p}}: BuildKit's trims. */
+  private void trim(String name, char op, StringBuilder out, Set<String> unset, int depth)
+      throws ExpansionException {
+    Set<String> wordUnset = new LinkedHashSet<>();
+    String word = word('}', true, wordUnset, depth);
+    // As BuildKit decides it: after expansion, a pattern that starts with the operator again is
+    // the longest match (## and %%).
+    boolean longest = !word.isEmpty() && word.charAt(0) == op;
+    ShellPattern pattern = ShellPattern.parse(longest ? word.substring(1) : word);
+    String value = valueForPattern(name, unset, wordUnset);
+    if (value == null) {
+      return;
+    }
+    int[] chars = value.codePoints().toArray();
+    String result = value;
+    if (op == '#') {
+      int end = pattern.prefixEnd(chars, 0, longest, expander);
+      if (end >= 0) {
+        result = new String(chars, end, chars.length - end);
+      }
+    } else {
+      int[] reversed = reverse(chars);
+      int end = pattern.reversed().prefixEnd(reversed, 0, longest, expander);
+      if (end >= 0) {
+        result = new String(chars, 0, chars.length - end);
+      }
+    }
+    expander.spend(result.length());
+    out.append(result);
+  }
+
+  /** {@code ${V/p/r}} (the first, longest match) and {@code ${V//p/r}} (every match). */
+  private void replace(String name, StringBuilder out, Set<String> unset, int depth)
+      throws ExpansionException {
+    boolean all = pos < text.length() && text.charAt(pos) == '/';
+    if (all) {
+      pos++;
+    }
+    Set<String> wordUnset = new LinkedHashSet<>();
+    String patternText = word('/', true, wordUnset, depth);
+    String replacement = word('}', true, wordUnset, depth);
+    ShellPattern pattern = ShellPattern.parse(patternText);
+    String value = valueForPattern(name, unset, wordUnset);
+    if (value == null) {
+      return;
+    }
+    int[] chars = value.codePoints().toArray();
+    StringBuilder result = new StringBuilder();
+    int copied = 0;
+    int search = 0;
+    // Go's ReplaceAllString, which BuildKit calls: no empty match right after a match, and the
+    // search moves on by at least one character.
+    while (search <= chars.length) {
+      int[] match = pattern.find(chars, search, expander);
+      if (match == null) {
+        break;
+      }
+      result.append(new String(chars, copied, match[0] - copied));
+      if (match[1] > copied || match[0] == 0) {
+        expander.spend(replacement.length());
+        result.append(replacement);
+      }
+      copied = match[1];
+      search = search + 1 > match[1] ? search + 1 : match[1];
+      if (!all) {
+        break;
+      }
+    }
+    result.append(new String(chars, copied, chars.length - copied));
+    expander.spend(result.length());
+    out.append(result);
+  }
+
+  /** The value a pattern applies to; null (and the name unset) when the variable has none. */
+  private String valueForPattern(String name, Set<String> unset, Set<String> wordUnset) {
+    unset.addAll(wordUnset);
+    String value = env.get(name);
+    if (value == null) {
+      unset.add(name);
+    }
+    return value;
+  }
+
+  /** The word of a modifier, up to {@code stop}; nesting is bounded. */
+  private String word(char stop, boolean rawEscapes, Set<String> wordUnset, int depth)
+      throws ExpansionException {
+    if (depth >= VariableExpander.MAX_NESTING) {
+      throw new ExpansionException(
+          "substitutions nested more than " + VariableExpander.MAX_NESTING + " deep");
+    }
+    boolean outer = raw;
+    raw = rawEscapes;
+    try {
+      return until(stop, wordUnset, depth + 1);
+    } finally {
+      raw = outer;
+    }
+  }
+
+  private static int[] reverse(int[] chars) {
+    int[] reversed = new int[chars.length];
+    for (int i = 0; i < chars.length; i++) {
+      reversed[i] = chars[chars.length - 1 - i];
+    }
+    return reversed;
   }
 
   private void lookUp(String name, StringBuilder out, Set<String> unset) throws ExpansionException {

@@ -90,6 +90,9 @@ class CatalogValidatorTest {
             "images.yaml:3:5: image 'api': field 'registry': \"localhost:99999\"" + NOT_A_HOST),
         arguments(
             entry("name: api", "registry: 42", "repository: org/api"),
+            "images.yaml:3:5: image 'api': field 'registry': expected a string, got the number 42"),
+        arguments(
+            entry("name: api", "registry: \"42\"", "repository: org/api"),
             "images.yaml:3:5: image 'api': field 'registry': \"42\" is not a registry host: write"
                 + " it with its domain (ghcr.io, docker.io, registry.example.com:5000) or localhost"),
         arguments(

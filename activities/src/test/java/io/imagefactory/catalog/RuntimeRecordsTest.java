@@ -83,4 +83,27 @@ class RuntimeRecordsTest {
     assertThat(config.target().inputs()).isEqualTo(Map.of("env", "prod"));
     assertThat(config.baseReferences()).containsExactly(Map.entry("node-22", "docker.io/library/node:22"));
   }
+
+  @Test
+  void aDiscoveryThatFoundNoBaseReachesTheStatusAsTheReasonNothingIsRebuilt() {
+    String error = "Dockerfile: no base image found: every image reference was skipped: ...";
+    ManagedImageState failed = new ManagedImageState(
+        "api", T0, T0, DiscoveryStatus.FAILED, error, List.of(),
+        new Enrollment("ghcr.io", "org/api", api().enrollment().source(), "12h", false),
+        List.of(), List.of(), List.of(), null, null, null, RebuildState.monitoring(), Map.of());
+
+    assertThat(EntitySetups.configOf(failed, Map.of()).buildErrors())
+        .containsExactly("discovery failed: " + error);
+  }
+
+  @Test
+  void aDiscoveryFailureLeavesAnImageWithWatchedBasesRebuildable() {
+    ManagedImageState api = api();
+    ManagedImageState failed = new ManagedImageState(
+        "api", T0, T0, DiscoveryStatus.FAILED, "Dockerfile:3: unknown instruction: RUNN",
+        List.of(), api.enrollment(), api.baseImages(), api.pinnedBaseImages(),
+        api.dependentImages(), null, null, null, RebuildState.monitoring(), Map.of());
+
+    assertThat(EntitySetups.configOf(failed, Map.of()).buildErrors()).isEmpty();
+  }
 }

@@ -237,8 +237,9 @@ class DockerfileAnalyzerTest {
       "FROM ${EMPTY}              | it is empty after ARG substitution",
       "FROM ${V:?set-V}           | V: set-V",
       "FROM ${V                   | missing '}'",
-      "FROM ${V/a/b}              | unsupported modifier (/) in substitution",
-      "FROM ${V%%:*}              | unsupported modifier (%) in substitution",
+      "FROM ${V^^}                | unsupported modifier (^) in substitution",
+      "FROM ${V:/a/b}             | unsupported modifier (:/) in substitution",
+      "FROM ${V#\\x}              | invalid pattern (\\x) in substitution: invalid escape",
       "FROM 'node                 | unterminated single quote",
       "FROM Node:22               | invalid image reference: repository name library/Node must be lower-case",
       "FROM node:22@sha256:abc    | invalid image reference: invalid digest sha256:abc"})
@@ -431,11 +432,77 @@ class DockerfileAnalyzerTest {
   }
 
   @Test
-  void ignoresUnknownInstructionsInsideStages() throws Exception {
-    DockerfileAnalysis analysis = analyze("FROM alpine:3.20\nFROBNICATE --from=x y\nFROM debian:12\n");
+  void expandsARedeclaredArgWithItsEarlierValue() throws Exception {
+    DockerfileAnalysis analysis = analyze("ARG V=1.23\nARG V=${V}.4\nFROM golang:$V\n");
+
+    assertThat(refs(analysis)).containsExactly("docker.io/library/golang:1.23.4");
+  }
+
+  @Test
+  void reportsTheFailureAnArgChainIsBuiltOn() throws Exception {
+    DockerfileAnalysis analysis =
+        analyze("ARG A=xxxxxxxx\n" + "ARG A=$A$A$A$A\n".repeat(40) + "FROM alpine\nFROM node:$A\n");
+
+    assertThat(analysis.warnings()).singleElement().asString().endsWith(
+        "skipped: the default of ARG A cannot be expanded: ARG values expand to more than"
+            + " 8388608 characters");
+  }
+
+  @Test
+  void expandsPatternModifiersInFrom() throws Exception {
+    DockerfileAnalysis analysis =
+        analyze("ARG GO=1.23.4\nARG REF=docker.io/library/node:22-slim\n"
+            + "FROM golang:${GO%.*}\nFROM ${REF%%:*}:${REF##*:}\nFROM python:${GO/1/3}\n");
 
     assertThat(refs(analysis)).containsExactly(
-        "docker.io/library/alpine:3.20", "docker.io/library/debian:12");
+        "docker.io/library/golang:1.23",
+        "docker.io/library/node:22-slim",
+        "docker.io/library/python:3.23.4");
+    assertThat(analysis.warnings()).isEmpty();
+  }
+
+  @Test
+  void readsAFromOfPlatformArgsThatNamesStagesAsAStage() throws Exception {
+    DockerfileAnalysis analysis =
+        analyze("ARG TARGETOS\nFROM golang:1.23 AS build-linux\nFROM golang:1.23 AS build-windows\n"
+            + "FROM build-${TARGETOS}\nFROM build-${TARGETOS}${TARGETVARIANT}\n");
+
+    assertThat(refs(analysis)).containsExactly("docker.io/library/golang:1.23");
+    assertThat(analysis.warnings()).isEmpty();
+  }
+
+  @Test
+  void warnsOfAFromOfPlatformArgsThatNamesNoStage() throws Exception {
+    DockerfileAnalysis analysis =
+        analyze("FROM golang:1.23 AS build-linux\nFROM app-${TARGETOS}\nFROM build-$NOPE\n");
+
+    assertThat(analysis.warnings()).containsExactly(
+        "Dockerfile:2: FROM image \"app-${TARGETOS}\" skipped: TARGETOS depends on the build"
+            + " platform; pass it as a build arg",
+        "Dockerfile:3: FROM image \"build-$NOPE\" skipped: NOPE is not a global ARG (declare it"
+            + " before the first FROM)");
+  }
+
+  @Test
+  void quotesControlCharactersInWarnings() throws Exception {
+    DockerfileAnalysis analysis = analyze("FROM alpine\nFROM \u001b[2Jevil\u0007$X\n");
+
+    assertThat(analysis.warnings()).singleElement().asString()
+        .contains("\\u001b[2Jevil\\u0007$X")
+        .doesNotContain("\u001b", "\u0007");
+  }
+
+  @Test
+  void warnsOfADuplicateStageNameAndReadsLaterReferencesAsTheStage() throws Exception {
+    DockerfileAnalysis analysis =
+        analyze("FROM golang:1.23 AS build\nFROM rust:1.80 AS Build\nFROM build\n"
+            + "COPY --from=build /x /x\n");
+
+    assertThat(refs(analysis)).containsExactly(
+        "docker.io/library/golang:1.23", "docker.io/library/rust:1.80");
+    assertThat(analysis.warnings()).containsExactly(
+        "Dockerfile:2: duplicate stage name build (first defined on line 1): stage names should be"
+            + " unique; BuildKit takes a reference to the latest");
   }
 
   @Test
@@ -517,7 +584,15 @@ class DockerfileAnalyzerTest {
       "'FROM a AS\n'                        | 1 | FROM takes an image and optionally AS <name>: FROM a AS",
       "'FROM a IS b\n'                      | 1 | FROM takes an image and optionally AS <name>: FROM a IS b",
       "'FROM a AS 1st\n'                    | 1 | invalid stage name 1st: it must start with a letter and use only letters, digits, '-', '_' and '.'",
-      "'FROM a AS x\nFROM b AS X\n'         | 2 | duplicate stage name x (first defined on line 1)",
+      "'FROM a\nRUNN make\n'                | 2 | unknown instruction: RUNN (did you mean RUN?)",
+      "'FROM a\nFROBNICATE --from=x y\n'    | 2 | unknown instruction: FROBNICATE",
+      "'FROM a\nONBUILD RUNN x\n'           | 2 | unknown instruction: RUNN (did you mean RUN?)",
+      "'FROM a\nONBUILD ONBUILD RUN x\n'    | 2 | Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
+      "'FROM a\nONBUILD FROM b\n'           | 2 | FROM isn't allowed as an ONBUILD trigger",
+      "'FROM a\nENV PATH\n'                 | 2 | ENV must have two arguments",
+      "'FROM a\nENV\n'                      | 2 | ENV requires at least one argument",
+      "'FROM a\nENV A=1 B\n'                | 2 | Syntax error - can't find = in \"B\". Must be of the form: name=value",
+      "'FROM a\nLABEL team\n'               | 2 | LABEL must have two arguments",
       "'ARG A=1\nRUN echo\nFROM alpine\n'   | 2 | RUN instruction before the first FROM (only ARG may come before it)",
       "'LABEL a=b\nFROM alpine\n'           | 1 | LABEL instruction before the first FROM (only ARG may come before it)",
       "'FROM alpine\nRUN <<EOF\necho\n'     | 2 | unterminated heredoc: no line EOF closes it",

@@ -2,7 +2,9 @@ package io.imagefactory.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,81 @@ class VariableExpanderTest {
     assertThat(String.join(",", expansion.unset())).isEqualTo(names);
   }
 
+  private static final Map<String, String> VERSIONS =
+      Map.of("V", "1.23.4", "P", "docker.io/library/node:22-slim", "LINES", "a\nb", "S", "a*b");
+
+  /** BuildKit's results ({@code frontend/dockerfile/shell/lex.go}): Go regexps of the pattern. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+      "${V%.*}          | 1.23",
+      "${V%%.*}         | 1",
+      "${V#*.}          | 23.4",
+      "${V##*.}         | 4",
+      "${V%?}           | 1.23.",
+      "${V#?}           | .23.4",
+      "${V#x}           | 1.23.4",
+      "${V#}            | 1.23.4",
+      "${V:#1.}         | 23.4",
+      "${V/./-}         | 1-23.4",
+      "${V//./-}        | 1-23-4",
+      "${V/2*/x}        | 1.x",
+      "${V/*/x}         | x",
+      "${V//?/x}        | xxxxxx",
+      "${V///-}         | -1-.-2-3-.-4-",
+      "${V//3/}         | 1.2.4",
+      "${V/#1/x}        | 1.23.4",
+      "${P##*/}         | node:22-slim",
+      "${P%%:*}         | docker.io/library/node",
+      "${P%:*}-alpine   | docker.io/library/node-alpine",
+      "${P/\\//_}       | docker.io_library/node:22-slim",
+      "${S/\\*/+}       | a+b",
+      "${S/\\?/+}       | a*b",
+      "${S%\\**}        | a",
+      "${V%.${V#*.*.}}  | 1.23",
+      "golang:${V%.*}   | golang:1.23"})
+  void expandsPatternModifiersAsBuildKit(String word, String value) throws Exception {
+    Expansion expansion = expander.expand(word, VERSIONS);
+
+    assertThat(expansion.complete()).isTrue();
+    assertThat(expansion.value()).isEqualTo(value);
+  }
+
+  @Test
+  void letsNoWildcardCrossALineBreak() throws Exception {
+    assertThat(expander.expand("${LINES#*b}", VERSIONS).value()).isEqualTo("a\nb");
+    assertThat(expander.expand("${LINES#a?}", VERSIONS).value()).isEqualTo("a\nb");
+    assertThat(expander.expand("${LINES/\n/-}", VERSIONS).value()).isEqualTo("a-b");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"${UNSET%.*}", "${UNSET/a/b}", "${V#$UNSET}"})
+  void reportsAVariableOfAPatternModifierWithoutValue(String word) throws Exception {
+    Expansion expansion = expander.expand(word, VERSIONS);
+
+    assertThat(expansion.unset()).containsExactly("UNSET");
+  }
+
+  @Test
+  void matchesPatternsInLinearTime() {
+    String pattern = "*a".repeat(30) + "b";
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> assertThat(expander.expand("${V//" + pattern + "/x}", Map.of("V", "a".repeat(200_000)))
+            .value()).hasSize(200_000));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> assertThatThrownBy(
+                () -> expander.expand("${V/" + pattern + "/x}", Map.of("V", "a".repeat(1_000_000))))
+            .isInstanceOf(ExpansionException.class)
+            .hasMessage("pattern substitutions take more than 50000000 steps to match"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> assertThat(new VariableExpander('\\').expand("${V%" + pattern + "}", Map.of("V", "b"))
+            .value())
+            .isEqualTo("b"));
+  }
+
   @Test
   void ignoresUnsetNamesInWordsItDoesNotUse() throws Exception {
     Expansion expansion = expander.expand("${SET:-$UNSET}${UNSET:+$OTHER}", ENV);
@@ -73,7 +150,11 @@ class VariableExpanderTest {
       "${SET              | missing '}'",
       "${SET:-x           | missing '}'",
       "${SET:             | missing '}'",
-      "${SET#x}           | unsupported modifier (#) in substitution",
+      "${SET^x}           | unsupported modifier (^) in substitution",
+      "${SET:/x/y}        | unsupported modifier (:/) in substitution",
+      "${SET/x            | missing '/'",
+      "${SET/x/y          | missing '}'",
+      "${SET#\\a}         | invalid pattern (\\a) in substitution: invalid escape",
       "'open              | unterminated single quote",
       "\"open             | unterminated double quote"})
   void rejectsWordsItCannotExpand(String word, String message) {

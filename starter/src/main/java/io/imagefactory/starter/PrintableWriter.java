@@ -1,15 +1,17 @@
 package io.imagefactory.starter;
 
+import io.imagefactory.HumanText;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * What the CLI prints, with every control character but newline and tab written as {@code
- * \\uXXXX}: a Dockerfile, an image name or a message from a server can carry terminal escape
- * sequences or raw binary, and none of it may move the cursor, recolour the screen or forge a line
- * of its own on the operator's terminal.
+ * What the CLI prints, with every unprintable character ({@link HumanText#isUnprintable}) but
+ * newline and tab written as {@code \\uXXXX}: a Dockerfile, an image name or a message from a
+ * server can carry terminal escape sequences, bidirectional overrides or raw binary, and none of
+ * it may move the cursor, recolour the screen, reorder a line or forge one of its own on the
+ * operator's terminal.
  */
 final class PrintableWriter extends FilterWriter {
 
@@ -24,11 +26,10 @@ final class PrintableWriter extends FilterWriter {
 
   @Override
   public void write(int c) throws IOException {
-    if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
-      out.write(c);
-    } else {
-      out.write(String.format("\\u%04x", c));
-    }
+    // One character at a time, so the halves of a surrogate pair (an emoji) pass as they are.
+    boolean printable =
+        c == '\n' || c == '\t' || Character.isSurrogate((char) c) || !HumanText.isUnprintable(c);
+    out.write(printable ? String.valueOf((char) c) : HumanText.escape(c));
   }
 
   @Override

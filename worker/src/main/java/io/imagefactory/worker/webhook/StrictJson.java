@@ -1,5 +1,6 @@
 package io.imagefactory.worker.webhook;
 
+import io.imagefactory.HumanText;
 import java.util.stream.Collectors;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -26,6 +27,9 @@ final class StrictJson {
 
   /** Kargo's body is flat; anything deeper than this is not one of ours. */
   static final int MAX_DEPTH = 8;
+
+  /** Names and values from the request are shown this long at most, control characters quoted. */
+  private static final int SHOWN = 100;
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder(
@@ -57,7 +61,8 @@ final class StrictJson {
   /** The body as {@code type}, or an {@link ApiProblem} saying which field is at fault and why. */
   static <T> T read(String contentType, byte[] body, Class<T> type) {
     if (!isJson(contentType)) {
-      throw ApiProblem.unsupportedMediaType(contentType);
+      throw ApiProblem.unsupportedMediaType(
+          contentType == null ? null : HumanText.printable(contentType, SHOWN));
     }
     if (body == null || body.length == 0) {
       throw ApiProblem.badRequest("body", "a JSON object is required");
@@ -74,7 +79,7 @@ final class StrictJson {
     } catch (StreamReadException e) {
       String message = String.valueOf(e.getOriginalMessage());
       if (message.startsWith("Duplicate Object property")) {
-        String field = message.replaceAll(".*\"(.*)\".*", "$1");
+        String field = HumanText.printable(message.replaceAll("(?s).*\"(.*)\".*", "$1"), SHOWN);
         throw ApiProblem.badRequest(field, "is given twice; refused rather than guess which counts");
       }
       throw ApiProblem.badRequest("body", "is not valid JSON");
@@ -85,6 +90,7 @@ final class StrictJson {
       String field =
           e.getPath().stream()
               .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .map(name -> HumanText.printable(name, SHOWN))
               .collect(Collectors.joining("."));
       throw ApiProblem.badRequest(field, "must be a string");
     }

@@ -1,0 +1,4 @@
+FROM \
+# comment
+
+  alpine:3.20

@@ -1,0 +1,1 @@
+FROM аlpine:3.20

@@ -1,0 +1,3 @@
+# hello
+# escape=x
+FROM alpine:3.20

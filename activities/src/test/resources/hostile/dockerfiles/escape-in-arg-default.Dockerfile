@@ -1,0 +1,2 @@
+ARG V=[31m
+FROM alpine:$V

@@ -1,0 +1,2 @@
+ARG EMPTY=
+FROM ${EMPTY}

@@ -1,0 +1,2 @@
+RUN x
+FROM alpine:3.20

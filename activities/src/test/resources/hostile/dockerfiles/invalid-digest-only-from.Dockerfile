@@ -1,0 +1,1 @@
+FROM alpine@sha256:abc

@@ -1,0 +1,1 @@
+FROM alpÿine:3.20

@@ -1,0 +1,2 @@
+ARG V=1
+FROM alpine:${V#\x}

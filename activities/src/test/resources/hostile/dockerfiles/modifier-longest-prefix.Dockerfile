@@ -1,0 +1,2 @@
+ARG REF=docker.io/library/node:22-slim
+FROM node:${REF##*:}

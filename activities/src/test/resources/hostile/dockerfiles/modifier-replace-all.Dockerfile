@@ -1,0 +1,2 @@
+ARG V=12.1.1
+FROM debian:${V//.1/}

@@ -1,0 +1,2 @@
+ARG V=3.19
+FROM alpine:${V/19/20}

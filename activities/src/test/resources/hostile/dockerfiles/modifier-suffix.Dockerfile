@@ -1,0 +1,2 @@
+ARG GO=1.23.4
+FROM golang:${GO%.*}

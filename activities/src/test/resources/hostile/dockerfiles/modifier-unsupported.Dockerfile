@@ -1,0 +1,2 @@
+ARG V=3.20
+FROM alpine:${V^^}
