@@ -159,7 +159,8 @@ class EndToEndTest {
     assertThat(GitFixtures.history(stateRepo, "main").get(0).getShortMessage())
         .startsWith("image-factory: enroll ");
 
-    assertThat(event("docker.io/library/nginx", "1.27-alpine", '1').statusCode()).isEqualTo(202);
+    var first = event("docker.io/library/nginx", "1.27-alpine", '1');
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
     assertThat(event("docker.io/library/nginx", "1.27-alpine", '2').statusCode()).isEqualTo(202);
     assertThat(event("docker.io/library/nginx", "1.27-alpine", '2').statusCode()).isEqualTo(202);
     assertThat(event("quay.io/nobody/unknown", "1", '3').statusCode()).isEqualTo(404);
