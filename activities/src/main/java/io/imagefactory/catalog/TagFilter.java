@@ -2,6 +2,7 @@ package io.imagefactory.catalog;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.imagefactory.HumanText;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,8 @@ public final class TagFilter {
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           "is not a regular expression Kargo accepts (RE2 syntax, as Go's regexp): "
-              + e.getMessage()
+              // The error quotes part of the regex, which may hold control characters.
+              + HumanText.printable(e.getMessage(), 200)
               + "; Kargo would refuse it too"
               + hint(e.getMessage()));
     }
