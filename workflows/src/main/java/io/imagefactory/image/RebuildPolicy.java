@@ -55,22 +55,12 @@ public final class RebuildPolicy {
     if (pending.stream().anyMatch(candidate::sameDigest)) {
       return pending;
     }
-    List<PendingDigest> ofBase =
-        pending.stream().filter(p -> p.baseImage().equals(candidate.baseImage())).toList();
+    Predicate<PendingDigest> ofBase = p -> p.baseImage().equals(candidate.baseImage());
+    Predicate<PendingDigest> matured = p -> !p.maturesAt(delay).isAfter(now);
     List<PendingDigest> next = new ArrayList<>(pending);
-    ofBase.stream()
-        .filter(p -> !p.maturesAt(delay).isAfter(now))
-        .max(Comparator.comparing(PendingDigest::firstSeen))
-        .ifPresent(
-            newestMatured ->
-                next.removeIf(
-                    p ->
-                        ofBase.contains(p)
-                            && p.firstSeen().isBefore(newestMatured.firstSeen())
-                            && !p.maturesAt(delay).isAfter(now)));
     List<PendingDigest> unmatured =
-        ofBase.stream()
-            .filter(p -> p.maturesAt(delay).isAfter(now))
+        pending.stream()
+            .filter(ofBase.and(matured.negate()))
             .sorted(Comparator.comparing(PendingDigest::firstSeen))
             .toList();
     if (unmatured.size() >= 2) {
@@ -81,6 +71,13 @@ public final class RebuildPolicy {
       }
     }
     next.add(candidate);
+    next.stream()
+        .filter(ofBase.and(matured))
+        .max(Comparator.comparing(PendingDigest::firstSeen))
+        .ifPresent(
+            newest ->
+                next.removeIf(
+                    ofBase.and(matured).and(p -> p.firstSeen().isBefore(newest.firstSeen()))));
     next.sort(Comparator.comparing(PendingDigest::firstSeen));
     return List.copyOf(next);
   }
