@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** An image workflow under bursts: of candidates, of builds, of signals while the writer is behind. */
+/** An image workflow under bursts: of candidates, of builds, of signals with the writer behind. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ImageWorkflowBurstTest {
 
