@@ -7,12 +7,18 @@ package io.imagefactory.image;
  *     default
  * @param unrecorded true when the previous run's last record of the runtime was not acknowledged,
  *     so the new run records it again
+ * @param cascade a new build the previous run had not cascaded to its dependents yet; null when
+ *     none
  */
 public record ImageSetup(
-    ImageConfig config, ImageRuntime runtime, int continueAsNewAfter, boolean unrecorded) {
+    ImageConfig config,
+    ImageRuntime runtime,
+    int continueAsNewAfter,
+    boolean unrecorded,
+    ImageBuild cascade) {
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime, int continueAsNewAfter) {
-    this(config, runtime, continueAsNewAfter, false);
+    this(config, runtime, continueAsNewAfter, false, null);
   }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime) {

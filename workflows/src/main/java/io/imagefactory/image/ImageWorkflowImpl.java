@@ -120,6 +120,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
     // The previous run's record was not acknowledged: this run records the runtime again.
     persistNeeded = setup.unrecorded();
+    cascade = setup.cascade();
   }
 
   @Override
@@ -153,16 +154,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       approvedBy = null;
       rebuildNowBy = null;
       // Not only when idle: under a flood of signals it never is, and the history must stay
-      // bounded. The runtime is carried whole, so an unacknowledged record is simply made again.
+      // bounded. The runtime is carried whole, so an unacknowledged record is simply made again;
+      // a build that came in during this pass carries its cascade.
       if (dueForContinueAsNew()
           && dispatch == null
-          && cascade == null
           && !unenrolled
           && !stateRepo.delivering()
           && Workflow.isEveryHandlerFinished()) {
         boolean unrecorded = persistNeeded || !stateRepo.idle();
         Workflow.continueAsNew(
-            new ImageSetup(config, runtime, setup.continueAsNewAfter(), unrecorded));
+            new ImageSetup(config, runtime, setup.continueAsNewAfter(), unrecorded, cascade));
       }
     }
   }
@@ -388,6 +389,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private boolean hasWork() {
     return dirty
         || persistNeeded
+        || cascade != null
         || unenrolled
         || stateRepo.hasWork()
         || approvedBy != null
