@@ -21,6 +21,18 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
   public final WorkflowClient client;
 
   public WorkflowTestEnvironment(Object... activities) {
+    this(true, activities);
+  }
+
+  /**
+   * An environment whose worker polls only after {@link #startWorker()}: workflows started and
+   * signalled before see all those signals in their first workflow task.
+   */
+  public static WorkflowTestEnvironment withWorkerStopped(Object... activities) {
+    return new WorkflowTestEnvironment(false, activities);
+  }
+
+  private WorkflowTestEnvironment(boolean startWorker, Object[] activities) {
     env = TestWorkflowEnvironment.newInstance();
     EntitySearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TaskQueues.MAIN);
@@ -30,8 +42,14 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
         StateRepoWorkflowImpl.class,
         EnrollmentWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
-    env.start();
     client = env.getWorkflowClient();
+    if (startWorker) {
+      env.start();
+    }
+  }
+
+  public void startWorker() {
+    env.start();
   }
 
   public <T> T newStub(Class<T> type, String workflowId) {

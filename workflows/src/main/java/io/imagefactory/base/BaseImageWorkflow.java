@@ -22,7 +22,8 @@ public interface BaseImageWorkflow extends StateRepoSubmitter {
 
   /**
    * Kargo reported a digest. The first digest ever seen is the baseline; a later new one fans out
-   * to every dependent. A digest seen before has no effect.
+   * to every dependent, and of a burst only the newest by reception time does. A digest seen
+   * before, or one received before the current one, has no effect.
    */
   @SignalMethod
   void digestSeen(DigestSeen event);

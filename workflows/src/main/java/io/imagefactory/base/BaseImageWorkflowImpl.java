@@ -6,7 +6,10 @@ import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.FanOut;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
+import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -18,11 +21,18 @@ import org.slf4j.Logger;
 
 /**
  * One base image. A digest it has not seen is handed to every dependent as a rebuild candidate
- * with the time it was first seen here, so all dependents measure their delay from the same
+ * with the time the webhook received it, so all dependents measure their delay from the same
  * moment, and then recorded in the state repository. The first digest is only a baseline: the
- * dependents were built on it or on an older one, and we cannot tell which. The record goes
- * through an outbox that the main loop drives, so the base keeps taking events while the writer
- * is behind, and a refused record is sent again, never dropped.
+ * dependents were built on it or on an older one, and we cannot tell which.
+ *
+ * <p>A burst must cost what one event costs. The loop takes its whole inbox at once: only the
+ * newest digest becomes current and is fanned out, the older new ones only go to the recent
+ * digests; duplicates and digests received before the current one have no effect. The fan-out
+ * runs beside the loop, one at a time, and a newer digest replaces the one waiting for the next.
+ * Records go through an outbox that the loop drives, so the base keeps taking events while the
+ * writer is behind, and a refused record is sent again, never dropped. The workflow continues as
+ * new when its history is long, whatever is still waiting: the inbox, the next fan-out and the
+ * unacknowledged records go to the next run.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -32,14 +42,22 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
-  private final List<DigestSeen> inbox = new ArrayList<>();
+  private final DigestInbox inbox = new DigestInbox();
   private BaseSetup state;
+  private BaseUpdate unannounced;
+  private Promise<Void> fanOut;
   private boolean retired;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
   public BaseImageWorkflowImpl(BaseSetup setup) {
-    state = setup;
+    state = setup.withoutCarryOver();
+    BaseCarryOver carried = setup.carried();
+    if (carried != null) {
+      inbox.addAll(carried.inbox());
+      unannounced = carried.unannounced();
+      carried.unrecorded().forEach(c -> stateRepo.put(c.digest(), c));
+    }
   }
 
   @Override
@@ -63,44 +81,106 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         Workflow.setCurrentDetails("retired: no dependents left");
         return;
       }
-      while (!inbox.isEmpty()) {
-        handle(inbox.remove(0));
+      if (dueForContinueAsNew(continueAsNewAfter)) {
+        // Before the inbox is taken: a burst keeps the history of no run long.
+        Workflow.continueAsNew(state.carrying(carryOver()));
       }
+      takeInbox();
+      announce();
       stateRepo.step();
       Workflow.setCurrentDetails(details());
-      boolean due =
-          Workflow.getInfo().isContinueAsNewSuggested()
-              || Workflow.getInfo().getHistoryLength() > continueAsNewAfter;
-      // Only once git has every digest: the next run starts from the state alone.
-      if (due && inbox.isEmpty() && stateRepo.idle() && Workflow.isEveryHandlerFinished()) {
-        Workflow.continueAsNew(state);
-      }
     }
   }
 
   private boolean hasWork() {
-    return retired || !inbox.isEmpty() || stateRepo.hasWork();
+    return retired
+        || !inbox.isEmpty()
+        || stateRepo.hasWork()
+        || (unannounced != null && !fanningOut());
   }
 
-  private void handle(DigestSeen event) {
-    String digest = event.digest();
-    if (digest.equals(state.currentDigest()) || state.recentDigests().contains(digest)) {
+  /**
+   * A fan-out under way would be cut short, and a batch being delivered could be overtaken by the
+   * next run's; both take a moment, and everything else is carried.
+   */
+  private boolean dueForContinueAsNew(int limit) {
+    boolean due =
+        Workflow.getInfo().isContinueAsNewSuggested()
+            || Workflow.getInfo().getHistoryLength() > limit;
+    return due && !fanningOut() && !stateRepo.delivering() && Workflow.isEveryHandlerFinished();
+  }
+
+  private BaseCarryOver carryOver() {
+    List<BaseDigestChange> unrecorded = new ArrayList<>();
+    for (StateChange change : stateRepo.unacknowledged()) {
+      unrecorded.add((BaseDigestChange) change);
+    }
+    return new BaseCarryOver(inbox.waiting(), unannounced, unrecorded);
+  }
+
+  /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
+  private void takeInbox() {
+    if (inbox.isEmpty()) {
       return;
     }
-    Instant seenAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    boolean baseline = state.currentDigest() == null;
-    state = withDigest(state, digest, seenAt);
-    if (baseline) {
-      log.info("base {}: baseline digest {}", state.name(), digest);
-    } else {
-      // The dependents hear first, so their timers start at once.
-      FanOut.baseUpdated(
-          WorkflowIds.base(state.name()),
-          state.dependents(),
-          new BaseUpdate(state.name(), digest, seenAt));
+    boolean fansOut = false;
+    int taken = 0;
+    for (DigestSeen event : inbox.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
+      if (!isNew(event)) {
+        continue;
+      }
+      // The first digest ever is the baseline; any digest after it is news for the dependents.
+      fansOut |= state.currentDigest() != null;
+      state = withDigest(state, event.digest(), event.receivedAt());
+      // Keyed by digest and put in reception order, so the writer records them in that order and
+      // the state file's history holds the older ones of a burst too.
+      stateRepo.put(
+          event.digest(), new BaseDigestChange(state.name(), event.digest(), event.receivedAt()));
+      taken++;
     }
-    // Keyed by digest: each one is recorded, in the order seen.
-    stateRepo.put(digest, new BaseDigestChange(state.name(), digest, seenAt));
+    // Only the newest ones can still be in the state file's bounded history.
+    stateRepo.keepNewest(RECENT_DIGESTS + 1);
+    if (taken == 0) {
+      return;
+    }
+    if (fansOut) {
+      unannounced = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
+      log.info(
+          "base {}: new digest {} ({} new digest(s) taken at once)",
+          state.name(),
+          state.currentDigest(),
+          taken);
+    } else {
+      log.info("base {}: baseline digest {}", state.name(), state.currentDigest());
+    }
+  }
+
+  /** Neither a digest it knows nor one received before the current one, which must not regress. */
+  private boolean isNew(DigestSeen event) {
+    String digest = event.digest();
+    if (digest.equals(state.currentDigest()) || state.recentDigests().contains(digest)) {
+      return false;
+    }
+    return state.lastUpdated() == null || !event.receivedAt().isBefore(state.lastUpdated());
+  }
+
+  /** Starts the waiting fan-out unless one is under way; it picks up the newest digest after. */
+  private void announce() {
+    if (unannounced == null || fanningOut()) {
+      return;
+    }
+    if (fanOut != null && fanOut.getFailure() != null) {
+      log.warn("base {}: fan-out failed: {}", state.name(), fanOut.getFailure().getMessage());
+    }
+    BaseUpdate update = unannounced;
+    unannounced = null;
+    fanOut =
+        Async.procedure(
+            FanOut::baseUpdated, WorkflowIds.base(state.name()), state.dependents(), update);
+  }
+
+  private boolean fanningOut() {
+    return fanOut != null && !fanOut.isCompleted();
   }
 
   private static BaseSetup withDigest(BaseSetup state, String digest, Instant seenAt) {
@@ -134,6 +214,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + "; "
         + state.dependents().size()
         + " dependent image(s)"
+        + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
   }
 

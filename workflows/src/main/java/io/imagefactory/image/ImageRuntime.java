@@ -12,7 +12,8 @@ import java.util.List;
  * @param pending rebuild candidates, oldest first
  * @param pinnedUpdates newer digests of pinned bases, reported and not rebuilt
  * @param awaitingApproval a matured rebuild waits for {@code approve} ({@code autoRebuild: false})
- * @param eligibleAt when the earliest candidate matures, or matured
+ * @param eligibleAt when the rebuild is due: the earliest candidate's maturity, or that of the
+ *     newest candidate of its burst ({@link RebuildPolicy#rebuildDue})
  * @param rebuildCount how many rebuilds were asked for, for rebuild ids
  * @param failedAttempts rebuilds in a row that failed; reset by one that succeeds
  * @param retryAt after a failed rebuild, the earliest time the candidates are tried again; null

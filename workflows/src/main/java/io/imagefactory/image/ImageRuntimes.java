@@ -16,15 +16,21 @@ final class ImageRuntimes {
 
   private ImageRuntimes() {}
 
-  /** A new base digest becomes a candidate, unless it is pending or a rebuild already covered it. */
-  static ImageRuntime candidate(ImageRuntime runtime, BaseUpdate update, Duration delay) {
+  /**
+   * A new base digest becomes a candidate, unless it is pending or a rebuild already covered it;
+   * the candidates of its base stay bounded ({@link RebuildPolicy#add(List, PendingDigest,
+   * Duration, Instant)}).
+   */
+  static ImageRuntime candidate(
+      ImageRuntime runtime, BaseUpdate update, Duration delay, Instant now) {
     PendingDigest candidate =
         new PendingDigest(update.baseImage(), update.digest(), update.seenAt(), update.cascade());
     RebuildEntry last = runtime.lastRebuild();
     if (last != null && !last.failed() && last.covered().stream().anyMatch(candidate::sameDigest)) {
       return runtime;
     }
-    return withPending(runtime, RebuildPolicy.add(runtime.pending(), candidate), delay);
+    return withPending(
+        runtime, RebuildPolicy.add(runtime.pending(), candidate, delay, now), delay);
   }
 
   /** A newer digest of a pinned base is remembered, newest per base, and never rebuilt. */
@@ -114,7 +120,7 @@ final class ImageRuntimes {
     if (heldAfterFailures(runtime)) {
       return Optional.empty();
     }
-    return RebuildPolicy.earliestMaturity(runtime.pending(), delay)
+    return RebuildPolicy.rebuildDue(runtime.pending(), delay)
         .map(at -> runtime.retryAt() != null && runtime.retryAt().isAfter(at) ? runtime.retryAt() : at);
   }
 
@@ -166,7 +172,7 @@ final class ImageRuntimes {
     Instant eligibleAt =
         awaiting
             ? runtime.eligibleAt()
-            : RebuildPolicy.earliestMaturity(pending, delay).orElse(null);
+            : RebuildPolicy.rebuildDue(pending, delay).orElse(null);
     return runtime.withPending(pending, awaiting, eligibleAt);
   }
 }

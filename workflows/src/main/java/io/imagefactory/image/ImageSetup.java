@@ -5,8 +5,21 @@ package io.imagefactory.image;
  *
  * @param continueAsNewAfter history length after which the workflow continues as new; 0 for the
  *     default
+ * @param unrecorded true when the previous run's last record of the runtime was not acknowledged,
+ *     so the new run records it again
+ * @param cascade a new build the previous run had not cascaded to its dependents yet; null when
+ *     none
  */
-public record ImageSetup(ImageConfig config, ImageRuntime runtime, int continueAsNewAfter) {
+public record ImageSetup(
+    ImageConfig config,
+    ImageRuntime runtime,
+    int continueAsNewAfter,
+    boolean unrecorded,
+    ImageBuild cascade) {
+
+  public ImageSetup(ImageConfig config, ImageRuntime runtime, int continueAsNewAfter) {
+    this(config, runtime, continueAsNewAfter, false, null);
+  }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime) {
     this(config, runtime, 0);

@@ -118,6 +118,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     runtime = setup.runtime() == null ? ImageRuntime.empty() : setup.runtime();
     continueAsNewAfter =
         setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
+    // The previous run's record was not acknowledged: this run records the runtime again.
+    persistNeeded = setup.unrecorded();
+    cascade = setup.cascade();
   }
 
   @Override
@@ -150,12 +153,17 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       // Answered only now, so the caller sees the recorded state and search attributes.
       approvedBy = null;
       rebuildNowBy = null;
+      // Not only when idle: under a flood of signals it never is, and the history must stay
+      // bounded. The runtime is carried whole, so an unacknowledged record is simply made again;
+      // a build that came in during this pass carries its cascade.
       if (dueForContinueAsNew()
           && dispatch == null
-          && !hasWork()
-          && stateRepo.idle()
+          && !unenrolled
+          && !stateRepo.delivering()
           && Workflow.isEveryHandlerFinished()) {
-        Workflow.continueAsNew(new ImageSetup(config, runtime, setup.continueAsNewAfter()));
+        boolean unrecorded = persistNeeded || !stateRepo.idle();
+        Workflow.continueAsNew(
+            new ImageSetup(config, runtime, setup.continueAsNewAfter(), unrecorded, cascade));
       }
     }
   }
@@ -380,6 +388,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   private boolean hasWork() {
     return dirty
+        || persistNeeded
+        || cascade != null
         || unenrolled
         || stateRepo.hasWork()
         || approvedBy != null
@@ -442,7 +452,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     ImageRuntime next =
         config.pinnedBaseImages().contains(update.baseImage())
             ? ImageRuntimes.pinnedUpdate(runtime, update)
-            : ImageRuntimes.candidate(runtime, update, config.rebuildDelay());
+            : ImageRuntimes.candidate(runtime, update, config.rebuildDelay(), now());
     if (!next.equals(runtime)) {
       runtime = next;
       persistNeeded = true;
@@ -455,6 +465,14 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (build.digest().equals(runtime.currentDigest())) {
       return;
     }
+    Instant seenAt = build.seenAt() == null ? now() : build.seenAt();
+    if (runtime.lastBuilt() != null && seenAt.isBefore(runtime.lastBuilt())) {
+      // Received before the current build, delivered after it: the current digest never regresses.
+      log.info(
+          "image {} ignores build {}: older than its current one", config.name(), build.digest());
+      return;
+    }
+    build = new ImageBuild(build.digest(), build.tag(), seenAt);
     boolean baseline = runtime.currentDigest() == null;
     boolean closesRebuild = runtime.rebuildInFlight();
     runtime = ImageRuntimes.built(runtime, build);

@@ -14,32 +14,95 @@ import java.util.function.Predicate;
  * The rebuild policy of one image (DESIGN.md §6), as pure functions over its pending digests.
  *
  * <p>Each new base digest is a candidate that matures {@code rebuildDelay} after it was first
- * seen; the image's timer fires at the earliest maturity, and one rebuild takes every matured
- * candidate: a burst of updates gives one rebuild, and a base that updates daily never starves the
- * delay, since the oldest candidate still matures on time. What else the rebuild consumes depends
- * on the build: when its inputs pin the bases by digest, exactly the newest matured digests are
- * built and younger candidates keep waiting on their own timer; when it pulls the base tags as
- * they stand, it may build unmatured digests too, so it consumes them and says so.
+ * seen; the image's timer fires at the earliest maturity, or, when more candidates came within the
+ * burst window after the first, at the maturity of the newest of them, and one rebuild takes every
+ * matured candidate: a burst of updates gives one rebuild, and a base that updates daily never
+ * starves the delay, since the oldest candidate still matures on time. What else the rebuild
+ * consumes depends on the build: when its inputs pin the bases by digest, exactly the newest
+ * matured digests are built and younger candidates keep waiting on their own timer; when it pulls
+ * the base tags as they stand, it may build unmatured digests too, so it consumes them and says so.
  */
 public final class RebuildPolicy {
 
   private RebuildPolicy() {}
 
+  /**
+   * Candidates seen within this long of the first pending one are one burst: the rebuild waits for
+   * the newest of them to mature, so the burst gives one rebuild. At most half the delay, so a
+   * short delay is not doubled.
+   */
+  public static final Duration BURST_WINDOW = Duration.ofMinutes(2);
+
   /** Adds a candidate unless the same digest of that base is already pending. */
   public static List<PendingDigest> add(List<PendingDigest> pending, PendingDigest candidate) {
-    boolean known =
-        pending.stream()
-            .anyMatch(
-                p ->
-                    p.baseImage().equals(candidate.baseImage())
-                        && p.digest().equals(candidate.digest()));
-    if (known) {
+    if (pending.stream().anyMatch(candidate::sameDigest)) {
       return pending;
     }
     List<PendingDigest> next = new ArrayList<>(pending);
     next.add(candidate);
     next.sort(Comparator.comparing(PendingDigest::firstSeen));
     return List.copyOf(next);
+  }
+
+  /**
+   * Adds a candidate, keeping the candidates of its base bounded: of the matured ones only the
+   * newest, which is what a rebuild builds; of a burst only its first and its newest, since the
+   * rebuild waits for the newest and the first keeps a base that never stops updating from
+   * postponing the rebuild for ever.
+   */
+  public static List<PendingDigest> add(
+      List<PendingDigest> pending, PendingDigest candidate, Duration delay, Instant now) {
+    if (pending.stream().anyMatch(candidate::sameDigest)) {
+      return pending;
+    }
+    Predicate<PendingDigest> ofBase = p -> p.baseImage().equals(candidate.baseImage());
+    Predicate<PendingDigest> matured = p -> !p.maturesAt(delay).isAfter(now);
+    List<PendingDigest> next = new ArrayList<>(pending);
+    List<PendingDigest> unmatured =
+        pending.stream()
+            .filter(ofBase.and(matured.negate()))
+            .sorted(Comparator.comparing(PendingDigest::firstSeen))
+            .toList();
+    if (unmatured.size() >= 2) {
+      PendingDigest newest = unmatured.get(unmatured.size() - 1);
+      Duration since = Duration.between(newest.firstSeen(), candidate.firstSeen());
+      if (!since.isNegative() && since.compareTo(burstWindow(delay)) <= 0) {
+        next.remove(newest);
+      }
+    }
+    next.add(candidate);
+    next.stream()
+        .filter(ofBase.and(matured))
+        .max(Comparator.comparing(PendingDigest::firstSeen))
+        .ifPresent(
+            newest ->
+                next.removeIf(
+                    ofBase.and(matured).and(p -> p.firstSeen().isBefore(newest.firstSeen()))));
+    next.sort(Comparator.comparing(PendingDigest::firstSeen));
+    return List.copyOf(next);
+  }
+
+  /** The burst window for a delay: {@link #BURST_WINDOW}, at most half the delay. */
+  public static Duration burstWindow(Duration delay) {
+    Duration half = delay.dividedBy(2);
+    return half.compareTo(BURST_WINDOW) < 0 ? half : BURST_WINDOW;
+  }
+
+  /**
+   * When the next rebuild is due: when the newest candidate seen within the burst window of the
+   * first matures. Empty when nothing is pending.
+   */
+  public static Optional<Instant> rebuildDue(List<PendingDigest> pending, Duration delay) {
+    Optional<Instant> first =
+        pending.stream().map(PendingDigest::firstSeen).min(Comparator.naturalOrder());
+    if (first.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant burstEnd = first.get().plus(burstWindow(delay));
+    return pending.stream()
+        .filter(p -> !p.firstSeen().isAfter(burstEnd))
+        .map(p -> p.maturesAt(delay))
+        .max(Comparator.naturalOrder());
   }
 
   /** When the first pending digest matures; empty when nothing is pending. */

@@ -7,6 +7,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,38 @@ public final class StateRepoOutbox {
   public void put(String key, StateChange change) {
     unsent.remove(key);
     unsent.put(key, change);
+  }
+
+  /**
+   * Keeps only the {@code max} newest unsent changes, for a workflow whose every change supersedes
+   * the ones put before it, so that only the last few still matter.
+   */
+  public void keepNewest(int max) {
+    Iterator<String> keys = unsent.keySet().iterator();
+    for (int drop = unsent.size() - max; drop > 0; drop--) {
+      keys.next();
+      keys.remove();
+    }
+  }
+
+  /**
+   * Every change the writer has not acknowledged, in the order it should apply them: what a
+   * workflow that continues as new carries to its next run, which sends them again as a new batch.
+   * An answer to the old batch then reaches the next run as a stale one and is ignored.
+   */
+  public List<StateChange> unacknowledged() {
+    Map<String, StateChange> all = new LinkedHashMap<>();
+    sent.forEach((key, change) -> all.put(key, unsent.getOrDefault(key, change)));
+    all.putAll(unsent);
+    return List.copyOf(all.values());
+  }
+
+  /**
+   * True while a batch is being handed to the writer. A workflow continues as new only after, so
+   * that the batch its next run sends cannot overtake this one.
+   */
+  public boolean delivering() {
+    return delivery != null && !delivery.isCompleted();
   }
 
   /**

@@ -12,15 +12,19 @@ import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.PendingDigest;
 import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
+import io.imagefactory.staterepo.CommitOutcome;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +185,73 @@ class BaseImageWorkflowImplTest {
     BaseSetup state = base.status().state();
     assertThat(state.currentDigest()).isEqualTo(digest(8));
     assertThat(state.recentDigests()).hasSize(7).contains(digest(3));
+  }
+
+  @Test
+  void anOlderDigestDeliveredAfterANewerOneAndDuplicatesHaveNoEffect() {
+    ImageWorkflow api = startImage("api");
+    BaseImageWorkflow base = startBase(List.of("api"), 0);
+    Instant t = temporal.now();
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1", t));
+    temporal.sleep(Duration.ofMinutes(1));
+    base.digestSeen(new DigestSeen(digest(3), "22-bookworm-slim", "f3", t.plusSeconds(20)));
+    temporal.sleep(Duration.ofMinutes(1));
+    // Received before digest 3, delivered after it.
+    base.digestSeen(new DigestSeen(digest(2), "22-bookworm-slim", "f2", t.plusSeconds(10)));
+    // Redeliveries, received later.
+    base.digestSeen(new DigestSeen(digest(3), "22-bookworm-slim", "f3", t.plusSeconds(90)));
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1", t.plusSeconds(91)));
+    temporal.sleep(Duration.ofMinutes(1));
+
+    BaseSetup state = base.status().state();
+    assertThat(state.currentDigest()).isEqualTo(digest(3));
+    assertThat(state.lastUpdated()).isEqualTo(t.plusSeconds(20));
+    assertThat(state.recentDigests()).containsExactly(digest(1));
+    assertThat(api.status().runtime().pending())
+        .containsExactly(new PendingDigest(NODE, digest(3), t.plusSeconds(20)));
+    assertThat(activities.submitted)
+        .flatExtracting(b -> b.changes())
+        .filteredOn(c -> c instanceof BaseDigestChange)
+        .extracting(c -> ((BaseDigestChange) c).digest())
+        .containsExactly(digest(1), digest(3));
+  }
+
+  @Test
+  void continueAsNewWithUnacknowledgedRecordsLosesNothing() {
+    // The writer commits, but its answers are lost: the outbox is never idle.
+    activities.answers = false;
+    BaseImageWorkflow base = startBase(List.of(), 15);
+    String firstRun = runId();
+    for (int i = 1; i <= 8; i++) {
+      base.digestSeen(new DigestSeen(digest(i), "22-bookworm-slim", "f" + i, temporal.now()));
+      temporal.sleep(Duration.ofMinutes(1));
+    }
+    // It continued as new although no batch of it was ever acknowledged.
+    assertThat(runId()).isNotEqualTo(firstRun);
+    assertThat(activities.acknowledged).isNotEmpty();
+
+    // An answer to the first run's batch, redelivered to the next run, is stale there.
+    Acknowledgement stale =
+        new Acknowledgement(
+            WorkflowIds.base(NODE),
+            activities.acknowledged.get(0).batchId(),
+            CommitOutcome.rejected("stale answer"));
+    base.acknowledged(stale);
+    temporal.sleep(Duration.ofMinutes(1));
+    assertThat(base.status().details()).doesNotContain("stale answer");
+
+    activities.answers = true;
+    temporal.sleep(Duration.ofMinutes(30));
+
+    List<String> recorded =
+        activities.submitted.stream()
+            .flatMap(b -> b.changes().stream())
+            .map(c -> ((BaseDigestChange) c).digest())
+            .toList();
+    assertThat(recorded).containsAll(IntStream.rangeClosed(1, 8).mapToObj(i -> digest(i)).toList());
+    assertThat(recorded.get(recorded.size() - 1)).isEqualTo(digest(8));
+    assertThat(base.status().details()).doesNotContain("behind");
+    assertThat(base.status().state().currentDigest()).isEqualTo(digest(8));
   }
 
   @Test

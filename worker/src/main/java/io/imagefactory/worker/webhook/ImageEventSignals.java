@@ -47,7 +47,7 @@ final class ImageEventSignals {
     if (entry.kind() == Kind.BASE) {
       client
           .newWorkflowStub(BaseImageWorkflow.class, id)
-          .digestSeen(new DigestSeen(event.digest(), event.tag(), event.freight()));
+          .digestSeen(new DigestSeen(event.digest(), event.tag(), event.freight(), seenAt));
       return new Signal(id, DIGEST_SEEN);
     }
     client

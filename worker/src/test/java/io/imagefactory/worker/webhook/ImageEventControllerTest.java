@@ -85,7 +85,9 @@ class ImageEventControllerTest {
         .andExpect(jsonPath("$.stateIndex.commit").value(WebhookSlice.COMMIT))
         .andExpect(jsonPath("$.stateIndex.ageSeconds").value(0));
 
-    verify(node22).digestSeen(new DigestSeen(DIGEST, "22-bookworm-slim", "0a1b2c3d"));
+    // The reception time travels with the event: it is when the digest was first seen.
+    verify(node22)
+        .digestSeen(new DigestSeen(DIGEST, "22-bookworm-slim", "0a1b2c3d", WebhookSlice.NOW));
     verifyNoInteractions(node20);
   }
 
@@ -122,7 +124,8 @@ class ImageEventControllerTest {
         .andExpect(content().json(first));
 
     // Each delivery is signalled; the workflow treats a digest it has seen as no news.
-    verify(node20, times(2)).digestSeen(new DigestSeen(DIGEST, "20-alpine", "0a1b2c3d"));
+    verify(node20, times(2))
+        .digestSeen(new DigestSeen(DIGEST, "20-alpine", "0a1b2c3d", WebhookSlice.NOW));
   }
 
   @Test
@@ -134,7 +137,7 @@ class ImageEventControllerTest {
             .formatted(NODE, DIGEST))
         .andExpect(status().isAccepted());
 
-    verify(node20).digestSeen(new DigestSeen(DIGEST, "20-alpine", null));
+    verify(node20).digestSeen(new DigestSeen(DIGEST, "20-alpine", null, WebhookSlice.NOW));
   }
 
   @ParameterizedTest
