@@ -33,11 +33,14 @@ public final class CapturedLogs implements AutoCloseable {
   }
 
   public List<String> lines() {
-    return appender.list.stream().map(CapturedLogs::render).toList();
+    return events().stream().map(CapturedLogs::render).toList();
   }
 
+  /** A copy taken under the appender's lock: other threads keep logging while a test reads. */
   public List<ILoggingEvent> events() {
-    return List.copyOf(appender.list);
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
   }
 
   private static String render(ILoggingEvent event) {
