@@ -5,6 +5,7 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /**
  * The long-lived entity of one base image ({@code base/<name>}): its current digest and its
@@ -27,6 +28,13 @@ public interface BaseImageWorkflow extends StateRepoSubmitter {
    */
   @SignalMethod
   void digestSeen(DigestSeen event);
+
+  /**
+   * Several reports at once, as the webhook sends them under a flood: the same as one {@link
+   * #digestSeen} each, in one signal, so a flood adds few events to the history.
+   */
+  @SignalMethod
+  void digestsSeen(List<DigestSeen> events);
 
   /** The base has no dependents left: the workflow ends. */
   @SignalMethod

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -236,6 +237,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   @Override
   public void digestSeen(DigestSeen event) {
     inbox.add(event);
+  }
+
+  @Override
+  public void digestsSeen(List<DigestSeen> events) {
+    if (events != null) {
+      events.stream().filter(Objects::nonNull).forEach(inbox::add);
+    }
   }
 
   @Override

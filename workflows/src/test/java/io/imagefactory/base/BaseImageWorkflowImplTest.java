@@ -131,6 +131,27 @@ class BaseImageWorkflowImplTest {
   }
 
   @Test
+  void reportsSentTogetherCountAsOneEachAndOnlyTheNewestFansOut() {
+    ImageWorkflow api = startImage("api");
+    BaseImageWorkflow base = startBase(List.of("api"), 0);
+    Instant t = Instant.parse("2026-12-01T10:00:00Z");
+    base.digestSeen(new DigestSeen(digest(1), "22-bookworm-slim", "f1", t));
+    temporal.sleep(Duration.ofMinutes(1));
+
+    base.digestsSeen(
+        List.of(
+            new DigestSeen(digest(3), "22-bookworm-slim", "f3", t.plusSeconds(3)),
+            new DigestSeen(digest(2), "22-bookworm-slim", "f2", t.plusSeconds(2))));
+    temporal.sleep(Duration.ofMinutes(1));
+
+    assertThat(base.status().state().currentDigest()).isEqualTo(digest(3));
+    assertThat(base.status().state().recentDigests()).contains(digest(2), digest(1));
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(3));
+  }
+
+  @Test
   void aNewDigestReachesEveryDependentOfALargeFanOut() {
     List<String> names = new ArrayList<>();
     List<ImageWorkflow> images = new ArrayList<>();

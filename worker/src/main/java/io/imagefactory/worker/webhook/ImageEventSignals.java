@@ -8,6 +8,7 @@ import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Kind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,18 @@ final class ImageEventSignals {
   static final String DIGEST_SEEN = "digestSeen";
   static final String BUILT = "built";
 
+  /**
+   * The least time between two signals to one base: a flood of reports then adds about five
+   * signals a second to its history, and a lone report waits at most this long behind the last.
+   */
+  static final Duration BASE_SIGNAL_PACE = Duration.ofMillis(200);
+
   private final WorkflowClient client;
+  private final DigestSignalPacer pacer;
 
   ImageEventSignals(WorkflowClient client) {
     this.client = client;
+    this.pacer = new DigestSignalPacer(BASE_SIGNAL_PACE, this::signalBase);
   }
 
   /** Signals every entry; one whose workflow is not running is reported, not fatal. */
@@ -45,15 +54,29 @@ final class ImageEventSignals {
   private Signal signal(ImageEvent event, Entry entry, Instant seenAt) {
     String id = entry.workflowId();
     if (entry.kind() == Kind.BASE) {
-      client
-          .newWorkflowStub(BaseImageWorkflow.class, id)
-          .digestSeen(new DigestSeen(event.digest(), event.tag(), event.freight(), seenAt));
+      try {
+        pacer.send(id, new DigestSeen(event.digest(), event.tag(), event.freight(), seenAt));
+      } catch (InterruptedException e) {
+        // The request's deadline passed while it waited its turn: answered as Temporal being slow.
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to signal " + id, e);
+      }
       return new Signal(id, DIGEST_SEEN);
     }
     client
         .newWorkflowStub(ImageWorkflow.class, id)
         .built(new ImageBuild(event.digest(), event.tag(), seenAt));
     return new Signal(id, BUILT);
+  }
+
+  /** One report as {@code digestSeen}, several (a flood) in one {@code digestsSeen}. */
+  private void signalBase(String workflowId, List<DigestSeen> reports) {
+    BaseImageWorkflow base = client.newWorkflowStub(BaseImageWorkflow.class, workflowId);
+    if (reports.size() == 1) {
+      base.digestSeen(reports.get(0));
+    } else {
+      base.digestsSeen(reports);
+    }
   }
 
   /** A signal sent: which workflow, which signal. */
