@@ -5,7 +5,7 @@ import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.AwaitSyncRequest;
-import io.imagefactory.base.BaseImageWorkflow;
+import io.imagefactory.base.DigestReports;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.base.DigestSeen;
 import io.imagefactory.catalog.BaseImageState;
@@ -243,6 +243,7 @@ public final class BurstBench {
     final CountingRebuilds rebuilds = new CountingRebuilds();
     final int images;
     final AtomicInteger retriedSignals = new AtomicInteger();
+    private final DigestReports reports;
     int baseRuns;
     private final Repository remote;
     private final StateRepository repository;
@@ -263,6 +264,7 @@ public final class BurstBench {
               TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
       EntitySearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
       client = env.getWorkflowClient();
+      reports = new DigestReports(client);
       Worker w = env.newWorker(TaskQueues.MAIN, WorkerOptions.getDefaultInstance());
       w.registerWorkflowImplementationTypes(
           EnrollmentWorkflowImpl.class,
@@ -295,16 +297,15 @@ public final class BurstBench {
     }
 
     /**
-     * Signals as the webhook does. The test server's continue-as-new is not atomic
+     * Reports as the webhook does, through {@link DigestReports}: paced per base, several reports
+     * in one signal under a flood. The test server's continue-as-new is not atomic
      * (temporalio/sdk-java#1538): a signal in between is refused as sent to a completed workflow,
      * where a real server makes the client retry. This retries too, and counts it.
      */
     void signal(String base, DigestSeen event) throws InterruptedException {
-      BaseImageWorkflow stub =
-          client.newWorkflowStub(BaseImageWorkflow.class, WorkflowIds.base(base));
       for (int attempt = 1; ; attempt++) {
         try {
-          stub.digestSeen(event);
+          reports.send(WorkflowIds.base(base), event);
           return;
         } catch (WorkflowNotFoundException e) {
           if (attempt == 50) {

@@ -1,6 +1,6 @@
 package io.imagefactory.worker.webhook;
 
-import io.imagefactory.base.BaseImageWorkflow;
+import io.imagefactory.base.DigestReports;
 import io.imagefactory.base.DigestSeen;
 import io.imagefactory.image.ImageBuild;
 import io.imagefactory.image.ImageWorkflow;
@@ -8,7 +8,6 @@ import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Kind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +22,12 @@ final class ImageEventSignals {
   static final String DIGEST_SEEN = "digestSeen";
   static final String BUILT = "built";
 
-  /**
-   * The least time between two signals to one base: a flood of reports then adds about five
-   * signals a second to its history, and a lone report waits at most this long behind the last.
-   */
-  static final Duration BASE_SIGNAL_PACE = Duration.ofMillis(200);
-
   private final WorkflowClient client;
-  private final DigestSignalPacer pacer;
+  private final DigestReports baseReports;
 
   ImageEventSignals(WorkflowClient client) {
     this.client = client;
-    this.pacer = new DigestSignalPacer(BASE_SIGNAL_PACE, this::signalBase);
+    this.baseReports = new DigestReports(client);
   }
 
   /** Signals every entry; one whose workflow is not running is reported, not fatal. */
@@ -55,7 +48,7 @@ final class ImageEventSignals {
     String id = entry.workflowId();
     if (entry.kind() == Kind.BASE) {
       try {
-        pacer.send(id, new DigestSeen(event.digest(), event.tag(), event.freight(), seenAt));
+        baseReports.send(id, new DigestSeen(event.digest(), event.tag(), event.freight(), seenAt));
       } catch (InterruptedException e) {
         // The request's deadline passed while it waited its turn: answered as Temporal being slow.
         Thread.currentThread().interrupt();
@@ -67,16 +60,6 @@ final class ImageEventSignals {
         .newWorkflowStub(ImageWorkflow.class, id)
         .built(new ImageBuild(event.digest(), event.tag(), seenAt));
     return new Signal(id, BUILT);
-  }
-
-  /** One report as {@code digestSeen}, several (a flood) in one {@code digestsSeen}. */
-  private void signalBase(String workflowId, List<DigestSeen> reports) {
-    BaseImageWorkflow base = client.newWorkflowStub(BaseImageWorkflow.class, workflowId);
-    if (reports.size() == 1) {
-      base.digestSeen(reports.get(0));
-    } else {
-      base.digestsSeen(reports);
-    }
   }
 
   /** A signal sent: which workflow, which signal. */

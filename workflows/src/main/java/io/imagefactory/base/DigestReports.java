@@ -1,6 +1,6 @@
-package io.imagefactory.worker.webhook;
+package io.imagefactory.base;
 
-import io.imagefactory.base.DigestSeen;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 
 /**
- * Paces the digest reports to each base workflow: at most one signal in flight and one per {@link
+ * How a client reports digests to base workflows (the webhook does; so do benchmarks): paced per
+ * base, at most one signal in flight and one per {@link
  * #interval}, carrying every report that arrived meanwhile. Under a flood of Kargo events a base's
  * history then grows by a few signals a second instead of one per event, so its workflow tasks stay
  * short and it can continue as new; a lone report goes at once. A request is answered only once a
@@ -20,17 +21,37 @@ import java.util.function.BiConsumer;
  * <p>No thread of its own: the request thread that finds a base idle sends, waiting out the rest of
  * the interval first, and hands the sending on to a waiting request when it is done.
  */
-final class DigestSignalPacer {
+public final class DigestReports {
 
   private final Duration interval;
   private final BiConsumer<String, List<DigestSeen>> signal;
   private final Map<String, Lane> lanes = new HashMap<>();
 
   /**
+   * The least time between two signals to one base: a flood of reports then adds about five
+   * signals a second to its history, and a lone report waits at most this long behind the last.
+   */
+  public static final Duration PACE = Duration.ofMillis(200);
+
+  /** Reports through {@code client}: one report as {@code digestSeen}, several in {@code digestsSeen}. */
+  public DigestReports(WorkflowClient client) {
+    this(
+        PACE,
+        (workflowId, reports) -> {
+          BaseImageWorkflow base = client.newWorkflowStub(BaseImageWorkflow.class, workflowId);
+          if (reports.size() == 1) {
+            base.digestSeen(reports.get(0));
+          } else {
+            base.digestsSeen(reports);
+          }
+        });
+  }
+
+  /**
    * @param signal sends the reports to the workflow of that id in one signal; what it throws is
    *     what every request of that signal gets
    */
-  DigestSignalPacer(Duration interval, BiConsumer<String, List<DigestSeen>> signal) {
+  DigestReports(Duration interval, BiConsumer<String, List<DigestSeen>> signal) {
     this.interval = interval;
     this.signal = signal;
   }
@@ -53,7 +74,7 @@ final class DigestSignalPacer {
    *
    * @throws InterruptedException when the request's deadline interrupts the wait
    */
-  void send(String workflowId, DigestSeen report) throws InterruptedException {
+  public void send(String workflowId, DigestSeen report) throws InterruptedException {
     Waiter me = new Waiter(report, new CompletableFuture<>());
     Lane lane;
     boolean lead;

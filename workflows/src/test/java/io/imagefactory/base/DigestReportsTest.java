@@ -1,9 +1,8 @@
-package io.imagefactory.worker.webhook;
+package io.imagefactory.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.base.DigestSeen;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class DigestSignalPacerTest {
+class DigestReportsTest {
 
   private final ExecutorService requests = Executors.newFixedThreadPool(16);
   private final List<List<DigestSeen>> signals = new CopyOnWriteArrayList<>();
@@ -40,8 +39,8 @@ class DigestSignalPacerTest {
   }
 
   /** Records each signal; {@code gate}, when given, holds the very first one until opened. */
-  private DigestSignalPacer pacer(Duration interval, CountDownLatch inside, CountDownLatch gate) {
-    return new DigestSignalPacer(
+  private DigestReports pacer(Duration interval, CountDownLatch inside, CountDownLatch gate) {
+    return new DigestReports(
         interval,
         (id, reports) -> {
           mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -61,7 +60,7 @@ class DigestSignalPacerTest {
 
   @Test
   void aLoneReportIsSignalledAtOnceOnItsOwn() throws Exception {
-    DigestSignalPacer pacer = pacer(Duration.ofHours(1), null, null);
+    DigestReports pacer = pacer(Duration.ofHours(1), null, null);
 
     pacer.send("base/node", report(1));
 
@@ -72,7 +71,7 @@ class DigestSignalPacerTest {
   void reportsArrivingWhileASignalIsInFlightRideOnTheNextOneTogether() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch gate = new CountDownLatch(1);
-    DigestSignalPacer pacer = pacer(Duration.ZERO, inside, gate);
+    DigestReports pacer = pacer(Duration.ZERO, inside, gate);
     Future<?> first = requests.submit(() -> send(pacer, "base/node", report(0)));
     inside.await();
 
@@ -97,7 +96,7 @@ class DigestSignalPacerTest {
 
   @Test
   void aFloodFromManyThreadsDeliversEveryReportOnceInFewSignals() throws Exception {
-    DigestSignalPacer pacer = pacer(Duration.ofMillis(20), null, null);
+    DigestReports pacer = pacer(Duration.ofMillis(20), null, null);
     List<Future<?>> sent = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       int n = i;
@@ -117,8 +116,8 @@ class DigestSignalPacerTest {
   @Test
   void aFailedSignalFailsItsRequestsAndTheNextOneGoesThrough() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    DigestSignalPacer pacer =
-        new DigestSignalPacer(
+    DigestReports pacer =
+        new DigestReports(
             Duration.ZERO,
             (id, reports) -> {
               if (calls.incrementAndGet() == 1) {
@@ -138,7 +137,7 @@ class DigestSignalPacerTest {
   void anInterruptedWaiterLeavesAndTheOthersAreStillDelivered() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch gate = new CountDownLatch(1);
-    DigestSignalPacer pacer = pacer(Duration.ZERO, inside, gate);
+    DigestReports pacer = pacer(Duration.ZERO, inside, gate);
     Future<?> first = requests.submit(() -> send(pacer, "base/node", report(0)));
     inside.await();
     Future<?> leaving = requests.submit(() -> send(pacer, "base/node", report(1)));
@@ -157,7 +156,7 @@ class DigestSignalPacerTest {
   void oneBaseInFlightDoesNotHoldAnother() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch gate = new CountDownLatch(1);
-    DigestSignalPacer pacer = pacer(Duration.ZERO, inside, gate);
+    DigestReports pacer = pacer(Duration.ZERO, inside, gate);
     Future<?> held = requests.submit(() -> send(pacer, "base/node", report(0)));
     inside.await();
 
@@ -168,7 +167,7 @@ class DigestSignalPacerTest {
     held.get();
   }
 
-  private static Void send(DigestSignalPacer pacer, String id, DigestSeen report) {
+  private static Void send(DigestReports pacer, String id, DigestSeen report) {
     try {
       pacer.send(id, report);
       return null;
@@ -179,7 +178,7 @@ class DigestSignalPacerTest {
   }
 
   /** Polls until the requests wait in the pacer (none of them can finish while one is held). */
-  private static void awaitQueued(DigestSignalPacer pacer, List<Future<?>> requests)
+  private static void awaitQueued(DigestReports pacer, List<Future<?>> requests)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (pacer.waiting() < requests.size() && System.nanoTime() < deadline) {
