@@ -192,6 +192,8 @@ class SelfStartingWorkerTest {
             TimeUnit.NANOSECONDS.toMillis(started - begin),
             TimeUnit.NANOSECONDS.toMillis(committed - begin));
 
+        // The entity workflows start after the commit; until then Kargo would be told to retry.
+        endedEnrollment(client);
         // The first digest Kargo reports is where the base stands; the second is an update.
         for (char digest : new char[] {'1', '2'}) {
           assertThat(
