@@ -4,6 +4,8 @@ import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.base.DigestSeen;
+import io.imagefactory.drift.DriftRequest;
+import io.imagefactory.drift.DriftWorkflow;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.enrollment.EnrollmentWorkflowImplTest;
@@ -211,6 +213,19 @@ class WorkflowHistoryRecorder {
         new WorkflowTestEnvironment(deploying, EnrollmentWorkflowImplTest.sampleCatalog())) {
       temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
       write(temporal, "enrollment--deploy-and-mark-watched.json", WorkflowIds.ENROLLMENT);
+    }
+  }
+
+  @Test
+  void recordsDriftChecksAndAnIntervalChange() throws Exception {
+    RecordingActivities recording = new RecordingActivities();
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(recording)) {
+      DriftWorkflow drift = temporal.newStub(DriftWorkflow.class, WorkflowIds.DRIFT);
+      WorkflowClient.start(drift::run, new DriftRequest(Duration.ofHours(1)));
+      temporal.sleep(Duration.ofMinutes(130));
+      temporal.existing(DriftWorkflow.class, WorkflowIds.DRIFT).configure(new DriftRequest(Duration.ZERO));
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.DRIFT).getResult(Void.class);
+      write(temporal, "drift--checks-then-off.json", WorkflowIds.DRIFT);
     }
   }
 

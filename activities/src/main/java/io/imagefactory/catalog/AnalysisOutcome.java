@@ -15,12 +15,17 @@ public sealed interface AnalysisOutcome {
    *
    * @param buildProblems what is wrong with the rebuild target, as far as it could be checked where
    *     the Dockerfile was read ({@link RebuildTargetValidator#problems})
+   * @param sourceRevision the commit the Dockerfile was read at, or null when not known
    */
-  record Success(DockerfileAnalysis analysis, List<String> buildProblems)
+  record Success(DockerfileAnalysis analysis, List<String> buildProblems, String sourceRevision)
       implements AnalysisOutcome {
 
     public Success {
       buildProblems = buildProblems == null ? List.of() : List.copyOf(buildProblems);
+    }
+
+    public Success(DockerfileAnalysis analysis, List<String> buildProblems) {
+      this(analysis, buildProblems, null);
     }
   }
 
@@ -33,7 +38,7 @@ public sealed interface AnalysisOutcome {
   /** The outcome an analysis activity reported. */
   public static AnalysisOutcome of(ImageAnalysis analysis) {
     return analysis.succeeded()
-        ? success(analysis.analysis(), analysis.buildProblems())
+        ? new Success(analysis.analysis(), analysis.buildProblems(), analysis.sourceRevision())
         : failure(analysis.error());
   }
 

@@ -1,14 +1,19 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateTree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads {@code images.yaml} and the state files from the state repository's tip. */
+/**
+ * Reads {@code images.yaml} and the state files from the state repository's tip, and picks the
+ * managed images the enrollment analyses; a drift check adds those whose source moved.
+ */
 public class CatalogActivitiesImpl implements CatalogActivities {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogActivitiesImpl.class);
@@ -16,9 +21,17 @@ public class CatalogActivitiesImpl implements CatalogActivities {
   private final StateRepository repository;
   private final CatalogLoader loader = new CatalogLoader();
   private final StateSnapshotReader reader = new StateSnapshotReader();
+  private final MovedSources moved;
 
+  /** Without source repositories: a drift check sees only Dockerfiles kept in the state repo. */
   public CatalogActivitiesImpl(StateRepository repository) {
+    this(repository, null);
+  }
+
+  /** With the source repositories' cache, which a drift check fetches. */
+  public CatalogActivitiesImpl(StateRepository repository, SourceCache sources) {
     this.repository = repository;
+    this.moved = new MovedSources(repository, sources);
   }
 
   @Override
@@ -37,7 +50,7 @@ public class CatalogActivitiesImpl implements CatalogActivities {
       return new CatalogView(tree.commitId(), errors, List.of(), List.of(), List.of(), images, bases);
     }
     List<ImageEntry> toAnalyse = new ArrayList<>();
-    List<String> unchanged = new ArrayList<>();
+    List<ImageEntry> unchanged = new ArrayList<>();
     List<String> external = new ArrayList<>();
     for (ImageEntry entry : catalog.entries()) {
       if (!entry.managed()) {
@@ -45,14 +58,19 @@ public class CatalogActivitiesImpl implements CatalogActivities {
       } else if (AnalysisSelection.needsAnalysis(entry, snapshot.images().get(entry.name()), request)) {
         toAnalyse.add(entry);
       } else {
-        unchanged.add(entry.name());
+        unchanged.add(entry);
       }
+    }
+    if (request.reanalyzeMoved() && !unchanged.isEmpty()) {
+      Set<String> drifted = moved.of(unchanged, snapshot.images(), tree.commitId());
+      unchanged.stream().filter(e -> drifted.contains(e.name())).forEach(toAnalyse::add);
+      unchanged.removeIf(e -> drifted.contains(e.name()));
     }
     return new CatalogView(
         tree.commitId(),
         List.of(),
         AnalysisSelection.group(toAnalyse, tree.commitId()),
-        unchanged,
+        unchanged.stream().map(ImageEntry::name).toList(),
         external,
         images,
         bases);

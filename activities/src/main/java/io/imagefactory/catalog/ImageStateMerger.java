@@ -43,6 +43,7 @@ final class ImageStateMerger {
         discovery.baseImages(),
         discovery.pinnedBaseImages(),
         dependents,
+        discovery.sourceRevision(),
         currentVersion,
         currentDigest,
         lastBuilt,

@@ -2,6 +2,7 @@ package io.imagefactory.catalog;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.Map;
  * @param pinnedBaseImages the subset of {@code baseImages} referenced by digest: a rebuild would
  *     not change them, so their updates are reported, not rebuilt (added)
  * @param dependentImages managed images built on this one, for cascades (added)
+ * @param sourceRevision the commit of the source repository (or of the state repository, for a
+ *     Dockerfile kept there) the Dockerfile was last analysed at; a drift check re-analyses the
+ *     image once its branch has moved past it (added)
  * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,6 +40,7 @@ import java.util.Map;
   "baseImages",
   "pinnedBaseImages",
   "dependentImages",
+  "sourceRevision",
   "currentVersion",
   "currentDigest",
   "lastBuilt",
@@ -52,6 +57,7 @@ public record ManagedImageState(
     @JsonInclude(JsonInclude.Include.ALWAYS) List<String> baseImages,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pinnedBaseImages,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dependentImages,
+    String sourceRevision,
     String currentVersion,
     String currentDigest,
     Instant lastBuilt,
@@ -59,12 +65,49 @@ public record ManagedImageState(
     @JsonAnySetter Map<String, Object> unknownFields)
     implements ImageState {
 
+  @JsonCreator
   public ManagedImageState {
     buildErrors = StateCollections.list(buildErrors);
     baseImages = StateCollections.list(baseImages);
     pinnedBaseImages = StateCollections.list(pinnedBaseImages);
     dependentImages = StateCollections.list(dependentImages);
     unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  /** A state without a recorded source revision, as written before drift checks existed. */
+  public ManagedImageState(
+      String name,
+      Instant enrolledAt,
+      Instant lastDiscovery,
+      DiscoveryStatus discoveryStatus,
+      String discoveryError,
+      List<String> buildErrors,
+      Enrollment enrollment,
+      List<String> baseImages,
+      List<String> pinnedBaseImages,
+      List<String> dependentImages,
+      String currentVersion,
+      String currentDigest,
+      Instant lastBuilt,
+      RebuildState rebuildState,
+      Map<String, Object> unknownFields) {
+    this(
+        name,
+        enrolledAt,
+        lastDiscovery,
+        discoveryStatus,
+        discoveryError,
+        buildErrors,
+        enrollment,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        null,
+        currentVersion,
+        currentDigest,
+        lastBuilt,
+        rebuildState,
+        unknownFields);
   }
 
   @Override

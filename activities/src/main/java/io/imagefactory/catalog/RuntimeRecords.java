@@ -23,7 +23,8 @@ public final class RuntimeRecords {
       return new ManagedImageState(
           m.name(), m.enrolledAt(), m.lastDiscovery(), m.discoveryStatus(), m.discoveryError(),
           m.buildErrors(), m.enrollment(), m.baseImages(), m.pinnedBaseImages(),
-          m.dependentImages(), runtime.currentTag(), runtime.currentDigest(), runtime.lastBuilt(),
+          m.dependentImages(), m.sourceRevision(), runtime.currentTag(), runtime.currentDigest(),
+          runtime.lastBuilt(),
           rebuildState(runtime, m.rebuildState()), m.unknownFields());
     }
     ExternalImageState e = (ExternalImageState) state;

@@ -360,7 +360,7 @@ class EnrollmentPlannerTest {
         new DockerfileAnalysis(List.of(PlannerFixtures.reference("node:22")), List.of("w"));
 
     assertThat(AnalysisOutcome.of(ImageAnalysis.success("web", found, "abc123")))
-        .isEqualTo(AnalysisOutcome.success(found));
+        .isEqualTo(new AnalysisOutcome.Success(found, List.of(), "abc123"));
     assertThat(AnalysisOutcome.of(ImageAnalysis.failure("web", "Dockerfile:1: bad")))
         .isEqualTo(AnalysisOutcome.failure("Dockerfile:1: bad"));
   }

@@ -158,7 +158,7 @@ class StateFileStoreTest {
         enrolledAt: "2024-12-04T10:00:00Z"
         discoveryStatus: success
         owner: platform-team
-        sourceRevision: 4f2a9c1
+        reviewedBy: 4f2a9c1
         enrollment:
           registry: ghcr.io
           repository: owner/backstage
@@ -179,7 +179,7 @@ class StateFileStoreTest {
 
     assertThat(state.unknownFields())
         .containsEntry("owner", "platform-team")
-        .containsEntry("sourceRevision", "4f2a9c1")
+        .containsEntry("reviewedBy", "4f2a9c1")
         .containsKey("labels");
     assertThat(state.enrollment().unknownFields())
         .containsEntry("platforms", List.of("linux/amd64", "linux/arm64"));

@@ -94,6 +94,10 @@ class RebuildThroughGitHubTest {
         WorkerApplication.application()
             .run(
                 "--server.port=0",
+                // The test drives every enrollment itself and asserts on what each one did.
+                "--image-factory.enrollment.on-start=false",
+                // Skipped time would otherwise fire a drift check every hour.
+                "--image-factory.enrollment.drift-interval=0",
                 "--spring.temporal.test-server.enabled=true",
                 "--image-factory.webhook.token=" + TOKEN,
                 "--image-factory.embedded.data-dir=" + data.resolve("worker"),

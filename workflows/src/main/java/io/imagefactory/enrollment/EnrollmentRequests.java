@@ -17,12 +17,14 @@ final class EnrollmentRequests {
     Set<String> reasons = new LinkedHashSet<>();
     Set<String> images = new LinkedHashSet<>();
     boolean all = false;
+    boolean moved = false;
     for (EnrollmentRequest request : requests) {
       reasons.add(request.reason());
       images.addAll(request.reanalyze());
       all |= request.reanalyzeAll();
+      moved |= request.reanalyzeMoved();
     }
-    return new EnrollmentRequest(String.join("; ", reasons), List.copyOf(images), all);
+    return new EnrollmentRequest(String.join("; ", reasons), List.copyOf(images), all, moved);
   }
 
   static ImageOutcome outcomeOf(ImageAnalysis analysis) {

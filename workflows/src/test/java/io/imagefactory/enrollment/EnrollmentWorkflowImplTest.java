@@ -291,5 +291,12 @@ public class EnrollmentWorkflowImplTest {
     assertThat(merged.reanalyze()).containsExactly("a", "b");
     assertThat(merged.reanalyzeAll()).isTrue();
     assertThat(merged.reason()).isEqualTo("image a rebuilt; image b rebuilt; cli");
+    assertThat(merged.reanalyzeMoved()).isFalse();
+    assertThat(
+            EnrollmentRequests.merge(
+                    List.of(EnrollmentRequest.of("git push"), EnrollmentRequest.drift("drift check")))
+                .reanalyzeMoved())
+        .as("a drift check queued behind a push is not lost")
+        .isTrue();
   }
 }

@@ -52,8 +52,8 @@ class ActivityBeans {
   }
 
   @Bean
-  CatalogActivities catalogActivities(StateRepository stateRepository) {
-    return new CatalogActivitiesImpl(stateRepository);
+  CatalogActivities catalogActivities(StateRepository stateRepository, SourceCache sourceCache) {
+    return new CatalogActivitiesImpl(stateRepository, sourceCache);
   }
 
   @Bean

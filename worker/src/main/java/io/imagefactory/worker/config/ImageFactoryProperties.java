@@ -18,4 +18,6 @@ public record ImageFactoryProperties(
     @DefaultValue KubernetesProperties kubernetes,
     @DefaultValue KargoProperties kargo,
     @DefaultValue TemporalProperties temporal,
-    @DefaultValue EmbeddedProperties embedded) {}
+    @DefaultValue EmbeddedProperties embedded,
+    @DefaultValue EnrollmentProperties enrollment,
+    @DefaultValue HooksProperties hooks) {}

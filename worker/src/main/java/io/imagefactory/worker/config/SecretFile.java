@@ -51,7 +51,7 @@ public record SecretFile(Path path) {
 
   /** A secret file that is missing or unreadable. The message names the path only. */
   public static final class SecretUnavailableException extends RuntimeException {
-    SecretUnavailableException(String message) {
+    public SecretUnavailableException(String message) {
       super(message);
     }
   }

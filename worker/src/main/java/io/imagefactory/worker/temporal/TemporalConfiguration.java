@@ -4,6 +4,7 @@ import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.worker.config.ImageFactoryProperties;
 import io.imagefactory.worker.config.SecretFile;
 import io.imagefactory.worker.config.TemporalProperties;
+import io.imagefactory.worker.enrollment.StartupEnrollment;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -13,6 +14,7 @@ import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The worker's side of the Temporal connection: the API key file on every call, and the start of
- * the workers once Temporal answers and the namespace has the search attributes.
+ * the workers once Temporal answers and the namespace has the search attributes, followed by the
+ * start-up enrollment.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
@@ -54,7 +57,8 @@ class TemporalConfiguration {
       WorkflowClient client,
       ImageFactoryProperties properties,
       Environment environment,
-      ConfigurableApplicationContext context) {
+      ConfigurableApplicationContext context,
+      ObjectProvider<StartupEnrollment> startup) {
     TemporalProperties temporal = properties.temporal();
     WorkflowServiceStubs stubs = client.getWorkflowServiceStubs();
     String target = target(environment);
@@ -73,7 +77,8 @@ class TemporalConfiguration {
         refusal -> {
           log.error("The worker stops: {}", refusal.getMessage());
           System.exit(SpringApplication.exit(context, () -> 1));
-        });
+        },
+        () -> startup.ifAvailable(StartupEnrollment::run));
   }
 
   /** Where the worker's Temporal is, for messages; never with a credential. */

@@ -20,7 +20,8 @@ import org.springframework.context.ApplicationListener;
  * worker cannot use (see {@link SearchAttributeRegistration}) stops the start with the reason. If
  * Temporal does not answer, a background thread tries again with a growing pause and one WARN line
  * per attempt, while HTTP serves and readiness says DOWN; once Temporal answers, the search
- * attributes are checked and the workers start polling.
+ * attributes are checked and the workers start polling. Once they poll, {@code afterStart} runs
+ * (the start-up enrollment), once.
  */
 public final class TemporalWorkersStarter
     implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
@@ -37,6 +38,7 @@ public final class TemporalWorkersStarter
   private final Runnable checkNamespace;
   private final Duration maxPause;
   private final Consumer<RuntimeException> refused;
+  private final Runnable afterStart;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /**
@@ -44,6 +46,7 @@ public final class TemporalWorkersStarter
    *     StatusRuntimeException} when Temporal does not answer, anything else when it never will
    * @param refused what to do when that check fails after the start, in the background: the
    *     application has to end, since no workflow could run
+   * @param afterStart what to do once the workers poll; it must return at once
    */
   public TemporalWorkersStarter(
       WorkerFactory workers,
@@ -52,7 +55,8 @@ public final class TemporalWorkersStarter
       String namespace,
       Runnable checkNamespace,
       Duration maxPause,
-      Consumer<RuntimeException> refused) {
+      Consumer<RuntimeException> refused,
+      Runnable afterStart) {
     this.workers = workers;
     this.stubs = stubs;
     this.target = target;
@@ -60,6 +64,7 @@ public final class TemporalWorkersStarter
     this.checkNamespace = checkNamespace;
     this.maxPause = maxPause;
     this.refused = refused;
+    this.afterStart = afterStart;
   }
 
   @Override
@@ -120,6 +125,7 @@ public final class TemporalWorkersStarter
           namespace,
           target,
           attempt == 1 ? "" : " at attempt " + attempt);
+      afterStart.run();
       return true;
     } catch (StatusRuntimeException e) {
       log.warn(

@@ -25,7 +25,8 @@ import tools.jackson.core.exc.StreamReadException;
  * Every error of the API as an RFC 9457 problem whose {@code detail} says what is wrong (Kargo's
  * promotion step shows it). An unreadable body names the JSON field at fault.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice(
+    basePackages = {"io.imagefactory.worker.webhook", "io.imagefactory.worker.hooks"})
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

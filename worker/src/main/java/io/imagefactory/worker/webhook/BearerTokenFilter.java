@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,12 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets a request to the API through only with {@code Authorization: Bearer <token>}. It runs before
  * anything reads the body, so an unauthenticated caller costs nothing. Neither the presented nor
- * the expected token is ever logged.
+ * the expected token is ever logged. The git hosts' push hooks are let through to their
+ * controllers, which authenticate each delivery by its signature or secret token instead.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
   private static final String SCHEME = "Bearer ";
+
+  /** Matched exactly against the raw request URI, so no encoded or dotted path slips past. */
+  static final Set<String> SIGNED_HOOKS = Set.of("/api/v1/hooks/github", "/api/v1/hooks/gitlab");
 
   private final WebhookToken token;
   private final ProblemWriter problems;
@@ -29,6 +34,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   BearerTokenFilter(WebhookToken token, ProblemWriter problems) {
     this.token = token;
     this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    return uri.startsWith(context) && SIGNED_HOOKS.contains(uri.substring(context.length()));
   }
 
   @Override

@@ -130,6 +130,8 @@ class ActivityBeansTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 }

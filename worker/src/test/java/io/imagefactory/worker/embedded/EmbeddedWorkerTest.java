@@ -70,6 +70,8 @@ class EmbeddedWorkerTest {
     worker =
         application.run(
             "--server.port=0",
+            // An enrollment at start would race the test's own image/postgres workflow.
+            "--image-factory.enrollment.on-start=false",
             "--image-factory.embedded.port=0",
             "--image-factory.embedded.data-dir=" + data,
             "--image-factory.embedded.examples-dir="

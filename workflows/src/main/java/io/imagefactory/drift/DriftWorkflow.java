@@ -1,0 +1,23 @@
+package io.imagefactory.drift;
+
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Asks for a drift check every interval ({@code drift}): an enrollment that re-analyses the managed
+ * images whose source branch moved past the commit their state file records.
+ */
+@WorkflowInterface
+public interface DriftWorkflow {
+
+  @WorkflowMethod
+  void run(DriftRequest request);
+
+  /**
+   * A new interval from a (re)started worker; the same interval changes nothing, so restarts do
+   * not postpone the next check, and zero ends the workflow.
+   */
+  @SignalMethod
+  void configure(DriftRequest request);
+}
