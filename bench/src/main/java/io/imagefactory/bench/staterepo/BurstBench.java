@@ -87,7 +87,11 @@ public final class BurstBench {
     "node:22-bookworm-slim", "python:3.12-slim", "golang:1.23-alpine", "nginx:1.27-alpine",
     "redis:7-alpine", "alpine:3.20", "debian:12-slim", "ubuntu:24.04"
   };
-  private static final int CLIENTS = 8;
+  /**
+   * Concurrent senders, as concurrent Kargo promotions are: each waits for its answer, and the
+   * webhook answers once the paced signal carrying its report is accepted.
+   */
+  private static final int CLIENTS = 64;
   private static final Duration LIMIT = Duration.ofMinutes(10);
 
   private BurstBench() {}
