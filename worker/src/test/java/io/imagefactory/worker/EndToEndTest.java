@@ -126,12 +126,21 @@ class EndToEndTest {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Reports a digest as Kargo's http step does, which sends again on a 503 (a workflow between two
+   * runs, as the test server's continue-as-new briefly leaves it), a few times.
+   */
   private static HttpResponse<String> event(String repoURL, String tag, char digest)
       throws Exception {
-    return post(
-        "/api/v1/events/image",
+    String body =
         "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"sha256:"
-            + String.valueOf(digest).repeat(64) + "\",\"warehouse\":\"w\",\"freight\":\"f\"}");
+            + String.valueOf(digest).repeat(64) + "\",\"warehouse\":\"w\",\"freight\":\"f\"}";
+    HttpResponse<String> response = post("/api/v1/events/image", body);
+    for (int attempt = 1; response.statusCode() == 503 && attempt < 5; attempt++) {
+      TimeUnit.MILLISECONDS.sleep(500);
+      response = post("/api/v1/events/image", body);
+    }
+    return response;
   }
 
   @Test
