@@ -26,6 +26,7 @@ public class RebuildActivitiesImpl implements RebuildActivities {
   private final String stateRepository;
   private final RecordingRebuildActivities recorder = new RecordingRebuildActivities();
   private final IntSupplier attempt;
+  private final RebuildMetrics metrics;
 
   /**
    * @param providers the configured providers by name
@@ -34,22 +35,45 @@ public class RebuildActivitiesImpl implements RebuildActivities {
    *     GitHub
    */
   public RebuildActivitiesImpl(Iterable<CiProvider> providers, String stateRepository) {
-    this(providers, stateRepository, () -> Activity.getExecutionContext().getInfo().getAttempt());
+    this(providers, stateRepository, RebuildMetrics.NONE);
+  }
+
+  /** As above, counting each dispatch and run conclusion in {@code metrics}. */
+  public RebuildActivitiesImpl(
+      Iterable<CiProvider> providers, String stateRepository, RebuildMetrics metrics) {
+    this(
+        providers,
+        stateRepository,
+        () -> Activity.getExecutionContext().getInfo().getAttempt(),
+        metrics);
   }
 
   /** With {@code attempt} in place of the activity context's attempt number, outside a worker. */
   public static RebuildActivitiesImpl forTests(
       Iterable<CiProvider> providers, String stateRepository, IntSupplier attempt) {
-    return new RebuildActivitiesImpl(providers, stateRepository, attempt);
+    return forTests(providers, stateRepository, attempt, RebuildMetrics.NONE);
+  }
+
+  /** With {@code attempt} in place of the activity context's, counting in {@code metrics}. */
+  public static RebuildActivitiesImpl forTests(
+      Iterable<CiProvider> providers,
+      String stateRepository,
+      IntSupplier attempt,
+      RebuildMetrics metrics) {
+    return new RebuildActivitiesImpl(providers, stateRepository, attempt, metrics);
   }
 
   private RebuildActivitiesImpl(
-      Iterable<CiProvider> providers, String stateRepository, IntSupplier attempt) {
+      Iterable<CiProvider> providers,
+      String stateRepository,
+      IntSupplier attempt,
+      RebuildMetrics metrics) {
     Map<String, CiProvider> byName = new TreeMap<>();
     providers.forEach(p -> byName.put(p.name(), p));
     this.providers = Map.copyOf(byName);
     this.stateRepository = stateRepository;
     this.attempt = attempt;
+    this.metrics = metrics;
   }
 
   @Override
@@ -58,8 +82,24 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     String providerName = providerOf(target);
     CiProvider provider = providers.get(providerName);
     if (provider == null) {
-      return recorder.dispatchRebuild(rendered(request));
+      RebuildDispatch recorded = recorder.dispatchRebuild(rendered(request));
+      metrics.dispatched(providerName, recorded.outcome());
+      return recorded;
     }
+    try {
+      RebuildDispatch result = dispatch(request, target, providerName, provider);
+      metrics.dispatched(providerName, result.outcome());
+      return result;
+    } catch (RuntimeException failure) {
+      boolean permanent =
+          failure instanceof ApplicationFailure application && application.isNonRetryable();
+      metrics.dispatched(providerName, permanent ? RebuildMetrics.REJECTED : RebuildMetrics.RETRIED);
+      throw failure;
+    }
+  }
+
+  private RebuildDispatch dispatch(
+      RebuildRequest request, RebuildTarget target, String providerName, CiProvider provider) {
     if (target == null) {
       throw rejected("image " + request.image() + " has no rebuild target (source) configured");
     }
@@ -104,6 +144,7 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     } catch (CiException e) {
       throw failureOf(e, attempt.getAsInt());
     }
+    conclusion.ifPresent(ended -> metrics.runConcluded(run.provider(), ended.conclusion()));
     return conclusion.orElseThrow(
         () ->
             ApplicationFailure.newBuilder()

@@ -8,6 +8,7 @@ import io.imagefactory.catalog.EnrollmentPlan;
 import io.imagefactory.catalog.EnrollmentPlanner;
 import io.imagefactory.catalog.FileChange;
 import io.imagefactory.catalog.PlanSummary;
+import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class ApplyEnrollment implements StatePatch {
   private final List<ImageAnalysis> analyses;
   private final Instant at;
   private PlanSummary summary;
+  private volatile Map<String, Integer> transitions = Map.of();
 
   ApplyEnrollment(List<ImageAnalysis> analyses, Instant at) {
     this.analyses = List.copyOf(analyses);
@@ -36,6 +38,7 @@ final class ApplyEnrollment implements StatePatch {
 
   @Override
   public void applyTo(StateFiles files) {
+    transitions = Map.of();
     byte[] yaml =
         files.read(CatalogLoader.FILE_NAME)
             .orElseThrow(() -> new IllegalStateException("the state repository has no images.yaml"));
@@ -48,8 +51,8 @@ final class ApplyEnrollment implements StatePatch {
     }
     Map<String, AnalysisOutcome> outcomes = new LinkedHashMap<>();
     analyses.forEach(a -> outcomes.put(a.image(), AnalysisOutcome.of(a)));
-    EnrollmentPlan plan =
-        new EnrollmentPlanner().plan(catalog, StateFilesSnapshot.read(files), outcomes, at);
+    StateSnapshot before = StateFilesSnapshot.read(files);
+    EnrollmentPlan plan = new EnrollmentPlanner().plan(catalog, before, outcomes, at);
     for (FileChange change : plan.changes()) {
       if (change.action() == FileChange.Action.DELETE) {
         files.delete(change.path());
@@ -58,6 +61,12 @@ final class ApplyEnrollment implements StatePatch {
       }
     }
     summary = plan.summary();
+    transitions = LifecycleTransitions.of(catalog, before, summary);
+  }
+
+  @Override
+  public void reportTo(StateRepoMetrics metrics) {
+    transitions.forEach(metrics::transition);
   }
 
   /** Names listed per part of the description; a large enrollment is counted, not spelled out. */

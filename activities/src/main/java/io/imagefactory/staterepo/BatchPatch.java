@@ -37,4 +37,9 @@ record BatchPatch(String batchId, List<StatePatch> patches) implements StatePatc
   public String describe() {
     return patches.stream().map(StatePatch::describe).collect(Collectors.joining("; "));
   }
+
+  @Override
+  public void reportTo(StateRepoMetrics metrics) {
+    patches.forEach(p -> p.reportTo(metrics));
+  }
 }

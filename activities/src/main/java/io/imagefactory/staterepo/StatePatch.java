@@ -16,4 +16,10 @@ public interface StatePatch {
    * rest of the batch is still committed.
    */
   void applyTo(StateFiles files);
+
+  /**
+   * Reports to {@code metrics} what this patch's last application changed; the writer calls it
+   * once, after that application was pushed. Most patches have nothing to report.
+   */
+  default void reportTo(StateRepoMetrics metrics) {}
 }

@@ -17,8 +17,12 @@ import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityActivitiesImpl;
 import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildActivitiesImpl;
+import io.imagefactory.rebuild.RebuildMetrics;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
+import io.imagefactory.staterepo.StateRepoMetrics;
+import io.imagefactory.worker.metrics.CountedDockerfileActivities;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
  * adapter's settings. The bean names are the {@code activity-beans} of the worker in {@code
  * application.yaml}; {@code ActivityBeansTest} keeps the two lists equal.
  * The rebuild activities dispatch to the CI providers of {@link CiConfiguration}; a provider
- * without credentials records its dispatches instead.
+ * without credentials records its dispatches instead. The rebuild, state-repository and Dockerfile
+ * activities count what they do in the metrics of {@code io.imagefactory.worker.metrics}.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityBeans {
@@ -58,13 +63,18 @@ class ActivityBeans {
 
   @Bean
   DockerfileActivities dockerfileActivities(
-      SourceCache sourceCache, StateRepository stateRepository, CiProviders ci) {
-    return new DockerfileActivitiesImpl(sourceCache, stateRepository, ci.destinations());
+      SourceCache sourceCache,
+      StateRepository stateRepository,
+      CiProviders ci,
+      MeterRegistry registry) {
+    return new CountedDockerfileActivities(
+        new DockerfileActivitiesImpl(sourceCache, stateRepository, ci.destinations()), registry);
   }
 
   @Bean
-  StateRepoActivities stateRepoActivities(StateRepository stateRepository) {
-    return new StateRepoActivitiesImpl(stateRepository);
+  StateRepoActivities stateRepoActivities(
+      StateRepository stateRepository, StateRepoMetrics metrics) {
+    return new StateRepoActivitiesImpl(stateRepository, metrics);
   }
 
   @Bean
@@ -78,7 +88,7 @@ class ActivityBeans {
   }
 
   @Bean
-  RebuildActivities rebuildActivities(CiProviders ci) {
-    return new RebuildActivitiesImpl(ci.providers(), ci.stateRepository());
+  RebuildActivities rebuildActivities(CiProviders ci, RebuildMetrics metrics) {
+    return new RebuildActivitiesImpl(ci.providers(), ci.stateRepository(), metrics);
   }
 }

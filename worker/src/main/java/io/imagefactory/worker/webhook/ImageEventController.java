@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,6 +45,7 @@ class ImageEventController {
   private final EnrollmentRequester enrollments;
   private final Clock clock;
   private final TemporalDeadline temporal;
+  private final ImageEventOutcomes outcomes;
 
   ImageEventController(
       ImageDirectory directory,
@@ -50,12 +53,14 @@ class ImageEventController {
       EnrollmentRequester enrollments,
       Clock clock,
       ImageFactoryProperties properties,
-      Environment environment) {
+      Environment environment,
+      ObjectProvider<ImageEventOutcomes> outcomes) {
     this.directory = directory;
     this.signals = signals;
     this.enrollments = enrollments;
     this.clock = clock;
     this.temporal = TemporalDeadline.forWebhook(properties, environment);
+    this.outcomes = outcomes.getIfAvailable(() -> ImageEventOutcomes.NONE);
   }
 
   @PostMapping(path = "/api/v1/events/image")
@@ -63,6 +68,28 @@ class ImageEventController {
   Accepted imageEvent(
       @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       @RequestBody(required = false) byte[] body) {
+    try {
+      Accepted accepted = deliver(contentType, body);
+      outcomes.answered(ImageEventOutcomes.ACCEPTED);
+      return accepted;
+    } catch (ErrorResponseException e) {
+      outcomes.answered(outcomeOf(e.getStatusCode().value()));
+      throw e;
+    } catch (RuntimeException e) {
+      outcomes.answered(ImageEventOutcomes.UNAVAILABLE);
+      throw e;
+    }
+  }
+
+  private static String outcomeOf(int status) {
+    return switch (status) {
+      case 404 -> ImageEventOutcomes.NOT_WATCHED;
+      case 503 -> ImageEventOutcomes.NOT_RUNNING;
+      default -> status < 500 ? ImageEventOutcomes.INVALID : ImageEventOutcomes.UNAVAILABLE;
+    };
+  }
+
+  private Accepted deliver(String contentType, byte[] body) {
     ImageEvent event = StrictJson.read(contentType, body, ImageEvent.class);
     event.validate();
     List<Entry> watched = directory.find(event.repoURL(), event.tag());
