@@ -2,6 +2,8 @@ package io.imagefactory.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageWorkflow;
@@ -131,13 +133,23 @@ class SelfStartingWorkerTest {
         .getWorkflowExecutionInfo();
   }
 
-  /** The latest enrollment run, once it has ended. */
+  /** The latest enrollment run, once it has ended; before the first one starts, there is none. */
   private static String endedEnrollment(WorkflowClient client) throws Exception {
     WorkflowExecutionInfo info =
         Eventually.poll(
             WAIT,
-            () -> describe(client, WorkflowIds.ENROLLMENT),
-            i -> i.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+            () -> {
+              try {
+                return describe(client, WorkflowIds.ENROLLMENT);
+              } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                  return null;
+                }
+                throw e;
+              }
+            },
+            i -> i != null && i.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(info).as("an enrollment ran").isNotNull();
     assertThat(info.getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     return info.getExecution().getRunId();

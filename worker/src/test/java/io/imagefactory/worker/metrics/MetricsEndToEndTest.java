@@ -67,6 +67,9 @@ class MetricsEndToEndTest {
         WorkerApplication.application()
             .run(
                 "--server.port=0",
+                // The test counts the enrollments it runs itself.
+                "--image-factory.enrollment.on-start=false",
+                "--image-factory.enrollment.drift-interval=0",
                 "--spring.temporal.test-server.enabled=true",
                 "--image-factory.webhook.token=" + TOKEN,
                 "--image-factory.embedded.data-dir=" + data,
