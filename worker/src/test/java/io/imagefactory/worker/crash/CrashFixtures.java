@@ -8,6 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import io.imagefactory.staterepo.GitFixtures;
+import java.nio.file.StandardOpenOption;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 
 /** What the crash tests share: an examples copy to seed from, and waiting on another process. */
 final class CrashFixtures {
@@ -44,6 +49,40 @@ final class CrashFixtures {
     }
     Files.writeString(catalog, text);
     return target;
+  }
+
+  /** Appends {@code count} external images ({@code ext-001}, ...) to the copy's images.yaml. */
+  static void addExternalImages(Path examples, int count) throws IOException {
+    StringBuilder more = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      String name = String.format("ext-%03d", i);
+      more.append("\n  - name: ").append(name)
+          .append("\n    registry: quay.io\n    repository: crash/").append(name)
+          .append("\n    allowTags: ^1\\.0$\n");
+    }
+    Files.writeString(examples.resolve("images.yaml"), more.toString(), StandardOpenOption.APPEND);
+  }
+
+  /**
+   * A bare repository at {@code dir} whose {@code main} holds the files of {@code examples} in one
+   * commit, and that refuses non-fast-forward pushes as a protected branch does.
+   */
+  static Repository remote(Path dir, Path examples) throws IOException {
+    Repository repo = GitFixtures.bare(dir);
+    StoredConfig config = repo.getConfig();
+    config.setBoolean("receive", null, "denyNonFastForwards", true);
+    config.setBoolean("receive", null, "denyDeletes", true);
+    config.save();
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(examples)) {
+      for (Path file : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(file)) {
+          files.put(examples.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+        }
+      }
+    }
+    GitFixtures.commit(repo, "main", "Seed the state repository", files);
+    return repo;
   }
 
   /**

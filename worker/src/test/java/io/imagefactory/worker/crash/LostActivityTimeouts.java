@@ -16,7 +16,7 @@ import java.time.Duration;
 final class LostActivityTimeouts extends WorkerInterceptorBase {
 
   /** Far above what a commit of a few hundred files takes here, far below 5 minutes. */
-  static final Duration COMMIT = Duration.ofSeconds(15);
+  static final Duration COMMIT = Duration.ofSeconds(10);
 
   private static final String COMMIT_ACTIVITY = "Commit";
 
