@@ -1,21 +1,28 @@
 package io.imagefactory.worker.crash;
 
+import io.imagefactory.github.FakeGitHub;
+import io.imagefactory.github.FakeGitHub.Answer;
+import io.imagefactory.github.Fixtures;
+import io.imagefactory.staterepo.GitFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import io.imagefactory.staterepo.GitFixtures;
-import java.nio.file.StandardOpenOption;
-import java.util.TreeMap;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 
 /** What the crash tests share: an examples copy to seed from, and waiting on another process. */
 final class CrashFixtures {
+
+  static final String STATE_REPO_API = "/repos/example-org/image-factory-state";
 
   private CrashFixtures() {}
 
@@ -49,6 +56,44 @@ final class CrashFixtures {
     }
     Files.writeString(catalog, text);
     return target;
+  }
+
+  /**
+   * Makes {@code github} the state repository's GitHub for {@code workflow}: its file, and
+   * dispatches that start runs which have succeeded when first looked at. Returns the worker
+   * settings that point at it with a token in {@code dir}.
+   */
+  static Map<String, String> gitHub(FakeGitHub github, Path examples, String workflow, Path dir)
+      throws IOException {
+    github.on(
+        "GET",
+        STATE_REPO_API + "/contents/.github/workflows/" + workflow,
+        Fixtures.contents(Files.readString(examples.resolve(".github/workflows/" + workflow))));
+    AtomicInteger runs = new AtomicInteger();
+    github.on(
+        "POST",
+        dispatches(workflow),
+        request -> {
+          int id = runs.incrementAndGet();
+          github.on(
+              "GET",
+              STATE_REPO_API + "/actions/runs/" + id,
+              Answer.json(200, Fixtures.run(id, "Build #" + id, Instant.now(), "completed", "success")));
+          return Answer.json(
+              200,
+              "{\"workflow_run_id\": " + id + ", \"run_url\": \"" + github.baseUrl() + STATE_REPO_API
+                  + "/actions/runs/" + id + "\", \"html_url\": \"https://github.com/x/y/actions/runs/"
+                  + id + "\"}");
+        });
+    Path token = Files.writeString(dir.resolve("github-token"), "ghp_" + "crash".repeat(8));
+    return Map.of(
+        "image-factory.github.token-file", token.toString(),
+        "image-factory.github.base-url", github.baseUrl().toString(),
+        "image-factory.github.state-repository", "example-org/image-factory-state");
+  }
+
+  static String dispatches(String workflow) {
+    return STATE_REPO_API + "/actions/workflows/" + workflow + "/dispatches";
   }
 
   /** Appends {@code count} external images ({@code ext-001}, ...) to the copy's images.yaml. */

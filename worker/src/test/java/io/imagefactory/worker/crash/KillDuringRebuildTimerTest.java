@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.github.FakeGitHub;
-import io.imagefactory.github.FakeGitHub.Answer;
-import io.imagefactory.github.Fixtures;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
@@ -34,9 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class KillDuringRebuildTimerTest {
 
-  private static final String REPO = "/repos/example-org/image-factory-state";
   private static final String WORKFLOW = "build-nginx-site.yml";
-  private static final String DISPATCHES = REPO + "/actions/workflows/" + WORKFLOW + "/dispatches";
+  private static final String DISPATCHES = CrashFixtures.dispatches(WORKFLOW);
   private static final String DIGEST = "sha256:" + "2".repeat(64);
 
   @TempDir Path dir;
@@ -44,36 +39,10 @@ class KillDuringRebuildTimerTest {
   @Test
   void aRestartedWorkerDispatchesOnceAtMaturity() throws Exception {
     Path examples = CrashFixtures.examples(dir.resolve("examples"), Map.of("nginx-site", "7d"));
-    AtomicInteger runs = new AtomicInteger();
     try (FakeGitHub github = FakeGitHub.start();
         TemporalServerProcess temporal = TemporalServerProcess.start(dir.resolve("temporal"))) {
-      github.on(
-          "GET",
-          REPO + "/contents/.github/workflows/" + WORKFLOW,
-          Fixtures.contents(Files.readString(examples.resolve(".github/workflows/" + WORKFLOW))));
-      github.on(
-          "POST",
-          DISPATCHES,
-          request -> {
-            int id = runs.incrementAndGet();
-            github.on(
-                "GET",
-                REPO + "/actions/runs/" + id,
-                Answer.json(
-                    200, Fixtures.run(id, "Build nginx-site#" + id, Instant.now(), "completed", "success")));
-            return Answer.json(
-                200,
-                "{\"workflow_run_id\": " + id + ", \"run_url\": \"" + github.baseUrl() + REPO
-                    + "/actions/runs/" + id + "\", \"html_url\": \"https://github.com/x/y/actions/runs/"
-                    + id + "\"}");
-          });
-      Path token = Files.writeString(dir.resolve("github-token"), "ghp_" + "crash".repeat(8));
-      Map<String, String> settings =
-          Map.of(
-              "image-factory.embedded.examples-dir", examples.toString(),
-              "image-factory.github.token-file", token.toString(),
-              "image-factory.github.base-url", github.baseUrl().toString(),
-              "image-factory.github.state-repository", "example-org/image-factory-state");
+      Map<String, String> settings = new HashMap<>(CrashFixtures.gitHub(github, examples, WORKFLOW, dir));
+      settings.put("image-factory.embedded.examples-dir", examples.toString());
       Path workerDir = dir.resolve("worker");
       ImageWorkflow nginx =
           temporal.client().newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));

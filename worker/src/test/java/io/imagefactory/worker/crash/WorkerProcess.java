@@ -39,7 +39,7 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a worker against {@code temporalTarget} with {@code settings} (property names without
+   * Starts a worker against {@code temporalTarget} (null: the embedded server) with {@code settings} (property names without
    * {@code --}) and {@code systemProperties} for the JVM, and waits until it is ready.
    */
   static WorkerProcess start(
@@ -54,7 +54,9 @@ final class WorkerProcess implements AutoCloseable {
     String token = settings.getOrDefault("image-factory.webhook.token", "crash-webhook-token");
     Map<String, String> all = new TreeMap<>();
     all.put("server.port", String.valueOf(httpPort));
-    all.put("spring.temporal.connection.target", temporalTarget);
+    if (temporalTarget != null) {
+      all.put("spring.temporal.connection.target", temporalTarget);
+    }
     all.put("image-factory.webhook.token", token);
     all.put("image-factory.temporal.start-retry-max-interval", "2s");
     all.put("image-factory.embedded.data-dir", dir.resolve("data").toString());
