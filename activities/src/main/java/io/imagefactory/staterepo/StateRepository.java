@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * started from. When someone else pushed in between, the tip is fetched and the same patches are
  * applied again, so their commit is never lost, and a crash at any point leaves the remote either
  * untouched or holding one complete commit. One instance per cache directory is the single writer.
+ * The crash tests halt it at the {@link CrashPoint}s, which are off by default.
  */
 public final class StateRepository implements AutoCloseable {
 
@@ -234,7 +235,9 @@ public final class StateRepository implements AutoCloseable {
           renderedTree = treeId(tip);
           return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
         }
+        CrashPoint.reached(CrashPoint.BEFORE_COMMIT);
         ObjectId commit = commit(tip, draft);
+        CrashPoint.reached(CrashPoint.AFTER_LOCAL_COMMIT);
         beforePush.accept(commit);
         String rejection = cache.push(tip, commit);
         if (rejection == null) {

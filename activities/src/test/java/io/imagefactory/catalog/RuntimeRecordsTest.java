@@ -54,6 +54,25 @@ class RuntimeRecordsTest {
     assertThat(((ManagedImageState) read).rebuildState().status()).isEqualTo("awaiting-approval");
   }
 
+  /**
+   * After a restore from git the image workflow must still know which candidates its last rebuild
+   * consumed, or it would take the same digest again as a new candidate and rebuild twice.
+   */
+  @Test
+  void theDigestsARebuildCoveredSurviveTheStateFile() throws Exception {
+    ImageRuntime runtime =
+        new ImageRuntime(
+            "sha256:0f", "1.4.2", T0, null, List.of(), List.of(), false, null, rebuild(1, T0), 1, 0,
+            null);
+
+    String text = store.write(RuntimeRecords.withRuntime(api(), runtime));
+    ImageState read = store.readImage("images/api.yaml", text.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(text).contains("covered:").contains("digest: sha256:aa");
+    assertThat(RuntimeRecords.runtimeOf(read).lastRebuild().covered())
+        .containsExactly(new PendingDigest("node-22", "sha256:aa", T0));
+  }
+
   @Test
   void aNewRebuildMovesThePreviousOneIntoABoundedHistory() {
     ImageState state = api();

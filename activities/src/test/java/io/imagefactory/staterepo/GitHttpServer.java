@@ -34,7 +34,7 @@ import org.eclipse.jgit.transport.ReceivePack;
  * A real smart-HTTP git server for tests: JGit's {@link GitServlet} in embedded Tomcat on
  * 127.0.0.1 and a random port, serving the bare repositories in one directory under
  * {@code /git/<name>}, behind HTTP Basic auth that accepts exactly one token. It counts fetches and
- * can break the next push before or after the server updated the branch.
+ * can break the next push before or after the server updated the branch, or hold it until released.
  */
 public final class GitHttpServer implements AutoCloseable {
 
@@ -54,6 +54,25 @@ public final class GitHttpServer implements AutoCloseable {
   private final AtomicInteger fetches = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicReference<Fault> nextPushFault = new AtomicReference<>();
+  private final AtomicReference<PushHold> nextPushHold = new AtomicReference<>();
+
+  /**
+   * A push held by the server: its pack received, the branch not yet updated. {@link #release}
+   * lets the server update the branch, whether or not the client is still there to hear it.
+   */
+  public static final class PushHold {
+    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+    /** True once a push is held, waiting at most {@code timeout}. */
+    public boolean awaitHeld(java.time.Duration timeout) throws InterruptedException {
+      return held.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public void release() {
+      released.countDown();
+    }
+  }
 
   private GitHttpServer(Path workDir, Path reposDir, String token) throws LifecycleException {
     tomcat = new Tomcat();
@@ -104,6 +123,13 @@ public final class GitHttpServer implements AutoCloseable {
     return refused.get();
   }
 
+  /** Holds the next push after its pack is received, until the returned hold is released. */
+  public PushHold holdNextPush() {
+    PushHold hold = new PushHold();
+    nextPushHold.set(hold);
+    return hold;
+  }
+
   /** Makes the next push fail in the given way. */
   public void failNextPush(Fault fault) {
     nextPushFault.set(fault);
@@ -150,8 +176,20 @@ public final class GitHttpServer implements AutoCloseable {
       if ("git-upload-pack".equals(req.getParameter("service"))) {
         fetches.incrementAndGet();
       }
-      Fault fault = req.getRequestURI().endsWith("/git-receive-pack") ? nextPushFault.getAndSet(null) : null;
-      if (fault == Fault.BEFORE_UPDATE) {
+      boolean push = req.getRequestURI().endsWith("/git-receive-pack");
+      Fault fault = push ? nextPushFault.getAndSet(null) : null;
+      PushHold hold = push ? nextPushHold.getAndSet(null) : null;
+      if (hold != null) {
+        byte[] body = req.getInputStream().readAllBytes();
+        hold.held.countDown();
+        try {
+          hold.released.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while holding a push", e);
+        }
+        chain.doFilter(new ReplayedRequest(req, body), new DiscardingResponse(rsp));
+      } else if (fault == Fault.BEFORE_UPDATE) {
         req.getInputStream().readAllBytes();
         rsp.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       } else if (fault == Fault.AFTER_UPDATE) {
@@ -171,6 +209,45 @@ public final class GitHttpServer implements AutoCloseable {
       int colon = decoded.indexOf(':');
       return colon >= 0
           && MessageDigest.isEqual(token, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A request whose body was read already, read again from memory. */
+  private static final class ReplayedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final byte[] body;
+
+    ReplayedRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public jakarta.servlet.ServletInputStream getInputStream() {
+      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+      return new jakarta.servlet.ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {}
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
     }
   }
 
