@@ -40,12 +40,15 @@ final class ResourceEntities {
   /** The entity of an enrolled image; throws {@link EntityProblem} when it cannot be one. */
   Map<String, Object> of(ImageState image) {
     String stateFile = StateFileStore.imagePath(image.name());
-    Enrollment enrollment = image.enrollment();
-    if (enrollment == null || enrollment.registry() == null || enrollment.repository() == null) {
+    Enrollment enrollment =
+        image.enrollment() != null
+            ? image.enrollment()
+            : new Enrollment(null, null, null, null, null);
+    String repoUrl = repoUrl(image, enrollment);
+    if (repoUrl == null) {
       throw new EntityProblem(stateFile, image.name(), "enrollment", "has no registry/repository");
     }
     boolean managed = image instanceof ManagedImageState;
-    String repoUrl = enrollment.registry() + "/" + enrollment.repository();
     Map<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.IMAGE, repoUrl);
     annotations.put(Annotations.KIND, managed ? "managed" : "external");
@@ -73,23 +76,31 @@ final class ResourceEntities {
       description = "Third-party container image " + repoUrl + ", tracked by Image Factory";
     }
     addStateFile(links, stateFile);
-    RegistryPages.of(enrollment.registry(), enrollment.repository()).ifPresent(url -> links.add(link(url, "Registry")));
+    int slash = repoUrl.indexOf('/');
+    RegistryPages.of(repoUrl.substring(0, slash), repoUrl.substring(slash + 1))
+        .ifPresent(url -> links.add(link(url, "Registry")));
     String owner = enrollment.owner() == null ? settings.defaultOwner() : enrollment.owner();
     String system = enrollment.system() == null ? settings.defaultSystem() : enrollment.system();
     checkRef(stateFile, image.name(), "enrollment.owner", EntityRefRules.owner(owner));
     if (system != null) {
       checkRef(stateFile, image.name(), "enrollment.system", EntityRefRules.system(system));
     }
+    String kind = managed ? "managed" : "external";
     return entity(
-        image.name(), stateFile, repoUrl, description, annotations, links,
-        managed ? "managed" : "external", owner, system, dependsOn);
+        image.name(), stateFile, repoUrl, description, annotations, links, kind, owner, system,
+        dependsOn);
   }
 
   /** The entity of a base image, owned by the default owner. */
   Map<String, Object> of(BaseImageState base) {
     String stateFile = StateFileStore.baseImagePath(base.name());
     String repoUrl =
-        base.repoURL() != null ? base.repoURL() : base.registry() + "/" + base.repository();
+        base.registry() != null && base.repository() != null
+            ? base.registry() + "/" + base.repository()
+            : base.repoURL();
+    if (repoUrl == null) {
+      throw new EntityProblem(stateFile, base.name(), "repoURL", "has no registry/repository");
+    }
     Map<String, String> annotations = new TreeMap<>();
     annotations.put(Annotations.IMAGE, repoUrl);
     annotations.put(Annotations.KIND, "base");
@@ -99,7 +110,8 @@ final class ResourceEntities {
     List<Map<String, Object>> links = new ArrayList<>();
     addStateFile(links, stateFile);
     if (base.registry() != null && base.repository() != null) {
-      RegistryPages.of(base.registry(), base.repository()).ifPresent(url -> links.add(link(url, "Registry")));
+      RegistryPages.of(base.registry(), base.repository())
+          .ifPresent(url -> links.add(link(url, "Registry")));
     }
     String shown = base.fullImage() != null ? base.fullImage() : repoUrl;
     String description = "Base image " + shown + ", found in Dockerfiles and watched by Image"
@@ -148,6 +160,15 @@ final class ResourceEntities {
     entity.put("metadata", metadata);
     entity.put("spec", spec);
     return entity;
+  }
+
+  /** {@code registry/repository} from the enrollment, or an external image's own repoURL. */
+  private static String repoUrl(ImageState image, Enrollment enrollment) {
+    if (enrollment.registry() != null && enrollment.repository() != null) {
+      return enrollment.registry() + "/" + enrollment.repository();
+    }
+    String repoUrl = image instanceof ExternalImageState external ? external.repoURL() : null;
+    return repoUrl == null || repoUrl.indexOf('/') <= 0 ? null : repoUrl;
   }
 
   private void addSource(

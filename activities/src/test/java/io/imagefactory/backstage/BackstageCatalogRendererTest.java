@@ -36,7 +36,7 @@ class BackstageCatalogRendererTest {
 
   static final BackstageSettings EXAMPLE_SETTINGS =
       BackstageSettings.defaults()
-          .withStateRepository("https://github.com/example-org/image-factory-state.git", "main");
+          .withStateRepository(ExampleState.STATE_REPO_URL, "main");
 
   private final BackstageCatalogRenderer renderer = new BackstageCatalogRenderer(EXAMPLE_SETTINGS);
 
@@ -283,7 +283,7 @@ class BackstageCatalogRendererTest {
   /** The golden file in src/test/resources, read and (when updating) written in place. */
   static Path goldenFile() throws IOException {
     Path project = Path.of(System.getProperty("image-factory.project-dir", ".."));
-    Path golden = project.resolve("activities/src/test/resources/backstage/examples.catalog-info.yaml");
+    Path golden = project.resolve("activities/src/test/resources").resolve(ExampleState.GOLDEN_CATALOG);
     if (!Files.isDirectory(golden.getParent())) {
       throw new IOException("cannot find " + golden.getParent());
     }

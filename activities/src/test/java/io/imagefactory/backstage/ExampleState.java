@@ -20,11 +20,18 @@ import java.util.TreeMap;
 /**
  * The state files of the project's {@code examples/} state repository after its first enrollment
  * (analysed offline, at a fixed time): five managed images, one of them a base of another, one
- * external image and their bases.
+ * external image and their bases. Its catalog, with the state repository at {@link #STATE_REPO_URL},
+ * is {@link #GOLDEN_CATALOG}.
  */
-final class ExampleState {
+public final class ExampleState {
 
-  static final Instant ENROLLED = Instant.parse("2026-11-01T10:00:00Z");
+  public static final String STATE_REPO_URL =
+      "https://github.com/example-org/image-factory-state.git";
+
+  /** The test resource holding the examples' catalog. */
+  public static final String GOLDEN_CATALOG = "backstage/examples.catalog-info.yaml";
+
+  public static final Instant ENROLLED = Instant.parse("2026-11-01T10:00:00Z");
 
   private ExampleState() {}
 
@@ -33,7 +40,7 @@ final class ExampleState {
   }
 
   /** The state files by path. */
-  static Map<String, byte[]> files() throws IOException, CatalogException {
+  public static Map<String, byte[]> files() throws IOException, CatalogException {
     Path examples = examples();
     Catalog catalog = new CatalogLoader().load(examples.resolve("images.yaml"));
     Map<String, AnalysisOutcome> outcomes = new StateDirectoryAnalyzer().analyse(examples, catalog);
@@ -46,7 +53,7 @@ final class ExampleState {
     return files;
   }
 
-  static StateSnapshot snapshot() throws IOException, CatalogException {
+  public static StateSnapshot snapshot() throws IOException, CatalogException {
     StateSnapshot snapshot = new StateSnapshotReader().read(files());
     if (!snapshot.problems().isEmpty()) {
       throw new IllegalStateException("example state files unreadable: " + snapshot.problems());
