@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ public final class BackstageDerivedFiles implements DerivedFiles {
 
   private static final Logger log = LoggerFactory.getLogger(BackstageDerivedFiles.class);
 
+  /** Below this many changed files, one thread builds their entities quicker than several. */
+  static final int PARALLEL_FROM = 256;
+
   private final BackstageCatalogRenderer renderer;
   private final StateSnapshotReader reader = new StateSnapshotReader();
 
@@ -47,18 +51,43 @@ public final class BackstageDerivedFiles implements DerivedFiles {
   @Override
   public synchronized List<FileChange> render(StateFiles files) {
     Map<String, Cached> next = new HashMap<>(byPath.size() * 2 + 16);
-    List<CatalogEntry> entries = new ArrayList<>(byPath.size() + 16);
+    List<String> paths = new ArrayList<>(byPath.size() + 16);
+    List<Integer> changed = new ArrayList<>();
+    List<byte[]> contents = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (String dir : List.of(StateFileStore.IMAGES_DIR, StateFileStore.BASE_IMAGES_DIR)) {
       for (String path : files.list(dir)) {
         String id = files.contentId(path).orElseThrow();
         Cached cached = byPath.get(path);
         if (cached == null || !cached.contentId().equals(id)) {
-          cached = new Cached(id, read(path, files.read(path).orElseThrow(), cached));
+          // The object reader is not thread-safe: blobs are read here, entities built below.
+          changed.add(paths.size());
+          contents.add(files.read(path).orElseThrow());
+          ids.add(id);
         }
-        next.put(path, cached);
-        if (cached.entry() != null) {
-          entries.add(cached.entry());
-        }
+        paths.add(path);
+      }
+    }
+    Cached[] read = new Cached[changed.size()];
+    IntStream range = IntStream.range(0, read.length);
+    (read.length >= PARALLEL_FROM ? range.parallel() : range)
+        .forEach(
+            i -> {
+              String path = paths.get(changed.get(i));
+              read[i] = new Cached(ids.get(i), read(path, contents.get(i), byPath.get(path)));
+            });
+    List<CatalogEntry> entries = new ArrayList<>(paths.size());
+    int nextChanged = 0;
+    for (int i = 0; i < paths.size(); i++) {
+      Cached cached;
+      if (nextChanged < read.length && changed.get(nextChanged) == i) {
+        cached = read[nextChanged++];
+      } else {
+        cached = byPath.get(paths.get(i));
+      }
+      next.put(paths.get(i), cached);
+      if (cached.entry() != null) {
+        entries.add(cached.entry());
       }
     }
     byPath = next;

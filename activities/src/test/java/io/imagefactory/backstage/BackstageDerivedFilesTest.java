@@ -140,6 +140,28 @@ class BackstageDerivedFilesTest {
     assertThat(catalog()).isEqualTo(before).isEqualTo(fullRender());
   }
 
+  @Test
+  void aFirstRenderOfManyFilesBuildsTheirEntitiesInParallelWithTheSameBytes(@TempDir Path other)
+      throws IOException {
+    GeneratedState large = GeneratedState.of(BackstageDerivedFiles.PARALLEL_FROM * 2);
+    Map<String, String> files = new TreeMap<>();
+    large.images.forEach(i -> files.put(StateFileStore.imagePath(i.name()), store.write(i)));
+    large.bases.forEach(b -> files.put(StateFileStore.baseImagePath(b.name()), store.write(b)));
+    try (Repository bare = GitFixtures.bare(other.resolve("state.git"))) {
+      GitFixtures.commit(bare, "main", "state", files);
+      try (StateRepository state =
+          new StateRepository(
+              StateRepositorySettings.of(other.resolve("state.git").toString(), other.resolve("c")),
+              new BackstageDerivedFiles(new BackstageCatalogRenderer(SETTINGS)))) {
+        state.apply(List.of(TestPatches.write("touch", "notes.txt", "x\n")));
+
+        assertThat(GitFixtures.read(bare, "main", BackstageDerivedFiles.CATALOG))
+            .isEqualTo(
+                new BackstageCatalogRenderer(SETTINGS).render(large.images, large.bases).content());
+      }
+    }
+  }
+
   private StateRepository open() {
     return new StateRepository(
         StateRepositorySettings.of(tmp.resolve("state.git").toString(), tmp.resolve("cache")),
