@@ -25,7 +25,9 @@ final class CatalogValidator {
           "rebuildDelay",
           "autoRebuild",
           "allowTags",
-          "imageSelectionStrategy");
+          "imageSelectionStrategy",
+          "owner",
+          "system");
   private static final String EMPTY_HINT = " (write 'images: []' to enroll no images)";
 
   private final CatalogErrors errors;
@@ -114,6 +116,8 @@ final class CatalogValidator {
             "imageSelectionStrategy",
             fields.string("imageSelectionStrategy"),
             ImageReferenceRules::strategy);
+    String owner = fields.checked("owner", fields.string("owner"), EntityRefRules::owner);
+    String system = fields.checked("system", fields.string("system"), EntityRefRules::system);
     if ("Digest".equals(strategy) && !fields.has("source")) {
       // Rendering needs the one tag the digest is followed on; an entry it could not watch is
       // refused here rather than enrolled and left unwatched.
@@ -145,6 +149,8 @@ final class CatalogValidator {
             autoRebuild,
             allowTags,
             strategy,
+            owner,
+            system,
             mapping.getStartMark().getLine() + 1);
     checkUnique(read, fields);
     return read;

@@ -11,16 +11,32 @@ import java.util.Map;
  * The {@code enrollment} block of an image state file: the configuration from {@code images.yaml}
  * as last merged. It is always overwritten from {@code images.yaml}, never the other way round.
  *
+ * <p>{@code owner} and {@code system} (added) are kept as written, absent when not given, so that
+ * enrolling them changes no existing state file; the developer-portal rendering reads them here and
+ * applies its defaults itself.
+ *
+ * @param owner the Backstage entity reference of the image's owner, or null
+ * @param system the Backstage entity reference of the image's System, or null
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"registry", "repository", "source", "rebuildDelay", "autoRebuild"})
+@JsonPropertyOrder({
+  "registry",
+  "repository",
+  "source",
+  "rebuildDelay",
+  "autoRebuild",
+  "owner",
+  "system"
+})
 public record Enrollment(
     String registry,
     String repository,
     SourceConfig source,
     String rebuildDelay,
     Boolean autoRebuild,
+    String owner,
+    String system,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   @JsonCreator
@@ -33,8 +49,18 @@ public record Enrollment(
       String repository,
       SourceConfig source,
       String rebuildDelay,
+      Boolean autoRebuild,
+      Map<String, Object> unknownFields) {
+    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, unknownFields);
+  }
+
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
       Boolean autoRebuild) {
-    this(registry, repository, source, rebuildDelay, autoRebuild, Map.of());
+    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, Map.of());
   }
 
   /** The enrollment block for an entry of {@code images.yaml}, with defaults applied. */
@@ -44,7 +70,10 @@ public record Enrollment(
         entry.repository(),
         entry.source(),
         entry.effectiveRebuildDelay(),
-        entry.effectiveAutoRebuild());
+        entry.effectiveAutoRebuild(),
+        entry.owner(),
+        entry.system(),
+        Map.of());
   }
 
   /** This block with the unknown fields of {@code previous} carried over. */
@@ -52,7 +81,14 @@ public record Enrollment(
     return previous == null
         ? this
         : new Enrollment(
-            registry, repository, source, rebuildDelay, autoRebuild, previous.unknownFields());
+            registry,
+            repository,
+            source,
+            rebuildDelay,
+            autoRebuild,
+            owner,
+            system,
+            previous.unknownFields());
   }
 
   @Override

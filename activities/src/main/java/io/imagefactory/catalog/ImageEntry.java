@@ -5,6 +5,9 @@ package io.imagefactory.catalog;
  * image otherwise. Values are as written; defaults are applied by the accessors named
  * {@code effective*}.
  *
+ * @param owner the Backstage entity reference of the image's owner (a Group or User); null when
+ *     not given, and the developer-portal rendering applies its default owner
+ * @param system the Backstage entity reference of the System the image belongs to, or null
  * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
  */
 public record ImageEntry(
@@ -16,6 +19,8 @@ public record ImageEntry(
     Boolean autoRebuild,
     String allowTags,
     String imageSelectionStrategy,
+    String owner,
+    String system,
     int line) {
 
   public static final String DEFAULT_REBUILD_DELAY = "7d";

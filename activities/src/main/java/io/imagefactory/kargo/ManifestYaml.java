@@ -16,7 +16,7 @@ import java.util.Map;
  * quoting of Jackson's YAML writer as configured here, produced by {@link YamlEmitter} wherever it
  * can be sure of it (every object Image Factory renders), and by Jackson itself otherwise.
  */
-final class ManifestYaml {
+public final class ManifestYaml {
 
   private ManifestYaml() {}
 
@@ -45,7 +45,7 @@ final class ManifestYaml {
   }
 
   /** Appends one object as a {@code ---} document. */
-  static void document(StringBuilder out, Map<String, Object> object) {
+  public static void document(StringBuilder out, Map<String, Object> object) {
     if (!YamlEmitter.document(out, object)) {
       out.append(withJackson("", List.of(object)));
     }

@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,4 +18,19 @@ public interface DerivedFiles {
    * the whole batch, since no commit should carry state without its rendering.
    */
   List<FileChange> render(StateFiles files);
+
+  /**
+   * All of {@code parts}, each rendered on the same state in the order given; they must derive
+   * different files.
+   */
+  static DerivedFiles all(DerivedFiles... parts) {
+    List<DerivedFiles> list = List.of(parts);
+    return files -> {
+      List<FileChange> changes = new ArrayList<>();
+      for (DerivedFiles part : list) {
+        changes.addAll(part.render(files));
+      }
+      return changes;
+    };
+  }
 }

@@ -32,6 +32,9 @@ class CatalogValidatorTest {
   private static final String NOT_A_REPO =
       " is not a repository: use owner/name or an https, ssh" + " or file URL";
 
+  private static final String REF_HINT =
+      " (expected [group:|user:][<namespace>/]<name>, as in group:default/platform)";
+
   private final CatalogLoader loader = new CatalogLoader();
 
   static Stream<Arguments> invalidEntries() {
@@ -201,10 +204,46 @@ class CatalogValidatorTest {
             "images.yaml:5:5: image 'api': field 'rebuild_delay': unknown field (did you mean"
                 + " 'rebuildDelay'?)"),
         arguments(
-            external("owner: platform-team"),
-            "images.yaml:5:5: image 'api': field 'owner': unknown field (known fields: name,"
+            external("maintainer: platform-team"),
+            "images.yaml:5:5: image 'api': field 'maintainer': unknown field (known fields: name,"
                 + " registry, repository, source, rebuildDelay, autoRebuild, allowTags,"
-                + " imageSelectionStrategy)"),
+                + " imageSelectionStrategy, owner, system)"),
+        arguments(
+            external("ownr: platform-team"),
+            "images.yaml:5:5: image 'api': field 'ownr': unknown field (did you mean 'owner'?)"),
+        // owner and system: Backstage entity references
+        arguments(
+            external("owner: Platform Team"),
+            "images.yaml:5:5: image 'api': field 'owner': \"Platform Team\": \"Platform Team\" is"
+                + " not a valid entity name: use letters, digits, '-', '_' and '.', starting and"
+                + " ending with a letter or digit, at most 63 characters" + REF_HINT),
+        arguments(
+            external("owner: system:default/shop"),
+            "images.yaml:5:5: image 'api': field 'owner': \"system:default/shop\": must refer to a"
+                + " group or user, not a system"),
+        arguments(
+            external("owner: group:Default/platform"),
+            "images.yaml:5:5: image 'api': field 'owner': \"group:Default/platform\": \"Default\""
+                + " is not a valid namespace: use lower-case letters, digits and single '-' between"
+                + " them, at most 63 characters"),
+        arguments(
+            external("owner: \"group:\""),
+            "images.yaml:5:5: image 'api': field 'owner': \"group:\": \"\" is not a valid entity"
+                + " name: use letters, digits, '-', '_' and '.', starting and ending with a letter"
+                + " or digit, at most 63 characters" + REF_HINT),
+        arguments(
+            external("owner: [platform]"),
+            "images.yaml:5:5: image 'api': field 'owner': expected a string, got a list"),
+        arguments(
+            external("system: group:default/platform"),
+            "images.yaml:5:5: image 'api': field 'system': \"group:default/platform\": must refer"
+                + " to a system, not a group"),
+        arguments(
+            external("system: shop/" + "s".repeat(64)),
+            "images.yaml:5:5: image 'api': field 'system': \"shop/" + "s".repeat(55) + "...\": \""
+                + "s".repeat(60) + "...\" is not a valid entity name: use letters, digits, '-',"
+                + " '_' and '.', starting and ending with a letter or digit, at most 63 characters"
+                + REF_HINT.replace("group:|user:", "system:")),
         arguments(
             managed("  dockerFile: Dockerfile"),
             "images.yaml:7:7: image 'api': field 'source.dockerFile': unknown field (did you mean"
@@ -331,7 +370,11 @@ class CatalogValidatorTest {
             "  workflow: \"161335\"",
             "  buildArgs: {GO_VERSION: 1.23, DEBUG: on}",
             "  workflowInputs: {dry-run: \"false\"}"),
-        "- name: \"" + "a".repeat(63) + "\"\n  registry: ghcr.io\n  repository: org/api\n");
+        "- name: \"" + "a".repeat(63) + "\"\n  registry: ghcr.io\n  repository: org/api\n",
+        external("owner: platform", "system: shop"),
+        external("owner: group:default/platform", "system: system:retail/shop.front_end"),
+        external("owner: User:ada.lovelace", "system: System:shop"),
+        external("owner: team-a/Platform_Team.2"));
   }
 
   @ParameterizedTest
@@ -377,7 +420,7 @@ class CatalogValidatorTest {
             "images.yaml:5:5: entry #2: field 'name': \"Bad\" must be lower case",
             "images.yaml:8:5: entry #2: field 'colour': unknown field (known fields: name,"
                 + " registry, repository, source, rebuildDelay, autoRebuild, allowTags,"
-                + " imageSelectionStrategy)");
+                + " imageSelectionStrategy, owner, system)");
   }
 
   /** An entry with the given lines, under {@code images:}. */

@@ -87,6 +87,12 @@ public final class FleetBenchmark {
     table.add(
         String.format(
             Locale.ROOT,
+            "| worker: commit recording a rebuild (one Backstage entity), re-render | 10,000 | %.1f ms"
+                + " | – | – | – | – | – | whole commit %.1f ms |",
+            commits.rebuildRenderMillis(), commits.rebuildCommitMillis()));
+    table.add(
+        String.format(
+            Locale.ROOT,
             "| worker: commit adding a Warehouse, re-render | 10,000 | %.1f ms | – | – | – | – | – |"
                 + " whole commit %.1f ms |",
             commits.enrollRenderMillis(), commits.enrollCommitMillis()));

@@ -1,5 +1,8 @@
 package io.imagefactory.starter;
 
+import io.imagefactory.backstage.BackstageCatalogRenderer;
+import io.imagefactory.backstage.BackstageRenderResult;
+import io.imagefactory.backstage.BackstageSettings;
 import io.imagefactory.catalog.StateDirectoryReader;
 import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.kargo.KargoManifestRenderer;
@@ -19,12 +22,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code image-factory render}: writes the Kargo manifests of a state repository, offline. */
+/**
+ * {@code image-factory render}: writes the Kargo manifests and the Backstage catalog of a state
+ * repository, offline, byte for byte as the worker commits them with the same settings.
+ */
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
     description = {
-      "Renders the Kargo manifests of a state repository from its state files (offline).",
+      "Renders the Kargo manifests and the Backstage catalog of a state repository from its",
+      "state files (offline).",
       "Exit codes: 0 rendered, 1 I/O error, 2 invalid state or options (nothing written)."
     })
 final class RenderCommand implements Callable<Integer> {
@@ -38,6 +45,53 @@ final class RenderCommand implements Callable<Integer> {
       names = "--out",
       description = "The file to write. Default: <state-dir>/" + KargoManifestRenderer.OUTPUT_PATH)
   Path out;
+
+  @Option(
+      names = "--backstage-out",
+      description =
+          "The Backstage catalog to write. Default: <state-dir>/"
+              + BackstageCatalogRenderer.OUTPUT_PATH)
+  Path backstageOut;
+
+  @Option(
+      names = "--backstage-namespace",
+      defaultValue = BackstageSettings.DEFAULT_NAMESPACE,
+      description = "Backstage namespace of the entities. Default: ${DEFAULT-VALUE}")
+  String backstageNamespace;
+
+  @Option(
+      names = "--backstage-default-owner",
+      defaultValue = BackstageSettings.DEFAULT_OWNER,
+      description = {
+        "Owner (Group or User entity reference) of images without owner in images.yaml and of",
+        "base images. Default: ${DEFAULT-VALUE}"
+      })
+  String backstageDefaultOwner;
+
+  @Option(
+      names = "--backstage-default-system",
+      description = "System of images without system in images.yaml and of base images.")
+  String backstageDefaultSystem;
+
+  @Option(
+      names = "--state-repo-url",
+      description = {
+        "The state repository's https URL, for links to state files and to Dockerfiles kept in",
+        "it (the worker uses image-factory.state-repo.url)."
+      })
+  String stateRepoUrl;
+
+  @Option(
+      names = "--state-repo-branch",
+      defaultValue = BackstageSettings.DEFAULT_BRANCH,
+      description = "The state repository's branch, for those links. Default: ${DEFAULT-VALUE}")
+  String stateRepoBranch;
+
+  @Option(
+      names = "--source-host",
+      defaultValue = BackstageSettings.DEFAULT_SOURCE_HOST,
+      description = "The host of owner/name source repositories. Default: ${DEFAULT-VALUE}")
+  String sourceHost;
 
   @Option(
       names = "--project",
@@ -117,7 +171,17 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     KargoSettings settings;
+    BackstageSettings backstage;
     try {
+      backstage =
+          new BackstageSettings(
+              backstageNamespace,
+              backstageDefaultOwner,
+              backstageDefaultSystem,
+              sourceHost,
+              null,
+              stateRepoUrl,
+              stateRepoBranch);
       settings =
           new KargoSettings(
               project,
@@ -139,21 +203,30 @@ final class RenderCommand implements Callable<Integer> {
       return ExitCodes.INVALID_INPUT;
     }
     Path target = out != null ? out : stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH);
+    Path catalogTarget =
+        backstageOut != null
+            ? backstageOut
+            : stateDir.resolve(BackstageCatalogRenderer.OUTPUT_PATH);
     try {
       StateSnapshot state = new StateDirectoryReader().read(stateDir);
       RenderResult result =
           new KargoManifestRenderer(settings)
               .render(state.images().values(), state.baseImages().values());
-      if (!state.problems().isEmpty() || !result.complete()) {
+      BackstageRenderResult catalog =
+          new BackstageCatalogRenderer(backstage)
+              .render(state.images().values(), state.baseImages().values());
+      if (!state.problems().isEmpty() || !result.complete() || !catalog.complete()) {
         state.problems().forEach(problem -> err.println("render: " + problem));
         result.problems().forEach(problem -> err.println("render: " + problem));
-        err.println("render: nothing written to " + target);
+        catalog.problems().forEach(problem -> err.println("render: " + problem));
+        err.println("render: nothing written to " + target + " or " + catalogTarget);
         return ExitCodes.INVALID_INPUT;
       }
       write(target, result.content());
-      spec.commandLine()
-          .getOut()
-          .printf("Rendered %d Warehouses and Stages to %s%n", result.warehouses(), target);
+      write(catalogTarget, catalog.content());
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("Rendered %d Warehouses and Stages to %s%n", result.warehouses(), target);
+      out.printf("Rendered %d Backstage entities to %s%n", catalog.entities(), catalogTarget);
       return ExitCodes.OK;
     } catch (IOException e) {
       err.println("render: " + e.getClass().getSimpleName() + ": " + e.getMessage());

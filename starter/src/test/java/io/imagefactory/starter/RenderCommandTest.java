@@ -2,6 +2,8 @@ package io.imagefactory.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.backstage.BackstageCatalogRenderer;
+import io.imagefactory.backstage.ExampleState;
 import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
@@ -12,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +44,47 @@ class RenderCommandTest {
         .isEqualTo(resourceText("kargo/seed-004.expected.k8s.yaml"));
     assertThat(out.toString()).contains("Rendered 3 Warehouses and Stages to ");
     assertThat(stateDir.resolve("dist")).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void writesTheBackstageCatalogOfTheExamplesBesideTheManifests() throws Exception {
+    for (Map.Entry<String, byte[]> file : ExampleState.files().entrySet()) {
+      Files.createDirectories(stateDir.resolve(file.getKey()).getParent());
+      Files.write(stateDir.resolve(file.getKey()), file.getValue());
+    }
+
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--state-repo-url",
+            ExampleState.STATE_REPO_URL);
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(stateDir.resolve(BackstageCatalogRenderer.OUTPUT_PATH)))
+        .isEqualTo(resourceText(ExampleState.GOLDEN_CATALOG));
+    assertThat(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)).exists();
+    assertThat(out.toString()).contains("Rendered 11 Backstage entities to ");
+  }
+
+  @Test
+  void refusesADefaultOwnerBackstageWouldNotAcceptAndWritesNothing() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit =
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--backstage-default-owner",
+            "Platform Team");
+
+    assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString())
+        .contains("render: Backstage default owner \"Platform Team\": \"Platform Team\" is not a"
+            + " valid entity name");
+    assertThat(stateDir.resolve("dist")).doesNotExist();
   }
 
   @Test

@@ -169,6 +169,9 @@ class EndToEndTest {
         .contains("- nginx-site");
     assertThat(GitFixtures.read(stateRepo, "main", "dist/image-factory.k8s.yaml"))
         .contains("name: base-nginx-1-27-alpine");
+    assertThat(GitFixtures.read(stateRepo, "main", "dist/backstage/catalog-info.yaml"))
+        .as("the worker commits the developer-portal catalog with the manifests")
+        .contains("name: nginx-site\n", "owner: group:default/web-team\n", "resource:default/nginx-1.27-alpine");
     assertThat(GitFixtures.history(stateRepo, "main").get(0).getShortMessage())
         .startsWith("image-factory: enroll ");
 

@@ -1,13 +1,18 @@
 package io.imagefactory.bench.kargo;
 
+import io.imagefactory.backstage.BackstageCatalogRenderer;
+import io.imagefactory.backstage.BackstageDerivedFiles;
+import io.imagefactory.backstage.BackstageSettings;
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.ImageState;
 import io.imagefactory.catalog.ManagedImageState;
+import io.imagefactory.catalog.RebuildState;
 import io.imagefactory.catalog.StateFileStore;
 import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.kargo.States;
 import io.imagefactory.staterepo.ApplyResult;
 import io.imagefactory.staterepo.DerivedFiles;
@@ -23,24 +28,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Times the worker's re-render of {@code dist/image-factory.k8s.yaml} inside state-repository
- * commits that each touch one image of a generated state (default 10,000 images): the derived-file
- * render alone, and the whole commit (apply, render, commit, push to a local bare repository);
- * first commits that change no Warehouse (a new digest), then commits that add one.
+ * Times the worker's re-render of the derived files ({@code dist/image-factory.k8s.yaml} and {@code
+ * dist/backstage/catalog-info.yaml}) inside state-repository commits that each touch one image of
+ * a generated state (default 10,000 images): the derived-file render alone, and the whole commit
+ * (apply, render, commit, push to a local bare repository); first commits that change neither file
+ * (a new digest), then commits that change one Backstage entity (a recorded rebuild), then
+ * commits that add an image (a Warehouse and an entity). {@code kargo} as third argument renders
+ * the Kargo manifests only, as the worker did before it rendered the catalog.
  *
  * <pre>
  * mvn -q -DskipTests package -pl bench -am
- * java -cp bench/target/benchmarks.jar io.imagefactory.bench.kargo.CommitRenderTiming [images] [commits]
+ * java -cp bench/target/benchmarks.jar io.imagefactory.bench.kargo.CommitRenderTiming [images] [commits] [all|kargo]
  * </pre>
  */
 public final class CommitRenderTiming {
@@ -50,26 +60,44 @@ public final class CommitRenderTiming {
   public static void main(String[] args) throws Exception {
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int commits = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    run(images, commits);
+    boolean kargoOnly = args.length > 2 && args[2].equals("kargo");
+    run(images, commits, !kargoOnly);
   }
 
-  /** Medians in milliseconds: commits touching one image, then commits adding a Warehouse. */
+  /**
+   * Medians in milliseconds: commits touching one image, commits recording a rebuild, commits
+   * adding a Warehouse.
+   */
   public record Result(
       double touchRenderMillis,
       double touchCommitMillis,
+      double rebuildRenderMillis,
+      double rebuildCommitMillis,
       double enrollRenderMillis,
       double enrollCommitMillis) {}
 
-  /** Runs the commits, printing what each kind took, and returns the medians. */
+  /** Runs the commits with both derived files, as the worker does. */
   public static Result run(int images, int commits) throws Exception {
+    return run(images, commits, true);
+  }
+
+  /** Runs the commits, printing what each kind took, and returns the medians. */
+  public static Result run(int images, int commits, boolean backstage) throws Exception {
     GeneratedState state = GeneratedState.of(images);
     Path work = Files.createTempDirectory("commit-render-bench");
     try {
       Path remote = work.resolve("remote.git");
       seed(remote, state);
+      DerivedFiles kargo =
+          new KargoDerivedFiles(new KargoManifestRenderer(KargoSettings.defaults()));
       TimedDerivedFiles derived =
           new TimedDerivedFiles(
-              new KargoDerivedFiles(new KargoManifestRenderer(KargoSettings.defaults())));
+              backstage
+                  ? DerivedFiles.all(
+                      kargo,
+                      new BackstageDerivedFiles(
+                          new BackstageCatalogRenderer(BackstageSettings.defaults())))
+                  : kargo);
       StateRepositorySettings settings =
           StateRepositorySettings.of(remote.toString(), work.resolve("cache"));
       try (StateRepository repository = new StateRepository(settings, derived)) {
@@ -102,6 +130,24 @@ public final class CommitRenderTiming {
         double touchCommit = millis(median(commit));
         for (int i = 0; i < commits; i++) {
           start = System.nanoTime();
+          ApplyResult result = repository.apply(List.of(rebuild(state, i)));
+          commit[i] = System.nanoTime() - start;
+          render[i] = derived.last;
+          if (backstage && !result.changedPaths().contains(BackstageDerivedFiles.CATALOG)) {
+            throw new IllegalStateException("expected a new catalog: " + result);
+          }
+        }
+        System.out.printf(
+            "%d commits recording a rebuild of one image (one entity changes): render median"
+                + " %.1f ms (best %.1f), whole commit median %.1f ms%n",
+            commits,
+            millis(median(render)),
+            millis(Arrays.stream(render).min().orElse(0)),
+            millis(median(commit)));
+        double rebuildRender = millis(median(render));
+        double rebuildCommit = millis(median(commit));
+        for (int i = 0; i < commits; i++) {
+          start = System.nanoTime();
           ApplyResult result = repository.apply(List.of(enroll(i)));
           commit[i] = System.nanoTime() - start;
           render[i] = derived.last;
@@ -116,7 +162,13 @@ public final class CommitRenderTiming {
             millis(median(render)),
             millis(Arrays.stream(render).min().orElse(0)),
             millis(median(commit)));
-        return new Result(touchRender, touchCommit, millis(median(render)), millis(median(commit)));
+        return new Result(
+            touchRender,
+            touchCommit,
+            rebuildRender,
+            rebuildCommit,
+            millis(median(render)),
+            millis(median(commit)));
       }
     } finally {
       delete(work);
@@ -147,6 +199,30 @@ public final class CommitRenderTiming {
         "record build of " + image.name(),
         StateFileStore.imagePath(image.name()),
         new StateFileStore().write(built));
+  }
+
+  /** A rebuild of the second image recorded as its last: its Backstage entity changes. */
+  private static StatePatch rebuild(GeneratedState state, int round) {
+    ManagedImageState image = (ManagedImageState) state.images.get(1);
+    Instant at = Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * round);
+    RebuildEntry last =
+        new RebuildEntry(
+            image.name() + "#" + (round + 1), at, "timer", Map.of(), List.of(), false, List.of(),
+            null, RebuildEntry.DISPATCHED, null,
+            "https://github.com/example-org/" + image.name() + "/actions/runs/" + round, null,
+            null, null);
+    ManagedImageState rebuilt =
+        new ManagedImageState(
+            image.name(), image.enrolledAt(), image.lastDiscovery(), image.discoveryStatus(),
+            image.discoveryError(), image.buildErrors(), image.enrollment(), image.baseImages(),
+            image.pinnedBaseImages(), image.dependentImages(), image.currentVersion(),
+            image.currentDigest(), image.lastBuilt(),
+            new RebuildState("rebuilding", false, null, List.of(), last, List.of(), List.of()),
+            image.unknownFields());
+    return TestPatches.write(
+        "record rebuild of " + image.name(),
+        StateFileStore.imagePath(image.name()),
+        new StateFileStore().write(rebuilt));
   }
 
   /** One more managed image, so the manifests gain a Warehouse and a Stage. */

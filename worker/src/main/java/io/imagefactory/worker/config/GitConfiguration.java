@@ -1,8 +1,12 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.backstage.BackstageCatalogRenderer;
+import io.imagefactory.backstage.BackstageDerivedFiles;
+import io.imagefactory.backstage.BackstageSettings;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.staterepo.DerivedFiles;
 import io.imagefactory.staterepo.GitCredentials;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.SourceHosts;
@@ -18,25 +22,28 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The git side of the worker: the state repository, whose commits carry the rendered Kargo
- * manifests, and the cache of source repositories. Tokens are handed over as file paths and read
+ * manifests and Backstage catalog, and the cache of source repositories. Tokens are handed over as file paths and read
  * at use time, so a rotated secret is picked up without a restart. Unless {@code
  * image-factory.state-repo.cache-dir} says otherwise, the clones live under the worker's data
  * directory in a directory of their own per state repository and branch: two workers never share
  * the clone of another's state repository, wherever they were started from.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BackstageProperties.class)
 class GitConfiguration {
 
   /** {@code image_factory_source_fetches_total} in Prometheus. */
   static final String SOURCE_FETCHES = "image_factory_source_fetches";
 
   @Bean(destroyMethod = "close")
-  StateRepository stateRepository(ImageFactoryProperties properties, KargoSettings kargo) {
+  StateRepository stateRepository(
+      ImageFactoryProperties properties, KargoSettings kargo, BackstageSettings backstage) {
     StateRepoProperties stateRepo = properties.stateRepo();
     StateRepositorySettings settings =
         StateRepositorySettings.of(stateRepo.url(), cacheDir(properties).resolve("state"))
@@ -45,7 +52,17 @@ class GitConfiguration {
       settings = settings.withCredentials(GitCredentials.fromFile(stateRepo.tokenFile().path()));
     }
     return new StateRepository(
-        settings, new KargoDerivedFiles(new KargoManifestRenderer(kargo)));
+        settings,
+        DerivedFiles.all(
+            new KargoDerivedFiles(new KargoManifestRenderer(kargo)),
+            new BackstageDerivedFiles(new BackstageCatalogRenderer(backstage))));
+  }
+
+  /** Validated at startup, so a bad owner or namespace stops the worker before anything renders. */
+  @Bean
+  BackstageSettings backstageSettings(
+      ImageFactoryProperties properties, BackstageProperties backstage) {
+    return backstage.settings(properties);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,0 +1,26 @@
+package io.imagefactory.backstage;
+
+import java.util.Optional;
+
+/**
+ * The web page of an image repository, for the registries whose page address follows from the
+ * image name alone: Docker Hub and Quay. Others (GHCR pages belong to a user or an organisation,
+ * private registries) get the {@code image-factory.io/image} annotation only.
+ */
+final class RegistryPages {
+
+  private RegistryPages() {}
+
+  static Optional<String> of(String registry, String repository) {
+    String path = WebUrls.path(repository);
+    return switch (registry) {
+      case "docker.io" ->
+          Optional.of(
+              path.startsWith("library/")
+                  ? "https://hub.docker.com/_/" + path.substring("library/".length())
+                  : "https://hub.docker.com/r/" + path);
+      case "quay.io" -> Optional.of("https://quay.io/repository/" + path);
+      default -> Optional.empty();
+    };
+  }
+}
