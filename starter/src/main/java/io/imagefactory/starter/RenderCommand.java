@@ -48,6 +48,14 @@ final class RenderCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--backstage",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Also render the Backstage catalog (--no-backstage: the Kargo manifests only).")
+  boolean withBackstage;
+
+  @Option(
       names = "--backstage-out",
       description =
           "The Backstage catalog to write. Default: <state-dir>/"
@@ -212,26 +220,36 @@ final class RenderCommand implements Callable<Integer> {
       StateSnapshot state = new StateDirectoryReader().read(stateDir);
       // Two pure renders of one snapshot: side by side, the command takes as long as the larger.
       CompletableFuture<BackstageRenderResult> catalogRender =
-          CompletableFuture.supplyAsync(
-              () ->
-                  new BackstageCatalogRenderer(backstage)
-                      .render(state.images().values(), state.baseImages().values()));
+          withBackstage
+              ? CompletableFuture.supplyAsync(
+                  () ->
+                      new BackstageCatalogRenderer(backstage)
+                          .render(state.images().values(), state.baseImages().values()))
+              : CompletableFuture.completedFuture(null);
       RenderResult result =
           new KargoManifestRenderer(settings)
               .render(state.images().values(), state.baseImages().values());
       BackstageRenderResult catalog = catalogRender.join();
-      if (!state.problems().isEmpty() || !result.complete() || !catalog.complete()) {
+      boolean catalogComplete = catalog == null || catalog.complete();
+      if (!state.problems().isEmpty() || !result.complete() || !catalogComplete) {
         state.problems().forEach(problem -> err.println("render: " + problem));
         result.problems().forEach(problem -> err.println("render: " + problem));
-        catalog.problems().forEach(problem -> err.println("render: " + problem));
-        err.println("render: nothing written to " + target + " or " + catalogTarget);
+        if (catalog != null) {
+          catalog.problems().forEach(problem -> err.println("render: " + problem));
+        }
+        err.println(
+            "render: nothing written to "
+                + target
+                + (catalog == null ? "" : " or " + catalogTarget));
         return ExitCodes.INVALID_INPUT;
       }
       write(target, result.content());
-      write(catalogTarget, catalog.content());
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Rendered %d Warehouses and Stages to %s%n", result.warehouses(), target);
-      out.printf("Rendered %d Backstage entities to %s%n", catalog.entities(), catalogTarget);
+      if (catalog != null) {
+        write(catalogTarget, catalog.content());
+        out.printf("Rendered %d Backstage entities to %s%n", catalog.entities(), catalogTarget);
+      }
       return ExitCodes.OK;
     } catch (IOException e) {
       err.println("render: " + e.getClass().getSimpleName() + ": " + e.getMessage());

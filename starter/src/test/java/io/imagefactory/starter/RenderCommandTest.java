@@ -69,6 +69,18 @@ class RenderCommandTest {
   }
 
   @Test
+  void withoutBackstageOnlyTheManifestsAreWritten() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit = run("render", "--state-dir", stateDir.toString(), "--no-backstage");
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)).exists();
+    assertThat(stateDir.resolve(BackstageCatalogRenderer.OUTPUT_PATH)).doesNotExist();
+    assertThat(out.toString()).doesNotContain("Backstage");
+  }
+
+  @Test
   void refusesADefaultOwnerBackstageWouldNotAcceptAndWritesNothing() throws IOException {
     GeneratedState.of(5).writeTo(stateDir);
 

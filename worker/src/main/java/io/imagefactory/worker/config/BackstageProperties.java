@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code image-factory.backstage.*}: how images appear in the developer portal, in the catalog
  * rendered to {@code dist/backstage/catalog-info.yaml}.
  *
+ * @param enabled whether commits carry the catalog at all: a team without Backstage saves the
+ *     rewrite of one large file in every commit that changes an entity
  * @param namespace the Backstage namespace of every entity
  * @param defaultOwner the owner of images without {@code owner} in {@code images.yaml} and of base
  *     images, as an entity reference
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("image-factory.backstage")
 public record BackstageProperties(
+    @DefaultValue("true") boolean enabled,
     @DefaultValue(BackstageSettings.DEFAULT_NAMESPACE) String namespace,
     @DefaultValue(BackstageSettings.DEFAULT_OWNER) String defaultOwner,
     String defaultSystem) {

@@ -43,7 +43,10 @@ class GitConfiguration {
 
   @Bean(destroyMethod = "close")
   StateRepository stateRepository(
-      ImageFactoryProperties properties, KargoSettings kargo, BackstageSettings backstage) {
+      ImageFactoryProperties properties,
+      KargoSettings kargo,
+      BackstageSettings backstage,
+      BackstageProperties backstageProperties) {
     StateRepoProperties stateRepo = properties.stateRepo();
     StateRepositorySettings settings =
         StateRepositorySettings.of(stateRepo.url(), cacheDir(properties).resolve("state"))
@@ -51,11 +54,13 @@ class GitConfiguration {
     if (stateRepo.tokenFile() != null) {
       settings = settings.withCredentials(GitCredentials.fromFile(stateRepo.tokenFile().path()));
     }
+    DerivedFiles manifests = new KargoDerivedFiles(new KargoManifestRenderer(kargo));
     return new StateRepository(
         settings,
-        DerivedFiles.all(
-            new KargoDerivedFiles(new KargoManifestRenderer(kargo)),
-            new BackstageDerivedFiles(new BackstageCatalogRenderer(backstage))));
+        backstageProperties.enabled()
+            ? DerivedFiles.all(
+                manifests, new BackstageDerivedFiles(new BackstageCatalogRenderer(backstage)))
+            : manifests);
   }
 
   /** Validated at startup, so a bad owner or namespace stops the worker before anything renders. */

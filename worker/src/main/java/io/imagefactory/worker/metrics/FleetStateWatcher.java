@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FleetStateWatcher implements AutoCloseable {
 
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(FleetStateWatcher.class);
 
   // Prometheus scrapes every 30-60 s; the worker's own commits are followed at once.
@@ -76,9 +78,18 @@ final class FleetStateWatcher implements AutoCloseable {
     CompletableFuture.runAsync(() -> {}, refresher).join();
   }
 
+  /**
+   * Waits for a read under way: the state repository it reads from closes next, and a fetch must
+   * not write into its cache after that.
+   */
   @Override
   public void close() {
     refresher.shutdownNow();
+    try {
+      refresher.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void load(String commit) {

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StateFileDirectory implements ImageDirectory, AutoCloseable {
 
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(StateFileDirectory.class);
 
   static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
@@ -121,9 +123,18 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
     CompletableFuture.runAsync(() -> {}, refresher).join();
   }
 
+  /**
+   * Waits for a read under way: the state repository it reads from closes next, and a fetch must
+   * not write into its cache after that.
+   */
   @Override
   public void close() {
     refresher.shutdownNow();
+    try {
+      refresher.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void load(String commit) {
