@@ -26,7 +26,8 @@ public final class StarterCli {
           RebuildCommand.class,
           GraphCommand.class,
           RenderCommand.class,
-          PlanCommand.class);
+          PlanCommand.class,
+          DoctorCommand.class);
 
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
