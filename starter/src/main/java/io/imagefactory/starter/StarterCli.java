@@ -27,6 +27,7 @@ public final class StarterCli {
           GraphCommand.class,
           RenderCommand.class,
           PlanCommand.class,
+          HistoryCommand.class,
           DoctorCommand.class,
           CompletionCommand.class);
 
