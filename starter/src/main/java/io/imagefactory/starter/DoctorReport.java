@@ -15,7 +15,8 @@ final class DoctorReport {
     int failed = 0;
     int warned = 0;
     for (DoctorCheck check : checks) {
-      out.printf("%-4s  %-" + width + "s  %s%n", check.verdict().label, check.subject(), check.detail());
+      out.printf(
+          "%-4s  %-" + width + "s  %s%n", check.verdict().label, check.subject(), check.detail());
       if (!check.fix().isEmpty()) {
         out.printf("%-4s  %-" + width + "s  fix: %s%n", "", "", check.fix());
       }

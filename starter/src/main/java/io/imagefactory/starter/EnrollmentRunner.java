@@ -151,7 +151,8 @@ final class EnrollmentRunner {
   /** The analysed count at each tenth of the total, so 1,000 images give ten lines, not 1,000. */
   private void showCount(EnrollmentProgress progress) {
     // Unchanged, external and removed images are outcomes too, but not among those analysed.
-    int analysed = (int) progress.images().stream().filter(i -> ANALYSED.contains(i.status())).count();
+    int analysed =
+        (int) progress.images().stream().filter(i -> ANALYSED.contains(i.status())).count();
     int tenths = Math.min(10, analysed * 10 / progress.total());
     if (tenths > shownTenths) {
       shownTenths = tenths;

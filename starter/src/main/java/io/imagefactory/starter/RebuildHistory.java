@@ -68,14 +68,16 @@ final class RebuildHistory {
         try {
           state = store.readImage(path, content);
         } catch (StateFileException e) {
-          err.println("history: skipped " + path + " at " + abbreviate(commit) + ": " + e.getMessage());
+          err.println(
+              "history: skipped " + path + " at " + abbreviate(commit) + ": " + e.getMessage());
           continue;
         }
         if (state instanceof ManagedImageState managed && managed.rebuildState() != null) {
           for (RebuildEntry rebuild : rebuilds(managed.rebuildState())) {
             byId.putIfAbsent(
                 rebuild.rebuildId(),
-                new Entry(rebuild, abbreviate(commit), Instant.ofEpochSecond(commit.getCommitTime())));
+                new Entry(
+                    rebuild, abbreviate(commit), Instant.ofEpochSecond(commit.getCommitTime())));
           }
         }
       }
@@ -85,11 +87,14 @@ final class RebuildHistory {
           "no commit of the state repository has " + path + ": is '" + image + "' enrolled?");
     }
     List<Entry> entries = new ArrayList<>(byId.values());
-    entries.sort(
-        Comparator.comparing(
-                (Entry e) -> e.rebuild().requestedAt() != null ? e.rebuild().requestedAt() : e.committedAt())
-            .reversed());
+    entries.sort(Comparator.comparing(RebuildHistory::requestedAt).reversed());
     return entries;
+  }
+
+  /** When it was asked for; a record without the time sorts by its commit. */
+  private static Instant requestedAt(Entry entry) {
+    Instant at = entry.rebuild().requestedAt();
+    return at != null ? at : entry.committedAt();
   }
 
   private static List<RebuildEntry> rebuilds(RebuildState state) {

@@ -73,7 +73,10 @@ final class StateRepoChecks {
             DoctorCheck.notChecked(WRITE, "the branch does not exist"));
       }
       String commit = head.getObjectId().abbreviate(12).name();
-      return List.of(reached, DoctorCheck.ok(BRANCH, branch + " at " + commit), write(local, remote, credentials));
+      return List.of(
+          reached,
+          DoctorCheck.ok(BRANCH, branch + " at " + commit),
+          write(local, remote, credentials));
     }
   }
 

@@ -42,7 +42,10 @@ class HistoryCommandTest {
     repo = dir.resolve("state.git");
     try (Repository git = GitFixtures.bare(repo)) {
       commit(git, "enroll api", API);
-      commit(git, "api#1 dispatching", API + rebuild("last", 1, "2025-01-14T10:00:00Z", "dispatching"));
+      commit(
+          git,
+          "api#1 dispatching",
+          API + rebuild("last", 1, "2025-01-14T10:00:00Z", "dispatching"));
       commit(git, "unrelated", null);
       commit(git, "api#1 succeeded", API + rebuild("last", 1, "2025-01-14T10:00:00Z", "succeeded"));
       commit(
@@ -66,7 +69,8 @@ class HistoryCommandTest {
         .startsWith("REBUILD  REQUESTED             TRIGGER  OUTCOME    COMMIT");
     assertThat(run.out().lines().skip(1))
         .satisfiesExactly(
-            line -> assertThat(line).startsWith("api#2    2025-01-21T10:00:00Z  timer    failed    "),
+            line ->
+                assertThat(line).startsWith("api#2    2025-01-21T10:00:00Z  timer    failed    "),
             line ->
                 assertThat(line).startsWith("api#1    2025-01-14T10:00:00Z  timer    succeeded "));
   }
