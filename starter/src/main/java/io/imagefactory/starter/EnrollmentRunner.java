@@ -31,17 +31,25 @@ final class EnrollmentRunner {
 
   private static final long POLL_MILLIS = 500;
   private static final int START_ATTEMPTS = 3;
+  private static final Set<String> ANALYSED = Set.of("analysed", "failed", ImageOutcome.INVALID);
 
   private final WorkflowClient client;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean terminal;
   private final Set<String> shown = new HashSet<>();
   private String phase;
+  private int shownTenths = -1;
 
-  EnrollmentRunner(WorkflowClient client, PrintWriter out, PrintWriter err) {
+  /**
+   * @param terminal true when a person watches the output: then the count of analysed images is
+   *     shown as it grows, which a log or a pipe does not need
+   */
+  EnrollmentRunner(WorkflowClient client, PrintWriter out, PrintWriter err, boolean terminal) {
     this.client = client;
     this.out = out;
     this.err = err;
+    this.terminal = terminal;
   }
 
   int run(EnrollmentRequest request, boolean wait, Duration timeout) {
@@ -134,7 +142,22 @@ final class EnrollmentRunner {
       phase = progress.phase();
       out.println("Enrollment: " + phase);
     }
+    if (terminal && progress.total() > 0) {
+      showCount(progress);
+    }
     out.flush();
+  }
+
+  /** The analysed count at each tenth of the total, so 1,000 images give ten lines, not 1,000. */
+  private void showCount(EnrollmentProgress progress) {
+    // Unchanged, external and removed images are outcomes too, but not among those analysed.
+    int analysed =
+        (int) progress.images().stream().filter(i -> ANALYSED.contains(i.status())).count();
+    int tenths = Math.min(10, analysed * 10 / progress.total());
+    if (tenths > shownTenths) {
+      shownTenths = tenths;
+      out.println("  " + analysed + "/" + progress.total() + " analysed (" + phase + ")");
+    }
   }
 
   private void show(ImageOutcome outcome) {

@@ -26,7 +26,10 @@ public final class StarterCli {
           RebuildCommand.class,
           GraphCommand.class,
           RenderCommand.class,
-          PlanCommand.class);
+          PlanCommand.class,
+          HistoryCommand.class,
+          DoctorCommand.class,
+          CompletionCommand.class);
 
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -34,13 +37,10 @@ public final class StarterCli {
 
   /** Runs the CLI with the given streams and returns the exit code, so tests can call it. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new StarterCli());
     // Picocli builds a model of every subcommand it is given, by reflection, which costs more than
     // most commands take to run: give it only the one named, unless usage must list them all.
     Class<?> named = args.length == 0 ? null : named(args[0]);
-    for (Class<?> subcommand : named == null ? SUBCOMMANDS : List.of(named)) {
-      cli.addSubcommand(subcommand);
-    }
+    CommandLine cli = withSubcommands(named == null ? SUBCOMMANDS : List.of(named));
     // Escapes would be quoted by the printable writers, so help is printed without colour.
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cli.setOut(PrintableWriter.wrap(out));
@@ -48,6 +48,13 @@ public final class StarterCli {
     // Usage errors keep picocli's exit code 2, which is ExitCodes.INVALID_INPUT.
     cli.setExecutionExceptionHandler(ExitCodes.handler());
     return cli.execute(args);
+  }
+
+  /** The root command with the given subcommands. */
+  static CommandLine withSubcommands(List<Class<?>> subcommands) {
+    CommandLine cli = new CommandLine(new StarterCli());
+    subcommands.forEach(cli::addSubcommand);
+    return cli;
   }
 
   /** The subcommand called {@code name}, except {@code help}, which needs all the others. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 /**
  * One run of the CLI with captured output. Output can be watched while the command runs, so a test
@@ -35,6 +36,15 @@ final class CliRun {
             () ->
                 StarterCli.run(
                     new PrintWriter(run.out, true), new PrintWriter(run.err, true), args));
+    return run;
+  }
+
+  /** Starts a command other than through the CLI's entry point, with the run's writers. */
+  static CliRun start(BiFunction<PrintWriter, PrintWriter, Integer> command) {
+    CliRun run = new CliRun();
+    run.exit =
+        CompletableFuture.supplyAsync(
+            () -> command.apply(new PrintWriter(run.out, true), new PrintWriter(run.err, true)));
     return run;
   }
 

@@ -86,8 +86,28 @@ class EnrollCommandTest {
         .contains("Deployment: Argo CD: SKIPPED_NO_CLUSTER (no Kubernetes cluster configured)\n")
         .endsWith("Fix web, then run: image-factory enroll --wait\n");
     assertThat(run.out().lines().filter(line -> line.contains("  analysed  api"))).hasSize(1);
+    // Not a terminal: no running count.
+    assertThat(run.out()).doesNotContain("/2 analysed");
     assertThat(activities.catalogReads).containsExactly(EnrollmentRequest.of("git push"));
     assertThat(activities.ensuredImages).containsExactly("api");
+  }
+
+  @Test
+  void countsTheAnalysedImagesOnATerminal() {
+    activities.hold("example-org/web");
+
+    CliRun run =
+        CliRun.start(
+            (out, err) ->
+                new EnrollmentRunner(temporal.client, out, err, true)
+                    .run(EnrollmentRequest.of("cli"), true, PATIENCE));
+    run.awaitOut("  1/2 analysed (analysing 2 image(s) in 2 repository(ies))\n", PATIENCE);
+    assertThat(run.out()).doesNotContain("2/2 analysed");
+    activities.release("example-org/web");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.IO_ERROR);
+    // Polls see 0/2 or 2/2 only if they happen to fall before or after; 1/2 waited for web.
+    assertThat(run.out()).containsOnlyOnce("1/2 analysed").contains("Enrolled 4 images");
   }
 
   @Test
