@@ -151,7 +151,7 @@ class RebuildThroughGitHubTest {
   void aMaturedDigestIsBuiltThroughGitHubFollowedAndClosedByTheNextBuild() throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
     EnrollmentResult enrolled =
-        client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+        FinishedEnrollment.of(client);
     assertThat(enrolled.images())
         .filteredOn(o -> o.image().equals("nginx-site"))
         .extracting(ImageOutcome::status)

@@ -12,6 +12,7 @@ import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.imagefactory.worker.FinishedEnrollment;
 import io.imagefactory.worker.WorkerApplication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -100,7 +101,7 @@ class MetricsEndToEndTest {
       throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
     EnrollmentResult enrolled =
-        client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+        FinishedEnrollment.of(client);
     assertThat(enrolled.errors()).isEmpty();
     int bases = count("base-images/");
 
