@@ -54,6 +54,8 @@ public final class GitHttpServer implements AutoCloseable {
   private final AtomicInteger fetches = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicReference<Fault> nextPushFault = new AtomicReference<>();
+  private final AtomicReference<Fault> everyPushFault = new AtomicReference<>();
+  private final AtomicInteger failedPushes = new AtomicInteger();
   private final AtomicReference<PushHold> nextPushHold = new AtomicReference<>();
 
   /**
@@ -135,6 +137,24 @@ public final class GitHttpServer implements AutoCloseable {
     nextPushFault.set(fault);
   }
 
+  /**
+   * Makes every push fail in the given way until {@link #acceptPushes()}: a remote that refuses
+   * writes for a while (an outage of the git host, a protected branch, a revoked write scope).
+   */
+  public void failPushes(Fault fault) {
+    everyPushFault.set(fault);
+  }
+
+  /** Ends {@link #failPushes}: pushes go through again. */
+  public void acceptPushes() {
+    everyPushFault.set(null);
+  }
+
+  /** Pushes failed on purpose so far, by {@link #failNextPush} or {@link #failPushes}. */
+  public int failedPushes() {
+    return failedPushes.get();
+  }
+
   @Override
   public void close() throws LifecycleException {
     tomcat.stop();
@@ -177,7 +197,11 @@ public final class GitHttpServer implements AutoCloseable {
         fetches.incrementAndGet();
       }
       boolean push = req.getRequestURI().endsWith("/git-receive-pack");
-      Fault fault = push ? nextPushFault.getAndSet(null) : null;
+      Fault next = push ? nextPushFault.getAndSet(null) : null;
+      Fault fault = push && next == null ? everyPushFault.get() : next;
+      if (fault != null) {
+        failedPushes.incrementAndGet();
+      }
       PushHold hold = push ? nextPushHold.getAndSet(null) : null;
       if (hold != null) {
         byte[] body = req.getInputStream().readAllBytes();
