@@ -1,5 +1,6 @@
 package io.imagefactory.worker;
 
+import io.imagefactory.worker.temporal.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.EntitySearchAttributes;
@@ -17,9 +18,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +59,6 @@ class EndToEndTest {
   static WorkflowClient client;
   static Repository stateRepo;
   static String baseUrl;
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void startWorker() throws IOException {
@@ -107,23 +104,11 @@ class EndToEndTest {
   private static <T> T eventually(
       java.util.concurrent.Callable<T> value, java.util.function.Predicate<T> done)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    T last = value.call();
-    while (!done.test(last) && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-      last = value.call();
-    }
-    return last;
+    return Eventually.poll(Duration.ofSeconds(30), value, done);
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return WorkerHttp.post(baseUrl, TOKEN, path, json);
   }
 
   private static HttpResponse<String> event(String repoURL, String tag, char digest)

@@ -18,9 +18,6 @@ import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +63,6 @@ class RebuildThroughGitHubTest {
   static WorkflowClient client;
   static Repository stateRepo;
   static String baseUrl;
-  static final HttpClient http = HttpClient.newHttpClient();
   static final AtomicInteger runs = new AtomicInteger();
   static final Map<Integer, String> conclusions = new ConcurrentHashMap<>();
 
@@ -212,13 +208,7 @@ class RebuildThroughGitHubTest {
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return WorkerHttp.post(baseUrl, TOKEN, path, json);
   }
 
   private static void event(String repoURL, String tag, char digest) throws Exception {

@@ -1,9 +1,11 @@
 package io.imagefactory.worker.crash;
 
+import io.imagefactory.worker.temporal.Eventually;
 import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.FakeGitHub.Answer;
 import io.imagefactory.github.Fixtures;
 import io.imagefactory.staterepo.GitFixtures;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,12 +137,6 @@ final class CrashFixtures {
    * does the work, and skipped time only says when it became due.
    */
   static <T> T eventually(Callable<T> value, Predicate<T> done) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    T last = value.call();
-    while (!done.test(last) && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-      last = value.call();
-    }
-    return last;
+    return Eventually.poll(Duration.ofSeconds(60), value, done);
   }
 }

@@ -1,5 +1,6 @@
 package io.imagefactory.worker.crash;
 
+import io.imagefactory.worker.WorkerHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -18,9 +19,6 @@ import io.imagefactory.worker.CapturedLogs;
 import io.imagefactory.worker.WorkerApplication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +67,6 @@ class SecretRedactionSweepTest {
           "github", "ghp_SECRET" + "g".repeat(26),
           "gitlab", "glpat-SECRET-" + "l".repeat(20));
   private static final String REPO = "/repos/example-org/image-factory-state";
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path dir;
 
@@ -219,13 +216,7 @@ class SecretRedactionSweepTest {
 
   private static HttpResponse<String> post(String base, String path, String json, String token)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return WorkerHttp.post(base, token, path, json);
   }
 
   private static int event(String base, String token, String repoURL, String tag, char digest)

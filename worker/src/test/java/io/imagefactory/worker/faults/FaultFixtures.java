@@ -1,11 +1,10 @@
 package io.imagefactory.worker.faults;
 
+import io.imagefactory.worker.temporal.Eventually;
+import io.imagefactory.worker.WorkerHttp;
 import io.imagefactory.staterepo.GitFixtures;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import org.eclipse.jgit.lib.Repository;
 /** What the fault suites share: an examples copy, a seeded remote, the webhook, and polling. */
 final class FaultFixtures {
 
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   private FaultFixtures() {}
 
@@ -59,13 +57,7 @@ final class FaultFixtures {
   /** POSTs {@code json} to the worker's {@code path} with the webhook token. */
   static HttpResponse<String> post(String baseUrl, String token, String path, String json)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return WorkerHttp.post(baseUrl, token, path, json);
   }
 
   /**
@@ -89,12 +81,6 @@ final class FaultFixtures {
    * when a timer fires, not when the worker has finished the work it started.
    */
   static <T> T eventually(Callable<T> value, Predicate<T> done) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    T last = value.call();
-    while (!done.test(last) && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-      last = value.call();
-    }
-    return last;
+    return Eventually.poll(Duration.ofSeconds(60), value, done);
   }
 }

@@ -1,5 +1,7 @@
 package io.imagefactory.worker.metrics;
 
+import io.imagefactory.worker.temporal.Eventually;
+import io.imagefactory.worker.WorkerHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -255,23 +257,11 @@ class MetricsEndToEndTest {
 
   private static <T> T eventually(Callable<T> value, Predicate<T> done, Duration limit)
       throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    T last = value.call();
-    while (!done.test(last) && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-      last = value.call();
-    }
-    return last;
+    return Eventually.poll(limit, value, done);
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return WorkerHttp.post(baseUrl, TOKEN, path, json);
   }
 
   private static HttpResponse<String> event(String repoURL, String tag, String digest)
