@@ -1,13 +1,10 @@
 package io.imagefactory.worker.metrics;
 
 import io.imagefactory.worker.webhook.StateSnapshots;
+import io.imagefactory.worker.webhook.TipFollower;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FleetStateWatcher implements AutoCloseable {
 
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
   private static final Logger log = LoggerFactory.getLogger(FleetStateWatcher.class);
 
   // Prometheus scrapes every 30-60 s; the worker's own commits are followed at once.
@@ -29,13 +24,7 @@ final class FleetStateWatcher implements AutoCloseable {
 
   private final StateSnapshots snapshots;
   private final Clock clock;
-  private final ScheduledExecutorService refresher =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "fleet-metrics-refresh");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final TipFollower follower;
   private volatile FleetState current = FleetState.EMPTY;
   private volatile Instant checkedAt;
   private volatile String lastError;
@@ -43,14 +32,14 @@ final class FleetStateWatcher implements AutoCloseable {
   FleetStateWatcher(StateSnapshots snapshots, Clock clock) {
     this.snapshots = snapshots;
     this.clock = clock;
+    this.follower =
+        new TipFollower(
+            "fleet-metrics-refresh", snapshots, REFRESH_INTERVAL, this::load, this::failed);
   }
 
   /** Reads the tip in the background, then follows the writer's commits and the interval. */
   FleetStateWatcher start() {
-    refresher.execute(this::refresh);
-    snapshots.onCommit(commit -> refresher.execute(() -> load(commit)));
-    long interval = REFRESH_INTERVAL.toMillis();
-    refresher.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.MILLISECONDS);
+    follower.start();
     return this;
   }
 
@@ -66,30 +55,17 @@ final class FleetStateWatcher implements AutoCloseable {
 
   /** Fetches the tip and reads it when it moved; on failure the state stays as it was. */
   void refresh() {
-    try {
-      load(snapshots.tip());
-    } catch (RuntimeException e) {
-      failed(e);
-    }
+    follower.refresh();
   }
 
   /** Waits until every refresh asked for so far has run; for tests, which never sleep. */
   void awaitRefreshes() {
-    CompletableFuture.runAsync(() -> {}, refresher).join();
+    follower.awaitRefreshes();
   }
 
-  /**
-   * Waits for a read under way: the state repository it reads from closes next, and a fetch must
-   * not write into its cache after that.
-   */
   @Override
   public void close() {
-    refresher.shutdownNow();
-    try {
-      refresher.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 
   private void load(String commit) {

@@ -5,11 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StateFileDirectory implements ImageDirectory, AutoCloseable {
 
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
   private static final Logger log = LoggerFactory.getLogger(StateFileDirectory.class);
 
   static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
@@ -36,13 +31,7 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
 
   private final StateSnapshots snapshots;
   private final Clock clock;
-  private final ScheduledExecutorService refresher =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "state-index-refresh");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final TipFollower follower;
   private final AtomicBoolean missRefreshQueued = new AtomicBoolean();
   private volatile Snapshot current;
   private volatile String lastError;
@@ -53,6 +42,8 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
   StateFileDirectory(StateSnapshots snapshots, Clock clock) {
     this.snapshots = snapshots;
     this.clock = clock;
+    this.follower =
+        new TipFollower("state-index-refresh", snapshots, REFRESH_INTERVAL, this::load, this::failed);
   }
 
   /**
@@ -61,7 +52,7 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
    * retried on the interval, never fatal), then follows the writer's commits and the interval.
    */
   StateFileDirectory start() {
-    Future<?> first = refresher.submit(this::refresh);
+    Future<?> first = follower.start();
     try {
       first.get(FIRST_READ_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -71,9 +62,6 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    snapshots.onCommit(commit -> refresher.execute(() -> load(commit)));
-    long interval = REFRESH_INTERVAL.toMillis();
-    refresher.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -85,10 +73,10 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
         && !snapshot.checkedAt().plus(MIN_AGE_FOR_MISS).isAfter(clock.instant())
         && missRefreshQueued.compareAndSet(false, true)) {
       // An image enrolled a moment ago on another replica: look again, off this thread.
-      refresher.execute(
+      follower.execute(
           () -> {
             missRefreshQueued.set(false);
-            refresh();
+            follower.refresh();
           });
     }
     return found;
@@ -111,30 +99,17 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
 
   /** Fetches the tip and indexes it when it moved; on failure the index stays as it was. */
   void refresh() {
-    try {
-      load(snapshots.tip());
-    } catch (RuntimeException e) {
-      failed(e);
-    }
+    follower.refresh();
   }
 
   /** Waits until every refresh asked for so far has run; for tests, which never sleep. */
   void awaitRefreshes() {
-    CompletableFuture.runAsync(() -> {}, refresher).join();
+    follower.awaitRefreshes();
   }
 
-  /**
-   * Waits for a read under way: the state repository it reads from closes next, and a fetch must
-   * not write into its cache after that.
-   */
   @Override
   public void close() {
-    refresher.shutdownNow();
-    try {
-      refresher.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 
   private void load(String commit) {
