@@ -3,7 +3,6 @@ package io.imagefactory.worker;
 import io.imagefactory.worker.temporal.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.PayloadCompression;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
@@ -28,7 +27,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,6 +52,7 @@ class EndToEndTest {
   private static final String TOKEN = "end-to-end-token";
 
   @TempDir static Path data;
+  static TimeSkippingWorker fixture;
   static ConfigurableApplicationContext worker;
   static TestWorkflowEnvironment temporal;
   static WorkflowClient client;
@@ -62,40 +61,21 @@ class EndToEndTest {
 
   @BeforeAll
   static void startWorker() throws IOException {
-    worker =
-        WorkerApplication.application()
-            .run(
-                "--server.port=0",
-                // The test drives every enrollment itself and asserts on what each one did.
-                "--image-factory.enrollment.on-start=false",
-                // Skipped time would otherwise fire a drift check every hour.
-                "--image-factory.enrollment.drift-interval=0",
-                "--spring.temporal.test-server.enabled=true",
-                "--image-factory.webhook.token=" + TOKEN,
-                "--image-factory.embedded.data-dir=" + data,
-                "--image-factory.embedded.examples-dir="
-                    + System.getProperty("image-factory.project-dir")
-                    + "/examples");
-    temporal = worker.getBean(TestWorkflowEnvironment.class);
-    EntitySearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
-    client = worker.getBean(WorkflowClient.class);
-    baseUrl = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
-    stateRepo =
-        new FileRepositoryBuilder()
-            .setGitDir(data.resolve("state-repo.git").toFile())
-            .setMustExist(true)
-            .build();
+    fixture = TimeSkippingWorker.start(data, TOKEN);
+    worker = fixture.context;
+    temporal = fixture.temporal;
+    client = fixture.client;
+    baseUrl = fixture.baseUrl;
+    stateRepo = fixture.stateRepo;
   }
 
   @AfterAll
   static void stopWorker() {
-    if (stateRepo != null) {
-      stateRepo.close();
-    }
-    if (worker != null) {
-      worker.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
+
 
   /**
    * Reads {@code value} until {@code done} holds, for at most 30 s of real time: skipped time says

@@ -2,7 +2,6 @@ package io.imagefactory.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.ImageOutcome;
@@ -29,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +56,7 @@ class RebuildThroughGitHubTest {
 
   @TempDir static Path data;
   static FakeGitHub github;
+  static TimeSkippingWorker fixture;
   static ConfigurableApplicationContext worker;
   static TestWorkflowEnvironment temporal;
   static WorkflowClient client;
@@ -69,7 +68,7 @@ class RebuildThroughGitHubTest {
   @BeforeAll
   static void start() throws IOException {
     github = FakeGitHub.start();
-    Path workflows = Path.of(System.getProperty("image-factory.project-dir"), "examples");
+    Path workflows = TimeSkippingWorker.examples();
     github.on(
         "GET",
         REPO + "/contents/.github/workflows/" + WORKFLOW,
@@ -86,30 +85,18 @@ class RebuildThroughGitHubTest {
                   + "/actions/runs/" + id + "\", \"html_url\": \"" + RUN_PAGE + id + "\"}");
         });
     Path token = Files.writeString(data.resolve("github-token"), GITHUB_TOKEN);
-    worker =
-        WorkerApplication.application()
-            .run(
-                "--server.port=0",
-                // The test drives every enrollment itself and asserts on what each one did.
-                "--image-factory.enrollment.on-start=false",
-                // Skipped time would otherwise fire a drift check every hour.
-                "--image-factory.enrollment.drift-interval=0",
-                "--spring.temporal.test-server.enabled=true",
-                "--image-factory.webhook.token=" + TOKEN,
-                "--image-factory.embedded.data-dir=" + data.resolve("worker"),
-                "--image-factory.embedded.examples-dir=" + workflows,
-                "--image-factory.github.token-file=" + token,
-                "--image-factory.github.base-url=" + github.baseUrl(),
-                "--image-factory.github.state-repository=example-org/image-factory-state");
-    temporal = worker.getBean(TestWorkflowEnvironment.class);
-    EntitySearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
-    client = worker.getBean(WorkflowClient.class);
-    baseUrl = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
-    stateRepo =
-        new FileRepositoryBuilder()
-            .setGitDir(data.resolve("worker/state-repo.git").toFile())
-            .setMustExist(true)
-            .build();
+    fixture =
+        TimeSkippingWorker.start(
+            data.resolve("worker"),
+            TOKEN,
+            "--image-factory.github.token-file=" + token,
+            "--image-factory.github.base-url=" + github.baseUrl(),
+            "--image-factory.github.state-repository=example-org/image-factory-state");
+    worker = fixture.context;
+    temporal = fixture.temporal;
+    client = fixture.client;
+    baseUrl = fixture.baseUrl;
+    stateRepo = fixture.stateRepo;
   }
 
   /** GitHub answers for run {@code id} what the test set, queued until then. */
@@ -132,11 +119,8 @@ class RebuildThroughGitHubTest {
 
   @AfterAll
   static void stop() {
-    if (stateRepo != null) {
-      stateRepo.close();
-    }
-    if (worker != null) {
-      worker.close();
+    if (fixture != null) {
+      fixture.close();
     }
     if (github != null) {
       github.close();

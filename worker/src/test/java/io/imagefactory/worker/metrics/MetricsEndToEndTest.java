@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.image.ImageWorkflow;
@@ -15,14 +14,13 @@ import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.FinishedEnrollment;
-import io.imagefactory.worker.WorkerApplication;
+import io.imagefactory.worker.TimeSkippingWorker;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -31,7 +29,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +54,7 @@ class MetricsEndToEndTest {
   private static final String MONITORING = "deploy/kustomize/components/monitoring";
 
   @TempDir static Path data;
+  static TimeSkippingWorker fixture;
   static ConfigurableApplicationContext worker;
   static TestWorkflowEnvironment temporal;
   static WorkflowClient client;
@@ -66,37 +64,21 @@ class MetricsEndToEndTest {
 
   @BeforeAll
   static void startWorker() throws Exception {
-    worker =
-        WorkerApplication.application()
-            .run(
-                "--server.port=0",
-                // The test counts the enrollments it runs itself.
-                "--image-factory.enrollment.on-start=false",
-                "--image-factory.enrollment.drift-interval=0",
-                "--spring.temporal.test-server.enabled=true",
-                "--image-factory.webhook.token=" + TOKEN,
-                "--image-factory.embedded.data-dir=" + data,
-                "--image-factory.embedded.examples-dir=" + projectDir().resolve("examples"));
-    temporal = worker.getBean(TestWorkflowEnvironment.class);
-    EntitySearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
-    client = worker.getBean(WorkflowClient.class);
-    baseUrl = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
-    stateRepo =
-        new FileRepositoryBuilder()
-            .setGitDir(data.resolve("state-repo.git").toFile())
-            .setMustExist(true)
-            .build();
+    fixture = TimeSkippingWorker.start(data, TOKEN);
+    worker = fixture.context;
+    temporal = fixture.temporal;
+    client = fixture.client;
+    baseUrl = fixture.baseUrl;
+    stateRepo = fixture.stateRepo;
   }
 
   @AfterAll
   static void stopWorker() {
-    if (stateRepo != null) {
-      stateRepo.close();
-    }
-    if (worker != null) {
-      worker.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
+
 
   @Test
   void aScrapeAfterAnEnrollmentAndARebuildShowsThemAndServesEveryMetricTheRulesAndDashboardUse()
