@@ -52,7 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -174,17 +173,7 @@ public final class FanOutFleet implements AutoCloseable {
 
   /** Commits on the branch after {@code since} (exclusive). */
   public int commitsSince(ObjectId since) throws IOException {
-    int count = 0;
-    try (RevWalk walk = new RevWalk(remote)) {
-      walk.markStart(walk.parseCommit(tip()));
-      for (RevCommit commit : walk) {
-        if (commit.getId().equals(since)) {
-          break;
-        }
-        count++;
-      }
-    }
-    return count;
+    return GitFixtures.commitsSince(remote, "main", since);
   }
 
   /** Every image's state file at the tip, by image name. */

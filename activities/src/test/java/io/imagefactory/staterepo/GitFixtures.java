@@ -146,6 +146,19 @@ public final class GitFixtures {
     return commits;
   }
 
+  /** How many commits {@code branch} has after {@code since} (exclusive), newest first. */
+  public static int commitsSince(Repository repo, String branch, ObjectId since)
+      throws IOException {
+    int count = 0;
+    for (RevCommit commit : history(repo, branch)) {
+      if (commit.getId().equals(since)) {
+        break;
+      }
+      count++;
+    }
+    return count;
+  }
+
   /** The text of {@code path} at the tip of {@code branch}, or null when there is no such file. */
   public static String read(Repository repo, String branch, String path) throws IOException {
     try (RevWalk walk = new RevWalk(repo);

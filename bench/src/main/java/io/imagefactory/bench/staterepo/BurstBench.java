@@ -58,7 +58,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -409,17 +408,7 @@ public final class BurstBench {
     }
 
     int commitsSince(ObjectId since) throws Exception {
-      int count = 0;
-      try (RevWalk walk = new RevWalk(remote)) {
-        walk.markStart(walk.parseCommit(tip()));
-        for (RevCommit commit : walk) {
-          if (commit.getId().equals(since)) {
-            break;
-          }
-          count++;
-        }
-      }
-      return count;
+      return GitFixtures.commitsSince(remote, "main", since);
     }
 
     @Override
