@@ -9,6 +9,7 @@ import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.ImageOutcome;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.imagefactory.worker.FinishedEnrollment;
 import io.imagefactory.worker.WorkerApplication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -93,7 +94,7 @@ class SourceFaultsTest {
           FaultFixtures.post(baseUrl, WEBHOOK_TOKEN, "/api/v1/enrollment", "{}");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       EnrollmentResult enrolled =
-          client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+          FinishedEnrollment.of(client);
 
       assertThat(enrolled.committed()).isTrue();
       assertThat(enrolled.images())
