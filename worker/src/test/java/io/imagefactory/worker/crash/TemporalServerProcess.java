@@ -2,6 +2,8 @@ package io.imagefactory.worker.crash;
 
 import com.google.protobuf.Empty;
 import io.imagefactory.PayloadCompression;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.testservice.v1.SleepRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Temporal test server ({@link TestServer#main}) as a process of its own on a free port, so a
@@ -100,8 +103,27 @@ final class TemporalServerProcess implements AutoCloseable {
 
   /** The server's clock. */
   Instant now() {
-    var timestamp = time.blockingStub().getCurrentTime(Empty.getDefaultInstance()).getTime();
+    var timestamp =
+        retriedWhileUnavailable(
+            () -> time.blockingStub().getCurrentTime(Empty.getDefaultInstance()).getTime());
     return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+  }
+
+  /**
+   * A channel whose connection was dropped (a subchannel replaced after a killed worker closed
+   * its sockets) answers UNAVAILABLE before a call reaches the server, so the call is safe to
+   * repeat.
+   */
+  private static <T> T retriedWhileUnavailable(Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -110,14 +132,23 @@ final class TemporalServerProcess implements AutoCloseable {
    * on the way has been handed out.
    */
   void skip(Duration duration) {
-    time.blockingStub()
-        .unlockTimeSkippingWithSleep(
-            SleepRequest.newBuilder()
-                .setDuration(
-                    com.google.protobuf.Duration.newBuilder()
-                        .setSeconds(duration.getSeconds())
-                        .setNanos(duration.getNano()))
-                .build());
+    Instant until = now().plus(duration);
+    // A repeated call sleeps only what is still owed, so a retried skip never overshoots.
+    retriedWhileUnavailable(
+        () -> {
+          Duration left = Duration.between(now(), until);
+          if (left.isNegative() || left.isZero()) {
+            return null;
+          }
+          return time.blockingStub()
+              .unlockTimeSkippingWithSleep(
+                  SleepRequest.newBuilder()
+                      .setDuration(
+                          com.google.protobuf.Duration.newBuilder()
+                              .setSeconds(left.getSeconds())
+                              .setNanos(left.getNano()))
+                      .build());
+        });
   }
 
   @Override
