@@ -5,6 +5,7 @@ public final class WorkflowIds {
 
   public static final String ENROLLMENT = "enrollment";
   public static final String STATE_REPO = "state-repo";
+  public static final String REBUILD_BUDGET = "rebuild-budget";
 
   private WorkflowIds() {}
 
