@@ -5,22 +5,33 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.imagefactory.rebuild.RebuildWindow;
 import java.util.Map;
 
 /**
  * The {@code enrollment} block of an image state file: the configuration from {@code images.yaml}
  * as last merged. It is always overwritten from {@code images.yaml}, never the other way round.
  *
+ * @param rebuildWindow the image's window from {@code images.yaml} (its own, or the file's
+ *     default); absent when rebuilds may be dispatched at any time
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"registry", "repository", "source", "rebuildDelay", "autoRebuild"})
+@JsonPropertyOrder({
+  "registry",
+  "repository",
+  "source",
+  "rebuildDelay",
+  "autoRebuild",
+  "rebuildWindow"
+})
 public record Enrollment(
     String registry,
     String repository,
     SourceConfig source,
     String rebuildDelay,
     Boolean autoRebuild,
+    RebuildWindow rebuildWindow,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   @JsonCreator
@@ -34,7 +45,18 @@ public record Enrollment(
       SourceConfig source,
       String rebuildDelay,
       Boolean autoRebuild) {
-    this(registry, repository, source, rebuildDelay, autoRebuild, Map.of());
+    this(registry, repository, source, rebuildDelay, autoRebuild, null, Map.of());
+  }
+
+  /** A block written before {@code rebuildWindow} existed. */
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild,
+      Map<String, Object> unknownFields) {
+    this(registry, repository, source, rebuildDelay, autoRebuild, null, unknownFields);
   }
 
   /** The enrollment block for an entry of {@code images.yaml}, with defaults applied. */
@@ -44,7 +66,9 @@ public record Enrollment(
         entry.repository(),
         entry.source(),
         entry.effectiveRebuildDelay(),
-        entry.effectiveAutoRebuild());
+        entry.effectiveAutoRebuild(),
+        entry.rebuildWindow(),
+        Map.of());
   }
 
   /** This block with the unknown fields of {@code previous} carried over. */
@@ -52,7 +76,13 @@ public record Enrollment(
     return previous == null
         ? this
         : new Enrollment(
-            registry, repository, source, rebuildDelay, autoRebuild, previous.unknownFields());
+            registry,
+            repository,
+            source,
+            rebuildDelay,
+            autoRebuild,
+            rebuildWindow,
+            previous.unknownFields());
   }
 
   @Override

@@ -1,11 +1,15 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.rebuild.RebuildWindow;
+
 /**
  * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external
  * image otherwise. Values are as written; defaults are applied by the accessors named
  * {@code effective*}.
  *
  * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
+ * @param rebuildWindow when automatic rebuilds may be dispatched: the entry's own {@code
+ *     rebuildWindow}, else the one under {@code defaults:}; null for at any time
  */
 public record ImageEntry(
     String name,
@@ -16,7 +20,8 @@ public record ImageEntry(
     Boolean autoRebuild,
     String allowTags,
     String imageSelectionStrategy,
-    int line) {
+    int line,
+    RebuildWindow rebuildWindow) {
 
   public static final String DEFAULT_REBUILD_DELAY = "7d";
 
