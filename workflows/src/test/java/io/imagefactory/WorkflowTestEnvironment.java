@@ -1,6 +1,7 @@
 package io.imagefactory;
 
 import io.imagefactory.base.BaseImageWorkflowImpl;
+import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
 import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
@@ -40,7 +41,8 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
         ImageWorkflowImpl.class,
         BaseImageWorkflowImpl.class,
         StateRepoWorkflowImpl.class,
-        EnrollmentWorkflowImpl.class);
+        EnrollmentWorkflowImpl.class,
+        RebuildBudgetWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     client = env.getWorkflowClient();
     if (startWorker) {

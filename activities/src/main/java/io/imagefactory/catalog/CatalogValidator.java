@@ -174,7 +174,7 @@ final class CatalogValidator {
             allowTags,
             strategy,
             mapping.getStartMark().getLine() + 1,
-            window.present() ? window.window() : defaultWindow);
+            !fields.has("source") ? null : window.present() ? window.window() : defaultWindow);
     checkUnique(read, fields);
     return read;
   }

@@ -38,7 +38,8 @@ class WorkerYamlTest {
             "io.imagefactory.enrollment.EnrollmentWorkflowImpl",
             "io.imagefactory.image.ImageWorkflowImpl",
             "io.imagefactory.base.BaseImageWorkflowImpl",
-            "io.imagefactory.staterepo.StateRepoWorkflowImpl");
+            "io.imagefactory.staterepo.StateRepoWorkflowImpl",
+            "io.imagefactory.budget.RebuildBudgetWorkflowImpl");
     for (String name : classes) {
       Class<?> type = Class.forName(name);
       assertThat(Arrays.stream(type.getInterfaces()))

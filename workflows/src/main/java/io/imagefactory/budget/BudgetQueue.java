@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * a preview can run the same rules offline. Tickets of one repository are granted oldest
  * eligibility first; repositories take turns (round-robin from the one served last), so a
  * repository with hundreds of images does not starve one with three; a ticket whose image is built
- * on another queued ticket's image waits behind it, so within a cascade the base goes first. A
+ * on the image of another queued or running ticket waits until that one has run, so within a
+ * cascade the base goes first. A
  * grant needs room in all three limits: runs of its repository, runs of its host, dispatches of
  * its host in the last hour.
  */
@@ -372,15 +373,18 @@ public final class BudgetQueue {
   }
 
   /**
-   * Queued tickets whose image is built on another queued ticket's image. A cycle (which
-   * enrollment refuses) holds nobody back, so it can never stall the queue.
+   * Queued tickets whose image is built on the image of another ticket that is queued or holds a
+   * slot: the base's run goes first. A cycle (which enrollment refuses) holds nobody back, so it
+   * can never stall the queue.
    */
   private Set<String> heldBack() {
     Map<String, List<String>> ticketsOfImage = new HashMap<>();
     queued.values()
         .forEach(t -> ticketsOfImage.computeIfAbsent(t.image(), i -> new ArrayList<>()).add(t.ticketId()));
     Map<String, Set<String>> upstream = new HashMap<>();
-    for (BudgetTicket base : queued.values()) {
+    List<BudgetTicket> bases = new ArrayList<>(queued.values());
+    granted.values().forEach(g -> bases.add(g.ticket()));
+    for (BudgetTicket base : bases) {
       for (String dependent : base.dependents()) {
         for (String id : ticketsOfImage.getOrDefault(dependent, List.of())) {
           if (!id.equals(base.ticketId())) {

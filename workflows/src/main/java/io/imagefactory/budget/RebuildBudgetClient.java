@@ -142,11 +142,14 @@ public final class RebuildBudgetClient {
     return Optional.of(Duration.ofMillis(Math.max(0, resendAt - Workflow.currentTimeMillis())));
   }
 
-  /** Handles a failed delivery and re-sends what is due. Never blocks. */
+  /**
+   * Handles a failed delivery (the budget is not running: an activity starts it with the ticket)
+   * and re-sends a waiting ticket when due. Never blocks.
+   */
   public void step() {
     news = false;
     releases.removeIf(Promise::isCompleted);
-    if (!waiting()) {
+    if (ticket == null) {
       return;
     }
     if (deliveryFailed()) {
@@ -154,11 +157,12 @@ public final class RebuildBudgetClient {
       if (!started) {
         started = true;
         delivery = Async.procedure(starter::deliverTicket, ticket);
-        return;
       }
+      // A start that failed too is tried again with the next re-send of a waiting ticket.
+      return;
     }
     boolean delivering = delivery != null && !delivery.isCompleted();
-    if (!delivering && Workflow.currentTimeMillis() >= resendAt) {
+    if (waiting() && !delivering && Workflow.currentTimeMillis() >= resendAt) {
       send();
     }
   }

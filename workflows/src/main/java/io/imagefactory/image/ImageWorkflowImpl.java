@@ -258,6 +258,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (budget.granted()) {
       rebuild(automaticTrigger(now), false);
     } else if (!budget.holds()) {
+      // A grant usually comes within a second: the queued record and the dispatch's go together.
+      stateRepo.hold(DISPATCH_RECORD_HOLD);
       budget.request(ticket(now, false));
       runtime = runtime.withQueuedSince(now);
       persistNeeded = true;

@@ -16,8 +16,9 @@ import java.util.Set;
  * images.yaml}): ranges of days and hours in one named time zone. Pure, so workflow code can ask
  * it with {@code Workflow.currentTimeMillis()} and stay deterministic. Local times are resolved
  * with the zone's rules on each date, so a daylight-saving change moves the window with the wall
- * clock: a start that falls in a spring-forward gap opens at the end of the gap, and in an autumn
- * overlap the earlier of the two instants counts.
+ * clock: a time that falls in a spring-forward gap moves forward by the gap's length (01:30 becomes
+ * 02:30), as {@link ZonedDateTime#of} resolves it, and in an autumn overlap the earlier of the two
+ * instants counts.
  *
  * @param timeZone an IANA zone id such as {@code Europe/London}
  * @param ranges at least one; no two overlap on a day
