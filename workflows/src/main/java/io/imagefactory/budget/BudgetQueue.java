@@ -40,7 +40,18 @@ public final class BudgetQueue {
     RELEASED
   }
 
-  static final Duration HOUR = Duration.ofHours(1);
+  /**
+   * The hourly limit's window: an hour, and a minute for the way from a grant to the dispatch it
+   * allows, so the provider, which counts from the dispatch, never sees more in its hour.
+   */
+  static final Duration HOUR = Duration.ofMinutes(61);
+
+  /**
+   * A ticket waits this long after it was asked for before it can be granted, so tickets asked for
+   * together (a window's opening, a burst's maturity) are ordered together: otherwise the first to
+   * arrive takes the slots, and an image could go before the base it is built on.
+   */
+  public static final Duration GATHER = Duration.ofSeconds(5);
 
   /** How long a released ticket id is remembered: well past any redelivery of its request. */
   static final Duration REMEMBER_RELEASED = Duration.ofDays(1);
@@ -124,7 +135,9 @@ public final class BudgetQueue {
         }
         Set<String> waiting = held;
         Optional<BudgetTicket> next =
-            tickets.stream().filter(t -> !waiting.contains(t.ticketId())).findFirst();
+            tickets.stream()
+                .filter(t -> !waiting.contains(t.ticketId()) && gathered(t, now))
+                .findFirst();
         if (next.isEmpty()) {
           continue;
         }
@@ -145,6 +158,10 @@ public final class BudgetQueue {
     return grants;
   }
 
+  private static boolean gathered(BudgetTicket ticket, Instant now) {
+    return !ticket.requestedAt().plus(GATHER).isAfter(now);
+  }
+
   /** Takes back the slots held longer than the limits allow; returns them. */
   public List<GrantedTicket> reclaim(Instant now) {
     List<GrantedTicket> expired = new ArrayList<>();
@@ -161,8 +178,9 @@ public final class BudgetQueue {
   }
 
   /**
-   * When something may change without a signal: a slot is reclaimed, or an hour passes on a
-   * dispatch that holds a waiting host at its hourly limit. Empty when only a signal can help.
+   * When something may change without a signal: a ticket has gathered, a slot is reclaimed, or an
+   * hour passes on a dispatch that holds a waiting host at its hourly limit. Empty when only a
+   * signal can help.
    */
   public Optional<Instant> nextChange(Instant now) {
     Instant next = null;
@@ -170,7 +188,12 @@ public final class BudgetQueue {
       next = earlier(next, grant.grantedAt().plus(limits.reclaimAfter()));
     }
     Set<String> waitingHosts = new HashSet<>();
-    queued.values().forEach(t -> waitingHosts.add(hostOf(t)));
+    for (BudgetTicket ticket : queued.values()) {
+      waitingHosts.add(hostOf(ticket));
+      if (!gathered(ticket, now)) {
+        next = earlier(next, ticket.requestedAt().plus(GATHER));
+      }
+    }
     for (String host : waitingHosts) {
       List<Instant> times = dispatches.getOrDefault(host, List.of());
       if (times.size() >= limits.dispatchesPerHour(host) && !times.isEmpty()) {

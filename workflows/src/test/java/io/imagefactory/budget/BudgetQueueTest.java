@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class BudgetQueueTest {
 
-  private static final Instant T0 = Instant.parse("2025-06-10T09:00:00Z");
+  private static final Instant ASKED = Instant.parse("2025-06-10T09:00:00Z");
+  /** Past the gathering of tickets asked for at {@link #ASKED}. */
+  private static final Instant T0 = ASKED.plus(BudgetQueue.GATHER);
 
   private static BudgetQueue queue(int perRepo, int perHost, int perHour) {
     return new BudgetQueue(
@@ -20,8 +22,8 @@ class BudgetQueueTest {
 
   private static BudgetTicket ticket(String image, String repo, int eligibleMinute, String... dependents) {
     return new BudgetTicket(
-        image + "/t", "image/" + image, image, "github", repo, T0.plusSeconds(60L * eligibleMinute),
-        T0, List.of(dependents), false);
+        image + "/t", "image/" + image, image, "github", repo, ASKED.plusSeconds(60L * eligibleMinute),
+        ASKED, List.of(dependents), false);
   }
 
   private static List<String> images(List<BudgetTicket> tickets) {
@@ -39,6 +41,16 @@ class BudgetQueueTest {
     assertThat(queue.grant(T0)).isEmpty();
     assertThat(queue.release("a/t", T0)).isTrue();
     assertThat(images(queue.grant(T0))).containsExactly("c");
+  }
+
+  @Test
+  void ticketsAskedForTogetherAreOrderedTogether() {
+    BudgetQueue queue = queue(1, 50, 300);
+    queue.request(ticket("late", "acme/mono", 9), ASKED);
+    assertThat(queue.grant(ASKED)).isEmpty();
+    assertThat(queue.nextChange(ASKED)).contains(T0);
+    queue.request(ticket("early", "acme/mono", 1), ASKED.plusSeconds(1));
+    assertThat(images(queue.grant(T0))).containsExactly("early");
   }
 
   @Test
@@ -64,8 +76,10 @@ class BudgetQueueTest {
     queue.release("i0/t", T0.plusSeconds(60));
     queue.release("i1/t", T0.plusSeconds(60));
     assertThat(queue.grant(T0.plusSeconds(120))).isEmpty();
-    assertThat(queue.nextChange(T0.plusSeconds(120))).contains(T0.plus(Duration.ofHours(1)));
-    assertThat(images(queue.grant(T0.plus(Duration.ofHours(1))))).containsExactly("i2");
+    // An hour and a minute: the minute covers the way from the grant to GitHub.
+    assertThat(queue.nextChange(T0.plusSeconds(120))).contains(T0.plus(Duration.ofMinutes(61)));
+    assertThat(queue.grant(T0.plus(Duration.ofHours(1)))).isEmpty();
+    assertThat(images(queue.grant(T0.plus(Duration.ofMinutes(61))))).containsExactly("i2");
   }
 
   @Test
