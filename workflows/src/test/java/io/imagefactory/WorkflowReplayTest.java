@@ -3,6 +3,7 @@ package io.imagefactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.base.BaseImageWorkflowImpl;
+import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
 import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
@@ -30,7 +31,8 @@ class WorkflowReplayTest {
           "image", ImageWorkflowImpl.class,
           "base", BaseImageWorkflowImpl.class,
           "state-repo", StateRepoWorkflowImpl.class,
-          "enrollment", EnrollmentWorkflowImpl.class);
+          "enrollment", EnrollmentWorkflowImpl.class,
+          "rebuild-budget", RebuildBudgetWorkflowImpl.class);
 
   static Stream<String> histories() throws IOException {
     try (Stream<Path> files = Files.list(HISTORIES)) {

@@ -63,6 +63,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** How long the record of a requested rebuild waits for the dispatch's answer to join it. */
   static final Duration DISPATCH_RECORD_HOLD = Duration.ofSeconds(30);
 
+  /** The {@code Workflow.getVersion} change id of rebuild budgets and windows. */
+  static final String BUDGET_CHANGE = "rebuild-budget";
+
   /** How long a run is followed; past it the rebuild is recorded as not followed. */
   static final Duration RUN_FOLLOW_LIMIT = Duration.ofDays(3);
 
@@ -123,6 +126,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private CancellationScope following;
   private final PublishedAttributes.Publisher publisher = new PublishedAttributes.Publisher();
   private final RebuildBudgetClient budget;
+  private boolean budgeted;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -139,6 +143,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public void run(ImageSetup setup) {
+    // Histories recorded before the budget and the window dispatched at maturity; they replay so.
+    budgeted = Workflow.getVersion(BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     resumeRebuild();
     publish();
     while (true) {
@@ -152,8 +158,10 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (unenrolled) {
         // Unenrollment archives or removes the state file, so a record still unsent is moot.
         stopFollowing();
-        budget.release("unenrolled");
-        Workflow.await(DISPATCH_ANSWER_WAIT, () -> !budget.delivering());
+        if (budgeted) {
+          budget.release("unenrolled");
+          Workflow.await(DISPATCH_ANSWER_WAIT, () -> !budget.delivering());
+        }
         Workflow.setCurrentDetails("unenrolled");
         log.info("image {} unenrolled", config.name());
         return;
@@ -197,7 +205,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (last == null) {
       return;
     }
-    if (last.inFlight() && !budget.inUse()) {
+    if (budgeted && last.inFlight() && !budget.inUse()) {
       budget.request(ticket(now(), true));
       budget.use();
     }
@@ -213,6 +221,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
    * rebuild is no longer due or the window has closed (it queues again at the next opening).
    */
   private void settleBudget() {
+    if (!budgeted) {
+      return;
+    }
     Instant now = now();
     if (budget.inUse() && !runtime.rebuildInFlight()) {
       budget.release("rebuild " + runtime.lastRebuild().outcome());
@@ -252,6 +263,10 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   /** Inside the window: dispatched on a granted slot, or queued for one. */
   private void automaticRebuild(Instant now) {
+    if (!budgeted) {
+      rebuild(automaticTrigger(now), false);
+      return;
+    }
     if (!config.windowOpen(now)) {
       return;
     }
@@ -305,12 +320,14 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** Takes the candidates this rebuild builds and asks the CI for it; the answer comes later. */
   private void rebuild(String trigger, boolean everything) {
     Instant at = now();
-    if (!budget.granted()) {
-      budget.release("replaced by a rebuild asked for by a person");
-      budget.request(ticket(at, true));
+    if (budgeted) {
+      if (!budget.granted()) {
+        budget.release("replaced by a rebuild asked for by a person");
+        budget.request(ticket(at, true));
+      }
+      budget.use();
+      runtime = runtime.withQueuedSince(null);
     }
-    budget.use();
-    runtime = runtime.withQueuedSince(null);
     RebuildSelection selection =
         RebuildPolicy.select(
             runtime.pending(), config.rebuildDelay(), at, everything, config.pinsBases());
@@ -484,7 +501,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     Instant now = now();
     Optional<Instant> due = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay());
-    if (due.isEmpty() || due.get().isAfter(now) || !config.autoRebuild()) {
+    if (due.isEmpty() || due.get().isAfter(now) || !config.autoRebuild() || !budgeted) {
       return due.map(at -> Duration.between(now, at));
     }
     if (!config.windowOpen(now)) {
