@@ -204,7 +204,7 @@ class CatalogValidatorTest {
             external("owner: platform-team"),
             "images.yaml:5:5: image 'api': field 'owner': unknown field (known fields: name,"
                 + " registry, repository, source, rebuildDelay, autoRebuild, allowTags,"
-                + " imageSelectionStrategy)"),
+                + " imageSelectionStrategy, rebuildWindow)"),
         arguments(
             managed("  dockerFile: Dockerfile"),
             "images.yaml:7:7: image 'api': field 'source.dockerFile': unknown field (did you mean"
@@ -377,7 +377,7 @@ class CatalogValidatorTest {
             "images.yaml:5:5: entry #2: field 'name': \"Bad\" must be lower case",
             "images.yaml:8:5: entry #2: field 'colour': unknown field (known fields: name,"
                 + " registry, repository, source, rebuildDelay, autoRebuild, allowTags,"
-                + " imageSelectionStrategy)");
+                + " imageSelectionStrategy, rebuildWindow)");
   }
 
   /** An entry with the given lines, under {@code images:}. */
