@@ -6,6 +6,7 @@ public final class WorkflowIds {
   public static final String ENROLLMENT = "enrollment";
   public static final String STATE_REPO = "state-repo";
   public static final String DRIFT = "drift";
+  public static final String REBUILD_BUDGET = "rebuild-budget";
 
   private WorkflowIds() {}
 

@@ -1,6 +1,11 @@
 package io.imagefactory;
 
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.budget.BudgetLimits;
+import io.imagefactory.budget.BudgetSetup;
+import io.imagefactory.budget.BudgetTicket;
+import io.imagefactory.budget.RebuildBudgetActivities;
+import io.imagefactory.budget.RebuildBudgetWorkflow;
 import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnsureEntitiesRequest;
@@ -44,6 +49,7 @@ import java.util.function.Function;
  */
 public class RecordingActivities
     implements RebuildActivities,
+        RebuildBudgetActivities,
         StateRepoClientActivities,
         StateRepoActivities,
         EntityActivities {
@@ -79,6 +85,31 @@ public class RecordingActivities
   public final Map<String, RunConclusion> conclusions = new ConcurrentHashMap<>();
 
   public final AtomicInteger runReads = new AtomicInteger();
+
+  /** The limits the rebuild budget reads. */
+  public volatile BudgetLimits limits = BudgetLimits.defaults();
+
+  @Override
+  public BudgetLimits budgetLimits() {
+    return limits;
+  }
+
+  /** Starts the budget with the ticket, as the real client does. */
+  @Override
+  public void deliverTicket(BudgetTicket ticket) {
+    WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
+    RebuildBudgetWorkflow budget =
+        client.newWorkflowStub(
+            RebuildBudgetWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.REBUILD_BUDGET)
+                .setTaskQueue(TaskQueues.MAIN)
+                .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(budget::run, BudgetSetup.initial());
+    request.add(budget::request, ticket);
+    client.signalWithStart(request);
+  }
 
   @Override
   public RebuildDispatch dispatchRebuild(RebuildRequest request) {

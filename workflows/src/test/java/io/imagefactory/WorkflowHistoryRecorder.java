@@ -132,6 +132,42 @@ class WorkflowHistoryRecorder {
       image.unenroll();
       temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
       write(temporal, "image--run-failed-retried-succeeded.json", WorkflowIds.image("api"));
+      write(temporal, "rebuild-budget--grants-and-releases.json", WorkflowIds.REBUILD_BUDGET);
+    }
+  }
+
+  @Test
+  void recordsAQueuedRebuildInsideItsWindow() throws Exception {
+    RecordingActivities ci = new RecordingActivities();
+    ci.startsRuns = true;
+    ci.limits = new io.imagefactory.budget.BudgetLimits(1, 50, 300, Map.of(), Map.of(), null);
+    // A Tuesday, 07:00 in London: the window opens at 09:00.
+    try (WorkflowTestEnvironment temporal =
+        WorkflowTestEnvironment.at(Instant.parse("2025-06-10T06:00:00Z"), ci)) {
+      io.imagefactory.rebuild.RebuildWindow window =
+          new io.imagefactory.rebuild.RebuildWindow(
+              "Europe/London",
+              List.of(new io.imagefactory.rebuild.WindowRange(List.of("Mon", "Tue"), "09:00", "16:00")));
+      List<ImageWorkflow> images = new ArrayList<>();
+      for (String name : List.of("api", "web")) {
+        ImageConfig config =
+            new ImageConfig(
+                    name, ImageKind.MANAGED, Duration.ofHours(1), true, List.of("node-22"), List.of(),
+                    List.of(), new RebuildTarget("github", "org/mono", name + ".yml", "main", Map.of()))
+                .withRebuildWindow(window);
+        ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image(name));
+        WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
+        image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "1".repeat(64), temporal.now()));
+        images.add(image);
+      }
+      temporal.sleep(Duration.ofHours(2).plusMinutes(5));
+      ci.conclusions.put("1", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(5));
+      ci.conclusions.put("2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(5));
+      images.forEach(ImageWorkflow::unenroll);
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("web")).getResult(Void.class);
+      write(temporal, "image--queued-inside-its-window.json", WorkflowIds.image("web"));
     }
   }
 

@@ -3,6 +3,7 @@ package io.imagefactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.base.BaseImageWorkflowImpl;
+import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
 import io.imagefactory.drift.DriftWorkflowImpl;
 import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
 import io.imagefactory.image.ImageWorkflowImpl;
@@ -32,7 +33,8 @@ class WorkflowReplayTest {
           "base", BaseImageWorkflowImpl.class,
           "state-repo", StateRepoWorkflowImpl.class,
           "enrollment", EnrollmentWorkflowImpl.class,
-          "drift", DriftWorkflowImpl.class);
+          "drift", DriftWorkflowImpl.class,
+          "rebuild-budget", RebuildBudgetWorkflowImpl.class);
 
   static Stream<String> histories() throws IOException {
     try (Stream<Path> files = Files.list(HISTORIES)) {

@@ -1,12 +1,14 @@
 package io.imagefactory;
 
 import io.imagefactory.base.BaseImageWorkflowImpl;
+import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
 import io.imagefactory.drift.DriftWorkflowImpl;
 import io.imagefactory.enrollment.EnrollmentWorkflowImpl;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -33,8 +35,21 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
     return new WorkflowTestEnvironment(false, activities);
   }
 
+  /** An environment whose clock starts at {@code start}, for calendar-dependent tests. */
+  public static WorkflowTestEnvironment at(Instant start, Object... activities) {
+    return new WorkflowTestEnvironment(
+        true,
+        activities,
+        TestEnvironmentOptions.newBuilder().setInitialTime(start).build());
+  }
+
   private WorkflowTestEnvironment(boolean startWorker, Object[] activities) {
-    env = TestWorkflowEnvironment.newInstance();
+    this(startWorker, activities, TestEnvironmentOptions.getDefaultInstance());
+  }
+
+  private WorkflowTestEnvironment(
+      boolean startWorker, Object[] activities, TestEnvironmentOptions options) {
+    env = TestWorkflowEnvironment.newInstance(options);
     EntitySearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TaskQueues.MAIN);
     worker.registerWorkflowImplementationTypes(
@@ -42,7 +57,8 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
         BaseImageWorkflowImpl.class,
         StateRepoWorkflowImpl.class,
         EnrollmentWorkflowImpl.class,
-        DriftWorkflowImpl.class);
+        DriftWorkflowImpl.class,
+        RebuildBudgetWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     client = env.getWorkflowClient();
     if (startWorker) {

@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.rebuild.RebuildWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +28,17 @@ final class CatalogValidator {
           "allowTags",
           "imageSelectionStrategy",
           "owner",
-          "system");
+          "system",
+          RebuildWindowValidator.FIELD);
+
+  /** The settings {@code defaults:} may give every entry. */
+  static final List<String> DEFAULT_FIELDS = List.of(RebuildWindowValidator.FIELD);
   private static final String EMPTY_HINT = " (write 'images: []' to enroll no images)";
 
   private final CatalogErrors errors;
   private final Map<String, ImageEntry> byName = new HashMap<>();
   private final Map<String, ImageEntry> byImage = new HashMap<>();
+  private RebuildWindow defaultWindow;
 
   CatalogValidator(CatalogErrors errors) {
     this.errors = errors;
@@ -57,7 +63,8 @@ final class CatalogValidator {
     }
     if (root instanceof MappingNode mapping) {
       YamlFields top = new YamlFields(mapping, null, "", errors);
-      top.rejectUnknown(List.of("images"));
+      top.rejectUnknown(List.of("images", "defaults"));
+      readDefaults(top);
       Node images = top.node("images");
       if (images instanceof SequenceNode sequence) {
         return sequence.getValue();
@@ -75,6 +82,21 @@ final class CatalogValidator {
         null,
         "expected a list of images or a mapping with 'images:', got " + YamlNodes.describe(root));
     return List.of();
+  }
+
+  /** {@code defaults:} holds what every entry takes unless it says otherwise. */
+  private void readDefaults(YamlFields top) {
+    Node node = top.node("defaults");
+    if (node == null || YamlNodes.isNull(node)) {
+      return;
+    }
+    if (!(node instanceof MappingNode mapping)) {
+      top.error("defaults", "expected a mapping such as {rebuildWindow: ...}, got " + YamlNodes.describe(node));
+      return;
+    }
+    YamlFields defaults = YamlFields.of(mapping, "defaults", errors);
+    defaults.rejectUnknown(DEFAULT_FIELDS);
+    defaultWindow = RebuildWindowValidator.read(defaults).window();
   }
 
   private ImageEntry readEntry(Node node, int index) {
@@ -109,6 +131,7 @@ final class CatalogValidator {
         fields.checked(
             "rebuildDelay", fields.string("rebuildDelay"), CatalogValidator::rebuildDelay);
     Boolean autoRebuild = fields.bool("autoRebuild");
+    RebuildWindowValidator.Read window = RebuildWindowValidator.read(fields);
     String allowTags =
         fields.checked("allowTags", fields.string("allowTags"), ImageReferenceRules::allowTags);
     String strategy =
@@ -128,6 +151,11 @@ final class CatalogValidator {
         fields.error(
             "allowTags", "is required with imageSelectionStrategy Digest; " + ExactTag.EXPECTED);
       }
+    }
+    if (!fields.has("source") && fields.has(RebuildWindowValidator.FIELD)) {
+      fields.error(
+          RebuildWindowValidator.FIELD,
+          "applies to managed images only (an external image is never rebuilt)");
     }
     if (fields.has("source")) {
       for (String externalOnly : List.of("allowTags", "imageSelectionStrategy")) {
@@ -151,7 +179,8 @@ final class CatalogValidator {
             strategy,
             owner,
             system,
-            mapping.getStartMark().getLine() + 1);
+            mapping.getStartMark().getLine() + 1,
+            !fields.has("source") ? null : window.present() ? window.window() : defaultWindow);
     checkUnique(read, fields);
     return read;
   }

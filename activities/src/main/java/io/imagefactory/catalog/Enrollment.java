@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.imagefactory.rebuild.RebuildWindow;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Map;
  *
  * @param owner the Backstage entity reference of the image's owner, or null
  * @param system the Backstage entity reference of the image's System, or null
+ * @param rebuildWindow the image's window from {@code images.yaml} (its own, or the file's
+ *     default); absent when rebuilds may be dispatched at any time
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +30,8 @@ import java.util.Map;
   "rebuildDelay",
   "autoRebuild",
   "owner",
-  "system"
+  "system",
+  "rebuildWindow"
 })
 public record Enrollment(
     String registry,
@@ -37,6 +41,7 @@ public record Enrollment(
     Boolean autoRebuild,
     String owner,
     String system,
+    RebuildWindow rebuildWindow,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   @JsonCreator
@@ -51,7 +56,7 @@ public record Enrollment(
       String rebuildDelay,
       Boolean autoRebuild,
       Map<String, Object> unknownFields) {
-    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, unknownFields);
+    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, null, unknownFields);
   }
 
   public Enrollment(
@@ -60,7 +65,7 @@ public record Enrollment(
       SourceConfig source,
       String rebuildDelay,
       Boolean autoRebuild) {
-    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, Map.of());
+    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, null, Map.of());
   }
 
   /** The enrollment block for an entry of {@code images.yaml}, with defaults applied. */
@@ -73,6 +78,7 @@ public record Enrollment(
         entry.effectiveAutoRebuild(),
         entry.owner(),
         entry.system(),
+        entry.rebuildWindow(),
         Map.of());
   }
 
@@ -88,6 +94,7 @@ public record Enrollment(
             autoRebuild,
             owner,
             system,
+            rebuildWindow,
             previous.unknownFields());
   }
 

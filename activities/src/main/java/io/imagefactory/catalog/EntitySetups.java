@@ -94,7 +94,8 @@ public final class EntitySetups {
         target,
         baseReferences,
         target != null && RebuildInputs.pinsEveryBase(target.inputs(), unpinned(state, pinned)),
-        buildErrors);
+        buildErrors,
+        enrollment == null ? null : enrollment.rebuildWindow());
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.rebuild.RebuildWindow;
+
 /**
  * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external
  * image otherwise. Values are as written; defaults are applied by the accessors named
@@ -9,6 +11,8 @@ package io.imagefactory.catalog;
  *     not given, and the developer-portal rendering applies its default owner
  * @param system the Backstage entity reference of the System the image belongs to, or null
  * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
+ * @param rebuildWindow when automatic rebuilds may be dispatched: the entry's own {@code
+ *     rebuildWindow}, else the one under {@code defaults:}; null for at any time
  */
 public record ImageEntry(
     String name,
@@ -21,7 +25,8 @@ public record ImageEntry(
     String imageSelectionStrategy,
     String owner,
     String system,
-    int line) {
+    int line,
+    RebuildWindow rebuildWindow) {
 
   public static final String DEFAULT_REBUILD_DELAY = "7d";
 

@@ -17,8 +17,9 @@ import java.util.Map;
  * Temporal namespace: the candidates with their first-seen times, the eligibility time of a pending
  * rebuild, and a bounded history of rebuilds.
  *
- * @param status {@code monitoring}, {@code waiting} (a candidate is maturing), {@code
- *     awaiting-approval} or {@code rebuilding}
+ * @param status {@code monitoring}, {@code waiting} (a candidate is maturing), {@code queued}
+ *     (matured, waiting for a slot in the rebuild budget), {@code awaiting-approval} or {@code
+ *     rebuilding}
  * @param pendingRebuild true while a matured rebuild waits for approval ({@code autoRebuild:
  *     false})
  * @param eligibleAt when the earliest candidate matures, or matured
@@ -30,6 +31,7 @@ import java.util.Map;
  * @param retryAt when the candidates of a failed rebuild are tried again
  * @param lastBuiltBy the rebuild whose run produced the current build, or {@code
  *     outside-image-factory} when no dispatched rebuild explains it
+ * @param queuedSince when the matured rebuild started to wait for a slot in the rebuild budget
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -43,7 +45,8 @@ import java.util.Map;
   "pinnedUpdates",
   "failedAttempts",
   "retryAt",
-  "lastBuiltBy"
+  "lastBuiltBy",
+  "queuedSince"
 })
 public record RebuildState(
     String status,
@@ -56,9 +59,28 @@ public record RebuildState(
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int failedAttempts,
     Instant retryAt,
     String lastBuiltBy,
+    Instant queuedSince,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public static final String MONITORING = "monitoring";
+
+  /** A state written before {@code queuedSince} existed. */
+  public RebuildState(
+      String status,
+      boolean pendingRebuild,
+      Instant eligibleAt,
+      List<PendingDigest> candidates,
+      RebuildEntry lastRebuild,
+      List<RebuildEntry> history,
+      List<PendingDigest> pinnedUpdates,
+      int failedAttempts,
+      Instant retryAt,
+      String lastBuiltBy,
+      Map<String, Object> unknownFields) {
+    this(
+        status, pendingRebuild, eligibleAt, candidates, lastRebuild, history, pinnedUpdates,
+        failedAttempts, retryAt, lastBuiltBy, null, unknownFields);
+  }
 
   @JsonCreator
   public RebuildState {
@@ -85,6 +107,7 @@ public record RebuildState(
         history,
         pinnedUpdates,
         0,
+        null,
         null,
         null,
         Map.of());

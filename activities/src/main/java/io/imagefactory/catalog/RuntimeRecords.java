@@ -53,7 +53,8 @@ public final class RuntimeRecords {
         rebuild.lastRebuild(),
         rebuildCount(rebuild),
         rebuild.failedAttempts(),
-        rebuild.retryAt());
+        rebuild.retryAt(),
+        rebuild.queuedSince());
   }
 
   static RebuildState rebuildState(ImageRuntime runtime, RebuildState previous) {
@@ -78,13 +79,15 @@ public final class RuntimeRecords {
         runtime.failedAttempts(),
         runtime.retryAt(),
         runtime.lastBuiltBy(),
+        runtime.queuedSince(),
         before.unknownFields());
   }
 
   /**
    * {@code awaiting-approval}, {@code rebuilding} (a rebuild is in flight or waits for its
    * build), {@code failed} (the last rebuild failed; its candidates wait for the next attempt),
-   * {@code waiting} or {@code monitoring}.
+   * {@code queued} (matured, waiting for the rebuild budget), {@code waiting} or {@code
+   * monitoring}.
    */
   static String statusOf(ImageRuntime runtime) {
     if (runtime.awaitingApproval()) {
@@ -96,6 +99,9 @@ public final class RuntimeRecords {
     }
     if (last != null && last.inFlight()) {
       return "rebuilding";
+    }
+    if (runtime.queuedSince() != null && !runtime.pending().isEmpty()) {
+      return "queued";
     }
     if (!runtime.pending().isEmpty()) {
       return "waiting";

@@ -126,6 +126,16 @@ final class YamlFields {
     return null;
   }
 
+  /** The fields of {@code nested}, one of this mapping's values, labelled {@code prefix+label.}. */
+  YamlFields nested(MappingNode nested, String label) {
+    return new YamlFields(nested, entry, prefix + label + ".", errors);
+  }
+
+  /** The same mapping reported under another entry label (the file's {@code defaults:}). */
+  static YamlFields of(MappingNode mapping, String entry, CatalogErrors errors) {
+    return new YamlFields(mapping, entry, "", errors);
+  }
+
   /** A mapping of names to strings, each name checked by {@code keyRule}; sorted by name. */
   Map<String, String> stringMap(String field, Function<String, Optional<String>> keyRule) {
     YamlFields nested = mapping(field);

@@ -31,6 +31,7 @@ public class GitHubApi {
 
   private final String baseUrl;
   private final HttpClient client;
+  private final GitHubRateBudget quota = new GitHubRateBudget();
 
   public GitHubApi(URI baseUrl) {
     this(
@@ -53,8 +54,13 @@ public class GitHubApi {
     return baseUrl;
   }
 
+  /** The rate budget every answer through this API reports into. */
+  GitHubRateBudget quota() {
+    return quota;
+  }
+
   GitHubResponse get(String path, String token) throws CiException {
-    return send(request(path, token).GET(), "GET " + path);
+    return send(request(path, token).GET(), "GET " + path, token);
   }
 
   GitHubResponse post(String path, Object body, String token) throws CiException {
@@ -68,7 +74,7 @@ public class GitHubApi {
         request(path, token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    return send(request, "POST " + path);
+    return send(request, "POST " + path, token);
   }
 
   /** {@code /repos/owner/name}, refusing anything that is not a plain {@code owner/name}. */
@@ -93,10 +99,12 @@ public class GitHubApi {
         .header("Authorization", "Bearer " + token);
   }
 
-  private GitHubResponse send(HttpRequest.Builder request, String what) throws CiException {
+  private GitHubResponse send(HttpRequest.Builder request, String what, String token)
+      throws CiException {
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      quota.record(token, response.headers());
       return new GitHubResponse(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       // The exception names the URL at most; the Authorization header never reaches a message.

@@ -40,6 +40,10 @@ public class GitHubCiProvider implements CiProvider {
   private final GitHubRunFinder runFinder;
   private final GitHubRunStatus runStatus;
   private final Clock clock;
+  private final int dispatchReserve;
+
+  /** Requests of a credential's hourly quota a dispatch leaves to run following and checks. */
+  public static final int DEFAULT_DISPATCH_RESERVE = 500;
 
   /**
    * @param declaredInputs the workflow-file parser: a workflow's text to the names of its {@code
@@ -52,6 +56,21 @@ public class GitHubCiProvider implements CiProvider {
       Function<String, Optional<Set<String>>> declaredInputs,
       Clock clock,
       Duration neverStartedAfter) {
+    this(api, credentials, declaredInputs, clock, neverStartedAfter, DEFAULT_DISPATCH_RESERVE);
+  }
+
+  /**
+   * @param dispatchReserve a dispatch waits for the quota's reset rather than leave fewer than
+   *     this many requests of the credential's quota; 0 to spend it all
+   */
+  public GitHubCiProvider(
+      GitHubApi api,
+      GitHubCredentials credentials,
+      Function<String, Optional<Set<String>>> declaredInputs,
+      Clock clock,
+      Duration neverStartedAfter,
+      int dispatchReserve) {
+    this.dispatchReserve = dispatchReserve;
     this.api = api;
     this.credentials = credentials;
     this.workflowInputs = new GitHubWorkflowInputs(api, declaredInputs, clock);
@@ -85,6 +104,12 @@ public class GitHubCiProvider implements CiProvider {
       throw CiException.rejected("no branch is configured for " + dispatch.repo());
     }
     String token = credentials.tokenFor(dispatch.repo());
+    api.quota()
+        .keepReserve(
+            token,
+            dispatchReserve,
+            "dispatch of %s on %s".formatted(dispatch.workflow(), dispatch.repo()),
+            clock);
     if (dispatch.retry()) {
       GitHubRunFinder.Runs earlier = runFinder.find(dispatch, token);
       Optional<RunRef> run = earlier.identified();

@@ -207,7 +207,7 @@ class BackstageCatalogRendererTest {
     ImageState badOwner =
         withEnrollment(
             States.managed("web", "ghcr.io", "o/web"),
-            new Enrollment(e.registry(), e.repository(), e.source(), "7d", true, "Web Team", null, Map.of()));
+            new Enrollment(e.registry(), e.repository(), e.source(), "7d", true, "Web Team", null, null, Map.of()));
     BaseImageState clash = States.base("api", "docker.io/library/api", "1");
 
     BackstageRenderResult result = renderer.render(List.of(hand, badOwner), List.of(clash));

@@ -107,7 +107,8 @@ public final class FanOutFleet implements AutoCloseable {
         EnrollmentWorkflowImpl.class,
         ImageWorkflowImpl.class,
         BaseImageWorkflowImpl.class,
-        StateRepoWorkflowImpl.class);
+        StateRepoWorkflowImpl.class,
+        io.imagefactory.budget.RebuildBudgetWorkflowImpl.class);
     catalog = new CatalogActivitiesImpl(repository);
     dockerfiles = new DockerfileActivitiesImpl(sources, repository, () -> {});
     w.registerActivitiesImplementations(
@@ -115,6 +116,11 @@ public final class FanOutFleet implements AutoCloseable {
         dockerfiles,
         commits,
         new StateRepoClientActivitiesImpl(client),
+        // Limits no fleet reaches: this measures the fan-out, not the rebuild budget.
+        new io.imagefactory.rebuild.RebuildBudgetActivitiesImpl(
+            client,
+            new io.imagefactory.budget.BudgetLimits(
+                1_000_000, 1_000_000, 1_000_000, java.util.Map.of(), java.util.Map.of(), null)),
         new EntityActivitiesImpl(client, new StateRepositorySetups(repository)),
         new ArgoCdActivitiesImpl(
             Optional.empty(),

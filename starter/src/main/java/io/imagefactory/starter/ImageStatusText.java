@@ -37,6 +37,9 @@ final class ImageStatusText {
               + (config.autoRebuild()
                   ? ", rebuilds automatically"
                   : ", rebuilds wait for approval"));
+      if (config.rebuildWindow() != null) {
+        line("rebuild window", config.rebuildWindow().describe());
+      }
       List<String> bases = new ArrayList<>();
       for (String base : config.baseImages()) {
         bases.add(config.pinnedBaseImages().contains(base) ? base + " (pinned)" : base);
@@ -74,6 +77,14 @@ final class ImageStatusText {
               + " ("
               + TextFormats.relative(runtime.eligibleAt(), now)
               + ")");
+    }
+    if (runtime.queuedSince() != null) {
+      line(
+          "queued since",
+          TextFormats.instant(runtime.queuedSince())
+              + " ("
+              + TextFormats.relative(runtime.queuedSince(), now)
+              + "), waiting for the rebuild budget");
     }
     line(
         "approval",

@@ -39,7 +39,8 @@ class WorkerYamlTest {
             "io.imagefactory.image.ImageWorkflowImpl",
             "io.imagefactory.base.BaseImageWorkflowImpl",
             "io.imagefactory.staterepo.StateRepoWorkflowImpl",
-            "io.imagefactory.drift.DriftWorkflowImpl");
+            "io.imagefactory.drift.DriftWorkflowImpl",
+            "io.imagefactory.budget.RebuildBudgetWorkflowImpl");
     for (String name : classes) {
       Class<?> type = Class.forName(name);
       assertThat(Arrays.stream(type.getInterfaces()))

@@ -1,6 +1,7 @@
 package io.imagefactory.image;
 
 import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.rebuild.RebuildWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Map;
  *     builds exactly the matured digests and leaves younger candidates waiting
  * @param buildErrors why the rebuild target is invalid (a workflow file without a dispatch
  *     trigger, an undeclared input); while any, matured rebuilds wait instead of being dispatched
+ * @param rebuildWindow when automatic rebuilds may be dispatched; null for at any time
  */
 public record ImageConfig(
     String name,
@@ -30,7 +32,8 @@ public record ImageConfig(
     RebuildTarget target,
     Map<String, String> baseReferences,
     boolean pinsBases,
-    List<String> buildErrors) {
+    List<String> buildErrors,
+    RebuildWindow rebuildWindow) {
 
   public ImageConfig {
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
@@ -38,6 +41,36 @@ public record ImageConfig(
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
     baseReferences = baseReferences == null ? Map.of() : Map.copyOf(baseReferences);
     buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
+  }
+
+  /** A configuration whose rebuilds may be dispatched at any time. */
+  public ImageConfig(
+      String name,
+      ImageKind kind,
+      Duration rebuildDelay,
+      boolean autoRebuild,
+      List<String> baseImages,
+      List<String> pinnedBaseImages,
+      List<String> dependentImages,
+      RebuildTarget target,
+      Map<String, String> baseReferences,
+      boolean pinsBases,
+      List<String> buildErrors) {
+    this(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, null);
+  }
+
+  /** The same configuration with another rebuild window. */
+  public ImageConfig withRebuildWindow(RebuildWindow window) {
+    return new ImageConfig(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, window);
+  }
+
+  /** True when an automatic rebuild may be dispatched at {@code at}. */
+  public boolean windowOpen(java.time.Instant at) {
+    return rebuildWindow == null || rebuildWindow.isOpen(at);
   }
 
   /** A configuration without base references, pinning or build errors. */
@@ -52,6 +85,6 @@ public record ImageConfig(
       RebuildTarget target) {
     this(
         name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, Map.of(), false, List.of());
+        target, Map.of(), false, List.of(), null);
   }
 }

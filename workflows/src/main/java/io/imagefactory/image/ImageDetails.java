@@ -11,12 +11,20 @@ final class ImageDetails {
   private ImageDetails() {}
 
   static String of(ImageConfig config, ImageRuntime runtime, Instant now) {
+    return of(config, runtime, now, null);
+  }
+
+  /**
+   * @param held why a matured rebuild is not dispatched yet (its window, the rebuild budget's
+   *     queue); null when nothing holds it
+   */
+  static String of(ImageConfig config, ImageRuntime runtime, Instant now, String held) {
     if (config.kind() == ImageKind.EXTERNAL) {
       return "external image; current digest " + HumanText.shortDigest(runtime.currentDigest());
     }
     RebuildEntry last = runtime.lastRebuild();
     String rebuild = last == null ? null : RebuildDetails.progress(last);
-    String waiting = waiting(config, runtime, now);
+    String waiting = waiting(config, runtime, now, held);
     if (waiting == null) {
       String bases = "watching " + config.baseImages().size() + " base image(s)";
       return rebuild == null ? bases : bases + "; " + rebuild;
@@ -24,7 +32,8 @@ final class ImageDetails {
     return rebuild == null ? waiting : waiting + "; " + rebuild;
   }
 
-  private static String waiting(ImageConfig config, ImageRuntime runtime, Instant now) {
+  private static String waiting(
+      ImageConfig config, ImageRuntime runtime, Instant now, String held) {
     if (runtime.pending().isEmpty()) {
       return null;
     }
@@ -48,6 +57,9 @@ final class ImageDetails {
     }
     if (runtime.rebuildInFlight()) {
       return runtime.pending().size() + " newer base digest(s) wait for the rebuild in flight";
+    }
+    if (held != null) {
+      return held;
     }
     Instant due = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay()).orElse(now);
     if (runtime.failedAttempts() > 0) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param failedAttempts rebuilds in a row that failed; reset by one that succeeds
  * @param retryAt after a failed rebuild, the earliest time the candidates are tried again; null
  *     when no automatic attempt is due
+ * @param queuedSince when the matured rebuild started to wait in the rebuild budget's queue; null
+ *     when it does not wait there
  */
 public record ImageRuntime(
     String currentDigest,
@@ -31,7 +33,8 @@ public record ImageRuntime(
     RebuildEntry lastRebuild,
     int rebuildCount,
     int failedAttempts,
-    Instant retryAt) {
+    Instant retryAt,
+    Instant queuedSince) {
 
   /** {@link #lastBuiltBy()} of a build that no dispatched rebuild explains. */
   public static final String BUILT_OUTSIDE = "outside-image-factory";
@@ -39,6 +42,25 @@ public record ImageRuntime(
   public ImageRuntime {
     pending = pending == null ? List.of() : List.copyOf(pending);
     pinnedUpdates = pinnedUpdates == null ? List.of() : List.copyOf(pinnedUpdates);
+  }
+
+  /** A runtime that does not wait in the rebuild budget's queue. */
+  public ImageRuntime(
+      String currentDigest,
+      String currentTag,
+      Instant lastBuilt,
+      String lastBuiltBy,
+      List<PendingDigest> pending,
+      List<PendingDigest> pinnedUpdates,
+      boolean awaitingApproval,
+      Instant eligibleAt,
+      RebuildEntry lastRebuild,
+      int rebuildCount,
+      int failedAttempts,
+      Instant retryAt) {
+    this(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, null);
   }
 
   public static ImageRuntime empty() {
@@ -49,38 +71,44 @@ public record ImageRuntime(
   public ImageRuntime withBuild(String digest, String tag, Instant at, String by) {
     return new ImageRuntime(
         digest, tag, at, by, pending, pinnedUpdates, awaitingApproval, eligibleAt, lastRebuild,
-        rebuildCount, failedAttempts, retryAt);
+        rebuildCount, failedAttempts, retryAt, queuedSince);
   }
 
   public ImageRuntime withPending(
       List<PendingDigest> newPending, boolean awaiting, Instant newEligibleAt) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, newPending, pinnedUpdates, awaiting,
-        newEligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt);
+        newEligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince);
   }
 
   public ImageRuntime withPinnedUpdates(List<PendingDigest> updates) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, updates, awaitingApproval,
-        eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt);
+        eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince);
   }
 
   public ImageRuntime withLastRebuild(RebuildEntry entry) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, entry, rebuildCount, failedAttempts, retryAt);
+        awaitingApproval, eligibleAt, entry, rebuildCount, failedAttempts, retryAt, queuedSince);
   }
 
   public ImageRuntime withRebuildCount(int count) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, count, failedAttempts, retryAt);
+        awaitingApproval, eligibleAt, lastRebuild, count, failedAttempts, retryAt, queuedSince);
   }
 
   public ImageRuntime withFailures(int attempts, Instant nextRetry) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, attempts, nextRetry);
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, attempts, nextRetry, queuedSince);
+  }
+
+  public ImageRuntime withQueuedSince(Instant since) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, since);
   }
 
   /** True while a rebuild is being dispatched or its run followed. */

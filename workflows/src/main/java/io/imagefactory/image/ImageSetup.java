@@ -1,5 +1,7 @@
 package io.imagefactory.image;
 
+import io.imagefactory.budget.BudgetHold;
+
 /**
  * Starts (or continues as new) an image workflow: its configuration and what it knew.
  *
@@ -9,16 +11,28 @@ package io.imagefactory.image;
  *     so the new run records it again
  * @param cascade a new build the previous run had not cascaded to its dependents yet; null when
  *     none
+ * @param budget the rebuild-budget ticket the previous run held (queued or granted); null when
+ *     none
  */
 public record ImageSetup(
     ImageConfig config,
     ImageRuntime runtime,
     int continueAsNewAfter,
     boolean unrecorded,
-    ImageBuild cascade) {
+    ImageBuild cascade,
+    BudgetHold budget) {
+
+  public ImageSetup(
+      ImageConfig config,
+      ImageRuntime runtime,
+      int continueAsNewAfter,
+      boolean unrecorded,
+      ImageBuild cascade) {
+    this(config, runtime, continueAsNewAfter, unrecorded, cascade, null);
+  }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime, int continueAsNewAfter) {
-    this(config, runtime, continueAsNewAfter, false, null);
+    this(config, runtime, continueAsNewAfter, false, null, null);
   }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime) {

@@ -1,5 +1,6 @@
 package io.imagefactory.image;
 
+import io.imagefactory.budget.BudgetHolder;
 import io.imagefactory.staterepo.StateRepoSubmitter;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -13,7 +14,7 @@ import io.temporal.workflow.WorkflowMethod;
  * rebuild candidates and history. It owns the rebuild delay timer.
  */
 @WorkflowInterface
-public interface ImageWorkflow extends StateRepoSubmitter {
+public interface ImageWorkflow extends StateRepoSubmitter, BudgetHolder {
 
   @WorkflowMethod
   void run(ImageSetup setup);

@@ -1,6 +1,10 @@
 package io.imagefactory.image;
 
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.budget.BudgetGrant;
+import io.imagefactory.budget.BudgetNotice;
+import io.imagefactory.budget.BudgetTicket;
+import io.imagefactory.budget.RebuildBudgetClient;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.image.RebuildPolicy.RebuildSelection;
@@ -39,6 +43,14 @@ import org.slf4j.Logger;
  * the same timer and the same run. What changed goes to the state repository through an outbox
  * the loop drives: the loop never waits for a commit, and a write the writer refuses or does not
  * answer is kept and sent again (the details line says the state repository is behind).
+ *
+ * <p>A matured automatic rebuild is dispatched only inside the image's rebuild window and with a
+ * slot from the rebuild budget: outside the window a timer waits for the next opening; inside it
+ * the image queues a ticket and waits, holding nothing, for the budget's grant by signal. The slot
+ * is given back when the rebuild ends in any way (the run concluded or was given up on, the
+ * dispatch failed or started no run to follow, a build closed it) and when the image is
+ * unenrolled. A rebuild a person asks for ({@code approve}, {@code rebuild --now}) takes a slot at
+ * once, whatever the limits and the window.
  */
 public class ImageWorkflowImpl implements ImageWorkflow {
 
@@ -50,6 +62,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   /** How long the record of a requested rebuild waits for the dispatch's answer to join it. */
   static final Duration DISPATCH_RECORD_HOLD = Duration.ofSeconds(30);
+
+  /** The {@code Workflow.getVersion} change id of rebuild budgets and windows. */
+  static final String BUDGET_CHANGE = "rebuild-budget";
 
   /** How long a run is followed; past it the rebuild is recorded as not followed. */
   static final Duration RUN_FOLLOW_LIMIT = Duration.ofDays(3);
@@ -110,6 +125,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private Promise<RunConclusion> conclusion;
   private CancellationScope following;
   private final PublishedAttributes.Publisher publisher = new PublishedAttributes.Publisher();
+  private final RebuildBudgetClient budget;
+  private boolean budgeted;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -121,10 +138,13 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     // The previous run's record was not acknowledged: this run records the runtime again.
     persistNeeded = setup.unrecorded();
     cascade = setup.cascade();
+    budget = new RebuildBudgetClient(setup.budget());
   }
 
   @Override
   public void run(ImageSetup setup) {
+    // Histories recorded before the budget and the window dispatched at maturity; they replay so.
+    budgeted = Workflow.getVersion(BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     resumeRebuild();
     publish();
     while (true) {
@@ -138,17 +158,23 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (unenrolled) {
         // Unenrollment archives or removes the state file, so a record still unsent is moot.
         stopFollowing();
+        if (budgeted) {
+          budget.release("unenrolled");
+          Workflow.await(DISPATCH_ANSWER_WAIT, () -> !budget.delivering());
+        }
         Workflow.setCurrentDetails("unenrolled");
         log.info("image {} unenrolled", config.name());
         return;
       }
       settleDispatch();
       settleRun();
+      settleBudget();
       act();
       if (persistNeeded) {
         persist();
       }
       stateRepo.step();
+      budget.step();
       publish();
       // Answered only now, so the caller sees the recorded state and search attributes.
       approvedBy = null;
@@ -160,24 +186,57 @@ public class ImageWorkflowImpl implements ImageWorkflow {
           && dispatch == null
           && !unenrolled
           && !stateRepo.delivering()
+          && !budget.delivering()
           && Workflow.isEveryHandlerFinished()) {
         boolean unrecorded = persistNeeded || !stateRepo.idle();
         Workflow.continueAsNew(
-            new ImageSetup(config, runtime, setup.continueAsNewAfter(), unrecorded, cascade));
+            new ImageSetup(
+                config, runtime, setup.continueAsNewAfter(), unrecorded, cascade, budget.carry()));
       }
     }
   }
 
-  /** A rebuild that was in flight when this run started goes on where it was. */
+  /**
+   * A rebuild that was in flight when this run started goes on where it was; restored from git, it
+   * has no slot, and takes one at once so the budget counts its run.
+   */
   private void resumeRebuild() {
     RebuildEntry last = runtime.lastRebuild();
     if (last == null) {
       return;
     }
+    if (budgeted && last.inFlight() && !budget.inUse()) {
+      budget.request(ticket(now(), true));
+      budget.use();
+    }
     if (RebuildEntry.DISPATCHING.equals(last.outcome())) {
       startDispatch(true);
     } else if (last.inFlight()) {
       follow(last.run());
+    }
+  }
+
+  /**
+   * A slot whose rebuild has ended is given back; a ticket not used yet is given back when the
+   * rebuild is no longer due or the window has closed (it queues again at the next opening).
+   */
+  private void settleBudget() {
+    if (!budgeted) {
+      return;
+    }
+    Instant now = now();
+    if (budget.inUse() && !runtime.rebuildInFlight()) {
+      budget.release("rebuild " + runtime.lastRebuild().outcome());
+    } else if (budget.holds() && !budget.inUse()) {
+      if (!dueForAutomaticRebuild(now) || !config.autoRebuild()) {
+        budget.release("no longer due");
+      } else if (!config.windowOpen(now)) {
+        budget.release("outside the rebuild window");
+      }
+    }
+    if (!budget.waiting() && runtime.queuedSince() != null) {
+      runtime = runtime.withQueuedSince(null);
+      persistNeeded = true;
     }
   }
 
@@ -189,7 +248,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       rebuild("approval", false);
     } else if (dueForAutomaticRebuild(now)) {
       if (config.autoRebuild()) {
-        rebuild(automaticTrigger(now), false);
+        automaticRebuild(now);
       } else {
         runtime = ImageRuntimes.awaitingApproval(runtime);
         persistNeeded = true;
@@ -200,6 +259,42 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       cascadeToDependents(cascade);
       cascade = null;
     }
+  }
+
+  /** Inside the window: dispatched on a granted slot, or queued for one. */
+  private void automaticRebuild(Instant now) {
+    if (!budgeted) {
+      rebuild(automaticTrigger(now), false);
+      return;
+    }
+    if (!config.windowOpen(now)) {
+      return;
+    }
+    if (budget.granted()) {
+      rebuild(automaticTrigger(now), false);
+    } else if (!budget.holds()) {
+      // A grant usually comes within a second: the queued record and the dispatch's go together.
+      stateRepo.hold(DISPATCH_RECORD_HOLD);
+      budget.request(ticket(now, false));
+      runtime = runtime.withQueuedSince(now);
+      persistNeeded = true;
+      log.info("image {}: rebuild matured, queued for the rebuild budget", config.name());
+    }
+  }
+
+  /** A new ticket; its id is unique across runs, so a released one is never mistaken for it. */
+  private BudgetTicket ticket(Instant now, boolean forced) {
+    Instant eligible = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay()).orElse(now);
+    return new BudgetTicket(
+        config.name() + "/" + Workflow.randomUUID(),
+        WorkflowIds.image(config.name()),
+        config.name(),
+        config.target() == null ? null : config.target().provider(),
+        config.target() == null ? null : config.target().repo(),
+        eligible.isAfter(now) ? now : eligible,
+        now,
+        config.dependentImages(),
+        forced);
   }
 
   private boolean dueForAutomaticRebuild(Instant now) {
@@ -225,6 +320,14 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** Takes the candidates this rebuild builds and asks the CI for it; the answer comes later. */
   private void rebuild(String trigger, boolean everything) {
     Instant at = now();
+    if (budgeted) {
+      if (!budget.granted()) {
+        budget.release("replaced by a rebuild asked for by a person");
+        budget.request(ticket(at, true));
+      }
+      budget.use();
+      runtime = runtime.withQueuedSince(null);
+    }
     RebuildSelection selection =
         RebuildPolicy.select(
             runtime.pending(), config.rebuildDelay(), at, everything, config.pinsBases());
@@ -361,7 +464,23 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   private String details() {
     String behind = stateRepo.behind();
-    return ImageDetails.of(config, runtime, now()) + (behind == null ? "" : "; " + behind);
+    return ImageDetails.of(config, runtime, now(), budgetWait())
+        + (behind == null ? "" : "; " + behind);
+  }
+
+  /** Why a matured automatic rebuild is not dispatched yet: the window or the budget; or null. */
+  private String budgetWait() {
+    Instant now = now();
+    if (!config.autoRebuild() || !dueForAutomaticRebuild(now)) {
+      return null;
+    }
+    if (!config.windowOpen(now)) {
+      return "rebuild matured; waiting for its rebuild window ("
+          + config.rebuildWindow().describe()
+          + "), which opens "
+          + config.rebuildWindow().nextOpening(now);
+    }
+    return budget.describe();
   }
 
   private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
@@ -371,12 +490,32 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     return b.isEmpty() || a.get().compareTo(b.get()) <= 0 ? a : b;
   }
 
+  /**
+   * How long until the loop must look again without a signal: the next maturity, the window's
+   * next opening (or, while queued, its closing), a re-send of the waiting ticket; empty when only
+   * a signal can change anything.
+   */
   private Optional<Duration> untilNextAttempt() {
     if (!rebuildable() || runtime.awaitingApproval()) {
       return Optional.empty();
     }
-    return ImageRuntimes.nextAttempt(runtime, config.rebuildDelay())
-        .map(at -> Duration.between(now(), at));
+    Instant now = now();
+    Optional<Instant> due = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay());
+    if (due.isEmpty() || due.get().isAfter(now) || !config.autoRebuild() || !budgeted) {
+      return due.map(at -> Duration.between(now, at));
+    }
+    if (!config.windowOpen(now)) {
+      return Optional.of(Duration.between(now, config.rebuildWindow().nextOpening(now)));
+    }
+    if (budget.waiting()) {
+      Optional<Duration> resend = budget.untilDue();
+      if (config.rebuildWindow() == null) {
+        return resend;
+      }
+      return earliest(
+          resend, Optional.of(Duration.between(now, config.rebuildWindow().closesAfter(now))));
+    }
+    return Optional.of(Duration.ZERO);
   }
 
   /** A managed image with a valid target and no rebuild in flight can start one. */
@@ -392,6 +531,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         || cascade != null
         || unenrolled
         || stateRepo.hasWork()
+        || budget.hasWork()
         || approvedBy != null
         || rebuildNowBy != null
         || (dispatch != null && dispatch.isCompleted())
@@ -490,6 +630,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   @Override
   public void acknowledged(Acknowledgement acknowledgement) {
     stateRepo.acknowledged(acknowledgement);
+  }
+
+  @Override
+  public void budgetGranted(BudgetGrant grant) {
+    budget.granted(grant);
+  }
+
+  @Override
+  public void budgetQueued(BudgetNotice notice) {
+    budget.queued(notice);
   }
 
   @Override

@@ -273,12 +273,18 @@ public final class BurstBench {
           EnrollmentWorkflowImpl.class,
           ImageWorkflowImpl.class,
           BaseImageWorkflowImpl.class,
-          StateRepoWorkflowImpl.class);
+          StateRepoWorkflowImpl.class,
+          io.imagefactory.budget.RebuildBudgetWorkflowImpl.class);
       w.registerActivitiesImplementations(
           new CatalogActivitiesImpl(repository),
           new DockerfileActivitiesImpl(sources, repository, () -> {}),
           new StateRepoActivitiesImpl(repository),
           new StateRepoClientActivitiesImpl(client),
+          // Limits no fleet reaches: this measures the fan-out, not the rebuild budget.
+          new io.imagefactory.rebuild.RebuildBudgetActivitiesImpl(
+              client,
+              new io.imagefactory.budget.BudgetLimits(
+                  1_000_000, 1_000_000, 1_000_000, java.util.Map.of(), java.util.Map.of(), null)),
           new EntityActivitiesImpl(client, new StateRepositorySetups(repository)),
           new ArgoCdActivitiesImpl(
               Optional.empty(),

@@ -1,6 +1,8 @@
 package io.imagefactory.worker.config;
 
 import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.budget.RebuildBudgetActivities;
+import io.imagefactory.rebuild.RebuildBudgetActivitiesImpl;
 import io.imagefactory.catalog.CatalogActivities;
 import io.imagefactory.catalog.CatalogActivitiesImpl;
 import io.imagefactory.catalog.StateRepositorySetups;
@@ -25,6 +27,7 @@ import io.imagefactory.worker.metrics.CountedDockerfileActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -85,6 +88,16 @@ class ActivityBeans {
   @Bean
   StateRepoClientActivities stateRepoClientActivities(WorkflowClient client) {
     return new StateRepoClientActivitiesImpl(client);
+  }
+
+  @Bean
+  RebuildBudgetActivities rebuildBudgetActivities(
+      WorkflowClient client, RebuildBudgetProperties budget, ImageFactoryProperties properties) {
+    Map<String, String> providerHosts =
+        Map.of(
+            "github", properties.github().gitHost(),
+            "gitlab", properties.gitlab().baseUrl().getHost());
+    return new RebuildBudgetActivitiesImpl(client, budget.limits(providerHosts));
   }
 
   @Bean

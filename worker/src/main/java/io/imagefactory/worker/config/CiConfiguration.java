@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 class CiConfiguration {
 
   @Bean
-  CiProviders ciProviders(ImageFactoryProperties properties) {
+  CiProviders ciProviders(ImageFactoryProperties properties, RebuildBudgetProperties budget) {
     List<CiProvider> providers = new ArrayList<>();
     Map<String, GitCredentials> git = new TreeMap<>();
     GitHubProperties github = properties.github();
@@ -44,7 +44,8 @@ class CiConfiguration {
               credentials,
               GitHubWorkflowFile::declaredInputsOf,
               Clock.systemUTC(),
-              github.neverStartedAfter()));
+              github.neverStartedAfter(),
+              budget.githubReserve()));
       git.put(github.gitHost(), CiProviders.gitHubGitCredentials(credentials));
     }
     GitLabProperties gitlab = properties.gitlab();

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Settings, the clock the worker reads outside workflows, and its connections. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ImageFactoryProperties.class)
+@EnableConfigurationProperties({ImageFactoryProperties.class, RebuildBudgetProperties.class})
 class WorkerConfiguration {
 
   @Bean

@@ -65,7 +65,7 @@ class ActivityBeansTest {
 
   @Test
   void withoutCredentialsNoProviderIsConfiguredAndDispatchesAreRecorded() {
-    CiProviders ci = new CiConfiguration().ciProviders(properties(null, null));
+    CiProviders ci = new CiConfiguration().ciProviders(properties(null, null), RebuildBudgetProperties.defaults());
 
     assertThat(ci.providers()).isEmpty();
     assertThat(ci.gitCredentials()).isEmpty();
@@ -76,7 +76,7 @@ class ActivityBeansTest {
     SecretFile github = new SecretFile(Path.of("/var/run/secrets/github/token"));
     SecretFile gitlab = new SecretFile(Path.of("/var/run/secrets/gitlab/token"));
 
-    CiProviders ci = new CiConfiguration().ciProviders(properties(github, gitlab));
+    CiProviders ci = new CiConfiguration().ciProviders(properties(github, gitlab), RebuildBudgetProperties.defaults());
 
     assertThat(ci.providers()).extracting(p -> p.name()).containsExactly("github", "gitlab");
     assertThat(ci.gitCredentials()).containsOnlyKeys("github.com", "gitlab.acme.io");
