@@ -90,6 +90,11 @@ public final class FleetGitHub implements AutoCloseable {
             done ? "success" : null));
   }
 
+  /** Answers {@code method path} with {@code answer}, beside the dispatch and run routes. */
+  public void on(String method, String path, Answer answer) {
+    github.on(method, path, answer);
+  }
+
   public java.net.URI baseUrl() {
     return github.baseUrl();
   }
