@@ -64,6 +64,13 @@ public final class BudgetFleet implements AutoCloseable {
   static final int BUDGET_CONTINUE_AS_NEW_AFTER = 400;
   static final int IMAGE_CONTINUE_AS_NEW_AFTER = 30;
 
+  /**
+   * On a loaded machine a task of 200 workflows answering together can outlast the default 10 s;
+   * the test server then moves its clock by the timeout, and the budget's five-second gathering
+   * ends before the late tickets arrive. Continue-as-new keeps the timeout.
+   */
+  static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
+
   private final int images;
   private final int repos;
   private final BudgetLimits limits;
@@ -137,6 +144,7 @@ public final class BudgetFleet implements AutoCloseable {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.REBUILD_BUDGET)
                 .setTaskQueue(TaskQueues.MAIN)
+                .setWorkflowTaskTimeout(TASK_TIMEOUT)
                 .build());
     // Short histories: the budget and the images continue as new many times during the run,
     // carrying the queue, the slots and the tickets.
@@ -148,6 +156,7 @@ public final class BudgetFleet implements AutoCloseable {
               WorkflowOptions.newBuilder()
                   .setWorkflowId(WorkflowIds.image(image(i)))
                   .setTaskQueue(TaskQueues.MAIN)
+                  .setWorkflowTaskTimeout(TASK_TIMEOUT)
                   .build());
       WorkflowClient.start(
           image::run,
