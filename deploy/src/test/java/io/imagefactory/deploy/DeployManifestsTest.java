@@ -135,6 +135,22 @@ class DeployManifestsTest {
     }
   }
 
+  /** The kubelet kills the JVM at the grace period's end: running activities must be done by then. */
+  @Test
+  void runningActivitiesGetTheirShutdownGraceWellInsideThePodsTerminationGracePeriod() {
+    JsonNode pod = manifests.only("Deployment").node().at("/spec/template/spec");
+    JsonNode config = manifests.only("ConfigMap").node().at("/data");
+
+    long podGrace = pod.path("terminationGracePeriodSeconds").asLong();
+    long activityGrace =
+        java.time.Duration.parse(
+                "PT" + config.path("IMAGE_FACTORY_TEMPORAL_SHUTDOWN_GRACE").asText().toUpperCase())
+            .toSeconds();
+
+    assertThat(activityGrace).isPositive();
+    assertThat(podGrace).as("room for the web server to close after the workers").isGreaterThanOrEqualTo(activityGrace + 10);
+  }
+
   @Test
   void everyWritablePathIsAnEmptyDirAndSecretsAreReadOnlyFiles() {
     JsonNode pod = manifests.only("Deployment").node().at("/spec/template/spec");
