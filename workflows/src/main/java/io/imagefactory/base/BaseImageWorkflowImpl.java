@@ -1,6 +1,7 @@
 package io.imagefactory.base;
 
 import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.FanOut;
@@ -74,7 +75,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
-        Workflow.await(untilDue.get(), this::hasWork);
+        UiSummaries.await(
+            untilDue.get(),
+            "send "
+                + state.name()
+                + "'s digest record to the state-repo writer at "
+                + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(untilDue.get()),
+            this::hasWork);
       }
       if (retired) {
         // Enrollment retires a base with no dependents left and removes its state file, so a

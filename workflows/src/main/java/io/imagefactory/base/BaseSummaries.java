@@ -1,0 +1,23 @@
+package io.imagefactory.base;
+
+import io.imagefactory.UiSummaries;
+
+/** What a base image workflow says it is for in the Temporal UI. */
+public final class BaseSummaries {
+
+  private BaseSummaries() {}
+
+  /** The static summary, set when the workflow is started. */
+  public static String workflow(BaseSetup setup) {
+    return "base image "
+        + UiSummaries.withoutUserInfo(setup.repoURL())
+        + ":"
+        + setup.tag()
+        + ": fans new digests out to its dependents";
+  }
+
+  /** The static details: the dependents when it was started; the details line has them now. */
+  public static String details(BaseSetup setup) {
+    return "dependents at start: " + String.join(", ", setup.dependents());
+  }
+}
