@@ -4,7 +4,6 @@ import io.imagefactory.catalog.StateFileStore;
 import io.imagefactory.staterepo.RebuildHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -37,7 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
   String image;
 
   @ArgGroup(multiplicity = "1")
-  Source source;
+  StateRepoReader.Source source;
 
   @Option(
       names = "--branch",
@@ -48,24 +47,6 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the rebuilds as JSON.")
   boolean json;
-
-  /** Where the history is: a checkout, or a remote cloned for the command. */
-  static final class Source {
-
-    @Option(
-        names = "--state-dir",
-        paramLabel = "DIR",
-        required = true,
-        description = "A clone of the state repository (a work tree or a bare repository).")
-    Path stateDir;
-
-    @Option(
-        names = "--state-repo",
-        paramLabel = "URL",
-        required = true,
-        description = "The state repository, cloned (bare) into a temporary directory.")
-    String stateRepo;
-  }
 
   @Override
   public Integer call() throws IOException {

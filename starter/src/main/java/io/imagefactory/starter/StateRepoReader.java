@@ -12,6 +12,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine.Option;
 
 /**
  * Opens the state repository for the commands that read its git history ({@code history}, {@code
@@ -24,6 +25,24 @@ final class StateRepoReader {
   @FunctionalInterface
   interface Read<T> {
     T read(Repository repo, ObjectId head) throws IOException;
+  }
+
+  /** Where the repository is: a checkout, or a remote cloned for the command. */
+  static final class Source {
+
+    @Option(
+        names = "--state-dir",
+        paramLabel = "DIR",
+        required = true,
+        description = "A clone of the state repository (a work tree or a bare repository).")
+    Path stateDir;
+
+    @Option(
+        names = "--state-repo",
+        paramLabel = "URL",
+        required = true,
+        description = "The state repository, cloned (bare) into a temporary directory.")
+    String stateRepo;
   }
 
   private StateRepoReader() {}
