@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the fleet views need of one state file: the kind, a status from a small fixed set, and for
- * a managed image when it was last built and whether a newer base digest waits for it. The worker's
+ * What the fleet views need of one state file: the kind, a status from a small fixed set, and for a
+ * managed image when it was last built and whether a newer base digest waits for it. The worker's
  * gauges and {@code image-factory report} both classify through here, so they never disagree.
  *
  * @param builtAt the last build, or the enrollment when none is known; null for bases
@@ -27,12 +27,16 @@ public record ImageFacts(String kind, String status, Instant builtAt, boolean be
 
   /** Nothing to rebuild: following its bases (or, for a base, watched by Kargo). */
   public static final String WATCHING = "watching";
+
   /** A candidate is maturing; for a base, Kargo does not watch it yet. */
   public static final String WAITING = "waiting";
+
   public static final String AWAITING_APPROVAL = "awaiting-approval";
   public static final String REBUILDING = "rebuilding";
+
   /** Its analysis failed, its rebuild target is invalid, or its last rebuilds failed. */
   public static final String FAILED = "failed";
+
   public static final List<String> STATUSES =
       List.of(WATCHING, WAITING, AWAITING_APPROVAL, REBUILDING, FAILED);
 

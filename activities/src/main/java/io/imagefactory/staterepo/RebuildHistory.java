@@ -36,11 +36,11 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * The rebuilds the state repository's history records: every commit that changed a state file
- * under {@code images/}, its {@code rebuildState.lastRebuild} and {@code history}. A rebuild is in
- * many commits as its outcome moves on; the newest commit's record of it wins, and the outcomes it
- * went through are kept, each with the commit that first recorded it. Records the state file has
- * since dropped (its history is bounded) and images since removed are still found.
+ * The rebuilds the state repository's history records: every commit that changed a state file under
+ * {@code images/}, its {@code rebuildState.lastRebuild} and {@code history}. A rebuild is in many
+ * commits as its outcome moves on; the newest commit's record of it wins, and the outcomes it went
+ * through are kept, each with the commit that first recorded it. Records the state file has since
+ * dropped (its history is bounded) and images since removed are still found.
  */
 public final class RebuildHistory {
 
@@ -100,8 +100,8 @@ public final class RebuildHistory {
   }
 
   /** The history of every image that ever had a state file, from {@code head} back. */
-  public static RebuildHistory ofAllImages(
-      Repository repo, ObjectId head, Consumer<String> skipped) throws IOException {
+  public static RebuildHistory ofAllImages(Repository repo, ObjectId head, Consumer<String> skipped)
+      throws IOException {
     return read(repo, head, StateFileStore.IMAGES_DIR, skipped);
   }
 

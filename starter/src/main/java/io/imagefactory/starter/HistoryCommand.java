@@ -58,7 +58,8 @@ final class HistoryCommand implements Callable<Integer> {
             branch,
             (repo, head) -> {
               RebuildHistory history =
-                  RebuildHistory.ofImage(repo, head, image, skip -> err.println("history: " + skip));
+                  RebuildHistory.ofImage(
+                      repo, head, image, skip -> err.println("history: " + skip));
               if (!history.images().contains(image)) {
                 throw CommandFailure.invalidInput(
                     "no commit of the state repository has "

@@ -1,12 +1,12 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.staterepo.CommitSnapshotReader;
-import io.imagefactory.staterepo.RebuildHistory;
 import io.imagefactory.starter.report.ComplianceReport;
 import io.imagefactory.starter.report.ReportBuilder;
 import io.imagefactory.starter.report.ReportFormat;
 import io.imagefactory.starter.report.ReportInput;
 import io.imagefactory.starter.report.ReportPeriod;
+import io.imagefactory.staterepo.CommitSnapshotReader;
+import io.imagefactory.staterepo.RebuildHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +67,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "md",
-      description = "md, html (one self-contained file), csv (RFC 4180) or json. Default: ${DEFAULT-VALUE}")
+      description =
+          "md, html (one self-contained file), csv (RFC 4180) or json. Default: ${DEFAULT-VALUE}")
   ReportFormat format;
 
   @Option(
@@ -75,21 +76,27 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "AGE",
       defaultValue = "30d",
       converter = TextFormats.DurationConverter.class,
-      description = "Stale: no build for longer than this while a newer base digest exists. Default: ${DEFAULT-VALUE}")
+      description =
+          "Stale: no build for longer than this while a newer base digest exists."
+              + " Default: ${DEFAULT-VALUE}")
   Duration staleAfter;
 
   @Option(
       names = "--since",
       paramLabel = "DATE",
       converter = TextFormats.InstantConverter.class,
-      description = "The audited period starts here (2025-01-31, UTC, or 2025-01-31T10:00:00Z). Default: all of the history")
+      description =
+          "The audited period starts here (2025-01-31, UTC, or 2025-01-31T10:00:00Z)."
+              + " Default: all of the history")
   Instant since;
 
   @Option(
       names = "--now",
       paramLabel = "TIME",
       converter = TextFormats.InstantConverter.class,
-      description = "The time the report is as of: ages, staleness and the period's end. Default: the clock")
+      description =
+          "The time the report is as of: ages, staleness and the period's end."
+              + " Default: the clock")
   Instant now;
 
   @Option(
@@ -130,7 +137,9 @@ final class ReportCommand implements Callable<Integer> {
                 + ": "
                 + report.images().size()
                 + " images, "
-                + (report.hasAudit() ? report.audit().size() + " rebuilds in the period" : "no audit trail"));
+                + (report.hasAudit()
+                    ? report.audit().size() + " rebuilds in the period"
+                    : "no audit trail"));
     return ExitCodes.OK;
   }
 
@@ -151,6 +160,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private ReportInput fromWorker() {
-    return WorkerReportSource.read(connection.worker(), "the worker's API, " + connection.workerUrl);
+    return WorkerReportSource.read(
+        connection.worker(), "the worker's API, " + connection.workerUrl);
   }
 }

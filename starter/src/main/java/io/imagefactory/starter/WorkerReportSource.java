@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * The report's input from the worker's {@code GET /api/v1/images}: each image's configuration and
  * its workflow's runtime, written into a state file the way the workflow writes it ({@link
  * RuntimeRecords#withRuntime}), so the report reads both sources alike. The API knows no base
- * digests, no enrollment time and no history: those columns stay empty and the audit trail is
- * left out.
+ * digests, no enrollment time and no history: those columns stay empty and the audit trail is left
+ * out.
  */
 final class WorkerReportSource {
 
@@ -51,7 +51,11 @@ final class WorkerReportSource {
       String name = view.path("name").asText();
       if (!view.hasNonNull("config") || !view.hasNonNull("runtime")) {
         problems.add(
-            WorkerApi.IMAGES + " " + name + ": workflow " + view.path("workflow").asText("unknown"));
+            WorkerApi.IMAGES
+                + " "
+                + name
+                + ": workflow "
+                + view.path("workflow").asText("unknown"));
         continue;
       }
       ImageConfig config;
@@ -73,12 +77,36 @@ final class WorkerReportSource {
   private static ImageState skeleton(ImageConfig config) {
     if (config.kind() == ImageKind.EXTERNAL) {
       return new ExternalImageState(
-          config.name(), null, null, null, null, null, null, config.baseImages(),
-          config.dependentImages(), null, null, null, Map.of());
+          config.name(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          config.baseImages(),
+          config.dependentImages(),
+          null,
+          null,
+          null,
+          Map.of());
     }
     return new ManagedImageState(
-        config.name(), null, null, null, null, config.buildErrors(), null, config.baseImages(),
-        config.pinnedBaseImages(), config.dependentImages(), null, null, null, null, null,
+        config.name(),
+        null,
+        null,
+        null,
+        null,
+        config.buildErrors(),
+        null,
+        config.baseImages(),
+        config.pinnedBaseImages(),
+        config.dependentImages(),
+        null,
+        null,
+        null,
+        null,
+        null,
         Map.of());
   }
 }

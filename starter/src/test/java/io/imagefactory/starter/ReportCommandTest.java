@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code report} on {@link ReportFleet}. The outputs are compared byte for byte with the golden
  * files under {@code src/test/resources/report/}; to re-record them after an intended change, run
  * {@code mvn -B -ntp -o test -pl starter -am -Dtest=ReportCommandTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dimage-factory.record-goldens=true} and review the
- * diff.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dimage-factory.record-goldens=true} and review the diff.
  */
 class ReportCommandTest {
 
@@ -174,7 +173,9 @@ class ReportCommandTest {
       Files.createDirectories(GOLDEN);
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
-    assertThat(file).as("golden file %s (record with -Dimage-factory.record-goldens=true)", file).exists();
+    assertThat(file)
+        .as("golden file %s (record with -Dimage-factory.record-goldens=true)", file)
+        .exists();
     assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 

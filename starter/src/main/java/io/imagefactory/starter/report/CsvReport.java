@@ -22,9 +22,26 @@ final class CsvReport implements ReportRenderer {
 
   static final List<String> COLUMNS =
       List.of(
-          "record", "image", "kind", "status", "stale", "bases", "digest", "built_at", "age_days",
-          "pending_rebuild", "eligible_at", "behind", "rebuild", "requested_at", "trigger",
-          "outcome", "run_url", "completed_at", "commit", "outcomes");
+          "record",
+          "image",
+          "kind",
+          "status",
+          "stale",
+          "bases",
+          "digest",
+          "built_at",
+          "age_days",
+          "pending_rebuild",
+          "eligible_at",
+          "behind",
+          "rebuild",
+          "requested_at",
+          "trigger",
+          "outcome",
+          "run_url",
+          "completed_at",
+          "commit",
+          "outcomes");
 
   @Override
   public String render(ComplianceReport report) {
@@ -41,8 +58,12 @@ final class CsvReport implements ReportRenderer {
               image.status(),
               Boolean.toString(image.stale()),
               image.bases().stream()
-                  .map(b -> b.name() + "@" + (b.digest() == null ? "" : b.digest())
-                      + (b.pinned() ? " pinned" : ""))
+                  .map(
+                      b ->
+                          b.name()
+                              + "@"
+                              + (b.digest() == null ? "" : b.digest())
+                              + (b.pinned() ? " pinned" : ""))
                   .collect(Collectors.joining(" ")),
               image.digest(),
               time(image.builtAt()),
@@ -79,7 +100,8 @@ final class CsvReport implements ReportRenderer {
   }
 
   private static void line(StringBuilder csv, List<String> fields) {
-    csv.append(fields.stream().map(CsvReport::field).collect(Collectors.joining(","))).append("\r\n");
+    csv.append(fields.stream().map(CsvReport::field).collect(Collectors.joining(",")))
+        .append("\r\n");
   }
 
   /** One field, quoted when RFC 4180 needs it; null is empty. */

@@ -70,7 +70,9 @@ final class HtmlReport implements ReportRenderer {
     html.append("<th>total</th></tr>\n");
     for (Map.Entry<String, Map<String, Integer>> kind : summary.counts().entrySet()) {
       html.append("<tr><td>").append(kind.getKey()).append("</td>");
-      kind.getValue().values().forEach(n -> html.append("<td class=\"n\">").append(n).append("</td>"));
+      kind.getValue()
+          .values()
+          .forEach(n -> html.append("<td class=\"n\">").append(n).append("</td>"));
       int total = kind.getValue().values().stream().mapToInt(i -> i).sum();
       html.append("<td class=\"n\">").append(total).append("</td></tr>\n");
     }
@@ -106,8 +108,19 @@ final class HtmlReport implements ReportRenderer {
     header(
         html,
         List.of(
-            "image", "kind", "status", "stale", "bases", "digest", "last build", "age",
-            "last rebuild", "run", "pending rebuild", "eligible", "behind"));
+            "image",
+            "kind",
+            "status",
+            "stale",
+            "bases",
+            "digest",
+            "last build",
+            "age",
+            "last rebuild",
+            "run",
+            "pending rebuild",
+            "eligible",
+            "behind"));
     for (ImageRow image : report.images()) {
       html.append(image.stale() ? "<tr class=\"stale\">" : "<tr>");
       cell(html, escape(image.name()));
@@ -146,8 +159,15 @@ final class HtmlReport implements ReportRenderer {
     header(
         html,
         List.of(
-            "requested", "image", "rebuild", "trigger", "outcome", "run", "completed",
-            "outcomes (first recorded)", "commit"));
+            "requested",
+            "image",
+            "rebuild",
+            "trigger",
+            "outcome",
+            "run",
+            "completed",
+            "outcomes (first recorded)",
+            "commit"));
     for (AuditRow a : report.audit()) {
       html.append("<tr>");
       cell(html, ReportCells.time(a.requestedAt()));
@@ -208,7 +228,10 @@ final class HtmlReport implements ReportRenderer {
     }
   }
 
-  /** Text for an element or a quoted attribute: markup characters as entities, unprintables as {@code \\u}. */
+  /**
+   * Text for an element or a quoted attribute: markup characters as entities, unprintables as
+   * {@code \\u}.
+   */
   static String escape(String text) {
     StringBuilder escaped = new StringBuilder();
     text.codePoints()

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as JSON. Every object is built here field by field, so the field order is part of
- * the format and never depends on how a library orders record components; absent values are
- * {@code null}, never left out, so every object of a kind has the same fields.
+ * The report as JSON. Every object is built here field by field, so the field order is part of the
+ * format and never depends on how a library orders record components; absent values are {@code
+ * null}, never left out, so every object of a kind has the same fields.
  */
 final class JsonReport implements ReportRenderer {
 

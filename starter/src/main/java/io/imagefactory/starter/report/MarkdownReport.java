@@ -100,8 +100,19 @@ final class MarkdownReport implements ReportRenderer {
     table(
         md,
         List.of(
-            "image", "kind", "status", "stale", "bases", "digest", "last build", "age",
-            "last rebuild", "run", "pending rebuild", "eligible", "behind"),
+            "image",
+            "kind",
+            "status",
+            "stale",
+            "bases",
+            "digest",
+            "last build",
+            "age",
+            "last rebuild",
+            "run",
+            "pending rebuild",
+            "eligible",
+            "behind"),
         rows);
   }
 
@@ -134,8 +145,15 @@ final class MarkdownReport implements ReportRenderer {
     table(
         md,
         List.of(
-            "requested", "image", "rebuild", "trigger", "outcome", "run", "completed",
-            "outcomes (first recorded)", "commit"),
+            "requested",
+            "image",
+            "rebuild",
+            "trigger",
+            "outcome",
+            "run",
+            "completed",
+            "outcomes (first recorded)",
+            "commit"),
         rows);
   }
 

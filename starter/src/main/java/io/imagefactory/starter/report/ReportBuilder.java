@@ -58,8 +58,7 @@ public final class ReportBuilder {
     problems.addAll(input.problems());
     problems.sort(Comparator.naturalOrder());
     ReportSummary summary =
-        new ReportSummary(
-            counts, stale, managed, byOutcome, audit == null ? 0 : audit.size());
+        new ReportSummary(counts, stale, managed, byOutcome, audit == null ? 0 : audit.size());
     return new ComplianceReport(input.source(), period, summary, images, audit, problems);
   }
 
@@ -100,8 +99,7 @@ public final class ReportBuilder {
   }
 
   /** Each base with its current digest: a base image's file, else a managed or external image's. */
-  private static List<BaseRow> bases(
-      List<String> names, List<String> pinned, StateSnapshot state) {
+  private static List<BaseRow> bases(List<String> names, List<String> pinned, StateSnapshot state) {
     List<BaseRow> bases = new ArrayList<>();
     for (String name : names) {
       BaseImageState base = state.baseImages().get(name);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The values of a report as text, shared by the renderers so every format reads alike. Nothing
- * here escapes: each renderer escapes for its own syntax.
+ * The values of a report as text, shared by the renderers so every format reads alike. Nothing here
+ * escapes: each renderer escapes for its own syntax.
  */
 final class ReportCells {
 

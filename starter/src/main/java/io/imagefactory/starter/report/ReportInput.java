@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param source where the state was read, in words, for the report's heading
  * @param state the state files (or what the worker reports of them)
- * @param history every rebuild the state repository's history records; null when the source has
- *     no history (the worker's API)
+ * @param history every rebuild the state repository's history records; null when the source has no
+ *     history (the worker's API)
  * @param problems what could not be read, one line each, beside {@code state}'s own problems
  */
 public record ReportInput(

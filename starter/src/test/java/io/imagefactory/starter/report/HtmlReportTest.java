@@ -15,7 +15,8 @@ class HtmlReportTest {
 
   @Test
   void escapesEveryValueAndLinksOnlyWebUrls() {
-    String html = new HtmlReport().render(report("<script>alert(1)</script>", "javascript:alert(1)"));
+    String html =
+        new HtmlReport().render(report("<script>alert(1)</script>", "javascript:alert(1)"));
 
     assertThat(html).doesNotContain("<script").doesNotContain("href=\"javascript");
     assertThat(html).contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>");
@@ -24,8 +25,7 @@ class HtmlReportTest {
 
   @Test
   void aWebUrlIsALinkWithItsAttributeEscaped() {
-    String html =
-        new HtmlReport().render(report("api", "https://ci.example.com/runs/1?a=1&b='x'"));
+    String html = new HtmlReport().render(report("api", "https://ci.example.com/runs/1?a=1&b='x'"));
 
     assertThat(html)
         .contains(
@@ -41,17 +41,45 @@ class HtmlReportTest {
   static ComplianceReport report(String name, String runUrl) {
     RebuildEntry rebuild =
         new RebuildEntry(
-            name + "#1", NOW, "timer", Map.of(), List.of(), false, List.of(), null, "failed", null,
-            runUrl, null, NOW, null);
+            name + "#1",
+            NOW,
+            "timer",
+            Map.of(),
+            List.of(),
+            false,
+            List.of(),
+            null,
+            "failed",
+            null,
+            runUrl,
+            null,
+            NOW,
+            null);
     ImageRow row =
         new ImageRow(
-            name, "managed", "failed", List.of(new BaseRow("<b>node</b>", null, false)), null, null,
-            null, null, rebuild, false, null, 0, false);
+            name,
+            "managed",
+            "failed",
+            List.of(new BaseRow("<b>node</b>", null, false)),
+            null,
+            null,
+            null,
+            null,
+            rebuild,
+            false,
+            null,
+            0,
+            false);
     AuditRow audit =
-        new AuditRow(name, name + "#1", NOW, "timer", "<i>failed</i>", runUrl, NOW, "0123", List.of());
+        new AuditRow(
+            name, name + "#1", NOW, "timer", "<i>failed</i>", runUrl, NOW, "0123", List.of());
     ReportSummary summary = new ReportSummary(Map.of(), 0, 1, Map.of("<i>failed</i>", 1), 1);
     return new ComplianceReport(
-        "test", new ReportPeriod(NOW, null, Duration.ofDays(30)), summary, List.of(row),
-        List.of(audit), List.of("images/<x>.yaml: bad"));
+        "test",
+        new ReportPeriod(NOW, null, Duration.ofDays(30)),
+        summary,
+        List.of(row),
+        List.of(audit),
+        List.of("images/<x>.yaml: bad"));
   }
 }
