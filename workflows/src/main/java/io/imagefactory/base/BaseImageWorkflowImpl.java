@@ -1,5 +1,6 @@
 package io.imagefactory.base;
 
+import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
@@ -38,6 +39,8 @@ import org.slf4j.Logger;
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
+  private final LoopTimer loopTimer = new LoopTimer();
+
   private static final Logger log = Workflow.getLogger(BaseImageWorkflowImpl.class);
   private static final int RECENT_DIGESTS = 20;
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
@@ -75,7 +78,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
-        UiSummaries.await(
+        loopTimer.await(
             untilDue.get(),
             "send "
                 + state.name()

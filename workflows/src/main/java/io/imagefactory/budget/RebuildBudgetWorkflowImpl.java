@@ -1,5 +1,6 @@
 package io.imagefactory.budget;
 
+import io.imagefactory.LoopTimer;
 import io.imagefactory.UiSummaries;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -29,6 +30,8 @@ import org.slf4j.Logger;
  * carried across continue-as-new, which waits until every answer is delivered.
  */
 public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
+
+  private final LoopTimer loopTimer = new LoopTimer();
 
   private static final Logger log = Workflow.getLogger(RebuildBudgetWorkflowImpl.class);
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -83,7 +86,7 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
       if (next.isPresent()) {
         Duration wait = Duration.between(now, next.get());
         if (wait.compareTo(Duration.ZERO) > 0) {
-          UiSummaries.await(
+          loopTimer.await(
               wait, "next change in the rebuild queue at " + next.get(), this::hasWork);
         }
       } else {

@@ -1,5 +1,6 @@
 package io.imagefactory.image;
 
+import io.imagefactory.LoopTimer;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.budget.BudgetGrant;
@@ -106,6 +107,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build();
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
+  private final LoopTimer loopTimer = new LoopTimer();
 
   private ImageConfig config;
   private ImageRuntime runtime;
@@ -147,7 +149,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
-        UiSummaries.await(untilDue.get(), timerSummary(untilDue.get()), this::hasWork);
+        loopTimer.await(untilDue.get(), timerSummary(untilDue.get()), this::hasWork);
       }
       dirty = false;
       if (unenrolled) {
