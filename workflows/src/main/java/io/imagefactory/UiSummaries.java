@@ -1,7 +1,6 @@
 package io.imagefactory;
 
 import io.temporal.activity.ActivityOptions;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
@@ -65,27 +64,19 @@ public final class UiSummaries {
   }
 
   /**
-   * {@link Workflow#await(Duration, Supplier)} with a timer that says what it waits for; the
-   * timer is cancelled when {@code unblock} wins, so a long-lived loop leaves none behind.
+   * {@link Workflow#await(Duration, Supplier)} with a timer that says what it waits for. When
+   * {@code unblock} wins, the timer is left to fire rather than cancelled (see {@link LoopTimer}).
    *
    * @return true when {@code unblock} became true, false when the timer fired first
    */
   public static boolean await(Duration timeout, String summary, Supplier<Boolean> unblock) {
-    // As the SDK's own await: work already waiting starts no timer, so a loop under a flood of
-    // signals does not write a timer started and cancelled into its history for each one.
     if (unblock.get()) {
       return true;
     }
     TimerOptions options = TimerOptions.newBuilder().setSummary(line(summary)).build();
-    Promise<?>[] timer = new Promise<?>[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(() -> timer[0] = Workflow.newTimer(timeout, options));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || unblock.get());
-    boolean unblocked = unblock.get();
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-    }
-    return unblocked;
+    Promise<Void> timer = Workflow.newTimer(timeout, options);
+    Workflow.await(() -> timer.isCompleted() || unblock.get());
+    return unblock.get();
   }
+
 }

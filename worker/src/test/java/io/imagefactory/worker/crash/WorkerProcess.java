@@ -60,6 +60,9 @@ final class WorkerProcess implements AutoCloseable {
     all.put("image-factory.webhook.token", token);
     all.put("image-factory.temporal.start-retry-max-interval", "2s");
     all.put("image-factory.embedded.data-dir", dir.resolve("data").toString());
+    // Hourly drift checks would each run an activity inside every skipped day: a week's skip
+    // would spend minutes of real time on them. The crash tests that want drift set it.
+    all.put("image-factory.enrollment.drift-interval", "0");
     all.putAll(settings);
     List<String> command = new ArrayList<>(java(home));
     systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
