@@ -12,30 +12,31 @@ import java.util.List;
 
 /**
  * What the fleet gauges need of one state file: the kind, a status from a small fixed set, and for
- * a managed image when it was last built and whether a newer base digest waits for it.
+ * a managed image when it was last built and whether a newer base digest waits for it. The status
+ * page shows the same status, so its table and the gauges always count alike.
  *
  * @param builtAt the last build, or the enrollment when none is known; null for bases
  * @param behind true when a base digest it has not been rebuilt onto is known (a candidate)
  */
-record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
+public record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
 
-  static final String MANAGED = "managed";
-  static final String EXTERNAL = "external";
-  static final String BASE = "base";
-  static final List<String> KINDS = List.of(MANAGED, EXTERNAL, BASE);
+  public static final String MANAGED = "managed";
+  public static final String EXTERNAL = "external";
+  public static final String BASE = "base";
+  public static final List<String> KINDS = List.of(MANAGED, EXTERNAL, BASE);
 
   /** Nothing to rebuild: following its bases (or, for a base, watched by Kargo). */
-  static final String WATCHING = "watching";
+  public static final String WATCHING = "watching";
   /** A candidate is maturing; for a base, Kargo does not watch it yet. */
-  static final String WAITING = "waiting";
-  static final String AWAITING_APPROVAL = "awaiting-approval";
-  static final String REBUILDING = "rebuilding";
+  public static final String WAITING = "waiting";
+  public static final String AWAITING_APPROVAL = "awaiting-approval";
+  public static final String REBUILDING = "rebuilding";
   /** Its analysis failed, its rebuild target is invalid, or its last rebuilds failed. */
-  static final String FAILED = "failed";
-  static final List<String> STATUSES =
+  public static final String FAILED = "failed";
+  public static final List<String> STATUSES =
       List.of(WATCHING, WAITING, AWAITING_APPROVAL, REBUILDING, FAILED);
 
-  static ImageFacts of(ImageState image) {
+  public static ImageFacts of(ImageState image) {
     if (image instanceof ManagedImageState managed) {
       return managed(managed);
     }
@@ -44,7 +45,7 @@ record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
     return new ImageFacts(EXTERNAL, status, null, false);
   }
 
-  static ImageFacts of(BaseImageState base) {
+  public static ImageFacts of(BaseImageState base) {
     return new ImageFacts(BASE, Boolean.FALSE.equals(base.watched()) ? WAITING : WATCHING, null, false);
   }
 
