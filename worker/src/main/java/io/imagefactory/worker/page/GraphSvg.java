@@ -66,33 +66,37 @@ final class GraphSvg {
     return svg.close("svg").toString();
   }
 
-  /** Columns by depth; within one, by the mean row of the node's bases, then by name. */
+  /**
+   * Columns by depth; within one, by the mean height of the node's bases, then by name. A node
+   * stands level with its bases where the one above leaves room, so a chain reads as a line.
+   */
   private static Map<String, Box> layout(DependencyGraph graph) {
     Map<String, List<String>> basesOf = new HashMap<>();
     graph.edges().forEach(e -> basesOf.computeIfAbsent(e.to(), n -> new ArrayList<>()).add(e.from()));
     Map<Integer, List<Node>> columns = new TreeMap<>();
     graph.nodes().forEach(n -> columns.computeIfAbsent(n.depth(), d -> new ArrayList<>()).add(n));
-    Map<String, Integer> rowOf = new HashMap<>();
     Map<String, Box> boxes = new TreeMap<>();
     for (Map.Entry<Integer, List<Node>> column : columns.entrySet()) {
       List<Node> nodes = new ArrayList<>(column.getValue());
-      Map<String, Double> weight = new HashMap<>();
+      Map<String, Double> level = new HashMap<>();
       for (Node node : nodes) {
-        weight.put(
+        level.put(
             node.name(),
             basesOf.getOrDefault(node.name(), List.of()).stream()
-                .filter(rowOf::containsKey)
-                .mapToInt(rowOf::get)
+                .filter(boxes::containsKey)
+                .mapToInt(base -> boxes.get(base).y())
                 .average()
                 .orElse(Double.MAX_VALUE));
       }
       nodes.sort(
-          Comparator.<Node>comparingDouble(n -> weight.get(n.name())).thenComparing(Node::name));
+          Comparator.<Node>comparingDouble(n -> level.get(n.name())).thenComparing(Node::name));
       int x = PADDING + column.getKey() * (NODE_WIDTH + COLUMN_GAP);
-      for (int row = 0; row < nodes.size(); row++) {
-        Node node = nodes.get(row);
-        rowOf.put(node.name(), row);
-        boxes.put(node.name(), new Box(node, x, PADDING + row * (NODE_HEIGHT + ROW_GAP)));
+      int next = PADDING;
+      for (Node node : nodes) {
+        double wanted = level.get(node.name());
+        int y = wanted == Double.MAX_VALUE ? next : Math.max(next, (int) Math.round(wanted));
+        boxes.put(node.name(), new Box(node, x, y));
+        next = y + NODE_HEIGHT + ROW_GAP;
       }
     }
     return boxes;

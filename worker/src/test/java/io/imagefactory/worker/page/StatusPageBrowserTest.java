@@ -276,7 +276,11 @@ class StatusPageBrowserTest {
             : browserDir.resolve("screenshots");
     Files.createDirectories(dir);
     for (Map.Entry<String, String> shot :
-        Map.of("/", "status-table.png", "/images/web", "status-image.png", "/graph", "status-graph.png")
+        Map.of(
+                "/", "status-table.png",
+                "/images/nginx-site", "status-image-history.png",
+                "/images/web", "status-image-pending.png",
+                "/graph", "status-graph.png")
             .entrySet()) {
       open(shot.getKey());
       byte[] png = browser.getScreenshotAs(OutputType.BYTES);
