@@ -127,7 +127,7 @@ final class ImagePage {
     html.raw("<section><h2>Pending timeline</h2>");
     List<Moment> moments = PendingTimeline.of(image, now);
     if (moments.isEmpty()) {
-      html.element("p", "Nothing pending: every base digest seen is built.", "id", "timeline", "class", "none");
+      html.element("p", "Nothing pending: no base digest waits for a rebuild.", "id", "timeline", "class", "none");
     } else {
       html.raw("<ol id=\"timeline\" class=\"timeline\">");
       for (Moment moment : moments) {

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -283,6 +284,7 @@ class StatusPageBrowserTest {
                 "/graph", "status-graph.png")
             .entrySet()) {
       open(shot.getKey());
+      browser.manage().window().setSize(new Dimension(1400, 1100));
       byte[] png = browser.getScreenshotAs(OutputType.BYTES);
       assertThat(png).as("a PNG").startsWith(0x89, 'P', 'N', 'G');
       Files.write(dir.resolve(shot.getValue()), png);
