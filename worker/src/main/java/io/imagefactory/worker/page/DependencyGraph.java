@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Who is built on whom: a node per image and base image, an edge from each base to each image
- * built on it. Nodes are layered by depth (bases and images built on nothing of ours at 0, an
- * image one column right of its deepest base), so a cascade reads left to right: base, the
- * managed image built on it, the image built on that.
+ * Who is built on whom: a node per image and base image, an edge from each base to each image built
+ * on it. Nodes are layered by depth (bases and images built on nothing of ours at 0, an image one
+ * column right of its deepest base), so a cascade reads left to right: base, the managed image
+ * built on it, the image built on that.
  */
 final class DependencyGraph {
 
@@ -82,7 +82,10 @@ final class DependencyGraph {
   }
 
   private static int depth(
-      String name, Map<String, List<String>> basesOf, Map<String, Integer> depths, Set<String> path) {
+      String name,
+      Map<String, List<String>> basesOf,
+      Map<String, Integer> depths,
+      Set<String> path) {
     Integer known = depths.get(name);
     if (known != null) {
       return known;

@@ -19,9 +19,12 @@ final class GraphPage {
               .raw("<span class=\"key base\">base image</span> ")
               .raw("<span class=\"key managed\">managed image</span> ")
               .raw("<span class=\"key external\">external image</span> ")
-              .raw("<span class=\"key cascade\">cascade: a rebuild of ours triggers the next</span> ")
+              .raw(
+                  "<span class=\"key cascade\">cascade: a rebuild of ours triggers the next</span>"
+                      + " ")
               .raw("<span class=\"key failed\">failed</span> · ")
-              .element("a", "SVG", "href", StatusPaths.GRAPH_SVG, "download", "image-factory-graph.svg")
+              .element(
+                  "a", "SVG", "href", StatusPaths.GRAPH_SVG, "download", "image-factory-graph.svg")
               .raw("</p>");
           html.raw("<div class=\"graph-frame\">").raw(GraphSvg.render(graph)).raw("</div>");
         });

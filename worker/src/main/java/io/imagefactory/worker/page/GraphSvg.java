@@ -40,22 +40,35 @@ final class GraphSvg {
     Html svg = new Html();
     svg.open(
         "svg",
-        "xmlns", "http://www.w3.org/2000/svg",
-        "id", "dependency-graph",
-        "class", "graph",
-        "width", Integer.toString(width),
-        "height", Integer.toString(height),
-        "viewBox", "0 0 " + width + " " + height,
-        "role", "img",
-        "aria-label", "Dependency graph: " + graph.nodes().size() + " images and bases, "
-            + graph.edges().size() + " dependencies");
+        "xmlns",
+        "http://www.w3.org/2000/svg",
+        "id",
+        "dependency-graph",
+        "class",
+        "graph",
+        "width",
+        Integer.toString(width),
+        "height",
+        Integer.toString(height),
+        "viewBox",
+        "0 0 " + width + " " + height,
+        "role",
+        "img",
+        "aria-label",
+        "Dependency graph: "
+            + graph.nodes().size()
+            + " images and bases, "
+            + graph.edges().size()
+            + " dependencies");
     svg.raw("<defs>")
-        .raw("<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\""
-            + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\""
-            + " fill=\"#607d8b\"/></marker>")
-        .raw("<marker id=\"arrow-cascade\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
-            + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-            + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c2185b\"/></marker>")
+        .raw(
+            "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\""
+                + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\""
+                + " fill=\"#607d8b\"/></marker>")
+        .raw(
+            "<marker id=\"arrow-cascade\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
+                + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+                + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c2185b\"/></marker>")
         .raw("</defs>");
     for (Edge edge : graph.edges()) {
       edge(svg, boxes.get(edge.from()), boxes.get(edge.to()), edge);
@@ -72,7 +85,9 @@ final class GraphSvg {
    */
   private static Map<String, Box> layout(DependencyGraph graph) {
     Map<String, List<String>> basesOf = new HashMap<>();
-    graph.edges().forEach(e -> basesOf.computeIfAbsent(e.to(), n -> new ArrayList<>()).add(e.from()));
+    graph
+        .edges()
+        .forEach(e -> basesOf.computeIfAbsent(e.to(), n -> new ArrayList<>()).add(e.from()));
     Map<Integer, List<Node>> columns = new TreeMap<>();
     graph.nodes().forEach(n -> columns.computeIfAbsent(n.depth(), d -> new ArrayList<>()).add(n));
     Map<String, Box> boxes = new TreeMap<>();
@@ -109,19 +124,42 @@ final class GraphSvg {
     int y2 = to.y() + NODE_HEIGHT / 2;
     int bend = COLUMN_GAP / 2;
     String path =
-        "M" + x1 + "," + y1 + " C" + (x1 + bend) + "," + y1 + " " + (x2 - bend) + "," + y2 + " "
-            + x2 + "," + y2;
+        "M"
+            + x1
+            + ","
+            + y1
+            + " C"
+            + (x1 + bend)
+            + ","
+            + y1
+            + " "
+            + (x2 - bend)
+            + ","
+            + y2
+            + " "
+            + x2
+            + ","
+            + y2;
     svg.open(
             "path",
-            "class", edge.cascade() ? "edge cascade" : "edge",
-            "data-from", edge.from(),
-            "data-to", edge.to(),
-            "d", path,
-            "fill", "none",
-            "stroke", edge.cascade() ? "#c2185b" : "#607d8b",
-            "stroke-width", edge.cascade() ? "2" : "1.5",
-            "stroke-dasharray", edge.cascade() ? "6 3" : null,
-            "marker-end", edge.cascade() ? "url(#arrow-cascade)" : "url(#arrow)")
+            "class",
+            edge.cascade() ? "edge cascade" : "edge",
+            "data-from",
+            edge.from(),
+            "data-to",
+            edge.to(),
+            "d",
+            path,
+            "fill",
+            "none",
+            "stroke",
+            edge.cascade() ? "#c2185b" : "#607d8b",
+            "stroke-width",
+            edge.cascade() ? "2" : "1.5",
+            "stroke-dasharray",
+            edge.cascade() ? "6 3" : null,
+            "marker-end",
+            edge.cascade() ? "url(#arrow-cascade)" : "url(#arrow)")
         .open("title")
         .text(edge.from() + " → " + edge.to() + (edge.cascade() ? " (cascade)" : ""))
         .close("title")
@@ -136,29 +174,45 @@ final class GraphSvg {
     }
     svg.open(
         "g",
-        "class", "node " + node.kind(),
-        "data-name", node.name(),
-        "data-kind", node.kind(),
-        "data-state", node.state(),
-        "transform", "translate(" + box.x() + "," + box.y() + ")");
+        "class",
+        "node " + node.kind(),
+        "data-name",
+        node.name(),
+        "data-kind",
+        node.kind(),
+        "data-state",
+        node.state(),
+        "transform",
+        "translate(" + box.x() + "," + box.y() + ")");
     svg.open("title").text(node.name() + " (" + node.kind() + ", " + node.state() + ")");
     svg.close("title");
     svg.open(
             "rect",
-            "width", Integer.toString(NODE_WIDTH),
-            "height", Integer.toString(NODE_HEIGHT),
-            "rx", "6",
-            "fill", fill(node.kind()),
-            "stroke", ImageFacts.FAILED.equals(node.state()) ? "#c62828" : stroke(node.kind()),
-            "stroke-width", ImageFacts.FAILED.equals(node.state()) ? "3" : "1.5")
+            "width",
+            Integer.toString(NODE_WIDTH),
+            "height",
+            Integer.toString(NODE_HEIGHT),
+            "rx",
+            "6",
+            "fill",
+            fill(node.kind()),
+            "stroke",
+            ImageFacts.FAILED.equals(node.state()) ? "#c62828" : stroke(node.kind()),
+            "stroke-width",
+            ImageFacts.FAILED.equals(node.state()) ? "3" : "1.5")
         .close("rect");
     svg.open(
             "text",
-            "x", "10",
-            "y", Integer.toString(NODE_HEIGHT / 2 + 5),
-            "font-family", "system-ui, sans-serif",
-            "font-size", "13",
-            "fill", "#1a1a1a")
+            "x",
+            "10",
+            "y",
+            Integer.toString(NODE_HEIGHT / 2 + 5),
+            "font-family",
+            "system-ui, sans-serif",
+            "font-size",
+            "13",
+            "fill",
+            "#1a1a1a")
         .text(label(node.name()))
         .close("text");
     svg.close("g");

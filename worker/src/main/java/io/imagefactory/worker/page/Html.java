@@ -3,9 +3,9 @@ package io.imagefactory.worker.page;
 import java.util.Locale;
 
 /**
- * HTML written as text in which every string from outside is escaped: element content and
- * attribute values go through {@link #escape}, and only literal markup of this package is appended
- * raw. State files are hostile input, so no value from them is ever appended unescaped.
+ * HTML written as text in which every string from outside is escaped: element content and attribute
+ * values go through {@link #escape}, and only literal markup of this package is appended raw. State
+ * files are hostile input, so no value from them is ever appended unescaped.
  */
 final class Html {
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The page of one image: what it is and where it comes from, its bases and the images built on
- * it, the pending timeline (candidates, their maturity, when the rebuild is due) and the rebuild
+ * The page of one image: what it is and where it comes from, its bases and the images built on it,
+ * the pending timeline (candidates, their maturity, when the rebuild is due) and the rebuild
  * history the state file keeps.
  */
 final class ImagePage {
@@ -36,7 +36,8 @@ final class ImagePage {
         html -> {
           html.open("h1").text(row.name()).text(" ");
           html.element("span", row.kind(), "class", "badge kind");
-          html.text(" ").element("span", row.state(), "class", "badge " + row.state(), "id", "state");
+          html.text(" ")
+              .element("span", row.state(), "class", "badge " + row.state(), "id", "state");
           html.close("h1");
           facts(html, row, now);
           html.raw("<section><h2>Bases</h2>");
@@ -81,7 +82,12 @@ final class ImagePage {
         }
       }
       fact(html, "Analysed at revision", managed.sourceRevision());
-      fact(html, "Discovery", managed.discoveryStatus() == null ? null : managed.discoveryStatus().toString().toLowerCase(Locale.ROOT));
+      fact(
+          html,
+          "Discovery",
+          managed.discoveryStatus() == null
+              ? null
+              : managed.discoveryStatus().toString().toLowerCase(Locale.ROOT));
       fact(html, "Discovery error", managed.discoveryError());
       for (String error : managed.buildErrors()) {
         fact(html, "Rebuild target error", error);
@@ -127,7 +133,13 @@ final class ImagePage {
     html.raw("<section><h2>Pending timeline</h2>");
     List<Moment> moments = PendingTimeline.of(image, now);
     if (moments.isEmpty()) {
-      html.element("p", "Nothing pending: no base digest waits for a rebuild.", "id", "timeline", "class", "none");
+      html.element(
+          "p",
+          "Nothing pending: no base digest waits for a rebuild.",
+          "id",
+          "timeline",
+          "class",
+          "none");
     } else {
       html.raw("<ol id=\"timeline\" class=\"timeline\">");
       for (Moment moment : moments) {
@@ -138,9 +150,13 @@ final class ImagePage {
       html.raw("</ol>");
     }
     if (image.rebuildState() != null && !image.rebuildState().pinnedUpdates().isEmpty()) {
-      html.raw("<h3>Newer digests of pinned bases (reported, not rebuilt)</h3><ul class=\"pinned\">");
+      html.raw(
+          "<h3>Newer digests of pinned bases (reported, not rebuilt)</h3><ul class=\"pinned\">");
       for (PendingDigest update : image.rebuildState().pinnedUpdates()) {
-        html.raw("<li>").text(update.baseImage() + " ").element("code", update.digest()).raw("</li>");
+        html.raw("<li>")
+            .text(update.baseImage() + " ")
+            .element("code", update.digest())
+            .raw("</li>");
       }
       html.raw("</ul>");
     }
@@ -165,7 +181,8 @@ final class ImagePage {
       html.raw("</td>");
       html.element("td", entry.trigger());
       html.raw("<td class=\"digests\">");
-      for (Map.Entry<String, String> base : entry.baseDigests().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+      for (Map.Entry<String, String> base :
+          entry.baseDigests().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
         html.raw("<div>")
             .element("span", base.getKey(), "class", "base")
             .text(" ")
@@ -182,12 +199,18 @@ final class ImagePage {
       html.raw("</td><td>");
       String url = TablePage.runUrl(entry);
       if (url != null) {
-        html.link(url, entry.run() != null && entry.run().runId() != null ? "run " + entry.run().runId() : url, "class", "run");
+        html.link(
+            url,
+            entry.run() != null && entry.run().runId() != null ? "run " + entry.run().runId() : url,
+            "class",
+            "run");
       }
       html.raw("</td><td>");
       Moments.time(html, entry.completedAt(), now);
       html.raw("</td>");
-      html.open("td").element("code", TablePage.shortDigest(entry.builtDigest()), "title", entry.builtDigest()).close("td");
+      html.open("td")
+          .element("code", TablePage.shortDigest(entry.builtDigest()), "title", entry.builtDigest())
+          .close("td");
       html.close("tr");
     }
     html.raw("</tbody></table></section>");

@@ -45,8 +45,10 @@ final class Moments {
     }
     html.open(
             "time",
-            "datetime", at.truncatedTo(ChronoUnit.SECONDS).toString(),
-            "title", at.toString())
+            "datetime",
+            at.truncatedTo(ChronoUnit.SECONDS).toString(),
+            "title",
+            at.toString())
         .text(utc(at))
         .close("time")
         .open("span", "class", "relative")

@@ -14,10 +14,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Lets a request for the status page through only with the API's token, as the API's read
- * endpoints do: {@code Authorization: Bearer <token>} from a script, or HTTP Basic with the token
- * as the password (any user name) from a browser, which asks for it once. Neither token is ever
- * logged, and the page is not cached anywhere on the way.
+ * Lets a request for the status page through only with the API's token, as the API's read endpoints
+ * do: {@code Authorization: Bearer <token>} from a script, or HTTP Basic with the token as the
+ * password (any user name) from a browser, which asks for it once. Neither token is ever logged,
+ * and the page is not cached anywhere on the way.
  */
 final class PageAccess implements HandlerInterceptor {
 

@@ -40,8 +40,10 @@ final class PageLayout {
         html.element(
             "span",
             " · not refreshed since: " + freshness.lastError(),
-            "class", "stale",
-            "id", "refresh-error");
+            "class",
+            "stale",
+            "id",
+            "refresh-error");
       }
       html.text(" · read-only: approvals and rebuilds go through the CLI.");
     }

@@ -30,7 +30,9 @@ final class PendingTimeline {
   static List<Moment> of(ManagedImageState image, Instant now) {
     RebuildState rebuild = image.rebuildState();
     if (rebuild == null
-        || (rebuild.candidates().isEmpty() && rebuild.eligibleAt() == null && rebuild.retryAt() == null)) {
+        || (rebuild.candidates().isEmpty()
+            && rebuild.eligibleAt() == null
+            && rebuild.retryAt() == null)) {
       return List.of();
     }
     Optional<Duration> delay = delay(image);
@@ -50,8 +52,12 @@ final class PendingTimeline {
                     new Moment(
                         candidate.maturesAt(d),
                         "matures",
-                        candidate.baseImage() + " at " + digest + " matures (rebuildDelay "
-                            + image.enrollment().rebuildDelay() + ")")));
+                        candidate.baseImage()
+                            + " at "
+                            + digest
+                            + " matures (rebuildDelay "
+                            + image.enrollment().rebuildDelay()
+                            + ")")));
       }
     }
     if (rebuild.eligibleAt() != null) {
@@ -60,7 +66,9 @@ final class PendingTimeline {
               rebuild.eligibleAt(),
               "due",
               rebuild.pendingRebuild()
-                  ? "rebuild eligible, waits for approval (image-factory approve " + image.name() + ")"
+                  ? "rebuild eligible, waits for approval (image-factory approve "
+                      + image.name()
+                      + ")"
                   : "rebuild due"));
     }
     if (rebuild.retryAt() != null) {

@@ -6,9 +6,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the status page behind the API's token and gives every page and asset its security
- * headers. The assets (one stylesheet, one script) hold no fleet data and need no token, so a
- * browser loads them without sending the credentials again.
+ * Puts the status page behind the API's token and gives every page and asset its security headers.
+ * The assets (one stylesheet, one script) hold no fleet data and need no token, so a browser loads
+ * them without sending the credentials again.
  */
 @Configuration(proxyBeanMethods = false)
 class StatusPageConfiguration implements WebMvcConfigurer {

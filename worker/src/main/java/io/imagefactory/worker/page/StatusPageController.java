@@ -4,6 +4,7 @@ import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.staterepo.StateRepositoryException;
 import io.imagefactory.worker.webhook.ImageDirectory;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The read-only status page: the images table, a page per image and the dependency graph, all
- * rendered here from the webhook's in-memory index of the state repository (never from git on
- * the request thread, never by asking Temporal). Nothing on it writes.
+ * rendered here from the webhook's in-memory index of the state repository (never from git on the
+ * request thread, never by asking Temporal). Nothing on it writes.
  */
 @Controller
 class StatusPageController {
 
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
   private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
   private final ImageDirectory directory;
@@ -39,8 +40,7 @@ class StatusPageController {
   @GetMapping(StatusPaths.TABLE)
   ResponseEntity<String> table() {
     Freshness freshness = directory.freshness();
-    List<ImageRow> rows =
-        directory.states().images().values().stream().map(ImageRow::of).toList();
+    List<ImageRow> rows = directory.states().images().values().stream().map(ImageRow::of).toList();
     return html(HttpStatus.OK, TablePage.render(rows, freshness, clock.instant()));
   }
 
@@ -58,15 +58,20 @@ class StatusPageController {
               now,
               page ->
                   page.raw("<h1>Not enrolled</h1>")
-                      .element("p", "No image named " + name + " is enrolled.", "id", "not-found")));
+                      .element(
+                          "p", "No image named " + name + " is enrolled.", "id", "not-found")));
     }
     DependencyGraph graph = DependencyGraph.of(states);
     List<String> dependents =
-        graph.edges().stream().filter(e -> e.from().equals(name)).map(DependencyGraph.Edge::to).toList();
+        graph.edges().stream()
+            .filter(e -> e.from().equals(name))
+            .map(DependencyGraph.Edge::to)
+            .toList();
     Set<String> images = states.images().keySet();
     return html(
         HttpStatus.OK,
-        ImagePage.render(ImageRow.of(states.images().get(name)), images, dependents, freshness, now));
+        ImagePage.render(
+            ImageRow.of(states.images().get(name)), images, dependents, freshness, now));
   }
 
   @GetMapping(StatusPaths.GRAPH)

@@ -10,6 +10,7 @@ final class StatusPaths {
   static final String IMAGE = "/images/{name}";
   static final String GRAPH = "/graph";
   static final String GRAPH_SVG = "/graph.svg";
+
   /** The stylesheet and the script, from {@code static/page/}; they hold no fleet data. */
   static final String ASSETS = "/page/**";
 

@@ -16,7 +16,13 @@ final class TablePage {
 
   static final List<String> COLUMNS =
       List.of(
-          "Name", "Kind", "State", "Bases", "Pending digests", "Eligible at", "Last rebuild",
+          "Name",
+          "Kind",
+          "State",
+          "Bases",
+          "Pending digests",
+          "Eligible at",
+          "Last rebuild",
           "Outcome");
 
   private TablePage() {}
@@ -31,10 +37,14 @@ final class TablePage {
           html.raw("<div class=\"toolbar\"><label for=\"filter\">Filter</label>")
               .open(
                   "input",
-                  "id", "filter",
-                  "type", "search",
-                  "placeholder", "name, kind, state, base…",
-                  "autocomplete", "off")
+                  "id",
+                  "filter",
+                  "type",
+                  "search",
+                  "placeholder",
+                  "name, kind, state, base…",
+                  "autocomplete",
+                  "off")
               .open("span", "id", "shown", "aria-live", "polite")
               .text(rows.size() + " of " + rows.size() + " images")
               .close("span")
@@ -76,7 +86,10 @@ final class TablePage {
     }
     html.close("td");
     RebuildEntry last = row.lastRebuild();
-    html.open("td", "data-sort", last == null || last.requestedAt() == null ? "" : last.requestedAt().toString());
+    html.open(
+        "td",
+        "data-sort",
+        last == null || last.requestedAt() == null ? "" : last.requestedAt().toString());
     if (last != null) {
       Moments.time(html, last.requestedAt(), now);
       html.element("span", " " + last.trigger(), "class", "trigger");
@@ -116,6 +129,8 @@ final class TablePage {
     }
     int colon = digest.indexOf(':');
     int end = Math.min(digest.length(), colon + 13);
-    return colon < 0 ? digest.substring(0, Math.min(digest.length(), 12)) : digest.substring(0, end);
+    return colon < 0
+        ? digest.substring(0, Math.min(digest.length(), 12))
+        : digest.substring(0, end);
   }
 }

@@ -57,7 +57,9 @@ class DependencyGraphTest {
     DependencyGraph graph =
         DependencyGraph.of(
             PageFixtures.states(
-                Map.of("images/web.yaml", PageFixtures.managed("web", PageFixtures.MONITORING, "gone"))));
+                Map.of(
+                    "images/web.yaml",
+                    PageFixtures.managed("web", PageFixtures.MONITORING, "gone"))));
 
     assertThat(graph.nodes()).containsExactly(new Node("web", "managed", "watching", 0));
     assertThat(graph.edges()).isEmpty();

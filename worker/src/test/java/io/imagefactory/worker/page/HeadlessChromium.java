@@ -12,15 +12,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A real headless Chromium driven through chromedriver, both from Debian's packages {@code
- * chromium} and {@code chromium-driver}. It gets a fresh profile and HOME under the given
- * directory and never reaches the network (no updates, no sync, no QUIC, no first-run fetches).
- * Where the packages are missing the tests are skipped locally and fail in CI ({@code CI} set as
- * an environment variable or a system property), where {@code .ci/run} installs them.
+ * chromium} and {@code chromium-driver}. It gets a fresh profile and HOME under the given directory
+ * and never reaches the network (no updates, no sync, no QUIC, no first-run fetches). Where the
+ * packages are missing the tests are skipped locally and fail in CI ({@code CI} set as an
+ * environment variable or a system property), where {@code .ci/run} installs them.
  */
 final class HeadlessChromium {
 
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's paths; the properties point elsewhere on another machine.
+  static final Path BROWSER =
+      Path.of(System.getProperty("image-factory.chromium", "/usr/bin/chromium"));
+  static final Path DRIVER =
+      Path.of(System.getProperty("image-factory.chromedriver", "/usr/bin/chromedriver"));
   static final String MISSING =
       "headless Chromium is needed for the status page's browser tests: install the Debian"
           + " packages chromium and chromium-driver (apt-get install -y chromium chromium-driver;"

@@ -24,21 +24,23 @@ final class PageFixtures {
 
   static String base(String name) {
     return """
-        name: %s
-        fullImage: library/%s:latest
-        registry: docker.io
-        repository: library/%s
-        tag: latest
-        repoURL: docker.io/library/%s
-        watched: true
-        dependentImages: []
-        currentDigest: null
-        lastUpdated: null
-        """
+    name: %s
+    fullImage: library/%s:latest
+    registry: docker.io
+    repository: library/%s
+    tag: latest
+    repoURL: docker.io/library/%s
+    watched: true
+    dependentImages: []
+    currentDigest: null
+    lastUpdated: null
+    """
         .formatted(name, name, name, name);
   }
 
-  /** A managed image built on {@code bases}, with {@code rebuildState} as given (YAML, indented). */
+  /**
+   * A managed image built on {@code bases}, with {@code rebuildState} as given (YAML, indented).
+   */
   static String managed(String name, String rebuildState, String... bases) {
     StringBuilder yaml =
         new StringBuilder(

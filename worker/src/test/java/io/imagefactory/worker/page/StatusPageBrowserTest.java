@@ -17,10 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +49,16 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The status page of a real worker (time-skipping Temporal, the local state repository seeded from
  * {@code examples/}) in a real headless Chromium, after an enrollment, a rebuild of {@code
  * nginx-site} and a rebuild of {@code web} that waits for approval: the table lists the example
  * images and filters and sorts them, the image pages show the rebuild history and the pending
- * timeline, the graph has a node per image and base and an edge per dependency, and hostile
- * strings from a state file are shown as text, never run. The last test commits that hostile file,
- * so it runs last; the screenshots are taken before it.
+ * timeline, the graph has a node per image and base and an edge per dependency, and hostile strings
+ * from a state file are shown as text, never run. The last test commits that hostile file, so it
+ * runs last; the screenshots are taken before it.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +70,7 @@ class StatusPageBrowserTest {
   private static final String NODE = "docker.io/library/node";
   private static final List<String> EXAMPLE_IMAGES =
       List.of("api", "base-python", "nginx-site", "postgres", "reports", "web");
+
   /** Where {@code -Dimage-factory.record-screenshots=true} writes them, for the README. */
   private static final String SCREENSHOTS = "docs/screenshots";
 
@@ -84,7 +89,8 @@ class StatusPageBrowserTest {
 
     // The first digest Kargo reports is where a base stands, the second an update. An entity not
     // running yet is answered 503 with an enrollment requested, and Kargo retries: so do we.
-    for (String[] base : List.of(new String[] {NGINX, "1.27-alpine"}, new String[] {NODE, "22-bookworm-slim"})) {
+    for (String[] base :
+        List.of(new String[] {NGINX, "1.27-alpine"}, new String[] {NODE, "22-bookworm-slim"})) {
       assertThat(
               eventually(() -> event(base[0], base[1], digest('1')), r -> r.statusCode() != 503)
                   .statusCode())
@@ -93,7 +99,8 @@ class StatusPageBrowserTest {
     }
     ImageWorkflow nginx =
         worker.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
-    ImageWorkflow web = worker.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("web"));
+    ImageWorkflow web =
+        worker.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("web"));
     worker.temporal.sleep(Duration.ofSeconds(30));
     eventually(() -> nginx.status().runtime().pending(), p -> p.size() == 1);
     eventually(() -> web.status().runtime().pending(), p -> p.size() == 1);
@@ -171,7 +178,7 @@ class StatusPageBrowserTest {
     assertThat(rowNames()).containsExactlyElementsOf(EXAMPLE_IMAGES);
     name.click();
     List<String> reversed = new ArrayList<>(EXAMPLE_IMAGES);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     assertThat(rowNames()).containsExactlyElementsOf(reversed);
 
     header("Kind").click();
@@ -231,8 +238,7 @@ class StatusPageBrowserTest {
     assertThat(edge("nginx-1.27-alpine", "nginx-site").getAttribute("class")).isEqualTo("edge");
     assertThat(edge("python-3.12-slim", "base-python").getAttribute("class")).isEqualTo("edge");
     assertThat(edge("base-python", "reports").getAttribute("class")).isEqualTo("edge cascade");
-    assertThat(browser.findElements(By.cssSelector("svg#dependency-graph path.edge")))
-        .hasSize(6);
+    assertThat(browser.findElements(By.cssSelector("svg#dependency-graph path.edge"))).hasSize(6);
     // Layered: a base left of the image built on it, which is left of the image built on that.
     assertThat(x("python-3.12-slim")).isLessThan(x("base-python"));
     assertThat(x("base-python")).isLessThan(x("reports"));
@@ -314,7 +320,10 @@ class StatusPageBrowserTest {
                 runUrl: "javascript:window.pwned=6"
             """;
     GitFixtures.commit(
-        worker.stateRepo, "main", "a person edits a state file", Map.of("images/api.yaml", hostile));
+        worker.stateRepo,
+        "main",
+        "a person edits a state file",
+        Map.of("images/api.yaml", hostile));
     eventually(() -> page("/images/api"), body -> body.contains("window.pwned=5"));
 
     open("/images/api");
@@ -323,23 +332,27 @@ class StatusPageBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#history tbody tr")).getText())
         .contains("<script>window.pwned=3</script>")
         .contains("javascript:window.pwned=6");
-    assertThat(browser.findElements(By.cssSelector("#history a"))).as("no javascript: link").isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#history a")))
+        .as("no javascript: link")
+        .isEmpty();
     assertThat(browser.findElements(By.cssSelector("main script, main img"))).isEmpty();
     assertThat(browser.findElement(By.id("timeline")).getText())
         .contains("<img src=x onerror=window.pwned=1>");
     open("/");
-    new org.openqa.selenium.interactions.Actions(browser)
+    new Actions(browser)
         .moveToElement(browser.findElement(By.cssSelector("tr[data-name='api'] .outcome")))
         .perform();
     assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
-    assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    assertThatThrownBy(() -> browser.switchTo().alert())
+        .isInstanceOf(NoAlertPresentException.class);
   }
 
   private void open(String path) throws Exception {
     if (browser == null) {
       browser = HeadlessChromium.start(browserDir.resolve("run-" + System.nanoTime()), 1400, 900);
       // The browser asks once and then sends the same credentials for the rest of the origin.
-      browser.get("http://operator:" + TOKEN + "@" + URI.create(worker.baseUrl).getAuthority() + "/");
+      browser.get(
+          "http://operator:" + TOKEN + "@" + URI.create(worker.baseUrl).getAuthority() + "/");
     }
     browser.get(worker.baseUrl + path);
   }
@@ -381,7 +394,10 @@ class StatusPageBrowserTest {
   }
 
   private int x(String node) {
-    return browser.findElement(By.cssSelector("g.node[data-name='" + node + "'] rect")).getRect().getX();
+    return browser
+        .findElement(By.cssSelector("g.node[data-name='" + node + "'] rect"))
+        .getRect()
+        .getX();
   }
 
   private static List<String> baseFiles() throws Exception {
@@ -407,8 +423,8 @@ class StatusPageBrowserTest {
 
   private static String basic(String user, String password) {
     return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String page(String path) throws Exception {

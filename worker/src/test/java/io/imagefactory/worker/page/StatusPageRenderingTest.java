@@ -82,7 +82,9 @@ class StatusPageRenderingTest {
             .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
     assertThat(document.getElementsByTagName("g").getLength()).isEqualTo(2);
-    assertThat(document.getElementsByTagName("path").getLength()).as("arrow heads and one edge").isEqualTo(3);
+    assertThat(document.getElementsByTagName("path").getLength())
+        .as("arrow heads and one edge")
+        .isEqualTo(3);
     assertThat(svg).contains("href=\"/images/api\"").doesNotContain("href=\"/images/golang\"");
   }
 
