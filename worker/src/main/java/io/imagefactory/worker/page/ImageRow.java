@@ -20,6 +20,7 @@ import java.util.List;
  * @param lastRebuild the most recent rebuild, or null
  * @param history every rebuild the state file keeps, newest first
  * @param currentDigest the digest of its current build (managed) or the newest one seen (external)
+ * @param source the parsed state file the row was made from, for the image's own page
  */
 record ImageRow(
     String name,
