@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * What the fleet views need of one state file: the kind, a status from a small fixed set, and for a
  * managed image when it was last built and whether a newer base digest waits for it. The worker's
- * gauges and {@code image-factory report} both classify through here, so they never disagree.
+ * gauges, the status page and {@code image-factory report} all classify through here, so they never
+ * disagree.
  *
  * @param builtAt the last build, or the enrollment when none is known; null for bases
  * @param behind true when a base digest it has not been rebuilt onto is known (a candidate)

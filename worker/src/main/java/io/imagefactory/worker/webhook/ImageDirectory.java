@@ -1,6 +1,7 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.catalog.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,12 @@ public interface ImageDirectory {
 
   /** How current the answers are. */
   Freshness freshness();
+
+  /**
+   * The state files the answers come from, parsed: every image and base image, the last good
+   * version of a file that cannot be read now, and the files that cannot be read.
+   */
+  StateSnapshot states();
 
   /**
    * The snapshot lookups are answered from.

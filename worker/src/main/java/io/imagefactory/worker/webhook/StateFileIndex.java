@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entries of one snapshot of the state files, by repoURL: only the few fields lookups need
- * (name, kind, repoURL, tag). A file that cannot be read keeps the entry the previous index had
- * for it (the last good version), so one bad edit never makes an image unreachable; it is logged.
+ * The entries of one snapshot of the state files, by repoURL: the few fields lookups need (name,
+ * kind, repoURL, tag), beside the parsed states the status page shows. A file that cannot be read
+ * keeps the entry and the state the previous index had for it (the last good version), so one bad
+ * edit never makes an image unreachable; it is logged.
  */
 final class StateFileIndex {
 
@@ -33,14 +34,31 @@ final class StateFileIndex {
   private static final Comparator<Entry> ORDER =
       Comparator.comparing(Entry::kind).thenComparing(Entry::name);
 
-  static final StateFileIndex EMPTY = new StateFileIndex(new TreeMap<>());
+  static final StateFileIndex EMPTY =
+      new StateFileIndex(new TreeMap<>(), new TreeMap<>(), List.of());
 
   private final SortedMap<String, Entry> byPath;
+  private final SortedMap<String, Object> statesByPath;
   private final Map<String, List<Entry>> byRepoURL = new HashMap<>();
   private final List<Entry> images;
+  private final StateSnapshot states;
 
-  private StateFileIndex(SortedMap<String, Entry> byPath) {
+  private StateFileIndex(
+      SortedMap<String, Entry> byPath,
+      SortedMap<String, Object> statesByPath,
+      List<StateFileProblem> problems) {
     this.byPath = byPath;
+    this.statesByPath = statesByPath;
+    Map<String, ImageState> imageStates = new TreeMap<>();
+    Map<String, BaseImageState> baseStates = new TreeMap<>();
+    for (Object state : statesByPath.values()) {
+      if (state instanceof ImageState image) {
+        imageStates.put(image.name(), image);
+      } else if (state instanceof BaseImageState base) {
+        baseStates.put(base.name(), base);
+      }
+    }
+    this.states = new StateSnapshot(imageStates, baseStates, problems);
     for (Entry entry : byPath.values()) {
       byRepoURL.computeIfAbsent(entry.repoURL(), url -> new ArrayList<>()).add(entry);
     }
@@ -57,7 +75,9 @@ final class StateFileIndex {
     StateSnapshot snapshot = new StateSnapshotReader().read(files);
     List<StateFileProblem> problems = new ArrayList<>(snapshot.problems());
     SortedMap<String, Entry> byPath = new TreeMap<>();
+    SortedMap<String, Object> statesByPath = new TreeMap<>();
     for (BaseImageState base : snapshot.baseImages().values()) {
+      statesByPath.put(StateFileStore.baseImagePath(base.name()), base);
       // A base pinned by digest has no tag and is never watched, so no event can concern it.
       if (base.repoURL() != null && base.tag() != null) {
         byPath.put(
@@ -67,6 +87,7 @@ final class StateFileIndex {
     }
     for (ImageState image : snapshot.images().values()) {
       String path = StateFileStore.imagePath(image.name());
+      statesByPath.put(path, image);
       Optional<Entry> entry = imageEntry(image);
       if (entry.isPresent()) {
         byPath.put(path, entry.get());
@@ -84,8 +105,12 @@ final class StateFileIndex {
       if (kept != null) {
         byPath.put(problem.path(), kept);
       }
+      Object keptState = previous.statesByPath.get(problem.path());
+      if (keptState != null) {
+        statesByPath.putIfAbsent(problem.path(), keptState);
+      }
     }
-    return new StateFileIndex(byPath);
+    return new StateFileIndex(byPath, statesByPath, problems);
   }
 
   List<Entry> find(String repoURL, String tag) {
@@ -96,6 +121,11 @@ final class StateFileIndex {
 
   List<Entry> images() {
     return images;
+  }
+
+  /** The states of every file, the last good one for a file that cannot be read now. */
+  StateSnapshot states() {
+    return states;
   }
 
   private static Optional<Entry> imageEntry(ImageState image) {

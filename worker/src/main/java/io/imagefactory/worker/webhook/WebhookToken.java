@@ -9,9 +9,10 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The bearer token callers of the API present. The expected token is read at every check (from its
  * file when one is configured), so a rotated Secret applies at once; the comparison takes the same
- * time whatever the presented token is, so timing tells an attacker nothing.
+ * time whatever the presented token is, so timing tells an attacker nothing. The status page
+ * checks the same token.
  */
-final class WebhookToken {
+public final class WebhookToken {
 
   private final SecretFile file;
   private final String value;
@@ -35,7 +36,7 @@ final class WebhookToken {
    *
    * @throws SecretFile.SecretUnavailableException when the token file cannot be read
    */
-  boolean matches(String presented) {
+  public boolean matches(String presented) {
     String expected = file != null ? file.read() : value;
     if (presented == null || expected.isEmpty()) {
       return false;

@@ -3,6 +3,8 @@ package io.imagefactory.worker.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.catalog.ImageState;
+import io.imagefactory.catalog.StateFileProblem;
 import io.imagefactory.staterepo.StateRepositoryException;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Kind;
@@ -188,6 +190,27 @@ class StateFileDirectoryTest {
 
     assertThat(directory.freshness().commit()).isEqualTo("c2");
     assertThat(directory.images()).extracting(Entry::name).containsExactly("base-python", "postgres");
+  }
+
+  @Test
+  void theStatesKeepEveryParsedFileAndTheLastGoodVersionOfOneThatBreaks() {
+    directory.start();
+    ImageState postgres = directory.states().images().get("postgres");
+    assertThat(directory.states().images()).containsOnlyKeys("api", "base-python", "postgres");
+    assertThat(directory.states().baseImages())
+        .containsOnlyKeys("distroless-static-pinned", "node-20-alpine", "node-22-bookworm-slim");
+    assertThat(directory.states().problems())
+        .extracting(StateFileProblem::path)
+        .contains("images/unreadable.yaml", "images/Broken_Name.yaml");
+
+    files.put("images/postgres.yaml", "name: [unterminated".getBytes(StandardCharsets.UTF_8));
+    files.remove("images/api.yaml");
+    tip = "c2";
+    directory.refresh();
+
+    assertThat(directory.states().images()).containsOnlyKeys("base-python", "postgres");
+    assertThat(directory.states().images().get("postgres")).isEqualTo(postgres);
+    assertThat(directory.states().isUnreadable("images/postgres.yaml")).isTrue();
   }
 
   @Test
