@@ -15,6 +15,8 @@ import io.imagefactory.staterepo.EnrollmentChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -41,13 +43,30 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
   private static final Logger log = Workflow.getLogger(EnrollmentWorkflowImpl.class);
   private static final int PARALLEL_REPOSITORIES = 4;
 
+  /** Attempts per round of reading the catalog. */
+  static final int CATALOG_ATTEMPTS = 4;
+
+  /** The first and the longest wait between two rounds of reading the catalog. */
+  static final Duration FIRST_READ_RETRY = Duration.ofMinutes(1);
+
+  static final Duration MAX_READ_RETRY = Duration.ofMinutes(15);
+
+  /**
+   * A few attempts with backoff, then the enrollment itself waits longer between rounds ({@link
+   * #readCatalog}): a state repository that is gone for hours costs a handful of attempts (and
+   * log lines) an hour, not one a second.
+   */
   private final CatalogActivities catalog =
       Workflow.newActivityStub(
           CatalogActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(5))
               .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(5))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .setMaximumAttempts(CATALOG_ATTEMPTS)
+                      .build())
               .build());
 
   private final DockerfileActivities dockerfiles =
@@ -105,7 +124,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
   private EnrollmentResult enroll(EnrollmentRequest request) {
     setPhase("reading images.yaml (" + request.reason() + ")");
-    CatalogView view = catalog.readCatalog(request);
+    CatalogView view = readCatalog(request);
     if (!view.errors().isEmpty()) {
       setPhase("images.yaml is invalid; nothing changed");
       return new EnrollmentResult(view.commitId(), false, List.of(), view.errors(), "not waited");
@@ -119,7 +138,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     setPhase("committing");
     CommitOutcome commit =
-        stateRepo.commit(List.of(new EnrollmentChange(analyses, now())));
+        stateRepo.commit(
+            List.of(new EnrollmentChange(analyses, now())), behind -> setPhase("committing; " + behind));
     if (!commit.applied()) {
       setPhase("commit rejected");
       return new EnrollmentResult(view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
@@ -143,6 +163,36 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
   }
 
   /**
+   * Reads the catalog, waiting between rounds of attempts while the state repository cannot be
+   * read (unreachable, gone), so an enrollment asked for during an outage runs once it is back.
+   */
+  private CatalogView readCatalog(EnrollmentRequest request) {
+    Duration wait = FIRST_READ_RETRY;
+    while (true) {
+      try {
+        return catalog.readCatalog(request);
+      } catch (ActivityFailure failure) {
+        setPhase(
+            "cannot read the state repository ("
+                + causeOf(failure)
+                + "); trying again in "
+                + wait.toMinutes()
+                + " min");
+        Workflow.sleep(wait);
+        wait = wait.multipliedBy(2).compareTo(MAX_READ_RETRY) > 0 ? MAX_READ_RETRY : wait.multipliedBy(2);
+      }
+    }
+  }
+
+  private static String causeOf(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure application) {
+      return application.getOriginalMessage();
+    }
+    return cause == null ? failure.getMessage() : cause.getMessage();
+  }
+
+  /**
    * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the
    * bases that commit added are watched by Kargo, and their state files say so.
    */
@@ -154,7 +204,9 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
     String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
     if (sync.deployed() && !unwatchedBases.isEmpty()) {
-      stateRepo.commit(List.of(new BasesWatchedChange(unwatchedBases)));
+      stateRepo.commit(
+          List.of(new BasesWatchedChange(unwatchedBases)),
+          behind -> setPhase("recording the watched bases; " + behind));
     }
     return deployment;
   }

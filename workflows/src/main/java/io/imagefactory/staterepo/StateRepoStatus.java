@@ -7,6 +7,7 @@ package io.imagefactory.staterepo;
  * @param commits commits made by this run
  * @param lastCommitId the last commit made or found
  * @param submitters submitters whose last answered batch the writer remembers
+ * @param lastFailure why the last commit failed, when it did (cleared by the next that does not)
  */
 public record StateRepoStatus(
-    int queuedBatches, int commits, String lastCommitId, int submitters) {}
+    int queuedBatches, int commits, String lastCommitId, int submitters, String lastFailure) {}

@@ -3,6 +3,7 @@ package io.imagefactory.staterepo;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -54,6 +55,12 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
    */
   static final Duration REMEMBER_FOR = Duration.ofHours(1);
 
+  /**
+   * A few quick attempts only: a commit that still fails is answered as failed with the last
+   * attempt's cause, so the submitters say why the state repository is behind while they keep
+   * their changes and send them again on their own backoff, instead of waiting for an answer
+   * through an hour of retries that only the writer can see.
+   */
   private final StateRepoActivities repo =
       Workflow.newActivityStub(
           StateRepoActivities.class,
@@ -62,8 +69,8 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
               .setRetryOptions(
                   RetryOptions.newBuilder()
                       .setInitialInterval(Duration.ofSeconds(2))
-                      .setMaximumInterval(Duration.ofMinutes(2))
-                      .setMaximumAttempts(50)
+                      .setMaximumInterval(Duration.ofSeconds(10))
+                      .setMaximumAttempts(4)
                       .build())
               .build());
 
@@ -91,6 +98,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private int awaitedQueued;
   private int commits;
   private String lastCommitId;
+  private String lastFailure;
 
   /** The carried queue and memory are restored before any signal handler runs. */
   @WorkflowInit
@@ -152,16 +160,35 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
       result = repo.commit(new CommitRequest(batches));
     } catch (ActivityFailure failure) {
       // The submitters keep their changes and send them again later; nothing is dropped.
-      String reason = "commit failed: " + failure.getCause().getMessage();
+      String reason = "commit failed: " + causeOf(failure);
       log.error("state repository: {}", reason);
-      batches.forEach(b -> answer(b, CommitOutcome.rejected(reason)));
+      lastFailure = reason;
+      CommitOutcome outcome =
+          refused(failure) ? CommitOutcome.rejected(reason) : CommitOutcome.failed(reason);
+      batches.forEach(b -> answer(b, outcome));
       return;
     }
     lastCommitId = result.commitId();
+    lastFailure = null;
     if (result.changed()) {
       commits++;
     }
     batches.forEach(b -> answer(b, result.outcomeOf(b.batchId())));
+  }
+
+  /** The last attempt's own message; the activity's messages carry no credentials. */
+  private static String causeOf(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure application) {
+      return application.getOriginalMessage();
+    }
+    return cause == null ? failure.getMessage() : cause.getMessage();
+  }
+
+  /** A commit the repository refused outright (no such branch): retrying cannot help. */
+  private static boolean refused(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure application
+        && application.isNonRetryable();
   }
 
   private void answer(StateChangeBatch batch, CommitOutcome outcome) {
@@ -242,7 +269,8 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         + commits
         + " commit(s) this run; "
         + answered.size()
-        + " submitter(s) answered";
+        + " submitter(s) answered"
+        + (lastFailure == null ? "" : "; last " + lastFailure);
   }
 
   @Override
@@ -304,6 +332,6 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   @Override
   public StateRepoStatus status() {
-    return new StateRepoStatus(queue.size(), commits, lastCommitId, answered.size());
+    return new StateRepoStatus(queue.size(), commits, lastCommitId, answered.size(), lastFailure);
   }
 }
