@@ -166,6 +166,11 @@ public class RecordingActivities
     }
   }
 
+  /** The images {@link #ensureEntities} reports started, and reconfigured with a changed setup. */
+  public volatile List<String> startedImages = List.of();
+
+  public volatile List<String> updatedImages = List.of();
+
   @Override
   public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
     ensureRequests.add(request);
@@ -173,7 +178,8 @@ public class RecordingActivities
     ensuredImages.add(state.images());
     ensuredBases.add(state.bases());
     return EntitiesEnsured.of(
-        request.commitId(), state, state.images().size() + state.bases().size(), 0, 0);
+            request.commitId(), state, state.images().size() + state.bases().size(), 0, 0)
+        .withImages(startedImages, updatedImages);
   }
 
   @Override

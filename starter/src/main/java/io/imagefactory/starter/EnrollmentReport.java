@@ -11,7 +11,14 @@ import java.util.TreeMap;
 final class EnrollmentReport {
 
   private static final List<String> COUNTED =
-      List.of("analysed", ImageOutcome.INVALID, "failed", "unchanged", "external");
+      List.of(
+          "analysed",
+          ImageOutcome.INVALID,
+          "failed",
+          ImageOutcome.UPDATED,
+          ImageOutcome.STARTED,
+          ImageOutcome.UNCHANGED,
+          "external");
 
   private EnrollmentReport() {}
 

@@ -237,9 +237,51 @@ class StatusCommandTest {
 
   @Test
   void saysSoWhenNoImageIsEnrolled() {
-    CliRun run = status();
+    try (FakeWorker worker = new FakeWorker()) {
+      worker.answer(200, "[]");
+      CliRun run = status("--worker-url", worker.url());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(run.out()).isEqualTo("No image is enrolled; run: image-factory enroll\n");
+      assertThat(worker.requests).singleElement().extracting(FakeWorker.Request::path)
+          .isEqualTo("/api/v1/images");
+    }
+  }
+
+  @Test
+  void withNoWorkflowInTemporalListsTheStateRepositorysImagesMarkedAsGitState() {
+    try (FakeWorker worker = new FakeWorker()) {
+      worker.answer(
+          200,
+          """
+          [{"name":"api","kind":"managed","repoURL":"ghcr.io/example-org/api",
+            "workflowId":"image/api","workflow":"not running"},
+           {"name":"postgres","kind":"external","repoURL":"docker.io/library/postgres",
+            "workflowId":"image/postgres","workflow":"not running"}]""");
+      CliRun run = status("--worker-url", worker.url());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(run.out())
+          .startsWith("No image workflow is running in Temporal")
+          .contains("Showing GIT STATE: the 2 image(s) the state repository enrolls")
+          .contains("run image-factory enroll to restore their workflows")
+          .containsPattern("api +managed +ghcr.io/example-org/api")
+          .containsPattern("postgres +external +docker.io/library/postgres")
+          .doesNotContain("No image is enrolled");
+    }
+  }
+
+  @Test
+  void withNoWorkflowInTemporalAndNoWorkerSaysTheStateRepositoryWasNotConsulted() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    CliRun run = status("--worker-url", "http://127.0.0.1:" + closed);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out()).isEqualTo("No image is enrolled; run: image-factory enroll\n");
+    assertThat(run.out())
+        .startsWith("No image workflow is running in Temporal; run: image-factory enroll\n")
+        .contains("(the state repository was not consulted: cannot reach the worker at");
   }
 }

@@ -130,7 +130,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
       return new EnrollmentResult(view.commitId(), false, List.of(), view.errors(), "not waited");
     }
     view.unchangedImages()
-        .forEach(i -> outcomes.add(new ImageOutcome(i, "unchanged", "", List.of())));
+        .forEach(i -> outcomes.add(new ImageOutcome(i, ImageOutcome.UNCHANGED, "", List.of())));
     view.externalImages()
         .forEach(i -> outcomes.add(new ImageOutcome(i, "external", "", List.of())));
 
@@ -155,6 +155,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
         ensured.reconfigured(),
         ensured.unchanged());
     markInvalidTargets(ensured);
+    markCalled(ensured);
     retireRemoved(view, ensured);
 
     String deployment = awaitDeployment(commit, ensured.unwatchedBases());
@@ -244,6 +245,27 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
             EnrollmentRequests.withBuildErrors(
                 o,
                 enrolled.contains(o.image()) ? errors.getOrDefault(o.image(), List.of()) : null));
+  }
+
+  /**
+   * An image not analysed again is still not "unchanged" when its workflow had to be started (a
+   * restored namespace) or was sent a changed configuration (an edit that needs no analysis).
+   */
+  private void markCalled(EntitiesEnsured ensured) {
+    Set<String> started = new HashSet<>(ensured.startedImages());
+    Set<String> updated = new HashSet<>(ensured.updatedImages());
+    outcomes.replaceAll(
+        o -> {
+          if (!ImageOutcome.UNCHANGED.equals(o.status())) {
+            return o;
+          }
+          if (started.contains(o.image())) {
+            return new ImageOutcome(o.image(), ImageOutcome.STARTED, "workflow started", List.of());
+          }
+          return updated.contains(o.image())
+              ? new ImageOutcome(o.image(), ImageOutcome.UPDATED, "configuration changed", List.of())
+              : o;
+        });
   }
 
   private void retireRemoved(CatalogView view, EntitiesEnsured ensured) {

@@ -174,6 +174,29 @@ public class EnrollmentWorkflowImplTest {
   }
 
   @Test
+  void imagesNotAnalysedAgainAreReportedStartedOrUpdatedWhenTheirWorkflowWasCalled() {
+    catalog = sampleCatalog();
+    catalog.view =
+        new CatalogView(
+            "c0", List.of(), List.of(), List.of("worker", "cache", "docs"), List.of(),
+            List.of("worker", "cache", "docs"), List.of("node-22"));
+    catalog.plan =
+        new EntityPlan(
+            List.of(image("worker"), image("cache"), image("docs")), List.of(nodeBase()), List.of());
+    recording.startedImages = List.of("worker");
+    recording.updatedImages = List.of("cache");
+
+    EnrollmentResult result = enroll();
+
+    assertThat(result.images())
+        .extracting(ImageOutcome::image, ImageOutcome::status)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("worker", ImageOutcome.STARTED),
+            org.assertj.core.groups.Tuple.tuple("cache", ImageOutcome.UPDATED),
+            org.assertj.core.groups.Tuple.tuple("docs", ImageOutcome.UNCHANGED));
+  }
+
+  @Test
   void anImageWithAnInvalidRebuildTargetIsAnalysedAndReportedWithTheErrorsOfItsStateFile() {
     String undeclared =
         "images.yaml: image 'web': field 'source.workflowInputs.environment':"
