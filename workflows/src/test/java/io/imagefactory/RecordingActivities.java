@@ -144,7 +144,7 @@ public class RecordingActivities
 
   /** The result of a commit; by default every commit changes state files only. */
   protected CommitResult committed(Map<String, String> rejected) {
-    return new CommitResult("commit-" + commits.get(), true, false, rejected);
+    return new CommitResult("commit-" + commits.get(), true, false, rejected, stateProblems);
   }
 
   /** Signals each answer to its submitter, as the real client does, unless answers are off. */
@@ -165,6 +165,9 @@ public class RecordingActivities
       }
     }
   }
+
+  /** What every commit reports its rendering found wrong with the state. */
+  public volatile List<String> stateProblems = List.of();
 
   /** The images {@link #ensureEntities} reports started, and reconfigured with a changed setup. */
   public volatile List<String> startedImages = List.of();

@@ -50,7 +50,8 @@ public class StateRepoActivitiesImpl implements StateRepoActivities {
     count(result, patches, rejectedIndexes);
     boolean derivedChanged =
         result.changedPaths().stream().anyMatch(p -> p.startsWith(DERIVED_PREFIX));
-    return new CommitResult(result.commitId(), result.committed(), derivedChanged, rejected);
+    return new CommitResult(
+        result.commitId(), result.committed(), derivedChanged, rejected, result.problems());
   }
 
   private void count(ApplyResult result, List<BatchPatch> patches, Set<Integer> rejected) {

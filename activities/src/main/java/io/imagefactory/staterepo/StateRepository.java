@@ -233,7 +233,8 @@ public final class StateRepository implements AutoCloseable {
           log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
           knownTip = tip;
           renderedTree = treeId(tip);
-          return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
+          return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt,
+              derived.problems());
         }
         CrashPoint.reached(CrashPoint.BEFORE_COMMIT);
         ObjectId commit = commit(tip, draft);
@@ -244,7 +245,8 @@ public final class StateRepository implements AutoCloseable {
           log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
           knownTip = commit;
           renderedTree = treeId(commit);
-          return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt);
+          return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt,
+              derived.problems());
         }
         if (fetched) {
           if (attempt >= settings.maxPushAttempts()) {

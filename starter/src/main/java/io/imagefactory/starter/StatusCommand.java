@@ -57,11 +57,13 @@ final class StatusCommand implements Callable<Integer> {
           BaseImageWorkflow base = temporal.base(image).orElseThrow(() -> notAnImage);
           BaseStatus status = base.status();
           print(out, json ? List.of(CliJson.write(status)) : BaseStatusText.of(status));
+          printProblems(out, temporal, StateProblemsText.about(image));
           return ExitCodes.OK;
         }
         ImageStatus status = workflow.status();
         print(
             out, json ? List.of(CliJson.write(status)) : ImageStatusText.of(status, Instant.now()));
+        printProblems(out, temporal, StateProblemsText.about(image));
         return ExitCodes.OK;
       }
       List<ImageStatus> statuses = new ImageLister(temporal).statuses();
@@ -71,8 +73,16 @@ final class StatusCommand implements Callable<Integer> {
         print(out, GitStateListing.of(connection.worker()));
       } else {
         print(out, ImageTable.of(statuses));
+        printProblems(out, temporal, problem -> true);
       }
       return ExitCodes.OK;
+    }
+  }
+
+  private void printProblems(
+      PrintWriter out, TemporalSession temporal, java.util.function.Predicate<String> relevant) {
+    if (!json) {
+      print(out, StateProblemsText.of(temporal, relevant));
     }
   }
 

@@ -14,6 +14,13 @@ import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.PendingDigest;
 import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.staterepo.BaseDigestChange;
+import io.imagefactory.staterepo.CommitRequest;
+import io.imagefactory.staterepo.CommitResult;
+import io.imagefactory.staterepo.StateChangeBatch;
+import io.imagefactory.staterepo.StateRepoActivities;
+import io.imagefactory.staterepo.StateRepoSettings;
+import io.imagefactory.staterepo.StateRepoWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -31,9 +38,22 @@ class StatusCommandTest {
   private final ActivityRecorder activities = new ActivityRecorder();
   private PortBoundTemporal temporal;
 
+  static final String UNWATCHABLE =
+      "not watched by Kargo: images/api.yaml: image 'api', field repoURL: missing (and no registry and"
+          + " repository)";
+
+  /** Commits as the real writer's activity would, finding one entry Kargo cannot watch. */
+  static final class ProblemFindingCommits implements StateRepoActivities {
+    @Override
+    public CommitResult commit(CommitRequest request) {
+      return new CommitResult(
+          ActivityRecorder.COMMIT, true, true, java.util.Map.of(), List.of(UNWATCHABLE));
+    }
+  }
+
   @BeforeEach
   void startTemporal() {
-    temporal = new PortBoundTemporal(activities);
+    temporal = new PortBoundTemporal(activities, new ProblemFindingCommits());
   }
 
   @AfterEach
@@ -233,6 +253,44 @@ class StatusCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err()).contains("no image named 'ghost' is enrolled");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void showsTheStateProblemsOfTheWritersLastCommitWithTheImageTheyConcern() throws Exception {
+    Images.start(
+        temporal.client,
+        Images.managed("api", true, List.of(NODE), List.of()),
+        ImageRuntime.empty());
+    Images.start(
+        temporal.client,
+        Images.managed("web", true, List.of(NODE), List.of()),
+        ImageRuntime.empty());
+    StateRepoWorkflow writer =
+        temporal.client.newWorkflowStub(
+            StateRepoWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.STATE_REPO)
+                .setTaskQueue(TaskQueues.MAIN)
+                .build());
+    WorkflowClient.start(writer::run, new StateRepoSettings(Duration.ofMillis(10), 0));
+    writer.submit(
+        new StateChangeBatch(
+            "b1", WorkflowIds.image("api"), List.of(new BaseDigestChange(NODE, digest(5), Instant.EPOCH))));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (writer.status().commits() == 0 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+
+    CliRun one = status("api");
+    CliRun all = status();
+    CliRun other = status("web");
+
+    assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(one.out())
+        .contains("State problems at the last commit (fix them in images.yaml):\n  error: " + UNWATCHABLE);
+    assertThat(all.out()).contains("  error: " + UNWATCHABLE);
+    assertThat(other.out()).as("another image's status").contains("web (managed image)")
+        .doesNotContain(UNWATCHABLE);
   }
 
   @Test

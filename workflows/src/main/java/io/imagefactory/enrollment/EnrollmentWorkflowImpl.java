@@ -160,7 +160,9 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     String deployment = awaitDeployment(commit, ensured.unwatchedBases());
     setPhase("done; " + deployment);
-    return new EnrollmentResult(commit.commitId(), commit.changed(), outcomes, List.of(), deployment);
+    commit.stateProblems().forEach(p -> log.warn("enrollment: {}", p));
+    return new EnrollmentResult(
+        commit.commitId(), commit.changed(), outcomes, List.of(), deployment, commit.stateProblems());
   }
 
   /**

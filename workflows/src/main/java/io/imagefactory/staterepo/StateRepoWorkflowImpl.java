@@ -99,6 +99,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private int commits;
   private String lastCommitId;
   private String lastFailure;
+  private List<String> stateProblems = List.of();
 
   /** The carried queue and memory are restored before any signal handler runs. */
   @WorkflowInit
@@ -170,6 +171,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
     }
     lastCommitId = result.commitId();
     lastFailure = null;
+    stateProblems = result.stateProblems();
     if (result.changed()) {
       commits++;
     }
@@ -332,6 +334,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   @Override
   public StateRepoStatus status() {
-    return new StateRepoStatus(queue.size(), commits, lastCommitId, answered.size(), lastFailure);
+    return new StateRepoStatus(
+        queue.size(), commits, lastCommitId, answered.size(), lastFailure, stateProblems);
   }
 }

@@ -174,6 +174,20 @@ public class EnrollmentWorkflowImplTest {
   }
 
   @Test
+  void aStateProblemTheCommitFoundReachesTheResult() {
+    catalog = sampleCatalog();
+    String problem =
+        "not watched by Kargo: base-images/node-22.yaml: base image 'node-22', field tag: 'x y'"
+            + " is not a valid image tag";
+    recording.stateProblems = List.of(problem);
+
+    EnrollmentResult result = enroll();
+
+    assertThat(result.committed()).isTrue();
+    assertThat(result.stateProblems()).containsExactly(problem);
+  }
+
+  @Test
   void imagesNotAnalysedAgainAreReportedStartedOrUpdatedWhenTheirWorkflowWasCalled() {
     catalog = sampleCatalog();
     catalog.view =
