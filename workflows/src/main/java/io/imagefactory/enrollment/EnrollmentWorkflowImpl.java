@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.FailureCauses;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
@@ -16,7 +17,6 @@ import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -177,23 +177,17 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
       } catch (ActivityFailure failure) {
         setPhase(
             "cannot read the state repository ("
-                + causeOf(failure)
+                + FailureCauses.of(failure)
                 + "); trying again in "
                 + wait.toMinutes()
                 + " min");
         Workflow.sleep(wait);
-        wait = wait.multipliedBy(2).compareTo(MAX_READ_RETRY) > 0 ? MAX_READ_RETRY : wait.multipliedBy(2);
+        Duration doubled = wait.multipliedBy(2);
+        wait = doubled.compareTo(MAX_READ_RETRY) > 0 ? MAX_READ_RETRY : doubled;
       }
     }
   }
 
-  private static String causeOf(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure application) {
-      return application.getOriginalMessage();
-    }
-    return cause == null ? failure.getMessage() : cause.getMessage();
-  }
 
   /**
    * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the

@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.FailureCauses;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -161,7 +162,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
       result = repo.commit(new CommitRequest(batches));
     } catch (ActivityFailure failure) {
       // The submitters keep their changes and send them again later; nothing is dropped.
-      String reason = "commit failed: " + causeOf(failure);
+      String reason = "commit failed: " + FailureCauses.of(failure);
       log.error("state repository: {}", reason);
       lastFailure = reason;
       CommitOutcome outcome =
@@ -178,14 +179,6 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
     batches.forEach(b -> answer(b, result.outcomeOf(b.batchId())));
   }
 
-  /** The last attempt's own message; the activity's messages carry no credentials. */
-  private static String causeOf(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure application) {
-      return application.getOriginalMessage();
-    }
-    return cause == null ? failure.getMessage() : cause.getMessage();
-  }
 
   /** A commit the repository refused outright (no such branch): retrying cannot help. */
   private static boolean refused(ActivityFailure failure) {
