@@ -175,7 +175,7 @@ public class RecordingActivities
 
   /** The result of a commit; by default every commit changes state files only. */
   protected CommitResult committed(Map<String, String> rejected) {
-    return new CommitResult("commit-" + commits.get(), true, false, rejected);
+    return new CommitResult("commit-" + commits.get(), true, false, rejected, stateProblems);
   }
 
   /** Signals each answer to its submitter, as the real client does, unless answers are off. */
@@ -197,6 +197,14 @@ public class RecordingActivities
     }
   }
 
+  /** What every commit reports its rendering found wrong with the state. */
+  public volatile List<String> stateProblems = List.of();
+
+  /** The images {@link #ensureEntities} reports started, and reconfigured with a changed setup. */
+  public volatile List<String> startedImages = List.of();
+
+  public volatile List<String> updatedImages = List.of();
+
   @Override
   public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
     ensureRequests.add(request);
@@ -204,7 +212,8 @@ public class RecordingActivities
     ensuredImages.add(state.images());
     ensuredBases.add(state.bases());
     return EntitiesEnsured.of(
-        request.commitId(), state, state.images().size() + state.bases().size(), 0, 0);
+            request.commitId(), state, state.images().size() + state.bases().size(), 0, 0)
+        .withImages(startedImages, updatedImages);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.imagefactory.catalog;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.StateRepository;
+import io.imagefactory.staterepo.StateRepositoryException;
+import io.imagefactory.staterepo.StateRepositoryFailure;
 import io.imagefactory.staterepo.StateTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,12 @@ public class CatalogActivitiesImpl implements CatalogActivities {
 
   @Override
   public CatalogView readCatalog(EnrollmentRequest request) {
-    StateTree tree = repository.read();
+    StateTree tree;
+    try {
+      tree = repository.read();
+    } catch (StateRepositoryException e) {
+      throw StateRepositoryFailure.of(e, "images.yaml not read", log);
+    }
     StateSnapshot snapshot = reader.read(tree.files());
     List<String> images = List.copyOf(snapshot.images().keySet());
     List<String> bases = List.copyOf(snapshot.baseImages().keySet());

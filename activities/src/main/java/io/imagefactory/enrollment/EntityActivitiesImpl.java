@@ -77,7 +77,8 @@ public final class EntityActivitiesImpl implements EntityActivities {
         changes.reconfigured(),
         changes.unchanged());
     return EntitiesEnsured.of(
-        tip.commitId(), plan, changes.started(), changes.reconfigured(), changes.unchanged());
+            tip.commitId(), plan, changes.started(), changes.reconfigured(), changes.unchanged())
+        .withImages(changes.startedImages(), changes.updatedImages());
   }
 
   /** Runs {@code action} on every entity, {@link #PARALLEL_CALLS} at a time, and waits for all. */

@@ -22,8 +22,16 @@ import java.util.Set;
  * @param bases the base workflows to start or reconfigure, in state order
  * @param started how many of them are not running
  * @param unchanged running workflows whose setup did not change, left alone
+ * @param startedImages the images among them that are not running
+ * @param updatedImages the running images among them whose earlier setup is known and differs
  */
-record EntityChanges(List<ImageSetup> images, List<BaseSetup> bases, int started, int unchanged) {
+record EntityChanges(
+    List<ImageSetup> images,
+    List<BaseSetup> bases,
+    int started,
+    int unchanged,
+    List<String> startedImages,
+    List<String> updatedImages) {
 
   static EntityChanges of(
       EntityPlan next, Optional<EntityPlan> previous, Optional<Set<String>> running, boolean all) {
@@ -38,12 +46,20 @@ record EntityChanges(List<ImageSetup> images, List<BaseSetup> bases, int started
     Set<String> runningIds = running.orElse(Set.of());
     int[] counts = new int[2];
     List<ImageSetup> images = new ArrayList<>();
+    List<String> startedImages = new ArrayList<>();
+    List<String> updatedImages = new ArrayList<>();
     for (ImageSetup image : next.images()) {
       String name = image.config().name();
       boolean missing = running.isPresent() && !runningIds.contains(WorkflowIds.image(name));
-      if (!known || missing || !image.config().equals(configs.get(name))) {
+      boolean changed = !image.config().equals(configs.get(name));
+      if (!known || missing || changed) {
         images.add(image);
         counts[0] += missing ? 1 : 0;
+        if (missing) {
+          startedImages.add(name);
+        } else if (changed && configs.containsKey(name)) {
+          updatedImages.add(name);
+        }
       } else {
         counts[1]++;
       }
@@ -58,7 +74,8 @@ record EntityChanges(List<ImageSetup> images, List<BaseSetup> bases, int started
         counts[1]++;
       }
     }
-    return new EntityChanges(images, changedBases, counts[0], counts[1]);
+    return new EntityChanges(
+        images, changedBases, counts[0], counts[1], startedImages, updatedImages);
   }
 
   /** What {@code configure} hands a running base workflow; the rest is its own runtime state. */

@@ -85,6 +85,12 @@ public final class KargoDerivedFiles implements DerivedFiles {
     return List.of(new FileChange(MANIFESTS, content));
   }
 
+  /** The entries the last render left out of the manifests, each naming file, entry and field. */
+  @Override
+  public synchronized List<String> problems() {
+    return lastProblems.stream().map(p -> "not watched by Kargo: " + p).toList();
+  }
+
   /**
    * The entry of a changed state file. An entry equal to the file's previous one is kept as that
    * same instance, so an unchanged plan is recognised by identity.

@@ -74,8 +74,9 @@ final class ApplyEnrollment implements StatePatch {
 
   /**
    * {@code enroll api, web; discover node-22-bookworm-slim; remove old-app}; past {@value
-   * #NAMES_SHOWN} names a part reads {@code enroll 300 images: a, b, c, d, e and 295 more}, since
-   * it becomes the commit's summary line and its list of patches.
+   * #NAMES_SHOWN} images the enrolled ones are counted, {@code enroll 300 images (12 added, 288
+   * changed)}, and other parts read {@code discover 40 bases: a, b, c, d, e and 35 more}, since
+   * it becomes the commit's summary line and its list of patches (the file list names them all).
    */
   @Override
   public String describe() {
@@ -86,7 +87,7 @@ final class ApplyEnrollment implements StatePatch {
     List<String> enrolled = new ArrayList<>(summary.enrolled());
     enrolled.addAll(summary.updated());
     if (!enrolled.isEmpty()) {
-      parts.add("enroll " + names(enrolled, "images"));
+      parts.add("enroll " + enrolled(summary.enrolled().size(), summary.updated().size(), enrolled));
     }
     if (!summary.discoveredBases().isEmpty()) {
       parts.add("discover " + names(summary.discoveredBases(), "bases"));
@@ -104,6 +105,21 @@ final class ApplyEnrollment implements StatePatch {
       parts.add("rebuild target invalid for " + names(summary.buildErrors().keySet(), "images"));
     }
     return parts.isEmpty() ? "enroll" : String.join("; ", parts);
+  }
+
+  /** The names of a few images, else {@code 300 images (12 added, 288 changed)}. */
+  static String enrolled(int added, int changed, List<String> names) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    List<String> counts = new ArrayList<>();
+    if (added > 0) {
+      counts.add(added + " added");
+    }
+    if (changed > 0) {
+      counts.add(changed + " changed");
+    }
+    return names.size() + " images (" + String.join(", ", counts) + ")";
   }
 
   static String names(Collection<String> names, String what) {

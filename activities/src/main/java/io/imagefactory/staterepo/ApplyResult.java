@@ -11,6 +11,7 @@ import java.util.List;
  * @param rejected patches that failed and were left out
  * @param changedPaths every path written or deleted, sorted
  * @param attempts how many times the batch was applied (more than one after rejected pushes)
+ * @param problems what rendering the derived files found wrong with the resulting state
  */
 public record ApplyResult(
     boolean committed,
@@ -18,9 +19,11 @@ public record ApplyResult(
     List<String> applied,
     List<PatchRejection> rejected,
     List<String> changedPaths,
-    int attempts) {
+    int attempts,
+    List<String> problems) {
 
   public ApplyResult {
+    problems = problems == null ? List.of() : List.copyOf(problems);
     applied = List.copyOf(applied);
     rejected = List.copyOf(rejected);
     changedPaths = List.copyOf(changedPaths);

@@ -1,11 +1,12 @@
 package io.imagefactory.staterepo;
 
-import io.temporal.failure.ApplicationFailure;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commits batches of state changes through the state repository: one commit per call. Once a
@@ -15,6 +16,8 @@ import java.util.Set;
 public class StateRepoActivitiesImpl implements StateRepoActivities {
 
   static final String DERIVED_PREFIX = "dist/";
+
+  private static final Logger log = LoggerFactory.getLogger(StateRepoActivitiesImpl.class);
 
   private final StateRepository repository;
   private final StateRepoMetrics metrics;
@@ -36,10 +39,7 @@ public class StateRepoActivitiesImpl implements StateRepoActivities {
       result = repository.apply(patches);
     } catch (StateRepositoryException e) {
       metrics.commit(StateRepoMetrics.FAILED, 0);
-      if (e.retryable()) {
-        throw e;
-      }
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "StateRepositoryRefused");
+      throw StateRepositoryFailure.of(e, "State commit of " + patches.size() + " batch(es) failed", log);
     }
     Map<String, String> rejected = new HashMap<>();
     Set<Integer> rejectedIndexes = new HashSet<>();
@@ -50,7 +50,8 @@ public class StateRepoActivitiesImpl implements StateRepoActivities {
     count(result, patches, rejectedIndexes);
     boolean derivedChanged =
         result.changedPaths().stream().anyMatch(p -> p.startsWith(DERIVED_PREFIX));
-    return new CommitResult(result.commitId(), result.committed(), derivedChanged, rejected);
+    return new CommitResult(
+        result.commitId(), result.committed(), derivedChanged, rejected, result.problems());
   }
 
   private void count(ApplyResult result, List<BatchPatch> patches, Set<Integer> rejected) {

@@ -205,64 +205,95 @@ public final class StateRepository implements AutoCloseable {
    * builds on that tip without fetching: the push only succeeds if the remote still points there,
    * so a stale guess costs one rejected push and never a lost commit. A batch that seems to change
    * nothing is always confirmed against a freshly fetched tip.
+   *
+   * <p>The patches and the renderers run outside the cache lock: they only read objects of a tip
+   * already fetched, and planning a large enrollment (or matching a slow tag filter) must not stall
+   * every reader of the state, such as the webhook's index. Only fetching, committing and pushing
+   * hold the lock; the push's lease on the drafted tip is what keeps a draft from going stale.
    */
   public ApplyResult apply(List<? extends StatePatch> patches) {
-    ApplyResult result = applyLocked(patches);
+    ApplyResult result = applyUnlocked(patches);
     tipSeen(result.commitId());
     return result;
   }
 
-  private ApplyResult applyLocked(List<? extends StatePatch> patches) {
-    try (CacheLock.Held held = lock()) {
-      ObjectId assumed = knownTip;
-      knownTip = null;
-      boolean fetched = assumed == null;
-      ObjectId tip = fetched ? cache.fetch() : assumed;
+  /** The tip a draft builds on, whether it was fetched for it, and the tree rendered last. */
+  private record Base(ObjectId tip, boolean fetched, ObjectId renderedTree) {}
+
+  private ApplyResult applyUnlocked(List<? extends StatePatch> patches) {
+    try {
+      Base base;
+      try (CacheLock.Held held = lock()) {
+        ObjectId assumed = knownTip;
+        knownTip = null;
+        base = new Base(assumed == null ? cache.fetch() : assumed, assumed == null, renderedTree);
+      }
       for (int attempt = 1; ; ) {
-        PatchBatch.Draft draft = draft(tip, patches);
-        if (draft.empty() && !fetched) {
-          ObjectId assumedTip = tip;
-          tip = cache.fetch();
-          fetched = true;
-          // The same tip gives the same draft: no need to apply every patch a second time.
-          if (!tip.equals(assumedTip)) {
-            continue;
+        PatchBatch.Draft draft = draftOutsideLock(base, patches);
+        List<String> problems = derived.problems();
+        try (CacheLock.Held held = lock()) {
+          ObjectId tip = base.tip();
+          if (draft.empty() && !base.fetched()) {
+            ObjectId fresh = cache.fetch();
+            // The same tip gives the same draft: no need to apply every patch a second time.
+            if (!fresh.equals(tip)) {
+              base = new Base(fresh, true, renderedTree);
+              continue;
+            }
           }
-        }
-        if (draft.empty()) {
-          log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
-          knownTip = tip;
-          renderedTree = treeId(tip);
-          return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt);
-        }
-        CrashPoint.reached(CrashPoint.BEFORE_COMMIT);
-        ObjectId commit = commit(tip, draft);
-        CrashPoint.reached(CrashPoint.AFTER_LOCAL_COMMIT);
-        beforePush.accept(commit);
-        String rejection = cache.push(tip, commit);
-        if (rejection == null) {
-          log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
-          knownTip = commit;
-          renderedTree = treeId(commit);
-          return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt);
-        }
-        if (fetched) {
-          if (attempt >= settings.maxPushAttempts()) {
-            throw new StateRepositoryException("push to state repository " + settings.remote() + " (branch "
-                + settings.branch() + ") rejected " + attempt + " times, last: " + rejection, true);
+          if (draft.empty()) {
+            log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
+            knownTip = tip;
+            renderedTree = treeId(tip);
+            return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt,
+                problems);
           }
-          log.info("Push of state commit rejected ({}); re-applying on the new tip", rejection);
-          backoff.pause(attempt);
-          attempt++;
+          CrashPoint.reached(CrashPoint.BEFORE_COMMIT);
+          ObjectId commit = commit(tip, draft);
+          CrashPoint.reached(CrashPoint.AFTER_LOCAL_COMMIT);
+          beforePush.accept(commit);
+          String rejection = cache.push(tip, commit);
+          if (rejection == null) {
+            log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
+            knownTip = commit;
+            renderedTree = treeId(commit);
+            return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt,
+                problems);
+          }
+          if (base.fetched()) {
+            if (attempt >= settings.maxPushAttempts()) {
+              throw new StateRepositoryException("push to state repository " + settings.remote() + " (branch "
+                  + settings.branch() + ") rejected " + attempt + " times, last: " + rejection, true);
+            }
+            log.info("Push of state commit rejected ({}); re-applying on the new tip", rejection);
+            backoff.pause(attempt);
+            attempt++;
+          }
+          base = new Base(cache.fetch(), true, renderedTree);
         }
-        tip = cache.fetch();
-        fetched = true;
       }
     } catch (IOException e) {
       throw new StateRepositoryException("cannot write state cache " + settings.cacheDir() + ": " + e, true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StateRepositoryException("interrupted while writing the state repository", true);
+    }
+  }
+
+  /**
+   * The draft of {@code patches} on the base's tip, made without the lock. A read that fails
+   * because a concurrent repack under the lock moved the objects it wanted is made again under
+   * the lock, where nothing moves.
+   */
+  private PatchBatch.Draft draftOutsideLock(Base base, List<? extends StatePatch> patches)
+      throws IOException {
+    try {
+      return draft(base.tip(), base.renderedTree(), patches);
+    } catch (IOException movedObjects) {
+      log.info("Drafting the state batch again under the cache lock: {}", movedObjects.toString());
+      try (CacheLock.Held held = lock()) {
+        return draft(base.tip(), base.renderedTree(), patches);
+      }
     }
   }
 
@@ -276,7 +307,8 @@ public final class StateRepository implements AutoCloseable {
     this.beforePush = hook;
   }
 
-  private PatchBatch.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
+  private PatchBatch.Draft draft(ObjectId tip, ObjectId renderedTree, List<? extends StatePatch> patches)
+      throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
       RevTree tree = CommitWriter.treeOf(reader, tip);
       StateFiles files = new StateFiles(reader, CommitWriter.index(reader, tree));

@@ -232,6 +232,8 @@ class EntityActivitiesImplTest {
     assertThat(imageStub("web").status().config().baseImages()).containsExactly("node-24");
     assertThat(ensured.reconfigured()).isEqualTo(1);
     assertThat(ensured.unchanged()).isEqualTo(2);
+    assertThat(ensured.updatedImages()).as("reported updated, not unchanged").containsExactly("web");
+    assertThat(ensured.startedImages()).isEmpty();
   }
 
   @Test
@@ -246,6 +248,8 @@ class EntityActivitiesImplTest {
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     assertThat(ensured.started()).isEqualTo(1);
     assertThat(ensured.unchanged()).isEqualTo(1);
+    assertThat(ensured.startedImages()).containsExactly("api");
+    assertThat(ensured.updatedImages()).isEmpty();
   }
 
   @Test
@@ -258,6 +262,7 @@ class EntityActivitiesImplTest {
 
     verify(watched, times(2)).signalWithStart(any());
     assertThat(ensured.reconfigured()).isEqualTo(2);
+    assertThat(ensured.updatedImages()).as("not known to have changed").isEmpty();
   }
 
   @Test

@@ -141,6 +141,27 @@ class KargoDerivedFilesTest {
         .renderFile(snapshot.images().values(), snapshot.baseImages().values());
   }
 
+  @Test
+  void anEntryKargoCannotWatchIsReportedByTheCommitThatLeavesItOut() throws IOException {
+    String path = StateFileStore.baseImagePath("broken-tag");
+    BaseImageState broken = States.base("broken-tag", "docker.io/library/node", "bad tag", name(0));
+
+    ApplyResult result =
+        repository.apply(
+            List.of(TestPatches.write("a hand-edited base", path, store.write(broken))));
+
+    assertThat(result.committed()).isTrue();
+    assertThat(result.problems())
+        .singleElement()
+        .asString()
+        .startsWith("not watched by Kargo: " + path + ": base image 'broken-tag', field tag:");
+    assertThat(manifests()).doesNotContain("broken-tag");
+
+    ApplyResult fixed = repository.apply(List.of(TestPatches.delete("fixed", path)));
+
+    assertThat(fixed.problems()).isEmpty();
+  }
+
   private static String name(int index) {
     return String.format("app-%05d", index);
   }

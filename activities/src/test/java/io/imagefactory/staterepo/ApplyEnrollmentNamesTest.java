@@ -19,4 +19,25 @@ class ApplyEnrollmentNamesTest {
         .isEqualTo("300 images: app-0, app-1, app-2, app-3, app-4 and 295 more")
         .hasSizeLessThan(72);
   }
+
+  @Test
+  void aLargeEnrollmentIsCountedByWhatHappenedToItsImages() {
+    List<String> fleet = IntStream.range(0, 300).mapToObj(i -> "app-" + i).toList();
+
+    assertThat(ApplyEnrollment.enrolled(12, 288, fleet))
+        .isEqualTo("300 images (12 added, 288 changed)");
+    assertThat(ApplyEnrollment.enrolled(300, 0, fleet)).isEqualTo("300 images (300 added)");
+    assertThat(ApplyEnrollment.enrolled(1, 1, List.of("api", "web"))).isEqualTo("api, web");
+  }
+
+  @Test
+  void theCommitSubjectOfALargeEnrollmentStaysOneShortLine() {
+    List<String> fleet = IntStream.range(0, 300).mapToObj(i -> "app-" + i).toList();
+    String message =
+        CommitMessage.of(
+            List.of("enroll " + ApplyEnrollment.enrolled(12, 288, fleet)), List.of(), java.util.Set.of());
+
+    assertThat(message.lines().findFirst().orElseThrow())
+        .isEqualTo("image-factory: enroll 300 images (12 added, 288 changed)");
+  }
 }

@@ -42,7 +42,7 @@ class StateRepoClientActivitiesImplTest {
 
     @Override
     public CommitOutcome run(StateChangeBatch batch) {
-      return stateRepo.commit(batch.changes());
+      return stateRepo.commit(batch.changes(), behind -> {});
     }
 
     @Override

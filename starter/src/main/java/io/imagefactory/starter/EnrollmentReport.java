@@ -11,7 +11,14 @@ import java.util.TreeMap;
 final class EnrollmentReport {
 
   private static final List<String> COUNTED =
-      List.of("analysed", ImageOutcome.INVALID, "failed", "unchanged", "external");
+      List.of(
+          "analysed",
+          ImageOutcome.INVALID,
+          "failed",
+          ImageOutcome.UPDATED,
+          ImageOutcome.STARTED,
+          ImageOutcome.UNCHANGED,
+          "external");
 
   private EnrollmentReport() {}
 
@@ -65,6 +72,14 @@ final class EnrollmentReport {
             .filter(EnrollmentReport::needsFix)
             .map(ImageOutcome::image)
             .toList();
+    if (!result.stateProblems().isEmpty()) {
+      lines.add(
+          result.stateProblems().size()
+              + " state entr"
+              + (result.stateProblems().size() == 1 ? "y is" : "ies are")
+              + " not watched by Kargo (left out of the manifests); fix them in images.yaml:");
+      result.stateProblems().forEach(problem -> lines.add("  " + problem));
+    }
     if (!failed.isEmpty()) {
       // Every enrollment analyses failed and invalid images again, including ones that never had a
       // workflow.
@@ -75,14 +90,14 @@ final class EnrollmentReport {
 
   /**
    * 2 when nothing changed because of errors, 1 when an image failed or its rebuild target is
-   * invalid, 0 otherwise.
+   * invalid or a state entry cannot be watched by Kargo, 0 otherwise.
    */
   static int exitCode(EnrollmentResult result) {
     if (!result.errors().isEmpty()) {
       return ExitCodes.INVALID_INPUT;
     }
     boolean failed = result.images().stream().anyMatch(EnrollmentReport::needsFix);
-    return failed ? ExitCodes.IO_ERROR : ExitCodes.OK;
+    return failed || !result.stateProblems().isEmpty() ? ExitCodes.IO_ERROR : ExitCodes.OK;
   }
 
   private static boolean needsFix(ImageOutcome outcome) {

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
       "Shows an image's bases (pinned ones marked), current digest, pending rebuild candidates"
           + " with when each matures, whether a rebuild awaits approval, and the last rebuild.",
       "Given the name of a base image, shows what it watches, its digest and its dependents.",
-      "Without an image: a table of every enrolled image."
+      "Without an image: a table of every enrolled image. When Temporal has no image workflow"
+          + " (a restarted embedded server), the images the state repository enrolls are listed"
+          + " from the worker, marked as git state."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:shown", "2:no such image is enrolled", "3:Temporal cannot be reached"})
@@ -55,22 +57,32 @@ final class StatusCommand implements Callable<Integer> {
           BaseImageWorkflow base = temporal.base(image).orElseThrow(() -> notAnImage);
           BaseStatus status = base.status();
           print(out, json ? List.of(CliJson.write(status)) : BaseStatusText.of(status));
+          printProblems(out, temporal, StateProblemsText.about(image));
           return ExitCodes.OK;
         }
         ImageStatus status = workflow.status();
         print(
             out, json ? List.of(CliJson.write(status)) : ImageStatusText.of(status, Instant.now()));
+        printProblems(out, temporal, StateProblemsText.about(image));
         return ExitCodes.OK;
       }
       List<ImageStatus> statuses = new ImageLister(temporal).statuses();
       if (json) {
         out.println(CliJson.write(statuses));
       } else if (statuses.isEmpty()) {
-        out.println("No image is enrolled; run: image-factory enroll");
+        print(out, GitStateListing.of(connection.worker()));
       } else {
         print(out, ImageTable.of(statuses));
+        printProblems(out, temporal, problem -> true);
       }
       return ExitCodes.OK;
+    }
+  }
+
+  private void printProblems(
+      PrintWriter out, TemporalSession temporal, java.util.function.Predicate<String> relevant) {
+    if (!json) {
+      print(out, StateProblemsText.of(temporal, relevant));
     }
   }
 

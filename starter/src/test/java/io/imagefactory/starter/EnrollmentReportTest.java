@@ -87,6 +87,47 @@ class EnrollmentReportTest {
   }
 
   @Test
+  void aStateEntryKargoCannotWatchIsShownAndNeedsAFix() {
+    String problem =
+        "not watched by Kargo: base-images/alpine-3.20.yaml: alpine-3.20, field tag:"
+            + " 'bad tag' is not a valid image tag";
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "0123456789",
+            true,
+            List.of(new ImageOutcome("api", "analysed", "alpine-3.20", List.of())),
+            List.of(),
+            "not waited",
+            List.of(problem));
+
+    assertThat(EnrollmentReport.summary(result))
+        .containsExactly(
+            "Enrolled 1 image: 1 analysed; commit 0123456",
+            "Deployment: not waited",
+            "1 state entry is not watched by Kargo (left out of the manifests); fix them in"
+                + " images.yaml:",
+            "  " + problem);
+    assertThat(EnrollmentReport.exitCode(result)).isEqualTo(ExitCodes.IO_ERROR);
+  }
+
+  @Test
+  void imagesStartedOrUpdatedWithoutAnalysisAreCountedApartFromUnchangedOnes() {
+    EnrollmentResult result =
+        new EnrollmentResult(
+            "0123456789",
+            true,
+            List.of(
+                new ImageOutcome("api", ImageOutcome.UPDATED, "configuration changed", List.of()),
+                new ImageOutcome("web", ImageOutcome.STARTED, "workflow started", List.of()),
+                new ImageOutcome("docs", ImageOutcome.UNCHANGED, "", List.of())),
+            List.of(),
+            "not waited");
+
+    assertThat(EnrollmentReport.summary(result).get(0))
+        .isEqualTo("Enrolled 3 images: 1 updated, 1 started, 1 unchanged; commit 0123456");
+  }
+
+  @Test
   void anErrorMeansNothingChanged() {
     EnrollmentResult result =
         new EnrollmentResult(null, false, List.of(), List.of("commit refused"), "not waited");

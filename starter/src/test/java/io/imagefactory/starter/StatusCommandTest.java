@@ -14,6 +14,13 @@ import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.PendingDigest;
 import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.staterepo.BaseDigestChange;
+import io.imagefactory.staterepo.CommitRequest;
+import io.imagefactory.staterepo.CommitResult;
+import io.imagefactory.staterepo.StateChangeBatch;
+import io.imagefactory.staterepo.StateRepoActivities;
+import io.imagefactory.staterepo.StateRepoSettings;
+import io.imagefactory.staterepo.StateRepoWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -31,9 +38,22 @@ class StatusCommandTest {
   private final ActivityRecorder activities = new ActivityRecorder();
   private PortBoundTemporal temporal;
 
+  static final String UNWATCHABLE =
+      "not watched by Kargo: images/api.yaml: image 'api', field repoURL: missing (and no registry and"
+          + " repository)";
+
+  /** Commits as the real writer's activity would, finding one entry Kargo cannot watch. */
+  static final class ProblemFindingCommits implements StateRepoActivities {
+    @Override
+    public CommitResult commit(CommitRequest request) {
+      return new CommitResult(
+          ActivityRecorder.COMMIT, true, true, java.util.Map.of(), List.of(UNWATCHABLE));
+    }
+  }
+
   @BeforeEach
   void startTemporal() {
-    temporal = new PortBoundTemporal(activities);
+    temporal = new PortBoundTemporal(activities, new ProblemFindingCommits());
   }
 
   @AfterEach
@@ -236,10 +256,90 @@ class StatusCommandTest {
   }
 
   @Test
+  void showsTheStateProblemsOfTheWritersLastCommitWithTheImageTheyConcern() throws Exception {
+    Images.start(
+        temporal.client,
+        Images.managed("api", true, List.of(NODE), List.of()),
+        ImageRuntime.empty());
+    Images.start(
+        temporal.client,
+        Images.managed("web", true, List.of(NODE), List.of()),
+        ImageRuntime.empty());
+    StateRepoWorkflow writer =
+        temporal.client.newWorkflowStub(
+            StateRepoWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.STATE_REPO)
+                .setTaskQueue(TaskQueues.MAIN)
+                .build());
+    WorkflowClient.start(writer::run, new StateRepoSettings(Duration.ofMillis(10), 0));
+    writer.submit(
+        new StateChangeBatch(
+            "b1", WorkflowIds.image("api"), List.of(new BaseDigestChange(NODE, digest(5), Instant.EPOCH))));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (writer.status().commits() == 0 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+
+    CliRun one = status("api");
+    CliRun all = status();
+    CliRun other = status("web");
+
+    assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(one.out())
+        .contains("State problems at the last commit (fix them in images.yaml):\n  error: " + UNWATCHABLE);
+    assertThat(all.out()).contains("  error: " + UNWATCHABLE);
+    assertThat(other.out()).as("another image's status").contains("web (managed image)")
+        .doesNotContain(UNWATCHABLE);
+  }
+
+  @Test
   void saysSoWhenNoImageIsEnrolled() {
-    CliRun run = status();
+    try (FakeWorker worker = new FakeWorker()) {
+      worker.answer(200, "[]");
+      CliRun run = status("--worker-url", worker.url());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(run.out()).isEqualTo("No image is enrolled; run: image-factory enroll\n");
+      assertThat(worker.requests).singleElement().extracting(FakeWorker.Request::path)
+          .isEqualTo("/api/v1/images");
+    }
+  }
+
+  @Test
+  void withNoWorkflowInTemporalListsTheStateRepositorysImagesMarkedAsGitState() {
+    try (FakeWorker worker = new FakeWorker()) {
+      worker.answer(
+          200,
+          """
+          [{"name":"api","kind":"managed","repoURL":"ghcr.io/example-org/api",
+            "workflowId":"image/api","workflow":"not running"},
+           {"name":"postgres","kind":"external","repoURL":"docker.io/library/postgres",
+            "workflowId":"image/postgres","workflow":"not running"}]""");
+      CliRun run = status("--worker-url", worker.url());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(run.out())
+          .startsWith("No image workflow is running in Temporal")
+          .contains("Showing GIT STATE: the 2 image(s) the state repository enrolls")
+          .contains("run image-factory enroll to restore their workflows")
+          .containsPattern("api +managed +ghcr.io/example-org/api")
+          .containsPattern("postgres +external +docker.io/library/postgres")
+          .doesNotContain("No image is enrolled");
+    }
+  }
+
+  @Test
+  void withNoWorkflowInTemporalAndNoWorkerSaysTheStateRepositoryWasNotConsulted() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    CliRun run = status("--worker-url", "http://127.0.0.1:" + closed);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out()).isEqualTo("No image is enrolled; run: image-factory enroll\n");
+    assertThat(run.out())
+        .startsWith("No image workflow is running in Temporal; run: image-factory enroll\n")
+        .contains("(the state repository was not consulted: cannot reach the worker at");
   }
 }

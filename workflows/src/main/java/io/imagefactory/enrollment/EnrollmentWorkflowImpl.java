@@ -1,6 +1,7 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.UiSummaries;
+import io.imagefactory.FailureCauses;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
@@ -16,8 +17,10 @@ import io.imagefactory.staterepo.EnrollmentChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +45,28 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
   private static final Logger log = Workflow.getLogger(EnrollmentWorkflowImpl.class);
   private static final int PARALLEL_REPOSITORIES = 4;
 
+  /** Attempts per round of reading the catalog. */
+  static final int CATALOG_ATTEMPTS = 4;
+
+  /** The first and the longest wait between two rounds of reading the catalog. */
+  static final Duration FIRST_READ_RETRY = Duration.ofMinutes(1);
+
+  static final Duration MAX_READ_RETRY = Duration.ofMinutes(15);
+
+  /**
+   * A few attempts with backoff, then the enrollment itself waits longer between rounds ({@link
+   * #readCatalog}): a state repository that is gone for hours costs a handful of attempts (and
+   * log lines) an hour, not one a second.
+   */
   private static final ActivityOptions CATALOG =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(5))
           .setRetryOptions(
-              RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(5))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(CATALOG_ATTEMPTS)
+                  .build())
           .build();
 
   private static final ActivityOptions ANALYSIS =
@@ -98,18 +118,13 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
   private EnrollmentResult enroll(EnrollmentRequest request) {
     setPhase("reading images.yaml (" + request.reason() + ")");
-    CatalogView view =
-        UiSummaries.activities(
-                CatalogActivities.class,
-                CATALOG,
-                "read images.yaml and the state files at the tip (" + request.reason() + ")")
-            .readCatalog(request);
+    CatalogView view = readCatalog(request);
     if (!view.errors().isEmpty()) {
       setPhase("images.yaml is invalid; nothing changed");
       return new EnrollmentResult(view.commitId(), false, List.of(), view.errors(), "not waited");
     }
     view.unchangedImages()
-        .forEach(i -> outcomes.add(new ImageOutcome(i, "unchanged", "", List.of())));
+        .forEach(i -> outcomes.add(new ImageOutcome(i, ImageOutcome.UNCHANGED, "", List.of())));
     view.externalImages()
         .forEach(i -> outcomes.add(new ImageOutcome(i, "external", "", List.of())));
 
@@ -117,7 +132,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     setPhase("committing");
     CommitOutcome commit =
-        stateRepo.commit(List.of(new EnrollmentChange(analyses, now())));
+        stateRepo.commit(
+            List.of(new EnrollmentChange(analyses, now())), behind -> setPhase("committing; " + behind));
     if (!commit.applied()) {
       setPhase("commit rejected");
       return new EnrollmentResult(view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
@@ -138,12 +154,48 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
         ensured.reconfigured(),
         ensured.unchanged());
     markInvalidTargets(ensured);
+    markCalled(ensured);
     retireRemoved(view, ensured);
 
     String deployment = awaitDeployment(commit, ensured.unwatchedBases());
     setPhase("done; " + deployment);
-    return new EnrollmentResult(commit.commitId(), commit.changed(), outcomes, List.of(), deployment);
+    commit.stateProblems().forEach(p -> log.warn("enrollment: {}", p));
+    return new EnrollmentResult(
+        commit.commitId(), commit.changed(), outcomes, List.of(), deployment, commit.stateProblems());
   }
+
+  /**
+   * Reads the catalog, waiting between rounds of attempts while the state repository cannot be
+   * read (unreachable, gone), so an enrollment asked for during an outage runs once it is back.
+   */
+  private CatalogView readCatalog(EnrollmentRequest request) {
+    Duration wait = FIRST_READ_RETRY;
+    while (true) {
+      try {
+        return UiSummaries.activities(
+                CatalogActivities.class,
+                CATALOG,
+                "read images.yaml and the state files at the tip (" + request.reason() + ")")
+            .readCatalog(request);
+      } catch (ActivityFailure failure) {
+        setPhase(
+            "cannot read the state repository ("
+                + FailureCauses.of(failure)
+                + "); trying again in "
+                + wait.toMinutes()
+                + " min");
+        Workflow.newTimer(
+                wait,
+                TimerOptions.newBuilder()
+                    .setSummary("read the state repository again in " + wait.toMinutes() + " min")
+                    .build())
+            .get();
+        Duration doubled = wait.multipliedBy(2);
+        wait = doubled.compareTo(MAX_READ_RETRY) > 0 ? MAX_READ_RETRY : doubled;
+      }
+    }
+  }
+
 
   /**
    * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the
@@ -172,7 +224,9 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
     String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
     if (sync.deployed() && !unwatchedBases.isEmpty()) {
-      stateRepo.commit(List.of(new BasesWatchedChange(unwatchedBases)));
+      stateRepo.commit(
+          List.of(new BasesWatchedChange(unwatchedBases)),
+          behind -> setPhase("recording the watched bases; " + behind));
     }
     return deployment;
   }
@@ -218,6 +272,27 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
             EnrollmentRequests.withBuildErrors(
                 o,
                 enrolled.contains(o.image()) ? errors.getOrDefault(o.image(), List.of()) : null));
+  }
+
+  /**
+   * An image not analysed again is still not "unchanged" when its workflow had to be started (a
+   * restored namespace) or was sent a changed configuration (an edit that needs no analysis).
+   */
+  private void markCalled(EntitiesEnsured ensured) {
+    Set<String> started = new HashSet<>(ensured.startedImages());
+    Set<String> updated = new HashSet<>(ensured.updatedImages());
+    outcomes.replaceAll(
+        o -> {
+          if (!ImageOutcome.UNCHANGED.equals(o.status())) {
+            return o;
+          }
+          if (started.contains(o.image())) {
+            return new ImageOutcome(o.image(), ImageOutcome.STARTED, "workflow started", List.of());
+          }
+          return updated.contains(o.image())
+              ? new ImageOutcome(o.image(), ImageOutcome.UPDATED, "configuration changed", List.of())
+              : o;
+        });
   }
 
   private void retireRemoved(CatalogView view, EntitiesEnsured ensured) {

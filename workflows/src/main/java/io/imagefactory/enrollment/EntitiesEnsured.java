@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param bases the base images that have a state file, sorted
  * @param buildErrors the images whose state file records rebuild-target errors, with them
  * @param unwatchedBases bases whose Warehouses Argo CD has not yet been seen to sync
+ * @param startedImages images whose workflow was not running and was started
+ * @param updatedImages running images whose setup was known and changed, so they were reconfigured
  */
 public record EntitiesEnsured(
     String commitId,
@@ -29,9 +31,13 @@ public record EntitiesEnsured(
     List<String> images,
     List<String> bases,
     Map<String, List<String>> buildErrors,
-    List<String> unwatchedBases) {
+    List<String> unwatchedBases,
+    List<String> startedImages,
+    List<String> updatedImages) {
 
   public EntitiesEnsured {
+    startedImages = startedImages == null ? List.of() : List.copyOf(startedImages);
+    updatedImages = updatedImages == null ? List.of() : List.copyOf(updatedImages);
     images = List.copyOf(images);
     bases = List.copyOf(bases);
     buildErrors = Map.copyOf(buildErrors);
@@ -57,6 +63,15 @@ public record EntitiesEnsured(
         images,
         plan.bases().stream().map(BaseSetup::name).toList(),
         buildErrors,
-        plan.unwatchedBases());
+        plan.unwatchedBases(),
+        List.of(),
+        List.of());
+  }
+
+  /** This answer with the images that were started and those that were reconfigured. */
+  public EntitiesEnsured withImages(List<String> started, List<String> updated) {
+    return new EntitiesEnsured(
+        commitId, this.started, reconfigured, unchanged, images, bases, buildErrors,
+        unwatchedBases, started, updated);
   }
 }

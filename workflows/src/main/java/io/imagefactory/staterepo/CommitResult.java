@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,12 +8,24 @@ import java.util.Map;
  *
  * @param commitId the new commit, or the tip when nothing changed
  * @param rejected batch id to the reason its changes could not be applied; the others were
+ * @param stateProblems what rendering the manifests found wrong with the committed state and left
+ *     out, each naming file, entry and field
  */
 public record CommitResult(
-    String commitId, boolean changed, boolean derivedChanged, Map<String, String> rejected) {
+    String commitId,
+    boolean changed,
+    boolean derivedChanged,
+    Map<String, String> rejected,
+    List<String> stateProblems) {
 
   public CommitResult {
     rejected = rejected == null ? Map.of() : Map.copyOf(rejected);
+    stateProblems = stateProblems == null ? List.of() : List.copyOf(stateProblems);
+  }
+
+  public CommitResult(
+      String commitId, boolean changed, boolean derivedChanged, Map<String, String> rejected) {
+    this(commitId, changed, derivedChanged, rejected, List.of());
   }
 
   /** The outcome of one of the batches. */
@@ -20,6 +33,6 @@ public record CommitResult(
     String error = rejected.get(batchId);
     return error != null
         ? CommitOutcome.rejected(error)
-        : new CommitOutcome(commitId, changed, derivedChanged, null);
+        : new CommitOutcome(commitId, changed, derivedChanged, null, false, stateProblems);
   }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -186,10 +187,31 @@ public final class StateRepoOutbox {
   }
 
   /**
-   * Sends one batch and waits for its outcome, sending it again while unanswered. For a workflow
-   * that cannot go on without the commit; nothing else may be in flight.
+   * Commits {@code changes} and returns the outcome, for a workflow that cannot go on without the
+   * commit; nothing else may be in flight. An unanswered batch is sent again; a commit that failed
+   * for a passing reason (the remote unreachable, gone or refusing pushes) is sent again as a new
+   * batch after a backoff, so it lands once the remote is back, and {@code progress} hears each
+   * time why it waits. Only changes the writer refused come back unapplied.
    */
-  public CommitOutcome commit(List<StateChange> changes) {
+  public CommitOutcome commit(List<StateChange> changes, Consumer<String> progress) {
+    while (true) {
+      CommitOutcome outcome = commitOnce(changes, progress);
+      if (outcome.applied() || !outcome.retryable()) {
+        failures = 0;
+        behind = null;
+        return outcome;
+      }
+      failures++;
+      Duration wait = backoff(FIRST_RETRY, failures - 1);
+      behind = "state repository behind: " + outcome.error() + "; trying again in " + minutes(wait);
+      log.warn("{}: {}", submitter, behind);
+      progress.accept(behind);
+      Workflow.sleep(wait);
+    }
+  }
+
+  /** Sends one batch and waits for its outcome, sending it again while unanswered. */
+  private CommitOutcome commitOnce(List<StateChange> changes, Consumer<String> progress) {
     send(new StateChangeBatch(newBatchId(), submitter, changes, true));
     while (true) {
       Duration wait = untilDue().orElseThrow();
@@ -206,10 +228,13 @@ public final class StateRepoOutbox {
         CommitOutcome outcome = answer.outcome();
         answer = null;
         inFlight = null;
-        behind = null;
         return outcome;
       }
+      String before = behind;
       drive();
+      if (behind != null && !behind.equals(before)) {
+        progress.accept(behind);
+      }
     }
   }
 

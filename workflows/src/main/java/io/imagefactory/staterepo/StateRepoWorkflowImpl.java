@@ -1,9 +1,11 @@
 package io.imagefactory.staterepo;
 
 import io.imagefactory.UiSummaries;
+import io.imagefactory.FailureCauses;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -56,14 +58,20 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
    */
   static final Duration REMEMBER_FOR = Duration.ofHours(1);
 
+  /**
+   * A few quick attempts only: a commit that still fails is answered as failed with the last
+   * attempt's cause, so the submitters say why the state repository is behind while they keep
+   * their changes and send them again on their own backoff, instead of waiting for an answer
+   * through an hour of retries that only the writer can see.
+   */
   private static final ActivityOptions COMMIT =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(5))
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(2))
-                  .setMaximumInterval(Duration.ofMinutes(2))
-                  .setMaximumAttempts(50)
+                  .setMaximumInterval(Duration.ofSeconds(10))
+                  .setMaximumAttempts(4)
                   .build())
           .build();
 
@@ -89,6 +97,8 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private int awaitedQueued;
   private int commits;
   private String lastCommitId;
+  private String lastFailure;
+  private List<String> stateProblems = List.of();
 
   /** The carried queue and memory are restored before any signal handler runs. */
   @WorkflowInit
@@ -155,12 +165,17 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
               .commit(new CommitRequest(batches));
     } catch (ActivityFailure failure) {
       // The submitters keep their changes and send them again later; nothing is dropped.
-      String reason = "commit failed: " + failure.getCause().getMessage();
+      String reason = "commit failed: " + FailureCauses.of(failure);
       log.error("state repository: {}", reason);
-      batches.forEach(b -> answer(b, CommitOutcome.rejected(reason)));
+      lastFailure = reason;
+      CommitOutcome outcome =
+          refused(failure) ? CommitOutcome.rejected(reason) : CommitOutcome.failed(reason);
+      batches.forEach(b -> answer(b, outcome));
       return;
     }
     lastCommitId = result.commitId();
+    lastFailure = null;
+    stateProblems = result.stateProblems();
     if (result.changed()) {
       commits++;
     }
@@ -175,6 +190,12 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
             ? submitters.iterator().next()
             : submitters.size() + " submitters";
     return "commit and push " + batches.size() + " batch(es) from " + from;
+  }
+
+  /** A commit the repository refused outright (no such branch): retrying cannot help. */
+  private static boolean refused(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure application
+        && application.isNonRetryable();
   }
 
   private void answer(StateChangeBatch batch, CommitOutcome outcome) {
@@ -261,7 +282,8 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         + " commit(s) this run; "
         + answered.size()
         + " submitter(s) answered"
-        + (lastCommitId == null ? "" : "; last commit " + UiSummaries.shortCommit(lastCommitId));
+        + (lastCommitId == null ? "" : "; last commit " + UiSummaries.shortCommit(lastCommitId))
+        + (lastFailure == null ? "" : "; last " + lastFailure);
   }
 
   @Override
@@ -323,6 +345,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   @Override
   public StateRepoStatus status() {
-    return new StateRepoStatus(queue.size(), commits, lastCommitId, answered.size());
+    return new StateRepoStatus(
+        queue.size(), commits, lastCommitId, answered.size(), lastFailure, stateProblems);
   }
 }

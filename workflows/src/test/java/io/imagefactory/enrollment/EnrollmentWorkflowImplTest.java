@@ -174,6 +174,43 @@ public class EnrollmentWorkflowImplTest {
   }
 
   @Test
+  void aStateProblemTheCommitFoundReachesTheResult() {
+    catalog = sampleCatalog();
+    String problem =
+        "not watched by Kargo: base-images/node-22.yaml: base image 'node-22', field tag: 'x y'"
+            + " is not a valid image tag";
+    recording.stateProblems = List.of(problem);
+
+    EnrollmentResult result = enroll();
+
+    assertThat(result.committed()).isTrue();
+    assertThat(result.stateProblems()).containsExactly(problem);
+  }
+
+  @Test
+  void imagesNotAnalysedAgainAreReportedStartedOrUpdatedWhenTheirWorkflowWasCalled() {
+    catalog = sampleCatalog();
+    catalog.view =
+        new CatalogView(
+            "c0", List.of(), List.of(), List.of("worker", "cache", "docs"), List.of(),
+            List.of("worker", "cache", "docs"), List.of("node-22"));
+    catalog.plan =
+        new EntityPlan(
+            List.of(image("worker"), image("cache"), image("docs")), List.of(nodeBase()), List.of());
+    recording.startedImages = List.of("worker");
+    recording.updatedImages = List.of("cache");
+
+    EnrollmentResult result = enroll();
+
+    assertThat(result.images())
+        .extracting(ImageOutcome::image, ImageOutcome::status)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("worker", ImageOutcome.STARTED),
+            org.assertj.core.groups.Tuple.tuple("cache", ImageOutcome.UPDATED),
+            org.assertj.core.groups.Tuple.tuple("docs", ImageOutcome.UNCHANGED));
+  }
+
+  @Test
   void anImageWithAnInvalidRebuildTargetIsAnalysedAndReportedWithTheErrorsOfItsStateFile() {
     String undeclared =
         "images.yaml: image 'web': field 'source.workflowInputs.environment':"

@@ -30,9 +30,17 @@ public class StateRepoWorkflowImplTest {
     final Map<String, Integer> applications = new HashMap<>();
     public final List<Acknowledgement> acks = new CopyOnWriteArrayList<>();
     volatile boolean failing;
+    volatile boolean unreachable;
+    final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public synchronized CommitResult commit(CommitRequest request) {
+      attempts.incrementAndGet();
+      if (unreachable) {
+        throw ApplicationFailure.newFailure(
+            "could not fetch state repository /srv/state.git (branch main): not found",
+            "StateRepositoryUnavailable");
+      }
       if (failing) {
         throw ApplicationFailure.newNonRetryableFailure("push refused", "StateRepositoryRefused");
       }
@@ -121,6 +129,30 @@ public class StateRepoWorkflowImplTest {
     }
     assertThat(repo.requests.stream().mapToInt(r -> r.batches().size()).sum()).isEqualTo(5);
     assertThat(repo.requests.size()).isLessThan(5);
+  }
+
+  @Test
+  void aCommitThatKeepsFailingIsAnsweredAfterAFewAttemptsWithTheLastCause() throws Exception {
+    start();
+    repo.unreachable = true;
+    writer().submit(batch("u1", "base/node-22"));
+    // The writer's retries are timers: skip past them rather than wait for them.
+    for (int i = 0; i < 10 && repo.acks.isEmpty(); i++) {
+      temporal.sleep(Duration.ofSeconds(10));
+    }
+    CommitOutcome outcome = answer("u1");
+    assertThat(outcome.applied()).isFalse();
+    assertThat(outcome.retryable()).as("the same changes may commit later").isTrue();
+    assertThat(outcome.error())
+        .isEqualTo(
+            "commit failed: could not fetch state repository /srv/state.git (branch main): not found");
+    assertThat(repo.attempts.get()).isEqualTo(4);
+    assertThat(writer().status().lastFailure()).isEqualTo(outcome.error());
+
+    repo.unreachable = false;
+    writer().submit(batch("u2", "base/node-22"));
+    assertThat(answer("u2").applied()).isTrue();
+    assertThat(writer().status().lastFailure()).isNull();
   }
 
   @Test

@@ -84,6 +84,10 @@ final class StrictJson {
       }
       throw ApiProblem.badRequest("body", "is not valid JSON");
     } catch (JacksonException e) {
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+        // Two documents in one body: a proxy may read the first, a server the last.
+        throw ApiProblem.badRequest("body", "must be one JSON object with nothing after it");
+      }
       if (e.getPath().isEmpty()) {
         throw ApiProblem.badRequest("body", "must be a JSON object");
       }

@@ -6,6 +6,7 @@ import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.enrollment.EnrollmentResult;
+import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.GitHttpServer;
 import io.imagefactory.staterepo.IsolatedGitConfig;
@@ -35,9 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The state repository's remote refuses every push for a while, served over smart HTTP to a whole
  * worker on the time-skipping test server. Three digests of a base reported meanwhile wait in the
  * base's outbox, which says in its details line that the writer is behind and why; an enrollment
- * run meanwhile says so in its result. Once the remote takes pushes again, the digests land in the
- * order they were reported: the newest current, the two before it in the digest history, newest
- * first, none lost.
+ * run meanwhile waits, saying so in its progress. Once the remote takes pushes again, the digests
+ * land in the order they were reported: the newest current, the two before it in the digest
+ * history, newest first, none lost; and the enrollment commits.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -88,11 +89,10 @@ class StateRepoOutageTest {
           assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         }
         BaseImageWorkflow base = client.newWorkflowStub(BaseImageWorkflow.class, WorkflowIds.base(BASE));
-        // The writer retries its commit for about an hour and a half before it answers that the
-        // commit failed; until then the base only knows its batch is unanswered.
+        // The writer tries its commit a few times, then answers with the last attempt's cause.
         String details =
             FaultFixtures.skipping(
-                temporal, Duration.ofMinutes(10),
+                temporal, Duration.ofSeconds(30),
                 () -> base.status().details(), d -> d.contains("state repository behind: commit failed"));
         assertThat(details)
             .as("the base says the writer is behind, and why")
@@ -112,14 +112,19 @@ class StateRepoOutageTest {
                 GitFixtures.read(remote, "main", "images.yaml")
                     .replace("rebuildDelay: 2m", "rebuildDelay: 3m")));
         refusedAt = remote.resolve(Constants.R_HEADS + "main");
-        // The writer's retries are timers, so waiting with time skipped is what moves it on.
-        EnrollmentResult behind = enrollSkippingTime(baseUrl, client);
-        assertThat(behind.committed()).isFalse();
-        assertThat(behind.errors())
-            .as("the enrollment says the writer could not commit, and why")
-            .singleElement()
-            .asString()
-            .contains("commit failed", "could not push to state repository")
+        // The enrollment waits for the remote, saying why; its retries are timers, so waiting
+        // with time skipped is what moves it on.
+        requestEnrollment(baseUrl);
+        EnrollmentWorkflow enrollment =
+            client.newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT);
+        String phase =
+            FaultFixtures.skipping(
+                temporal, Duration.ofSeconds(30),
+                () -> enrollment.progress().phase(), p -> p.contains("state repository behind"));
+        assertThat(phase)
+            .as("the enrollment says the writer could not commit yet, and why")
+            .contains("committing; state repository behind: commit failed")
+            .contains("could not push to state repository", "trying again in")
             .doesNotContain(GIT_TOKEN);
         assertThat(git.failedPushes()).isGreaterThan(1);
         assertThat(remote.resolve(Constants.R_HEADS + "main")).isEqualTo(refusedAt);
@@ -139,6 +144,14 @@ class StateRepoOutageTest {
                     temporal, Duration.ofMinutes(1),
                     () -> base.status().details(), d -> !d.contains("state repository behind")))
             .doesNotContain("state repository behind");
+        FaultFixtures.skipping(
+            temporal, Duration.ofMinutes(1), () -> enrollment.progress().phase(), p -> p.startsWith("done"));
+        EnrollmentResult caughtUp = FinishedEnrollment.of(client);
+        assertThat(caughtUp.errors()).isEmpty();
+        assertThat(caughtUp.committed())
+            .as("the enrollment asked for during the outage commits once pushes are taken")
+            .isTrue();
+        assertThat(GitFixtures.read(remote, "main", "images/web.yaml")).contains("rebuildDelay: 3m");
         List<String> messages =
             GitFixtures.history(remote, "main").stream().map(c -> c.getShortMessage()).toList();
         assertThat(messages).noneMatch(m -> m.contains("force"));
@@ -151,12 +164,6 @@ class StateRepoOutageTest {
   private static EnrollmentResult enroll(String baseUrl, WorkflowClient client) throws Exception {
     requestEnrollment(baseUrl);
     return FinishedEnrollment.of(client);
-  }
-
-  private static EnrollmentResult enrollSkippingTime(String baseUrl, WorkflowClient client)
-      throws Exception {
-    requestEnrollment(baseUrl);
-    return client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
   }
 
   private static void requestEnrollment(String baseUrl) throws Exception {
