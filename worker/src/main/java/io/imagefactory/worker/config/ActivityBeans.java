@@ -1,6 +1,7 @@
 package io.imagefactory.worker.config;
 
 import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.budget.BudgetLimits;
 import io.imagefactory.budget.RebuildBudgetActivities;
 import io.imagefactory.rebuild.RebuildBudgetActivitiesImpl;
 import io.imagefactory.catalog.CatalogActivities;
@@ -90,14 +91,19 @@ class ActivityBeans {
     return new StateRepoClientActivitiesImpl(client);
   }
 
+  /** The rebuild budget's limits, with the hosts this worker's providers go to. */
   @Bean
-  RebuildBudgetActivities rebuildBudgetActivities(
-      WorkflowClient client, RebuildBudgetProperties budget, ImageFactoryProperties properties) {
+  BudgetLimits rebuildBudgetLimits(RebuildBudgetProperties budget, ImageFactoryProperties properties) {
     Map<String, String> providerHosts =
         Map.of(
             "github", properties.github().gitHost(),
             "gitlab", properties.gitlab().baseUrl().getHost());
-    return new RebuildBudgetActivitiesImpl(client, budget.limits(providerHosts));
+    return budget.limits(providerHosts);
+  }
+
+  @Bean
+  RebuildBudgetActivities rebuildBudgetActivities(WorkflowClient client, BudgetLimits limits) {
+    return new RebuildBudgetActivitiesImpl(client, limits);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.catalog.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,9 @@ public interface ImageDirectory {
 
   /** How current the answers are. */
   Freshness freshness();
+
+  /** The state files the answers come from, parsed; unreadable files are left out. */
+  StateSnapshot state();
 
   /**
    * The snapshot lookups are answered from.

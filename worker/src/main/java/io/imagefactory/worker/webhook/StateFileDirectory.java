@@ -1,5 +1,6 @@
 package io.imagefactory.worker.webhook;
 
+import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.staterepo.StateRepositoryException;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +86,11 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
   @Override
   public List<Entry> images() {
     return require().index().images();
+  }
+
+  @Override
+  public StateSnapshot state() {
+    return require().index().state();
   }
 
   @Override

@@ -33,14 +33,16 @@ final class StateFileIndex {
   private static final Comparator<Entry> ORDER =
       Comparator.comparing(Entry::kind).thenComparing(Entry::name);
 
-  static final StateFileIndex EMPTY = new StateFileIndex(new TreeMap<>());
+  static final StateFileIndex EMPTY = new StateFileIndex(new TreeMap<>(), StateSnapshot.empty());
 
   private final SortedMap<String, Entry> byPath;
   private final Map<String, List<Entry>> byRepoURL = new HashMap<>();
   private final List<Entry> images;
+  private final StateSnapshot state;
 
-  private StateFileIndex(SortedMap<String, Entry> byPath) {
+  private StateFileIndex(SortedMap<String, Entry> byPath, StateSnapshot state) {
     this.byPath = byPath;
+    this.state = state;
     for (Entry entry : byPath.values()) {
       byRepoURL.computeIfAbsent(entry.repoURL(), url -> new ArrayList<>()).add(entry);
     }
@@ -85,7 +87,12 @@ final class StateFileIndex {
         byPath.put(problem.path(), kept);
       }
     }
-    return new StateFileIndex(byPath);
+    return new StateFileIndex(byPath, snapshot);
+  }
+
+  /** The parsed state files of the snapshot, for what needs more than lookups (the what-if). */
+  StateSnapshot state() {
+    return state;
   }
 
   List<Entry> find(String repoURL, String tag) {
