@@ -91,16 +91,6 @@ class ActivityBeans {
     return new StateRepoClientActivitiesImpl(client);
   }
 
-  /** The rebuild budget's limits, with the hosts this worker's providers go to. */
-  @Bean
-  BudgetLimits rebuildBudgetLimits(RebuildBudgetProperties budget, ImageFactoryProperties properties) {
-    Map<String, String> providerHosts =
-        Map.of(
-            "github", properties.github().gitHost(),
-            "gitlab", properties.gitlab().baseUrl().getHost());
-    return budget.limits(providerHosts);
-  }
-
   @Bean
   RebuildBudgetActivities rebuildBudgetActivities(WorkflowClient client, BudgetLimits limits) {
     return new RebuildBudgetActivitiesImpl(client, limits);

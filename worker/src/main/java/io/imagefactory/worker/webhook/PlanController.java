@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanController {
 
   private final ImageDirectory directory;
-  private final BudgetLimits limits;
+  private final ObjectProvider<BudgetLimits> limits;
   private final Clock clock;
 
-  PlanController(ImageDirectory directory, BudgetLimits limits, Clock clock) {
+  /** The limits come from the worker's configuration; a web slice without it answers 503. */
+  PlanController(
+      ImageDirectory directory, ObjectProvider<BudgetLimits> limits, ObjectProvider<Clock> clock) {
     this.directory = directory;
     this.limits = limits;
-    this.clock = clock;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
   @GetMapping("/api/v1/plan")
@@ -41,10 +44,14 @@ class PlanController {
       @RequestParam(required = false) String now) {
     Duration run = runDuration == null ? WhatIfPlanner.DEFAULT_RUN_DURATION : duration(runDuration);
     Instant at = now == null ? clock.instant() : instant(now);
+    BudgetLimits budget = limits.getIfAvailable();
+    if (budget == null) {
+      throw ApiProblem.unavailable("this worker has no rebuild budget configured", Map.of());
+    }
     ImageDirectory.Freshness freshness = directory.freshness();
     RebuildPreview preview;
     try {
-      preview = new WhatIfPlanner().plan(directory.state(), base, at, run, limits);
+      preview = new WhatIfPlanner().plan(directory.state(), base, at, run, budget);
     } catch (UnknownBaseException e) {
       throw ApiProblem.notFound(e.getMessage(), Map.of("closest", e.closest()));
     } catch (IllegalArgumentException e) {
