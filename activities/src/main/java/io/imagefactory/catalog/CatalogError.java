@@ -14,6 +14,12 @@ package io.imagefactory.catalog;
 public record CatalogError(
     String file, int line, int column, String entry, String field, String message) {
 
+  /**
+   * The entry label of the file's {@code defaults:} mapping; no image can be named so, and it is
+   * reported as itself ({@code defaults: field 'rebuildWindow': …}), never as an image.
+   */
+  public static final String DEFAULTS = "defaults:";
+
   /** {@code images.yaml:14:5: image 'backstage': field 'rebuildDelay': "7 days" is not ...}. */
   @Override
   public String toString() {
@@ -26,7 +32,11 @@ public record CatalogError(
     }
     text.append(": ");
     if (entry != null) {
-      text.append(entry.startsWith("#") ? "entry " + entry : "image '" + entry + "'").append(": ");
+      if (DEFAULTS.equals(entry)) {
+        text.append(DEFAULTS).append(' ');
+      } else {
+        text.append(entry.startsWith("#") ? "entry " + entry : "image '" + entry + "'").append(": ");
+      }
     }
     if (field != null) {
       text.append("field '").append(field).append("': ");

@@ -94,7 +94,7 @@ final class CatalogValidator {
       top.error("defaults", "expected a mapping such as {rebuildWindow: ...}, got " + YamlNodes.describe(node));
       return;
     }
-    YamlFields defaults = YamlFields.of(mapping, "defaults", errors);
+    YamlFields defaults = YamlFields.of(mapping, CatalogError.DEFAULTS, errors);
     defaults.rejectUnknown(DEFAULT_FIELDS);
     defaultWindow = RebuildWindowValidator.read(defaults).window();
   }

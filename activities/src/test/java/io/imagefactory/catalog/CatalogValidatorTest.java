@@ -423,6 +423,21 @@ class CatalogValidatorTest {
                 + " imageSelectionStrategy, owner, system, rebuildWindow)");
   }
 
+  @Test
+  void reportsAFieldUnderDefaultsAsTheDefaultsNotAsAnImage() {
+    String yaml =
+        "defaults:\n  rebuildWindow: {timeZone: Mars/Olympus, days: [Mon], from: '09:00', to: '10:00'}\n"
+            + "  rebuildWindw: {}\n"
+            + entry("name: api", "registry: ghcr.io", "repository: org/api");
+    assertThat(errors(yaml))
+        .containsExactlyInAnyOrder(
+            "images.yaml:3:3: defaults: field 'rebuildWindw': unknown field (did you mean"
+                + " 'rebuildWindow'?)",
+            "images.yaml:2:19: defaults: field 'rebuildWindow.timeZone': \"Mars/Olympus\" is not a"
+                + " known time zone (an IANA zone such as Europe/London, America/New_York or UTC)")
+        .noneMatch(error -> error.contains("image 'defaults'"));
+  }
+
   /** An entry with the given lines, under {@code images:}. */
   private static String entry(String... lines) {
     StringBuilder yaml = new StringBuilder("images:\n");

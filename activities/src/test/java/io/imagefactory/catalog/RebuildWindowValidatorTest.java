@@ -130,7 +130,7 @@ class RebuildWindowValidatorTest {
                 assertThat(e.errors())
                     .extracting(CatalogError::toString)
                     .containsExactly(
-                        "images.yaml:2:47: image 'defaults': field 'rebuildWindow.to': 08:00 is not after"
+                        "images.yaml:2:47: defaults: field 'rebuildWindow.to': 08:00 is not after"
                             + " from 09:00 (a range ends on its own day; split an overnight range"
                             + " in two)",
                         "images.yaml:7:5: image 'redis': field 'rebuildWindow': applies to managed"

@@ -285,16 +285,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** A new ticket; its id is unique across runs, so a released one is never mistaken for it. */
   private BudgetTicket ticket(Instant now, boolean forced) {
     Instant eligible = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay()).orElse(now);
-    return new BudgetTicket(
-        config.name() + "/" + Workflow.randomUUID(),
-        WorkflowIds.image(config.name()),
-        config.name(),
-        config.target() == null ? null : config.target().provider(),
-        config.target() == null ? null : config.target().repo(),
-        eligible.isAfter(now) ? now : eligible,
-        now,
-        config.dependentImages(),
-        forced);
+    return RebuildSchedule.ticket(
+        config, config.name() + "/" + Workflow.randomUUID(), eligible, now, forced);
   }
 
   private boolean dueForAutomaticRebuild(Instant now) {
@@ -525,7 +517,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       return due.map(at -> Duration.between(now, at));
     }
     if (!config.windowOpen(now)) {
-      return Optional.of(Duration.between(now, config.rebuildWindow().nextOpening(now)));
+      return Optional.of(Duration.between(now, RebuildSchedule.dispatchableFrom(config, now)));
     }
     if (budget.waiting()) {
       Optional<Duration> resend = budget.untilDue();
@@ -533,7 +525,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         return resend;
       }
       return earliest(
-          resend, Optional.of(Duration.between(now, config.rebuildWindow().closesAfter(now))));
+          resend, Optional.of(Duration.between(now, RebuildSchedule.windowClosesAfter(config, now))));
     }
     return Optional.of(Duration.ZERO);
   }

@@ -1,6 +1,7 @@
 package io.imagefactory.worker.config;
 
 import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.budget.BudgetLimits;
 import io.imagefactory.budget.RebuildBudgetActivities;
 import io.imagefactory.rebuild.RebuildBudgetActivitiesImpl;
 import io.imagefactory.catalog.CatalogActivities;
@@ -91,13 +92,8 @@ class ActivityBeans {
   }
 
   @Bean
-  RebuildBudgetActivities rebuildBudgetActivities(
-      WorkflowClient client, RebuildBudgetProperties budget, ImageFactoryProperties properties) {
-    Map<String, String> providerHosts =
-        Map.of(
-            "github", properties.github().gitHost(),
-            "gitlab", properties.gitlab().baseUrl().getHost());
-    return new RebuildBudgetActivitiesImpl(client, budget.limits(providerHosts));
+  RebuildBudgetActivities rebuildBudgetActivities(WorkflowClient client, BudgetLimits limits) {
+    return new RebuildBudgetActivitiesImpl(client, limits);
   }
 
   @Bean

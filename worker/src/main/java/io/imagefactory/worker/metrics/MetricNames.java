@@ -18,6 +18,7 @@ final class MetricNames {
   static final String STATE_SNAPSHOT_AGE = "image_factory_state_snapshot_age_seconds";
   static final String REBUILD_DISPATCHES = "image_factory_rebuild_dispatches";
   static final String REBUILD_RUNS = "image_factory_rebuild_runs";
+  static final String REBUILD_QUEUE_LENGTH = "image_factory_rebuild_queue_length";
   static final String REBUILD_DISPATCH_DELAY = "image_factory_rebuild_dispatch_delay";
   static final String REBUILD_BUILD_DELAY = "image_factory_rebuild_build_delay";
   static final String LIFECYCLE_TRANSITIONS = "image_factory_lifecycle_transitions";

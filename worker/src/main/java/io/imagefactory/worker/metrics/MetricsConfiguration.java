@@ -1,12 +1,17 @@
 package io.imagefactory.worker.metrics;
 
+import io.imagefactory.budget.BudgetLimits;
 import io.imagefactory.rebuild.RebuildMetrics;
 import io.imagefactory.staterepo.StateRepoMetrics;
 import io.imagefactory.worker.webhook.ImageEventOutcomes;
 import io.imagefactory.worker.webhook.StateSnapshots;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.client.WorkflowClient;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +49,14 @@ public class MetricsConfiguration {
   @Bean(destroyMethod = "close")
   FleetStateWatcher fleetStateWatcher(StateSnapshots snapshots, Clock clock) {
     return new FleetStateWatcher(snapshots, clock).start();
+  }
+
+  /** One series per CI host the providers go to, as the rebuild budget counts them. */
+  @Bean(destroyMethod = "close")
+  RebuildQueueGauges rebuildQueueGauges(
+      WorkflowClient client, BudgetLimits limits) {
+    Set<String> hosts = new TreeSet<>(List.of(limits.hostOf("github"), limits.hostOf("gitlab")));
+    return new RebuildQueueGauges(client, hosts).start();
   }
 
   @Bean

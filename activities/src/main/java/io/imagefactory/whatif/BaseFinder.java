@@ -1,0 +1,91 @@
+package io.imagefactory.whatif;
+
+import io.imagefactory.catalog.BaseImageState;
+import io.imagefactory.catalog.Enrollment;
+import io.imagefactory.catalog.ImageState;
+import io.imagefactory.catalog.ManagedImageState;
+import io.imagefactory.catalog.StateSnapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds what a reference names in the state files: a watched base image (by its {@code
+ * repoURL:tag}, the image as written in the Dockerfile, or its name), else a managed image
+ * published at that repository (a new build of it is a cascade).
+ */
+final class BaseFinder {
+
+  private static final int SUGGESTIONS = 3;
+
+  private BaseFinder() {}
+
+  /** The base, or {@link UnknownBaseException} naming the closest known references. */
+  static WhatIfBase find(StateSnapshot state, BaseReference reference) {
+    Map<String, WhatIfBase> known = new LinkedHashMap<>();
+    for (BaseImageState base : state.baseImages().values()) {
+      if (base.repoURL() == null || base.tag() == null) {
+        continue; // Pinned by digest: it has no next digest to ask about.
+      }
+      WhatIfBase found = new WhatIfBase(base.name(), WhatIfBase.BASE, base.repoURL(), base.tag());
+      known.putIfAbsent(base.repoURL() + ":" + base.tag(), found);
+      if (base.fullImage() != null) {
+        known.putIfAbsent(base.fullImage(), found);
+      }
+    }
+    for (ImageState image : state.images().values()) {
+      Enrollment enrollment = image.enrollment();
+      if (image instanceof ManagedImageState && enrollment != null && enrollment.registry() != null
+          && enrollment.repository() != null) {
+        String repoURL = enrollment.registry() + "/" + enrollment.repository();
+        known.putIfAbsent(
+            repoURL + ":" + reference.tag(),
+            new WhatIfBase(image.name(), WhatIfBase.MANAGED, repoURL, reference.tag()));
+      }
+    }
+    WhatIfBase found = known.get(reference.toString());
+    if (found != null) {
+      return found;
+    }
+    throw new UnknownBaseException(reference, closest(reference.toString(), known));
+  }
+
+  private static List<String> closest(String wanted, Map<String, WhatIfBase> known) {
+    List<String> references = new ArrayList<>();
+    known.forEach(
+        (text, base) -> {
+          String canonical = base.repoURL() + ":" + base.tag();
+          if (base.kind().equals(WhatIfBase.BASE) && !references.contains(canonical)) {
+            references.add(canonical);
+          }
+        });
+    String target = wanted.toLowerCase(Locale.ROOT);
+    return references.stream()
+        .sorted(Comparator.comparingInt((String r) -> distance(target, r)).thenComparing(r -> r))
+        .limit(SUGGESTIONS)
+        .toList();
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
