@@ -68,20 +68,6 @@ public record Enrollment(
     this(registry, repository, source, rebuildDelay, autoRebuild, null, null, null, Map.of());
   }
 
-  /** The enrollment block for an entry of {@code images.yaml}, with defaults applied. */
-  public static Enrollment of(ImageEntry entry) {
-    return new Enrollment(
-        entry.registry(),
-        entry.repository(),
-        entry.source(),
-        entry.effectiveRebuildDelay(),
-        entry.effectiveAutoRebuild(),
-        entry.owner(),
-        entry.system(),
-        entry.rebuildWindow(),
-        Map.of());
-  }
-
   /** This block with the unknown fields of {@code previous} carried over. */
   public Enrollment keepingUnknownFieldsOf(Enrollment previous) {
     return previous == null

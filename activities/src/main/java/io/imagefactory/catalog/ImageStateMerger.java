@@ -18,7 +18,7 @@ final class ImageStateMerger {
       Discovery discovery,
       List<String> dependents,
       Instant now) {
-    Enrollment enrollment = Enrollment.of(entry).keepingUnknownFieldsOf(enrollmentOf(previous));
+    Enrollment enrollment = entry.enrollment().keepingUnknownFieldsOf(enrollmentOf(previous));
     String currentVersion = null;
     String currentDigest = null;
     Instant lastBuilt = null;
@@ -53,7 +53,7 @@ final class ImageStateMerger {
 
   static ExternalImageState external(
       ImageEntry entry, ImageState previous, List<String> dependents, Instant now) {
-    Enrollment enrollment = Enrollment.of(entry).keepingUnknownFieldsOf(enrollmentOf(previous));
+    Enrollment enrollment = entry.enrollment().keepingUnknownFieldsOf(enrollmentOf(previous));
     String currentTag = null;
     String currentDigest = null;
     Instant lastUpdated = null;
