@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * target), images whose last analysis did not succeed or found their rebuild target invalid (so a
  * fixed workflow file is seen by the next enrollment), and the images the request names.
  */
-final class AnalysisSelection {
+public final class AnalysisSelection {
 
   private AnalysisSelection() {}
 
@@ -34,7 +34,7 @@ final class AnalysisSelection {
   }
 
   /** What the analysis of {@code entry} reads: its Dockerfile and its rebuild target. */
-  static AnalysisTarget targetOf(ImageEntry entry) {
+  public static AnalysisTarget targetOf(ImageEntry entry) {
     SourceConfig source = entry.source();
     return new AnalysisTarget(
         entry.name(),

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * of every entry, and that names and images are enrolled once; every problem goes to {@link
  * CatalogErrors}.
  */
-final class CatalogValidator {
+public final class CatalogValidator {
 
   static final List<String> ENTRY_FIELDS =
       List.of(

@@ -56,7 +56,7 @@ public final class EntitySetups {
     return references;
   }
 
-  static ImageConfig configOf(ImageState state, Map<String, String> references) {
+  public static ImageConfig configOf(ImageState state, Map<String, String> references) {
     Enrollment enrollment = state.enrollment();
     boolean managed = state instanceof ManagedImageState;
     List<String> pinned = List.of();

@@ -7,7 +7,7 @@ import java.util.Set;
  * How the planner names and compares image references: base identities, the familiar form of a
  * reference, Docker Hub normalisation, and the exact-tag regex a base's Warehouse allows.
  */
-final class ImageRefs {
+public final class ImageRefs {
 
   static final String DOCKER_HUB = "docker.io";
 
@@ -22,12 +22,12 @@ final class ImageRefs {
    * beside it pins the reference, it does not make another base), else {@code
    * registry/repository@digest}.
    */
-  static String identity(String registry, String repository, String tag, String digest) {
+  public static String identity(String registry, String repository, String tag, String digest) {
     return repoKey(registry, repository) + (tag != null ? ":" + tag : "@" + digest);
   }
 
   /** {@code registry/repository}, with Docker Hub's aliases and {@code library/} normalised. */
-  static String repoKey(String registry, String repository) {
+  public static String repoKey(String registry, String repository) {
     String host = registry.toLowerCase(Locale.ROOT);
     if (DOCKER_HUB_ALIASES.contains(host)) {
       host = DOCKER_HUB;
@@ -42,7 +42,7 @@ final class ImageRefs {
    * The reference as people write it: {@code node:22-bookworm-slim}, {@code
    * gcr.io/distroless/static-debian12:nonroot}, {@code node@sha256:...}.
    */
-  static String familiar(String registry, String repository, String tag, String digest) {
+  public static String familiar(String registry, String repository, String tag, String digest) {
     String name = registry + "/" + repository;
     if (DOCKER_HUB.equals(registry)) {
       name =
@@ -54,7 +54,7 @@ final class ImageRefs {
   }
 
   /** {@code ^<tag>$} with regex metacharacters escaped: {@code ^3\.12-slim$}. */
-  static String exactTagRegex(String tag) {
+  public static String exactTagRegex(String tag) {
     StringBuilder regex = new StringBuilder("^");
     for (char c : tag.toCharArray()) {
       if (REGEX_SPECIALS.indexOf(c) >= 0) {

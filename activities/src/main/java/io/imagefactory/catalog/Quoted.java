@@ -3,22 +3,22 @@ package io.imagefactory.catalog;
 import io.imagefactory.HumanText;
 
 /** Renders a user-supplied value for an error message: quoted, shortened, control chars shown. */
-final class Quoted {
+public final class Quoted {
 
   private static final int MAX_SHOWN = 60;
 
   private Quoted() {}
 
-  static String of(String value) {
+  public static String of(String value) {
     return "\"" + printable(value) + "\"";
   }
 
   /** The value shortened, with control characters written as {@code \\uXXXX}. */
-  static String printable(String value) {
+  public static String printable(String value) {
     return HumanText.printable(value, MAX_SHOWN);
   }
 
-  static boolean hasControlCharacter(String value) {
+  public static boolean hasControlCharacter(String value) {
     return value.codePoints().anyMatch(Character::isISOControl);
   }
 }

@@ -85,7 +85,7 @@ public final class RebuildTargetValidator {
    *
    * @param baseNames the names of what the image is built on, as its state file records them
    */
-  static List<String> withBaseProblems(
+  public static List<String> withBaseProblems(
       List<String> found, ImageEntry entry, Collection<String> baseNames) {
     List<String> errors = new ArrayList<>(found);
     Map<String, String> inputs = entry.source().workflowInputs();

@@ -25,7 +25,7 @@ public final class YamlDocuments {
 
   static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
   static final int MAX_DEPTH = 32;
-  static final int MAX_ALIASES = 200;
+  public static final int MAX_ALIASES = 200;
   static final int MAX_EXPANDED_VALUES = 1_000_000;
 
   /** A document that could not be composed, with the position of the problem when known. */
@@ -80,7 +80,7 @@ public final class YamlDocuments {
     return HumanText.printable(message, 500);
   }
 
-  static String syntaxMessage(MarkedYAMLException e) {
+  public static String syntaxMessage(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     if (e.getContext() != null && problem.startsWith("but ")) {
       problem = e.getContext() + ", " + problem;

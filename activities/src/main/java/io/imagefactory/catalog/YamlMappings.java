@@ -17,11 +17,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * keys, and applies merge keys ({@code <<: *defaults}) the way YAML 1.1 defines them (keys written
  * in the mapping win over merged ones; earlier merged mappings win over later ones).
  */
-final class YamlMappings {
+public final class YamlMappings {
 
   private YamlMappings() {}
 
-  static Map<String, NodeTuple> flatten(MappingNode mapping, BiConsumer<Mark, String> errors) {
+  public static Map<String, NodeTuple> flatten(MappingNode mapping, BiConsumer<Mark, String> errors) {
     Map<String, NodeTuple> fields = new LinkedHashMap<>();
     Map<String, NodeTuple> merged = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {

@@ -7,11 +7,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Small questions about SnakeYAML nodes, worded for error messages. */
-final class YamlNodes {
+public final class YamlNodes {
 
   private YamlNodes() {}
 
-  static boolean isNull(Node node) {
+  public static boolean isNull(Node node) {
     return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
   }
 
@@ -20,7 +20,7 @@ final class YamlNodes {
    * Another tag ({@code !!binary}, a local {@code !secret}) asks for a meaning Image Factory does
    * not give it, so its value is refused instead of being read as the text written.
    */
-  static boolean hasCoreTag(ScalarNode scalar) {
+  public static boolean hasCoreTag(ScalarNode scalar) {
     Tag tag = scalar.getTag();
     return Tag.STR.equals(tag)
         || Tag.INT.equals(tag)
@@ -31,7 +31,7 @@ final class YamlNodes {
   }
 
   /** {@code a mapping}, {@code a list}, {@code nothing}, {@code a string} or a tagged value. */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     if (node instanceof MappingNode) {
       return "a mapping";
     }

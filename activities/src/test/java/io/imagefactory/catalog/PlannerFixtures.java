@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Builds what the Dockerfile analyzer would report, and catalogs from YAML text. */
-final class PlannerFixtures {
+public final class PlannerFixtures {
 
   private PlannerFixtures() {}
 
