@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.YamlScalars;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

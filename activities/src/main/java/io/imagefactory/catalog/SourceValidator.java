@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.YamlNodes;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

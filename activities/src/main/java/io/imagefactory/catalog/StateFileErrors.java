@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.imagefactory.catalog.yaml.Quoted;
+import io.imagefactory.catalog.yaml.YamlDocuments;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;

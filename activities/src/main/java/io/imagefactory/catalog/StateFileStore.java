@@ -2,6 +2,7 @@ package io.imagefactory.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imagefactory.catalog.yaml.Quoted;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;

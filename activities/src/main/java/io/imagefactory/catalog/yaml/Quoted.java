@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.catalog.yaml;
 
 import io.imagefactory.HumanText;
 

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.catalog.yaml;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.catalog.yaml;
 
 /**
  * The one YAML 1.1 rule the state-file reader and the manifest writer share: which plain scalars

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.catalog.yaml;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
