@@ -1,6 +1,11 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.dockerfile.BaseImageNames;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.StateFileProblem;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateTree;

@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.statefiles.ManagedImageState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.FileChange;
 import java.util.Comparator;
 import java.util.List;
 

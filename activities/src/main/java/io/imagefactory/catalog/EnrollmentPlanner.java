@@ -1,5 +1,11 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

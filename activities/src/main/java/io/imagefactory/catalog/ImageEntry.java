@@ -1,6 +1,8 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.SourceConfig;
 import java.util.Map;
 
 /**

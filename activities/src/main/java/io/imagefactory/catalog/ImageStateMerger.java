@@ -1,5 +1,11 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildState;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

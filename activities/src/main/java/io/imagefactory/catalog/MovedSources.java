@@ -1,5 +1,8 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.SourceConfig;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.SourceFileResult;
 import io.imagefactory.staterepo.SourceSession;

@@ -1,6 +1,7 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.enrollment.EntitySetupSource;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateTree;
 import java.util.Optional;

@@ -6,11 +6,11 @@
  *       SnakeYAML under size, depth and alias limits, so every error carries line and column) and
  *       reports every problem of the file at once in a {@link
  *       io.imagefactory.catalog.CatalogException}.
- *   <li>{@link io.imagefactory.catalog.StateFileStore} reads and writes {@code images/<name>.yaml}
+ *   <li>{@link io.imagefactory.statefiles.StateFileStore} reads and writes {@code images/<name>.yaml}
  *       and {@code base-images/<name>.yaml} (seed 004) deterministically, keeping fields it does
- *       not know; {@link io.imagefactory.catalog.StateSnapshotReader} and {@link
- *       io.imagefactory.catalog.StateDirectoryReader} build a {@link
- *       io.imagefactory.catalog.StateSnapshot} from (path, bytes) or a directory.
+ *       not know; {@link io.imagefactory.statefiles.StateSnapshotReader} and {@link
+ *       io.imagefactory.statefiles.StateDirectoryReader} build a {@link
+ *       io.imagefactory.statefiles.StateSnapshot} from (path, bytes) or a directory.
  *   <li>{@link io.imagefactory.catalog.EnrollmentPlanner} turns catalog, snapshot and analysis
  *       outcomes into an {@link io.imagefactory.catalog.EnrollmentPlan}: the exact file changes,
  *       none when nothing changed.

@@ -1,7 +1,5 @@
 package io.imagefactory.catalog;
 
-import io.imagefactory.image.PendingDigest;
-
 import static io.imagefactory.catalog.PlannerFixtures.analysed;
 import static io.imagefactory.catalog.PlannerFixtures.external;
 import static io.imagefactory.catalog.PlannerFixtures.images;
@@ -9,15 +7,27 @@ import static io.imagefactory.catalog.PlannerFixtures.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.imagefactory.catalog.FileChange.Action;
 import io.imagefactory.dockerfile.BaseImageNames;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.FileChange.Action;
+import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 
 class EnrollmentPlannerTest {
 

@@ -5,6 +5,10 @@ import static io.imagefactory.catalog.PlannerFixtures.images;
 import static io.imagefactory.catalog.PlannerFixtures.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

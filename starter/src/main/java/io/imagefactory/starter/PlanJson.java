@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.FileChange;
+import io.imagefactory.statefiles.FileChange;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.catalog.StateFileException;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildEntry;
+import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.statefiles.StateFileException;
+import io.imagefactory.statefiles.StateFileStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
+import io.imagefactory.catalog.ResourceNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import java.util.ArrayList;
 import java.util.Collections;

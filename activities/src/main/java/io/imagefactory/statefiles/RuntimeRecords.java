@@ -1,7 +1,5 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
-import io.imagefactory.image.ImageRuntime;
-import io.imagefactory.image.RebuildEntry;
 import java.util.ArrayList;
 import java.util.List;
 

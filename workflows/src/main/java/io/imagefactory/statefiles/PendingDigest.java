@@ -1,4 +1,4 @@
-package io.imagefactory.image;
+package io.imagefactory.statefiles;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,12 +1,10 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.catalog.EntitySetups;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.ImageRuntime;
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package io.imagefactory.image;
+package io.imagefactory.statefiles;
 
+import io.imagefactory.image.RebuildPolicy;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 /**
  * A state file that could not be read, and why; it is left untouched until fixed.

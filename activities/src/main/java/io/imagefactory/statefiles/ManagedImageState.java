@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;

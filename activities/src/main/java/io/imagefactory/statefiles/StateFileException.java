@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 /** A state file that cannot be read; the message names the file, and the line where known. */
 public final class StateFileException extends Exception {

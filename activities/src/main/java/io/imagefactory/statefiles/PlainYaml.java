@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import io.imagefactory.catalog.yaml.YamlScalars;
 import java.nio.charset.StandardCharsets;

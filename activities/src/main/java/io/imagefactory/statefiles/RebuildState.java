@@ -1,12 +1,10 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.catalog.CatalogFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 /**
  * One file a plan creates, updates or deletes in the state repository.

@@ -1,9 +1,7 @@
-package io.imagefactory.catalog;
+package io.imagefactory.statefiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
 import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.rebuild.RunRef;
 import java.nio.charset.StandardCharsets;
