@@ -4,6 +4,7 @@ import io.imagefactory.dockerfile.AnalysisTarget;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;
 import io.imagefactory.dockerfile.DockerfileSyntaxException;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import io.imagefactory.statefiles.SourceConfig;
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,8 +11,8 @@
  *       not know; {@link io.imagefactory.statefiles.StateSnapshotReader} and {@link
  *       io.imagefactory.statefiles.StateDirectoryReader} build a {@link
  *       io.imagefactory.statefiles.StateSnapshot} from (path, bytes) or a directory.
- *   <li>{@link io.imagefactory.catalog.EnrollmentPlanner} turns catalog, snapshot and analysis
- *       outcomes into an {@link io.imagefactory.catalog.EnrollmentPlan}: the exact file changes,
+ *   <li>{@link io.imagefactory.enrollment.plan.EnrollmentPlanner} turns catalog, snapshot and analysis
+ *       outcomes into an {@link io.imagefactory.enrollment.plan.EnrollmentPlan}: the exact file changes,
  *       none when nothing changed.
  * </ul>
  *

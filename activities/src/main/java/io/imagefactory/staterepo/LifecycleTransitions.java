@@ -2,7 +2,7 @@ package io.imagefactory.staterepo;
 
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.ImageEntry;
-import io.imagefactory.catalog.PlanSummary;
+import io.imagefactory.enrollment.plan.PlanSummary;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;

@@ -1,12 +1,12 @@
 package io.imagefactory.backstage;
 
-import io.imagefactory.catalog.AnalysisOutcome;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.EnrollmentPlanner;
 import io.imagefactory.catalog.StateDirectoryAnalyzer;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlanner;
 import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;

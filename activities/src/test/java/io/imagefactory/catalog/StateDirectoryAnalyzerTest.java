@@ -3,6 +3,7 @@ package io.imagefactory.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.dockerfile.BaseImageReference;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.imagefactory.starter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.imagefactory.catalog.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
 import io.imagefactory.statefiles.FileChange;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,11 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.ExactTag;
+import io.imagefactory.catalog.ImageEntry;
+import io.imagefactory.catalog.ImageRefs;
+import io.imagefactory.catalog.ResourceNames;
+import io.imagefactory.catalog.TagFilter;
 import io.imagefactory.dockerfile.BaseImageNames;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;

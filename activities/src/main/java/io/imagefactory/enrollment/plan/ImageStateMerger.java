@@ -1,5 +1,6 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.ExternalImageState;

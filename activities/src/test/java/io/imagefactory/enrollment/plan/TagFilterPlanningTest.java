@@ -1,10 +1,11 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
-import static io.imagefactory.catalog.PlannerFixtures.analysed;
-import static io.imagefactory.catalog.PlannerFixtures.images;
-import static io.imagefactory.catalog.PlannerFixtures.managed;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.analysed;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.images;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.catalog.Catalog;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.StateSnapshot;

@@ -1,5 +1,7 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.StateSnapshot;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
-import static io.imagefactory.catalog.PlannerFixtures.analysed;
-import static io.imagefactory.catalog.PlannerFixtures.external;
-import static io.imagefactory.catalog.PlannerFixtures.images;
-import static io.imagefactory.catalog.PlannerFixtures.managed;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.analysed;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.external;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.images;
+import static io.imagefactory.enrollment.plan.PlannerFixtures.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.imagefactory.catalog.Catalog;
 import io.imagefactory.dockerfile.BaseImageNames;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;

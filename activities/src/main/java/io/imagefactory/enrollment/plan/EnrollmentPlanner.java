@@ -1,5 +1,7 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.ImageState;

@@ -1,5 +1,6 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.ImageRefs;
 import io.imagefactory.dockerfile.BaseImageNames;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.StateFileProblem;

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
 import io.imagefactory.statefiles.FileChange;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.RebuildTargetValidator;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import java.util.List;

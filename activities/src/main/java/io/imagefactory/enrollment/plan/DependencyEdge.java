@@ -1,4 +1,6 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
+
+import io.imagefactory.catalog.ImageRefs;
 
 /**
  * One thing a managed image is built on: another enrolled image (managed or external), or a base

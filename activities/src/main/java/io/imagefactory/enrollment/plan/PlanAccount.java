@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.CatalogException;
+import io.imagefactory.catalog.CatalogLoader;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import java.nio.charset.StandardCharsets;

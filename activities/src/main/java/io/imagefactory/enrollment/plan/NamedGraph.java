@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment.plan;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
