@@ -4,7 +4,6 @@ import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.client.BatchRequest;

@@ -3,7 +3,7 @@ package io.imagefactory.backstage;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.StateDirectoryAnalyzer;
+import io.imagefactory.enrollment.StateDirectoryAnalyzer;
 import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import io.imagefactory.enrollment.plan.EnrollmentPlan;
 import io.imagefactory.enrollment.plan.EnrollmentPlanner;

@@ -8,8 +8,6 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.base.BaseImageWorkflowImpl;
-import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.StateRepositorySetups;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.drift.DriftRequest;

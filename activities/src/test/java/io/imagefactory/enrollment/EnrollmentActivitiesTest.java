@@ -3,9 +3,6 @@ package io.imagefactory.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.CatalogView;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.dockerfile.ImageAnalysis;

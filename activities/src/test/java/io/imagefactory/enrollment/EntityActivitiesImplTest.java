@@ -17,7 +17,6 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageSetup;

@@ -2,8 +2,6 @@ package io.imagefactory.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.CatalogView;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.kargo.KargoDerivedFiles;

@@ -3,9 +3,6 @@ package io.imagefactory.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.CatalogView;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.dockerfile.ImageAnalysis;

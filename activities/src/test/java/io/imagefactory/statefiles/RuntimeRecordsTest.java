@@ -2,7 +2,7 @@ package io.imagefactory.statefiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.EntitySetups;
+import io.imagefactory.enrollment.EntitySetups;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import java.nio.charset.StandardCharsets;

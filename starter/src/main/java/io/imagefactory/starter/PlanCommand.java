@@ -4,7 +4,7 @@ import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogError;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.StateDirectoryAnalyzer;
+import io.imagefactory.enrollment.StateDirectoryAnalyzer;
 import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import io.imagefactory.enrollment.plan.EnrollmentPlan;
 import io.imagefactory.enrollment.plan.EnrollmentPlanner;

@@ -4,15 +4,15 @@ import static io.imagefactory.starter.Images.DISTROLESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.WorkflowIds;
-import io.imagefactory.catalog.CatalogView;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.AnalysisTarget;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.CatalogView;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentResult;
+import io.imagefactory.enrollment.EntityPlan;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.statefiles.ImageRuntime;

@@ -3,8 +3,6 @@ package io.imagefactory.enrollment;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
-import io.imagefactory.catalog.CatalogActivities;
-import io.imagefactory.catalog.CatalogView;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;

@@ -1,10 +1,10 @@
 package io.imagefactory.bench.enrollment;
 
-import io.imagefactory.catalog.CatalogActivitiesImpl;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EntitySetups;
-import io.imagefactory.catalog.StateRepositorySetups;
+import io.imagefactory.enrollment.CatalogActivitiesImpl;
 import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EntitySetups;
+import io.imagefactory.enrollment.StateRepositorySetups;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;

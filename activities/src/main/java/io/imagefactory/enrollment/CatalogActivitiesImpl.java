@@ -1,6 +1,10 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.CatalogError;
+import io.imagefactory.catalog.CatalogException;
+import io.imagefactory.catalog.CatalogLoader;
+import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.SourceCache;

@@ -1,6 +1,5 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
-import io.imagefactory.enrollment.EntitySetupSource;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateTree;

@@ -1,5 +1,6 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
+import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.SourceConfig;

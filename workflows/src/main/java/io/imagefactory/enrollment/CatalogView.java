@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
 import io.imagefactory.dockerfile.AnalysisGroup;
 import java.util.List;

@@ -1,7 +1,11 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.CatalogException;
+import io.imagefactory.catalog.CatalogFixtures;
+import io.imagefactory.catalog.CatalogLoader;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import java.nio.charset.StandardCharsets;

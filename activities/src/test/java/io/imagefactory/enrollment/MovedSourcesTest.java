@@ -1,8 +1,7 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.staterepo.StateRepository;

@@ -1,5 +1,8 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
+import io.imagefactory.catalog.Catalog;
+import io.imagefactory.catalog.ImageEntry;
+import io.imagefactory.catalog.RebuildTargetValidator;
 import io.imagefactory.dockerfile.AnalysisTarget;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;

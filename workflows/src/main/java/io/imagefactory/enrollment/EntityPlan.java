@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.image.ImageSetup;

@@ -1,6 +1,5 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

@@ -1,6 +1,8 @@
-package io.imagefactory.catalog;
+package io.imagefactory.enrollment;
 
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.ImageEntry;
+import io.imagefactory.catalog.RebuildDelay;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageSetup;
