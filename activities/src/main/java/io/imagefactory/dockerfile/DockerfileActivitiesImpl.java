@@ -1,6 +1,6 @@
 package io.imagefactory.dockerfile;
 
-import io.imagefactory.catalog.RebuildTargetValidator;
+import io.imagefactory.github.RebuildTargetValidator;
 import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.staterepo.SourceCache;
 import io.imagefactory.staterepo.SourceFileResult;

@@ -2,12 +2,12 @@ package io.imagefactory.enrollment;
 
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.ImageEntry;
-import io.imagefactory.catalog.RebuildTargetValidator;
 import io.imagefactory.dockerfile.AnalysisTarget;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;
 import io.imagefactory.dockerfile.DockerfileSyntaxException;
 import io.imagefactory.enrollment.plan.AnalysisOutcome;
+import io.imagefactory.github.RebuildTargetValidator;
 import io.imagefactory.statefiles.SourceConfig;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.imagefactory.enrollment.plan;
 
-import io.imagefactory.catalog.RebuildTargetValidator;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.github.RebuildTargetValidator;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.imagefactory.enrollment.plan;
 
 import io.imagefactory.catalog.ImageEntry;
-import io.imagefactory.catalog.RebuildTargetValidator;
+import io.imagefactory.github.RebuildTargetValidator;
 import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.statefiles.ManagedImageState;
 import java.time.Instant;

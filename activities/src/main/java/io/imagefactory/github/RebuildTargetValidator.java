@@ -1,8 +1,10 @@
-package io.imagefactory.catalog;
+package io.imagefactory.github;
 
+import io.imagefactory.catalog.CatalogError;
+import io.imagefactory.catalog.CatalogLoader;
+import io.imagefactory.catalog.CatalogValidator;
+import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.dockerfile.AnalysisTarget;
-import io.imagefactory.github.GitHubWorkflowFile;
-import io.imagefactory.github.WorkflowFileException;
 import io.imagefactory.rebuild.InputProblem;
 import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.rebuild.RebuildInputs;
