@@ -1,11 +1,11 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.HumanText;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 
 /**
  * Parses an image's {@code rebuildDelay}: the short forms {@code 90m}, {@code 12h}, {@code 7d},
