@@ -8,13 +8,13 @@ import io.imagefactory.HumanText;
  * value Image Factory shows), so a terminal escape or a line break in a Dockerfile reaches no
  * terminal, log line or state file raw.
  */
-final class Excerpt {
+public final class Excerpt {
 
   static final int MAX_LENGTH = 200;
 
   private Excerpt() {}
 
-  static String of(String text) {
+  public static String of(String text) {
     return HumanText.printable(text, MAX_LENGTH);
   }
 }

@@ -8,10 +8,10 @@ package io.imagefactory.dockerfile;
  * @param tag the tag, or null when only a digest is given
  * @param digest the digest ({@code sha256:...}), or null
  */
-record ImageReference(String registry, String repository, String tag, String digest) {
+public record ImageReference(String registry, String repository, String tag, String digest) {
 
   /** {@code registry/repository:tag[@digest]}, or {@code registry/repository@digest}. */
-  String ref() {
+  public String ref() {
     StringBuilder ref = new StringBuilder(registry).append('/').append(repository);
     if (tag != null) {
       ref.append(':').append(tag);

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * otherwise the registry is {@code docker.io}, where single-component names get {@code library/}; a
  * reference with neither tag nor digest gets {@code latest}.
  */
-final class ImageReferenceParser {
+public final class ImageReferenceParser {
 
-  static final String DOCKER_HUB = "docker.io";
+  public static final String DOCKER_HUB = "docker.io";
 
   /** Docker's limit for registry plus repository. */
   private static final int MAX_NAME_LENGTH = 255;
@@ -34,7 +34,7 @@ final class ImageReferenceParser {
       Pattern.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
   private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
 
-  ImageReference parse(String text) throws InvalidImageReferenceException {
+  public ImageReference parse(String text) throws InvalidImageReferenceException {
     // Long input is rejected before any pattern sees it, so matching stays cheap.
     if (text.length() > MAX_NAME_LENGTH + 1 + 128 + 1 + 7 + 128) {
       throw new InvalidImageReferenceException("reference is too long");

@@ -1,7 +1,7 @@
 package io.imagefactory.dockerfile;
 
 /** Text that is not a valid image reference; the message says why. */
-final class InvalidImageReferenceException extends Exception {
+public final class InvalidImageReferenceException extends Exception {
 
   InvalidImageReferenceException(String message) {
     super(message);

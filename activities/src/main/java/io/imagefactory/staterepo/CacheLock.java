@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * OS file lock so that two worker processes sharing a volume do not fetch into the same
  * repository at once. Re-entrant for the thread that holds it.
  */
-final class CacheLock {
+public final class CacheLock {
 
   private static final String LOCK_FILE = "image-factory.lock";
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -22,7 +22,7 @@ final class CacheLock {
   private CacheLock() {}
 
   /** Blocks until this thread holds {@code dir}; creates the directory when missing. */
-  static Held acquire(Path dir) throws IOException {
+  public static Held acquire(Path dir) throws IOException {
     Path key = dir.toAbsolutePath().normalize();
     ReentrantLock lock = LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
     lock.lock();
@@ -46,7 +46,7 @@ final class CacheLock {
   }
 
   /** A held lock; closing it releases the file lock and then the JVM lock. */
-  static final class Held implements AutoCloseable {
+  public static final class Held implements AutoCloseable {
     private final ReentrantLock lock;
     private final FileChannel channel;
     private final FileLock fileLock;

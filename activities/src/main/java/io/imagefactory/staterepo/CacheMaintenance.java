@@ -12,12 +12,12 @@ import org.eclipse.jgit.lib.StoredConfig;
  * never races a fetch, and superseded packs are removed at once (the default keeps them an hour,
  * during which every further fetch would repack again).
  */
-final class CacheMaintenance {
+public final class CacheMaintenance {
 
   private CacheMaintenance() {}
 
   /** Sets the gc options of a cache repository; idempotent. */
-  static void configure(Repository repository) throws IOException {
+  public static void configure(Repository repository) throws IOException {
     StoredConfig config = repository.getConfig();
     boolean detach = config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true);
     String expire = config.getString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE);
@@ -29,7 +29,7 @@ final class CacheMaintenance {
   }
 
   /** Repacks when packs or loose objects have piled up past git's usual thresholds. */
-  static void afterFetch(Repository repository) {
+  public static void afterFetch(Repository repository) {
     repository.autoGC(NullProgressMonitor.INSTANCE);
   }
 }

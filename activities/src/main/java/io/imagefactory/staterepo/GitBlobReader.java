@@ -16,7 +16,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * that a symbolic link or submodule anywhere on the way is reported rather than followed. Nothing
  * is checked out, so no entry can ever reach the local file system.
  */
-final class GitBlobReader {
+public final class GitBlobReader {
 
   /** Dockerfiles are small; anything larger is refused before it is loaded. */
   static final long MAX_BYTES = 1024 * 1024;
@@ -24,7 +24,7 @@ final class GitBlobReader {
   private GitBlobReader() {}
 
   /** Reads {@code rawPath} at {@code commit}; {@code repo} and {@code branch} only label the result. */
-  static SourceFileResult read(
+  public static SourceFileResult read(
       Repository repository, ObjectId commit, String repo, String branch, String rawPath)
       throws IOException {
     String path;

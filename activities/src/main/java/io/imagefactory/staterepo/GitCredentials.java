@@ -71,7 +71,7 @@ public record GitCredentials(String username, String tokenEnv, Path tokenFile, T
    * Reads the token now and wraps it for JGit. Fails with a message naming the variable or file
    * (never the value) when the token is missing.
    */
-  CredentialsProvider provider(Function<String, String> env, String remoteUrl) {
+  public CredentialsProvider provider(Function<String, String> env, String remoteUrl) {
     return new UsernamePasswordCredentialsProvider(username, readToken(env, remoteUrl));
   }
 

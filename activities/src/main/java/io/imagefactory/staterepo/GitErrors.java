@@ -7,18 +7,18 @@ import org.eclipse.jgit.internal.JGitText;
  * Turns JGit's exceptions into short causes that name what went wrong. JGit's messages carry the
  * remote URL, which {@link RemoteUrl} guarantees is free of credentials, and never the token.
  */
-final class GitErrors {
+public final class GitErrors {
 
   private GitErrors() {}
 
   /** True when a fetch failed because the remote has no such branch. */
-  static boolean isMissingBranch(Throwable e, String branch) {
+  public static boolean isMissingBranch(Throwable e, String branch) {
     String expected = MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, "refs/heads/" + branch);
     return anyMessageContains(e, expected);
   }
 
   /** True when the server does not support shallow fetches. */
-  static boolean isShallowUnsupported(Throwable e) {
+  public static boolean isShallowUnsupported(Throwable e) {
     return anyMessageContains(e, JGitText.get().shallowNotSupported);
   }
 
@@ -33,7 +33,7 @@ final class GitErrors {
   }
 
   /** The innermost distinct messages of {@code e}'s cause chain, joined for an error message. */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     if (isAuthFailure(e)) {
       return "authentication failed (not authorized); check the token configured for this host";
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param kind how it is reached
  * @param host the lower-case host, with {@code :port} when one is given; null for local remotes
  */
-record RemoteUrl(String url, Kind kind, String host) {
+public record RemoteUrl(String url, Kind kind, String host) {
 
   /** How a remote is reached. */
   enum Kind {
@@ -26,7 +26,7 @@ record RemoteUrl(String url, Kind kind, String host) {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   /** Parses {@code remote} or throws an {@link IllegalArgumentException} saying why it is refused. */
-  static RemoteUrl parse(String remote) {
+  public static RemoteUrl parse(String remote) {
     if (remote == null || remote.isBlank()) {
       throw new IllegalArgumentException("remote is empty");
     }
@@ -49,7 +49,7 @@ record RemoteUrl(String url, Kind kind, String host) {
         "remote '" + redact(r) + "' is neither an https:// URL, a file:// URL nor an absolute path");
   }
 
-  boolean local() {
+  public boolean local() {
     return kind == Kind.LOCAL;
   }
 
@@ -93,7 +93,7 @@ record RemoteUrl(String url, Kind kind, String host) {
   }
 
   /** Replaces anything between {@code ://} and {@code @} so a pasted token never echoes back. */
-  static String redact(String r) {
+  public static String redact(String r) {
     return r.replaceAll("(?<=://)[^/@]*@", "***@").replaceAll("^[^/@:]+@", "***@");
   }
 }

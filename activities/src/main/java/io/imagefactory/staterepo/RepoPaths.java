@@ -6,10 +6,10 @@ import java.util.Locale;
  * Validates repository-relative paths before they reach the object database, so that no read or
  * write can name a file outside the tree or inside {@code .git}.
  */
-final class RepoPaths {
+public final class RepoPaths {
 
   /** The configuration file people own; the system never writes it. */
-  static final String IMAGES_YAML = "images.yaml";
+  public static final String IMAGES_YAML = "images.yaml";
 
   private RepoPaths() {}
 
@@ -17,7 +17,7 @@ final class RepoPaths {
    * Returns the canonical form of {@code path} (a leading {@code ./} removed) or throws an
    * {@link IllegalArgumentException} whose message says what is wrong with it.
    */
-  static String normalize(String path) {
+  public static String normalize(String path) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("path is empty");
     }
@@ -55,7 +55,7 @@ final class RepoPaths {
   }
 
   /** True when {@code path} is the people-owned {@code images.yaml} at the repository root. */
-  static boolean isImagesYaml(String normalizedPath) {
+  public static boolean isImagesYaml(String normalizedPath) {
     return IMAGES_YAML.equals(normalizedPath);
   }
 

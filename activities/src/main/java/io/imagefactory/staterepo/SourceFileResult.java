@@ -22,11 +22,11 @@ public record SourceFileResult(
     SourceProblem problem,
     String message) {
 
-  static SourceFileResult found(String repo, String branch, String path, String commitId, String text) {
+  public static SourceFileResult found(String repo, String branch, String path, String commitId, String text) {
     return new SourceFileResult(repo, branch, path, commitId, text, null, null);
   }
 
-  static SourceFileResult failed(
+  public static SourceFileResult failed(
       String repo, String branch, String path, String commitId, SourceProblem problem, String reason) {
     String where = (repo == null ? "state repository" : repo) + " (branch " + branch + ") " + path;
     return new SourceFileResult(repo, branch, path, commitId, null, problem, where + ": " + reason);
