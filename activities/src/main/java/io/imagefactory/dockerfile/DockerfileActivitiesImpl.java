@@ -2,10 +2,10 @@ package io.imagefactory.dockerfile;
 
 import io.imagefactory.github.RebuildTargetValidator;
 import io.imagefactory.rebuild.RebuildDestinations;
-import io.imagefactory.staterepo.SourceCache;
-import io.imagefactory.staterepo.SourceFileResult;
-import io.imagefactory.staterepo.SourceProblem;
-import io.imagefactory.staterepo.SourceSession;
+import io.imagefactory.sources.SourceCache;
+import io.imagefactory.sources.SourceFileResult;
+import io.imagefactory.sources.SourceProblem;
+import io.imagefactory.sources.SourceSession;
 import io.imagefactory.staterepo.StateRepository;
 import io.temporal.activity.Activity;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.catalog.ImageEntry;
+import io.imagefactory.sources.SourceCache;
+import io.imagefactory.sources.SourceFileResult;
+import io.imagefactory.sources.SourceSession;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.SourceConfig;
-import io.imagefactory.staterepo.SourceCache;
-import io.imagefactory.staterepo.SourceFileResult;
-import io.imagefactory.staterepo.SourceSession;
 import io.imagefactory.staterepo.StateRepository;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.sources.GitBlobReader;
+import io.imagefactory.sources.SourceFileResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -13,11 +13,11 @@
  * out, so a crash leaves at most unreferenced objects in the cache and the remote untouched or
  * holding one complete commit. {@code images.yaml} is never written; paths never leave the tree.
  *
- * <p><b>Source repositories.</b> {@link io.imagefactory.staterepo.SourceCache} keeps one shallow
- * bare mirror per repository URL, allowed by {@link io.imagefactory.staterepo.SourceHosts}. A
- * {@link io.imagefactory.staterepo.SourceSession} (one per enrollment) fetches each repository
+ * <p><b>Source repositories.</b> {@link io.imagefactory.sources.SourceCache} keeps one shallow
+ * bare mirror per repository URL, allowed by {@link io.imagefactory.sources.SourceHosts}. A
+ * {@link io.imagefactory.sources.SourceSession} (one per enrollment) fetches each repository
  * and branch once and reads Dockerfiles as blobs at that commit, returning a {@link
- * io.imagefactory.staterepo.SourceFileResult} per image (symlinks, submodules, {@code ..} and
+ * io.imagefactory.sources.SourceFileResult} per image (symlinks, submodules, {@code ..} and
  * oversized files are reported, never followed).
  *
  * <p>SSH remotes are refused with a clear error; use https with a token.

@@ -26,6 +26,8 @@ import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RecordingRebuildActivities;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.sources.SourceCache;
+import io.imagefactory.sources.SourceHosts;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.statefiles.StateFileException;

@@ -16,7 +16,7 @@ import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildActivitiesImpl;
 import io.imagefactory.rebuild.RebuildBudgetActivitiesImpl;
 import io.imagefactory.rebuild.RebuildMetrics;
-import io.imagefactory.staterepo.SourceCache;
+import io.imagefactory.sources.SourceCache;
 import io.imagefactory.staterepo.StateRepoActivities;
 import io.imagefactory.staterepo.StateRepoActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivities;

@@ -1,5 +1,7 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
+import io.imagefactory.staterepo.GitCredentials;
+import io.imagefactory.staterepo.RemoteUrl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
+import io.imagefactory.staterepo.RemoteUrl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,5 +1,10 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
+import io.imagefactory.staterepo.CacheLock;
+import io.imagefactory.staterepo.CacheMaintenance;
+import io.imagefactory.staterepo.GitCredentials;
+import io.imagefactory.staterepo.GitErrors;
+import io.imagefactory.staterepo.RemoteUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
+import io.imagefactory.staterepo.RemoteUrl;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

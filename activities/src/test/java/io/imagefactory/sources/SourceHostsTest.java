@@ -1,8 +1,10 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.staterepo.GitCredentials;
+import io.imagefactory.staterepo.RemoteUrl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

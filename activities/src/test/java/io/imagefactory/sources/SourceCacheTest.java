@@ -1,8 +1,10 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.staterepo.GitFixtures.Entry;
+import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

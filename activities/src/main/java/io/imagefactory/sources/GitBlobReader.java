@@ -1,5 +1,6 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
+import io.imagefactory.staterepo.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

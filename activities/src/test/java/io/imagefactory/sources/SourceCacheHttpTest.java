@@ -1,7 +1,12 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.staterepo.GitCredentials;
+import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.staterepo.GitHttpServer;
+import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.imagefactory.staterepo.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

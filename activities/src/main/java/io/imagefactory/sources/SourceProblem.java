@@ -1,4 +1,4 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
 /** Why a file could not be read from a source repository; each is reported for one image. */
 public enum SourceProblem {

@@ -1,4 +1,4 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.sources;
 
 /**
  * The outcome of reading one file (a Dockerfile) from a repository at the tip of a branch: its
