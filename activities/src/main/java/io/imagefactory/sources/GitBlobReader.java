@@ -1,6 +1,6 @@
 package io.imagefactory.sources;
 
-import io.imagefactory.staterepo.RepoPaths;
+import io.imagefactory.git.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.imagefactory.sources;
 
-import io.imagefactory.staterepo.RemoteUrl;
+import io.imagefactory.git.RemoteUrl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

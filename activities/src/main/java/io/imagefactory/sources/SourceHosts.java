@@ -1,7 +1,7 @@
 package io.imagefactory.sources;
 
-import io.imagefactory.staterepo.GitCredentials;
-import io.imagefactory.staterepo.RemoteUrl;
+import io.imagefactory.git.GitCredentials;
+import io.imagefactory.git.RemoteUrl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.imagefactory.sources;
 
-import io.imagefactory.staterepo.CacheLock;
-import io.imagefactory.staterepo.CacheMaintenance;
-import io.imagefactory.staterepo.GitCredentials;
-import io.imagefactory.staterepo.GitErrors;
-import io.imagefactory.staterepo.RemoteUrl;
+import io.imagefactory.git.CacheLock;
+import io.imagefactory.git.CacheMaintenance;
+import io.imagefactory.git.GitCredentials;
+import io.imagefactory.git.GitErrors;
+import io.imagefactory.git.RemoteUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.imagefactory.sources;
 
-import io.imagefactory.staterepo.RemoteUrl;
+import io.imagefactory.git.RemoteUrl;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.git.CacheLock;
+import io.imagefactory.git.RemoteUrl;
 import io.imagefactory.sources.GitBlobReader;
 import io.imagefactory.sources.SourceFileResult;
 import java.io.IOException;

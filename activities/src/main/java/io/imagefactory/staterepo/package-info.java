@@ -3,7 +3,7 @@
  *
  * <p><b>State repository.</b> {@link io.imagefactory.staterepo.StateRepository} keeps a local
  * bare cache of the remote (a path, {@code file://} or {@code https://} URL with a token from
- * {@link io.imagefactory.staterepo.GitCredentials}). {@code read()} returns the files at the tip
+ * {@link io.imagefactory.git.GitCredentials}). {@code read()} returns the files at the tip
  * of the branch with the commit they were read at. {@code apply(patches)} applies
  * {@link io.imagefactory.staterepo.StatePatch}es to an in-memory {@link
  * io.imagefactory.staterepo.StateFiles} view of the tip, lets a {@link

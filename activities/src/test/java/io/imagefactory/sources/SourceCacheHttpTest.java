@@ -2,7 +2,7 @@ package io.imagefactory.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.staterepo.GitCredentials;
+import io.imagefactory.git.GitCredentials;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.GitHttpServer;
 import io.imagefactory.staterepo.IsolatedGitConfig;

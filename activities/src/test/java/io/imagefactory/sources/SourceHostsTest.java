@@ -3,8 +3,8 @@ package io.imagefactory.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.staterepo.GitCredentials;
-import io.imagefactory.staterepo.RemoteUrl;
+import io.imagefactory.git.GitCredentials;
+import io.imagefactory.git.RemoteUrl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

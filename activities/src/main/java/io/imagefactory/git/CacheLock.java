@@ -1,4 +1,4 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.git;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package io.imagefactory.staterepo;
+package io.imagefactory.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
