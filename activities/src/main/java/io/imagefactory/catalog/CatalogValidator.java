@@ -3,6 +3,7 @@ package io.imagefactory.catalog;
 import io.imagefactory.catalog.yaml.Quoted;
 import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.SourceConfig;
 import java.util.ArrayList;
 import java.util.HashMap;

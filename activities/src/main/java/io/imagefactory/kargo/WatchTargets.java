@@ -3,6 +3,7 @@ package io.imagefactory.kargo;
 import io.imagefactory.catalog.ExactTag;
 import io.imagefactory.catalog.TagFilter;
 import io.imagefactory.dockerfile.BaseImageNames;
+import io.imagefactory.reference.KubernetesNames;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.ExternalImageState;

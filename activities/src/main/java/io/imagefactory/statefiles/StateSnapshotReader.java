@@ -1,6 +1,6 @@
 package io.imagefactory.statefiles;
 
-import io.imagefactory.catalog.ResourceNames;
+import io.imagefactory.reference.ResourceNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.ResourceNames;
+import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;

@@ -3,6 +3,7 @@ package io.imagefactory.kargo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.reference.KubernetesNames;
 import io.imagefactory.statefiles.BaseImageState;
 import java.util.List;
 import org.junit.jupiter.api.Test;

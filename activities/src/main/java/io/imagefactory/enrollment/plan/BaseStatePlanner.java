@@ -1,7 +1,7 @@
 package io.imagefactory.enrollment.plan;
 
-import io.imagefactory.catalog.ImageRefs;
 import io.imagefactory.dockerfile.BaseImageNames;
+import io.imagefactory.reference.ImageRefs;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.StateFileProblem;
 import io.imagefactory.statefiles.StateFileStore;

@@ -1,6 +1,6 @@
 package io.imagefactory.enrollment.plan;
 
-import io.imagefactory.catalog.ImageRefs;
+import io.imagefactory.reference.ImageRefs;
 
 /**
  * One thing a managed image is built on: another enrolled image (managed or external), or a base

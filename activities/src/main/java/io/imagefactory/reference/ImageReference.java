@@ -1,4 +1,4 @@
-package io.imagefactory.dockerfile;
+package io.imagefactory.reference;
 
 /**
  * A normalised image reference.

@@ -1,4 +1,4 @@
-package io.imagefactory.kargo;
+package io.imagefactory.reference;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.reference;
 
 import java.util.Locale;
 import java.util.Set;

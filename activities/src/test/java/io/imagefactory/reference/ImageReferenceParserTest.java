@@ -1,4 +1,4 @@
-package io.imagefactory.dockerfile;
+package io.imagefactory.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.imagefactory.dockerfile;
+package io.imagefactory.reference;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.imagefactory.catalog;
+package io.imagefactory.reference;
 
 import io.imagefactory.catalog.yaml.Quoted;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.imagefactory.dockerfile;
+package io.imagefactory.reference;
 
 import io.imagefactory.HumanText;
 
