@@ -9,7 +9,6 @@ import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.base.BaseImageWorkflowImpl;
 import io.imagefactory.dockerfile.DockerfileActivities;
-import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.drift.DriftRequest;
 import io.imagefactory.drift.DriftWorkflow;
 import io.imagefactory.drift.DriftWorkflowImpl;

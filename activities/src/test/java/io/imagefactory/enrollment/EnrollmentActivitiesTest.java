@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.dockerfile.AnalysisGroup;
-import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.kargo.KargoDerivedFiles;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.imagefactory.dockerfile.AnalysisGroup;
-import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
 import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.kargo.KargoDerivedFiles;

@@ -1,5 +1,12 @@
-package io.imagefactory.dockerfile;
+package io.imagefactory.enrollment;
 
+import io.imagefactory.dockerfile.AnalysisGroup;
+import io.imagefactory.dockerfile.AnalysisTarget;
+import io.imagefactory.dockerfile.DockerfileActivities;
+import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.dockerfile.DockerfileAnalyzer;
+import io.imagefactory.dockerfile.DockerfileSyntaxException;
+import io.imagefactory.dockerfile.ImageAnalysis;
 import io.imagefactory.github.RebuildTargetValidator;
 import io.imagefactory.rebuild.RebuildDestinations;
 import io.imagefactory.sources.SourceCache;
