@@ -3,6 +3,7 @@ package io.imagefactory.enrollment;
 import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.AnalysisTarget;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;

@@ -5,6 +5,7 @@ import io.imagefactory.catalog.CatalogError;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
 import io.imagefactory.catalog.ImageEntry;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.sources.SourceCache;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;

@@ -4,6 +4,7 @@ import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.client.BatchRequest;

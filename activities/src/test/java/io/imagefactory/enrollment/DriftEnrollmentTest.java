@@ -12,6 +12,7 @@ import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.drift.DriftRequest;
 import io.imagefactory.drift.DriftWorkflow;
 import io.imagefactory.drift.DriftWorkflowImpl;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;

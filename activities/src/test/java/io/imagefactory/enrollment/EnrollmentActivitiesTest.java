@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;

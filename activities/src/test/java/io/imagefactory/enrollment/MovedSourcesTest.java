@@ -2,6 +2,7 @@ package io.imagefactory.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.staterepo.StateRepository;

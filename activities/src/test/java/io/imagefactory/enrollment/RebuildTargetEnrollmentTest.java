@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;

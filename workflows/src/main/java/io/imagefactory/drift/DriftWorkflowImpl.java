@@ -1,7 +1,7 @@
 package io.imagefactory.drift;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;

@@ -6,6 +6,7 @@ import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BasesWatchedChange;
 import io.imagefactory.staterepo.CommitOutcome;

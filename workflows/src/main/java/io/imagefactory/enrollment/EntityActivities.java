@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;

@@ -15,6 +15,7 @@ import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageSetup;

@@ -2,9 +2,9 @@ package io.imagefactory.bench.enrollment;
 
 import io.imagefactory.catalog.CatalogLoader;
 import io.imagefactory.enrollment.CatalogActivitiesImpl;
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EntitySetups;
 import io.imagefactory.enrollment.StateRepositorySetups;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;

@@ -1,4 +1,4 @@
-package io.imagefactory.enrollment;
+package io.imagefactory.enrollment.request;
 
 import java.util.List;
 
