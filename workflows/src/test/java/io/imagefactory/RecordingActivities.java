@@ -11,6 +11,7 @@ import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityPlan;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
@@ -52,7 +53,8 @@ public class RecordingActivities
         RebuildBudgetActivities,
         StateRepoClientActivities,
         StateRepoActivities,
-        EntityActivities {
+        EntityActivities,
+        EnrollmentRequestActivities {
 
   public final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   public final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();

@@ -11,6 +11,7 @@ import io.imagefactory.enrollment.EnsureEntitiesRequest;
 import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.github.GitHubApi;
 import io.imagefactory.github.GitHubCiProvider;
 import io.imagefactory.image.BaseUpdate;
@@ -256,7 +257,8 @@ public final class BudgetFleet implements AutoCloseable {
   }
 
   /** A cascade asks for an enrollment; the fleet has none to run. */
-  private static final class NoEnrollment implements EntityActivities {
+  private static final class NoEnrollment
+      implements EntityActivities, EnrollmentRequestActivities {
     @Override
     public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
       throw new UnsupportedOperationException("the fleet enrolls nothing");

@@ -16,6 +16,7 @@ import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.EntityPlan;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildActivities;
@@ -50,6 +51,7 @@ class ActivityRecorder
         DockerfileActivities,
         StateRepoClientActivities,
         EntityActivities,
+        EnrollmentRequestActivities,
         RebuildActivities,
         ArgoCdActivities {
 

@@ -1,7 +1,7 @@
 package io.imagefactory.drift;
 
-import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -23,9 +23,9 @@ public class DriftWorkflowImpl implements DriftWorkflow {
 
   private static final Logger log = Workflow.getLogger(DriftWorkflowImpl.class);
 
-  private final EntityActivities enrollments =
+  private final EnrollmentRequestActivities enrollments =
       Workflow.newActivityStub(
-          EntityActivities.class,
+          EnrollmentRequestActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(1))
               .setRetryOptions(

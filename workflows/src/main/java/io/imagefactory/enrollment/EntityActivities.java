@@ -1,6 +1,5 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;
@@ -23,7 +22,4 @@ public interface EntityActivities {
   @ActivityMethod
   void retireEntities(List<String> images, List<String> bases);
 
-  /** Asks for an enrollment: starts one, or queues one more pass of the running one. */
-  @ActivityMethod
-  void requestEnrollment(EnrollmentRequest request);
 }

@@ -5,8 +5,8 @@ import io.imagefactory.budget.BudgetGrant;
 import io.imagefactory.budget.BudgetNotice;
 import io.imagefactory.budget.BudgetTicket;
 import io.imagefactory.budget.RebuildBudgetClient;
-import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.RebuildPolicy.RebuildSelection;
 import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
@@ -110,9 +110,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
-  private final EntityActivities entities =
+  private final EnrollmentRequestActivities enrollments =
       Workflow.newActivityStub(
-          EntityActivities.class,
+          EnrollmentRequestActivities.class,
           ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
 
   private ImageConfig config;
@@ -448,7 +448,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         config.dependentImages(),
         new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
     if (config.kind() == ImageKind.MANAGED) {
-      entities.requestEnrollment(
+      enrollments.requestEnrollment(
           new EnrollmentRequest(
               "image " + config.name() + " rebuilt", List.of(config.name()), false));
     }

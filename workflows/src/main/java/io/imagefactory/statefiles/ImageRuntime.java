@@ -1,6 +1,5 @@
 package io.imagefactory.statefiles;
 
-import io.imagefactory.image.RebuildPolicy;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * @param pinnedUpdates newer digests of pinned bases, reported and not rebuilt
  * @param awaitingApproval a matured rebuild waits for {@code approve} ({@code autoRebuild: false})
  * @param eligibleAt when the rebuild is due: the earliest candidate's maturity, or that of the
- *     newest candidate of its burst ({@link RebuildPolicy#rebuildDue})
+ *     newest candidate of its burst (the image workflow's {@code RebuildPolicy.rebuildDue})
  * @param rebuildCount how many rebuilds were asked for, for rebuild ids
  * @param failedAttempts rebuilds in a row that failed; reset by one that succeeds
  * @param retryAt after a failed rebuild, the earliest time the candidates are tried again; null
