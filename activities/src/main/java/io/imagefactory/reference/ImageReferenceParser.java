@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class ImageReferenceParser {
 
-  public static final String DOCKER_HUB = "docker.io";
+  public static final String DOCKER_HUB = DockerHub.HOST;
 
   /** Docker's limit for registry plus repository. */
   private static final int MAX_NAME_LENGTH = 255;
@@ -79,8 +79,8 @@ public final class ImageReferenceParser {
         repository = name.substring(slash + 1);
       }
     }
-    if (registry.equals(DOCKER_HUB) && repository.indexOf('/') < 0) {
-      repository = "library/" + repository;
+    if (registry.equals(DOCKER_HUB)) {
+      repository = DockerHub.repository(repository);
     }
     if (!REGISTRY.matcher(registry).matches()) {
       throw new InvalidImageReferenceException("invalid registry " + Excerpt.of(registry));
@@ -102,10 +102,7 @@ public final class ImageReferenceParser {
 
   /** Docker Hub's other host names mean Docker Hub. */
   private static String canonicalRegistry(String host) {
-    String lower = host.toLowerCase(Locale.ROOT);
-    if (lower.equals("index.docker.io") || lower.equals("registry-1.docker.io")) {
-      return DOCKER_HUB;
-    }
-    return host;
+    return DockerHub.canonical(host);
   }
+
 }

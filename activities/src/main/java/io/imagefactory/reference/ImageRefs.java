@@ -1,7 +1,6 @@
 package io.imagefactory.reference;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * How the planner names and compares image references: base identities, the familiar form of a
@@ -9,10 +8,8 @@ import java.util.Set;
  */
 public final class ImageRefs {
 
-  static final String DOCKER_HUB = "docker.io";
+  static final String DOCKER_HUB = DockerHub.HOST;
 
-  private static final Set<String> DOCKER_HUB_ALIASES =
-      Set.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
   private static final String REGEX_SPECIALS = "\\^$.|?*+()[]{}";
 
   private ImageRefs() {}
@@ -29,11 +26,8 @@ public final class ImageRefs {
   /** {@code registry/repository}, with Docker Hub's aliases and {@code library/} normalised. */
   public static String repoKey(String registry, String repository) {
     String host = registry.toLowerCase(Locale.ROOT);
-    if (DOCKER_HUB_ALIASES.contains(host)) {
-      host = DOCKER_HUB;
-      if (!repository.contains("/")) {
-        repository = "library/" + repository;
-      }
+    if (DockerHub.is(host)) {
+      return DockerHub.HOST + "/" + DockerHub.repository(repository);
     }
     return host + "/" + repository;
   }
