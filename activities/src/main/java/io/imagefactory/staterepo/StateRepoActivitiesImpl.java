@@ -39,7 +39,7 @@ public class StateRepoActivitiesImpl implements StateRepoActivities {
       if (e.retryable()) {
         throw e;
       }
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "StateRepositoryRefused");
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), StateRepoFailures.REFUSED);
     }
     Map<String, String> rejected = new HashMap<>();
     Set<Integer> rejectedIndexes = new HashSet<>();

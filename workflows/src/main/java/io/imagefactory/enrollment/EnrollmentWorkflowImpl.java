@@ -1,6 +1,7 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.ArgoCdFailures;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.dockerfile.AnalysisGroup;
@@ -75,7 +76,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
               .setRetryOptions(
                   RetryOptions.newBuilder()
                       .setMaximumInterval(Duration.ofMinutes(1))
-                      .setDoNotRetry("ArgoCdAccessDenied", "InvalidAwaitSyncRequest")
+                      .setDoNotRetry(ArgoCdFailures.ACCESS_DENIED, ArgoCdFailures.INVALID_REQUEST)
                       .build())
               .build());
 

@@ -34,7 +34,7 @@ public class StateRepoWorkflowImplTest {
     @Override
     public synchronized CommitResult commit(CommitRequest request) {
       if (failing) {
-        throw ApplicationFailure.newNonRetryableFailure("push refused", "StateRepositoryRefused");
+        throw ApplicationFailure.newNonRetryableFailure("push refused", StateRepoFailures.REFUSED);
       }
       requests.add(request);
       Map<String, String> rejected = new HashMap<>();
