@@ -223,7 +223,7 @@ public final class StateRepository implements AutoCloseable {
       boolean fetched = assumed == null;
       ObjectId tip = fetched ? cache.fetch() : assumed;
       for (int attempt = 1; ; ) {
-        PatchBatch.Draft draft = draft(tip, patches);
+        PatchApplier.Draft draft = draft(tip, patches);
         if (draft.empty() && !fetched) {
           ObjectId assumedTip = tip;
           tip = cache.fetch();
@@ -280,7 +280,7 @@ public final class StateRepository implements AutoCloseable {
     this.beforePush = hook;
   }
 
-  private PatchBatch.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
+  private PatchApplier.Draft draft(ObjectId tip, List<? extends StatePatch> patches) throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
       RevTree tree = CommitWriter.treeOf(reader, tip);
       StateFiles files = new StateFiles(reader, CommitWriter.index(reader, tree));
@@ -289,7 +289,7 @@ public final class StateRepository implements AutoCloseable {
       boolean upToDate = tree != null && tree.equals(renderedTree);
       DerivedFiles render =
           upToDate ? view -> view.modifications() == 0 ? List.of() : derived.render(view) : derived;
-      return PatchBatch.apply(files, patches, render);
+      return PatchApplier.apply(files, patches, render);
     }
   }
 
@@ -300,7 +300,7 @@ public final class StateRepository implements AutoCloseable {
     }
   }
 
-  private ObjectId commit(ObjectId tip, PatchBatch.Draft draft) throws IOException {
+  private ObjectId commit(ObjectId tip, PatchApplier.Draft draft) throws IOException {
     PersonIdent ident =
         new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
     String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * Applies a batch of patches and the derived-file renderer to the files at one tip. A patch that
  * throws is rolled back and reported, so one bad patch never blocks the others.
  */
-final class PatchBatch {
+final class PatchApplier {
 
   /** The net result of one application: the changes and what the commit message says. */
   record Draft(
@@ -25,7 +25,7 @@ final class PatchBatch {
     }
   }
 
-  private PatchBatch() {}
+  private PatchApplier() {}
 
   static Draft apply(StateFiles files, List<? extends StatePatch> patches, DerivedFiles derived) {
     List<String> applied = new ArrayList<>();
