@@ -1,5 +1,5 @@
 /**
- * Git, through JGit: the state repository and the source repositories.
+ * The state repository, through JGit, and its single writer.
  *
  * <p><b>State repository.</b> {@link io.imagefactory.staterepo.StateRepository} keeps a local
  * bare cache of the remote (a path, {@code file://} or {@code https://} URL with a token from
@@ -12,13 +12,6 @@
  * A rejected push re-applies the same (idempotent) patches on the new tip. Nothing is checked
  * out, so a crash leaves at most unreferenced objects in the cache and the remote untouched or
  * holding one complete commit. {@code images.yaml} is never written; paths never leave the tree.
- *
- * <p><b>Source repositories.</b> {@link io.imagefactory.sources.SourceCache} keeps one shallow
- * bare mirror per repository URL, allowed by {@link io.imagefactory.sources.SourceHosts}. A
- * {@link io.imagefactory.sources.SourceSession} (one per enrollment) fetches each repository
- * and branch once and reads Dockerfiles as blobs at that commit, returning a {@link
- * io.imagefactory.sources.SourceFileResult} per image (symlinks, submodules, {@code ..} and
- * oversized files are reported, never followed).
  *
  * <p>SSH remotes are refused with a clear error; use https with a token.
  *
