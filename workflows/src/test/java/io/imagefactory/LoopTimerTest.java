@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildTarget;

@@ -6,18 +6,19 @@ import io.imagefactory.budget.BudgetSetup;
 import io.imagefactory.budget.BudgetTicket;
 import io.imagefactory.budget.RebuildBudgetActivities;
 import io.imagefactory.budget.RebuildBudgetWorkflow;
-import io.imagefactory.catalog.EntityPlan;
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnsureEntitiesRequest;
 import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.EntityPlan;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
+import io.imagefactory.rebuild.RebuildFailures;
 import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
-import io.imagefactory.rebuild.RebuildActivities;
-import io.imagefactory.rebuild.RebuildFailures;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.CommitRequest;
 import io.imagefactory.staterepo.CommitResult;
@@ -52,7 +53,8 @@ public class RecordingActivities
         RebuildBudgetActivities,
         StateRepoClientActivities,
         StateRepoActivities,
-        EntityActivities {
+        EntityActivities,
+        EnrollmentRequestActivities {
 
   public final List<RebuildRequest> rebuilds = new CopyOnWriteArrayList<>();
   public final List<StateChangeBatch> submitted = new CopyOnWriteArrayList<>();

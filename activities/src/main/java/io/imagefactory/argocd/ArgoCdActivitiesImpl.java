@@ -124,7 +124,7 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
               + e.getCode()
               + "): the worker's service account needs get on applications.argoproj.io in "
               + request.namespace(),
-          "ArgoCdAccessDenied");
+          ArgoCdFailures.ACCESS_DENIED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
@@ -142,7 +142,7 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "awaitSync needs an application, a namespace, a revision and a positive timeout, got "
               + request,
-          "InvalidAwaitSyncRequest");
+          ArgoCdFailures.INVALID_REQUEST);
     }
   }
 

@@ -1,8 +1,8 @@
 package io.imagefactory.backstage;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
 import io.imagefactory.kargo.ManifestYaml;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

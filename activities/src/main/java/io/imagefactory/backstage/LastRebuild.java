@@ -1,7 +1,7 @@
 package io.imagefactory.backstage;
 
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
+import io.imagefactory.statefiles.RebuildState;
 import java.util.List;
 import java.util.Map;
 

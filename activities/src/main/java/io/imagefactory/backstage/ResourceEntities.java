@@ -1,13 +1,13 @@
 package io.imagefactory.backstage;
 
-import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.EntityRefRules;
-import io.imagefactory.catalog.Enrollment;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.SourceConfig;
-import io.imagefactory.catalog.StateFileStore;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.SourceConfig;
+import io.imagefactory.statefiles.StateFileStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.imagefactory.backstage;
 
-import io.imagefactory.catalog.SourceConfig;
+import io.imagefactory.statefiles.SourceConfig;
 
 /**
  * Where a managed image's source lives on the web: its repository, the Dockerfile's directory at

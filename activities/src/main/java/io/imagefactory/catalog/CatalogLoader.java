@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.YamlDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,6 +1,10 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.Quoted;
+import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.reference.ResourceNames;
+import io.imagefactory.statefiles.SourceConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * of every entry, and that names and images are enrolled once; every problem goes to {@link
  * CatalogErrors}.
  */
-final class CatalogValidator {
+public final class CatalogValidator {
 
   static final List<String> ENTRY_FIELDS =
       List.of(

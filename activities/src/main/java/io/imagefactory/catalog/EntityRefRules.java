@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.Quoted;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

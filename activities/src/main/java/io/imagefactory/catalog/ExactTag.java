@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.statefiles.Enrollment;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

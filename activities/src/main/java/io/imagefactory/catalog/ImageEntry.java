@@ -1,6 +1,9 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.SourceConfig;
+import java.util.Map;
 
 /**
  * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external
@@ -48,5 +51,19 @@ public record ImageEntry(
   /** The image's repository URL as Kargo names it: {@code registry/repository}. */
   public String repoUrl() {
     return registry + "/" + repository;
+  }
+
+  /** The enrollment block of this entry's state file, with defaults applied. */
+  public Enrollment enrollment() {
+    return new Enrollment(
+        registry,
+        repository,
+        source,
+        effectiveRebuildDelay(),
+        effectiveAutoRebuild(),
+        owner,
+        system,
+        rebuildWindow,
+        Map.of());
   }
 }

@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.Quoted;
+import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
 import io.imagefactory.rebuild.WindowRange;
 import java.time.DateTimeException;

@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.Quoted;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.YamlNodes;
+import io.imagefactory.statefiles.SourceConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -3,6 +3,7 @@ package io.imagefactory.catalog;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.imagefactory.HumanText;
+import io.imagefactory.catalog.yaml.Quoted;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,8 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.catalog.yaml.Quoted;
+import io.imagefactory.catalog.yaml.YamlMappings;
+import io.imagefactory.catalog.yaml.YamlNodes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

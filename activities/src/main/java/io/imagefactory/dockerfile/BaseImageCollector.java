@@ -1,6 +1,10 @@
 package io.imagefactory.dockerfile;
 
 import io.imagefactory.dockerfile.BuildStages.Stage;
+import io.imagefactory.reference.Excerpt;
+import io.imagefactory.reference.ImageReference;
+import io.imagefactory.reference.ImageReferenceParser;
+import io.imagefactory.reference.InvalidImageReferenceException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.reference.ImageReference;
+import io.imagefactory.reference.ImageReferenceParser;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.reference.Excerpt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

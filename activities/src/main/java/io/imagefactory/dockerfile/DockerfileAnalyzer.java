@@ -1,6 +1,7 @@
 package io.imagefactory.dockerfile;
 
 import io.imagefactory.dockerfile.BaseImageCollector.Found;
+import io.imagefactory.reference.ImageReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

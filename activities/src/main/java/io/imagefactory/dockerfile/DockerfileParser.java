@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.dockerfile.HeredocMarkers.Heredoc;
+import io.imagefactory.reference.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.reference.Excerpt;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;

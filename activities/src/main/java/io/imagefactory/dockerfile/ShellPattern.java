@@ -1,5 +1,6 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.reference.Excerpt;
 import java.util.Arrays;
 
 /**

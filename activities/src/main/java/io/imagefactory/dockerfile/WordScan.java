@@ -1,5 +1,6 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.reference.Excerpt;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

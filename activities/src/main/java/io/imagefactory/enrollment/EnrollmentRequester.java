@@ -2,6 +2,7 @@ package io.imagefactory.enrollment;
 
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;

@@ -7,7 +7,8 @@ import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.EntityPlan;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.client.BatchRequest;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * its own: one that fails does not keep the others from being started or retired, and the activity
  * then fails naming every entity that failed, so Temporal retries it (it is idempotent).
  */
-public final class EntityActivitiesImpl implements EntityActivities {
+public final class EntityActivitiesImpl implements EntityActivities, EnrollmentRequestActivities {
 
   private static final Logger log = LoggerFactory.getLogger(EntityActivitiesImpl.class);
 

@@ -2,7 +2,6 @@ package io.imagefactory.enrollment;
 
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageSetup;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.catalog.EntityPlan;
 import java.util.Optional;
 
 /** The entity setups the state files record, at the tip and at an earlier commit. */

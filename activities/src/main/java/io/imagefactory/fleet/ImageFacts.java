@@ -1,11 +1,11 @@
 package io.imagefactory.fleet;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.DiscoveryStatus;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.RebuildState;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

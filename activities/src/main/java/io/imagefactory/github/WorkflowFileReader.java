@@ -1,6 +1,6 @@
 package io.imagefactory.github;
 
-import io.imagefactory.catalog.YamlDocuments;
+import io.imagefactory.catalog.yaml.YamlDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

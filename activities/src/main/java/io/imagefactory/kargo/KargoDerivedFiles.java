@@ -1,8 +1,8 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.DerivedFiles;
 import io.imagefactory.staterepo.FileChange;
 import io.imagefactory.staterepo.StateFiles;

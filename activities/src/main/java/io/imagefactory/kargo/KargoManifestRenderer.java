@@ -1,7 +1,7 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,5 +1,6 @@
 package io.imagefactory.kargo;
 
+import io.imagefactory.reference.KubernetesNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;

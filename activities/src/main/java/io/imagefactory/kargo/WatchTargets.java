@@ -1,13 +1,14 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.Enrollment;
 import io.imagefactory.catalog.ExactTag;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
 import io.imagefactory.catalog.TagFilter;
 import io.imagefactory.dockerfile.BaseImageNames;
+import io.imagefactory.reference.KubernetesNames;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

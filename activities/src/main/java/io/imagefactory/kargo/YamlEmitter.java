@@ -1,6 +1,6 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.catalog.YamlScalars;
+import io.imagefactory.catalog.yaml.YamlScalars;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

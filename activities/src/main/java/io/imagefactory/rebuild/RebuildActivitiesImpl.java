@@ -201,7 +201,7 @@ public class RebuildActivitiesImpl implements RebuildActivities {
       case UNAVAILABLE ->
           ApplicationFailure.newBuilder()
               .setMessage(e.getMessage())
-              .setType("CiUnavailable")
+              .setType(RebuildFailures.CI_UNAVAILABLE)
               .build();
     };
   }

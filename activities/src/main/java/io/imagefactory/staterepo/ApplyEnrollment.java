@@ -1,20 +1,20 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.AnalysisOutcome;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.EnrollmentPlanner;
-import io.imagefactory.catalog.FileChange;
-import io.imagefactory.catalog.PlanSummary;
-import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlanner;
+import io.imagefactory.enrollment.plan.PlanSummary;
+import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.StateFileProblem;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.statefiles.StateFileProblem;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.Catalog;
-import io.imagefactory.catalog.ExternalImageState;
 import io.imagefactory.catalog.ImageEntry;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.PlanSummary;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.enrollment.plan.PlanSummary;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.BaseImageState;
+import io.imagefactory.statefiles.BaseImageState;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,13 +1,13 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.catalog.ResourceNames;
-import io.imagefactory.catalog.StateFileException;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshotReader;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.reference.ResourceNames;
+import io.imagefactory.statefiles.StateFileException;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshotReader;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

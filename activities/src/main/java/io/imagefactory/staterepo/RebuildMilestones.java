@@ -1,9 +1,9 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.imagefactory.staterepo;
 
 import io.imagefactory.HumanText;
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.DigestSighting;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.DigestSighting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.RuntimeRecords;
-import io.imagefactory.image.ImageRuntime;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.RuntimeRecords;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,8 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.git.CacheMaintenance;
+import io.imagefactory.git.GitErrors;
+import io.imagefactory.git.RemoteUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

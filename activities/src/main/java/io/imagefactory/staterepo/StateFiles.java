@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.git.RepoPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

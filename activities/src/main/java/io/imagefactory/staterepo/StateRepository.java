@@ -1,5 +1,9 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.git.CacheLock;
+import io.imagefactory.git.RemoteUrl;
+import io.imagefactory.sources.GitBlobReader;
+import io.imagefactory.sources.SourceFileResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -229,7 +233,7 @@ public final class StateRepository implements AutoCloseable {
         base = new Base(assumed == null ? cache.fetch() : assumed, assumed == null, renderedTree);
       }
       for (int attempt = 1; ; ) {
-        PatchBatch.Draft draft = draftOutsideLock(base, patches);
+        PatchApplier.Draft draft = draftOutsideLock(base, patches);
         List<String> problems = derived.problems();
         try (CacheLock.Held held = lock()) {
           ObjectId tip = base.tip();
@@ -285,7 +289,7 @@ public final class StateRepository implements AutoCloseable {
    * because a concurrent repack under the lock moved the objects it wanted is made again under
    * the lock, where nothing moves.
    */
-  private PatchBatch.Draft draftOutsideLock(Base base, List<? extends StatePatch> patches)
+  private PatchApplier.Draft draftOutsideLock(Base base, List<? extends StatePatch> patches)
       throws IOException {
     try {
       return draft(base.tip(), base.renderedTree(), patches);
@@ -307,7 +311,7 @@ public final class StateRepository implements AutoCloseable {
     this.beforePush = hook;
   }
 
-  private PatchBatch.Draft draft(ObjectId tip, ObjectId renderedTree, List<? extends StatePatch> patches)
+  private PatchApplier.Draft draft(ObjectId tip, ObjectId renderedTree, List<? extends StatePatch> patches)
       throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
       RevTree tree = CommitWriter.treeOf(reader, tip);
@@ -317,7 +321,7 @@ public final class StateRepository implements AutoCloseable {
       boolean upToDate = tree != null && tree.equals(renderedTree);
       DerivedFiles render =
           upToDate ? view -> view.modifications() == 0 ? List.of() : derived.render(view) : derived;
-      return PatchBatch.apply(files, patches, render);
+      return PatchApplier.apply(files, patches, render);
     }
   }
 
@@ -328,7 +332,7 @@ public final class StateRepository implements AutoCloseable {
     }
   }
 
-  private ObjectId commit(ObjectId tip, PatchBatch.Draft draft) throws IOException {
+  private ObjectId commit(ObjectId tip, PatchApplier.Draft draft) throws IOException {
     PersonIdent ident =
         new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
     String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());

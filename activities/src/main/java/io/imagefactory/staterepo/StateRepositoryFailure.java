@@ -12,24 +12,18 @@ import org.slf4j.Logger;
  */
 public final class StateRepositoryFailure {
 
-  /** The failure type of a state repository that cannot be reached for now. */
-  public static final String UNAVAILABLE = "StateRepositoryUnavailable";
-
-  /** The failure type of a state repository that refused outright (no such branch). */
-  public static final String REFUSED = "StateRepositoryRefused";
-
   private StateRepositoryFailure() {}
 
   /** Logs {@code e} once, saying what could not be done, and returns what to throw. */
   public static ApplicationFailure of(StateRepositoryException e, String doing, Logger log) {
     if (!e.retryable()) {
       log.error("{}: {}", doing, e.getMessage());
-      return ApplicationFailure.newNonRetryableFailure(e.getMessage(), REFUSED);
+      return ApplicationFailure.newNonRetryableFailure(e.getMessage(), StateRepoFailures.REFUSED);
     }
     log.warn("{}, will try again: {}", doing, e.getMessage());
     return ApplicationFailure.newBuilder()
         .setMessage(e.getMessage())
-        .setType(UNAVAILABLE)
+        .setType(StateRepoFailures.UNAVAILABLE)
         .setCategory(ApplicationErrorCategory.BENIGN)
         .build();
   }

@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.git.GitCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 

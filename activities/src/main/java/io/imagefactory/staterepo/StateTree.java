@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.git.RepoPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;

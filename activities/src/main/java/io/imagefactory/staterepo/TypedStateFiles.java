@@ -1,11 +1,11 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.ResourceNames;
-import io.imagefactory.catalog.StateFileException;
-import io.imagefactory.catalog.StateFileStore;
+import io.imagefactory.reference.ResourceNames;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateFileException;
+import io.imagefactory.statefiles.StateFileStore;
 import java.util.List;
 import java.util.Optional;
 

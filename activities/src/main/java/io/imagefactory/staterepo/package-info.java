@@ -1,9 +1,9 @@
 /**
- * Git, through JGit: the state repository and the source repositories.
+ * The state repository, through JGit, and its single writer.
  *
  * <p><b>State repository.</b> {@link io.imagefactory.staterepo.StateRepository} keeps a local
  * bare cache of the remote (a path, {@code file://} or {@code https://} URL with a token from
- * {@link io.imagefactory.staterepo.GitCredentials}). {@code read()} returns the files at the tip
+ * {@link io.imagefactory.git.GitCredentials}). {@code read()} returns the files at the tip
  * of the branch with the commit they were read at. {@code apply(patches)} applies
  * {@link io.imagefactory.staterepo.StatePatch}es to an in-memory {@link
  * io.imagefactory.staterepo.StateFiles} view of the tip, lets a {@link
@@ -12,13 +12,6 @@
  * A rejected push re-applies the same (idempotent) patches on the new tip. Nothing is checked
  * out, so a crash leaves at most unreferenced objects in the cache and the remote untouched or
  * holding one complete commit. {@code images.yaml} is never written; paths never leave the tree.
- *
- * <p><b>Source repositories.</b> {@link io.imagefactory.staterepo.SourceCache} keeps one shallow
- * bare mirror per repository URL, allowed by {@link io.imagefactory.staterepo.SourceHosts}. A
- * {@link io.imagefactory.staterepo.SourceSession} (one per enrollment) fetches each repository
- * and branch once and reads Dockerfiles as blobs at that commit, returning a {@link
- * io.imagefactory.staterepo.SourceFileResult} per image (symlinks, submodules, {@code ..} and
- * oversized files are reported, never followed).
  *
  * <p>SSH remotes are refused with a clear error; use https with a token.
  *

@@ -1,10 +1,10 @@
 package io.imagefactory.whatif;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.Enrollment;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

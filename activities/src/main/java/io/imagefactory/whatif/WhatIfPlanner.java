@@ -1,8 +1,8 @@
 package io.imagefactory.whatif;
 
 import io.imagefactory.budget.BudgetLimits;
-import io.imagefactory.catalog.EntitySetups;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.enrollment.EntitySetups;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageSetup;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.imagefactory.budget.BudgetSetup;
 import io.imagefactory.budget.BudgetTicket;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.PendingDigest;
+import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.image.RebuildPolicy;
 import io.imagefactory.image.RebuildSchedule;
 import java.time.Duration;

@@ -126,7 +126,7 @@ class ArgoCdActivitiesImplTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             failure -> {
-              assertThat(failure.getType()).isEqualTo("ArgoCdAccessDenied");
+              assertThat(failure.getType()).isEqualTo(ArgoCdFailures.ACCESS_DENIED);
               assertThat(failure.isNonRetryable()).isTrue();
               assertThat(failure.getOriginalMessage())
                   .contains("argocd/image-factory-kargo")
@@ -144,7 +144,7 @@ class ArgoCdActivitiesImplTest {
         .cause()
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
-            failure -> assertThat(failure.getType()).isEqualTo("InvalidAwaitSyncRequest"));
+            failure -> assertThat(failure.getType()).isEqualTo(ArgoCdFailures.INVALID_REQUEST));
   }
 
   @Test

@@ -2,17 +2,17 @@ package io.imagefactory.backstage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
 import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
 import io.imagefactory.kargo.States;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.ApplyResult;
 import io.imagefactory.staterepo.DerivedFiles;
 import io.imagefactory.staterepo.GitFixtures;

@@ -1,15 +1,15 @@
 package io.imagefactory.backstage;
 
-import io.imagefactory.catalog.AnalysisOutcome;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.EnrollmentPlanner;
-import io.imagefactory.catalog.FileChange;
-import io.imagefactory.catalog.StateDirectoryAnalyzer;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.enrollment.StateDirectoryAnalyzer;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlanner;
+import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

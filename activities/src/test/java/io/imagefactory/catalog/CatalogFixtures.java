@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Test fixtures: files under {@code src/test/resources/catalog} and the project's examples. */
-final class CatalogFixtures {
+public final class CatalogFixtures {
 
   private CatalogFixtures() {}
 
-  static byte[] resource(String name) {
+  public static byte[] resource(String name) {
     try (InputStream in = CatalogFixtures.class.getResourceAsStream("/catalog/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource /catalog/" + name);
@@ -27,7 +27,7 @@ final class CatalogFixtures {
   }
 
   /** The {@code examples/} state repository of this project (set by surefire). */
-  static Path examples() {
+  public static Path examples() {
     return Path.of(System.getProperty("image-factory.project-dir", "..")).resolve("examples");
   }
 }

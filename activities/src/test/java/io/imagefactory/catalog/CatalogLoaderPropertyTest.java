@@ -3,6 +3,7 @@ package io.imagefactory.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.fuzz.FuzzRuns;
+import io.imagefactory.reference.ResourceNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -58,7 +58,7 @@ class RebuildWindowValidatorTest {
     assertThat(catalog.find("web").orElseThrow().rebuildWindow().ranges()).hasSize(2);
     assertThat(catalog.find("db").orElseThrow().rebuildWindow()).isNull();
     assertThat(catalog.find("redis").orElseThrow().rebuildWindow()).isNull();
-    assertThat(Enrollment.of(catalog.find("api").orElseThrow()).rebuildWindow()).isNotNull();
+    assertThat(catalog.find("api").orElseThrow().enrollment().rebuildWindow()).isNotNull();
   }
 
   @ParameterizedTest(name = "{0}")

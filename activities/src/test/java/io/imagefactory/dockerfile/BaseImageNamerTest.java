@@ -2,6 +2,8 @@ package io.imagefactory.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.reference.ImageReference;
+import io.imagefactory.reference.ImageReferenceParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

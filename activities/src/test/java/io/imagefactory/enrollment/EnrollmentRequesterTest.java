@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;

@@ -2,10 +2,9 @@ package io.imagefactory.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.CatalogView;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;

@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,10 +14,10 @@ import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.ArgoCdStatusReader;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.base.BaseImageWorkflowImpl;
-import io.imagefactory.catalog.CatalogActivitiesImpl;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateRepositorySetups;
-import io.imagefactory.dockerfile.DockerfileActivitiesImpl;
+import io.imagefactory.enrollment.CatalogActivitiesImpl;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.enrollment.StateRepositorySetups;
+import io.imagefactory.enrollment.DockerfileActivitiesImpl;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
@@ -24,8 +25,8 @@ import io.imagefactory.kargo.KargoSettings;
 import io.imagefactory.rebuild.RecordingRebuildActivities;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
-import io.imagefactory.staterepo.SourceCache;
-import io.imagefactory.staterepo.SourceHosts;
+import io.imagefactory.sources.SourceCache;
+import io.imagefactory.sources.SourceHosts;
 import io.imagefactory.staterepo.StateRepoActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;

@@ -2,11 +2,11 @@ package io.imagefactory.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.AnalysisOutcome;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.StateDirectoryAnalyzer;
 import io.imagefactory.dockerfile.BaseImageReference;
+import io.imagefactory.enrollment.StateDirectoryAnalyzer;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import io.imagefactory.hostile.HostileCases.Case;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package io.imagefactory.kargo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.ApplyResult;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.StateDirectoryReader;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package io.imagefactory.kargo;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.DiscoveryStatus;
-import io.imagefactory.catalog.Enrollment;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.catalog.SourceConfig;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.statefiles.SourceConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

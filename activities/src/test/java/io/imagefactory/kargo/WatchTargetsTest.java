@@ -3,7 +3,8 @@ package io.imagefactory.kargo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.catalog.BaseImageState;
+import io.imagefactory.reference.KubernetesNames;
+import io.imagefactory.statefiles.BaseImageState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,19 +7,20 @@ import io.imagefactory.budget.BudgetLimits;
 import io.imagefactory.budget.BudgetSetup;
 import io.imagefactory.budget.RebuildBudgetWorkflow;
 import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnsureEntitiesRequest;
 import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.github.GitHubApi;
 import io.imagefactory.github.GitHubCiProvider;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.ImageWorkflowImpl;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.staterepo.CommitRequest;
 import io.imagefactory.staterepo.CommitResult;
 import io.imagefactory.staterepo.StateRepoActivities;
@@ -265,7 +266,8 @@ public final class BudgetFleet implements AutoCloseable {
   }
 
   /** A cascade asks for an enrollment; the fleet has none to run. */
-  private static final class NoEnrollment implements EntityActivities {
+  private static final class NoEnrollment
+      implements EntityActivities, EnrollmentRequestActivities {
     @Override
     public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
       throw new UnsupportedOperationException("the fleet enrolls nothing");

@@ -2,11 +2,11 @@ package io.imagefactory.staterepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.DiscoveryStatus;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
+import io.imagefactory.statefiles.RebuildState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

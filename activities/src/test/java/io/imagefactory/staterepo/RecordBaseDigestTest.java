@@ -3,8 +3,8 @@ package io.imagefactory.staterepo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.DigestSighting;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.DigestSighting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.imagefactory.staterepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ManagedImageState;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ManagedImageState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.imagefactory.staterepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.ManagedImageState;
+import io.imagefactory.statefiles.ManagedImageState;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;

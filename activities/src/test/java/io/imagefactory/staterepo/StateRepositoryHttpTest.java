@@ -4,6 +4,7 @@ import static io.imagefactory.staterepo.TestPatches.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.git.GitCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

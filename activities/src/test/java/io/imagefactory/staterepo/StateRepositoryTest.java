@@ -4,10 +4,12 @@ import static io.imagefactory.staterepo.TestPatches.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.sources.SourceFileResult;
+import io.imagefactory.sources.SourceProblem;
+import io.imagefactory.statefiles.ImageRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import io.imagefactory.image.ImageRuntime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.imagefactory.whatif;
 
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.EntitySearchAttributes;
@@ -8,10 +9,10 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.budget.BudgetSetup;
 import io.imagefactory.budget.RebuildBudgetWorkflow;
 import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
-import io.imagefactory.catalog.EntitySetups;
-import io.imagefactory.catalog.StateDirectoryReader;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.EntitySetups;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.enrollment.EnsureEntitiesRequest;
 import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
@@ -276,7 +277,8 @@ class WhatIfAgreementTest {
   }
 
   /** A cascade asks for an enrollment; the fleet has none to run. */
-  private static final class NoEnrollment implements EntityActivities {
+  private static final class NoEnrollment
+      implements EntityActivities, EnrollmentRequestActivities {
     @Override
     public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
       throw new UnsupportedOperationException("the fleet enrolls nothing");

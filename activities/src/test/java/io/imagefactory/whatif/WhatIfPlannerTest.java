@@ -3,8 +3,8 @@ package io.imagefactory.whatif;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.catalog.StateDirectoryReader;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

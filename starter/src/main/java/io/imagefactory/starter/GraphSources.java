@@ -2,10 +2,10 @@ package io.imagefactory.starter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.StateDirectoryReader;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.catalog.StateFileStore;
+import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.staterepo.RebuildHistory;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,8 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.RebuildHistory;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

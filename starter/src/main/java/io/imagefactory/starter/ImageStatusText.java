@@ -2,9 +2,9 @@ package io.imagefactory.starter;
 
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
-import io.imagefactory.image.PendingDigest;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.imagefactory.starter;
 
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.util.ArrayList;
 import java.util.List;
 

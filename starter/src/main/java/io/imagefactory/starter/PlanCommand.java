@@ -1,16 +1,21 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.catalog.AnalysisOutcome;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogError;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.EnrollmentPlanner;
-import io.imagefactory.catalog.StateDirectoryAnalyzer;
-import io.imagefactory.catalog.StateDirectoryReader;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlanner;
+import io.imagefactory.enrollment.StateDirectoryAnalyzer;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.whatif.RebuildPreview;
+import io.imagefactory.enrollment.StateDirectoryAnalyzer;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlanner;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.FileChange;
-import io.imagefactory.catalog.PlanSummary;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.PlanSummary;
+import io.imagefactory.statefiles.FileChange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

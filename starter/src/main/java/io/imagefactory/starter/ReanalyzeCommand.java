@@ -1,6 +1,6 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;

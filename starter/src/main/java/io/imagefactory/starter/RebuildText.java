@@ -1,6 +1,6 @@
 package io.imagefactory.starter;
 
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

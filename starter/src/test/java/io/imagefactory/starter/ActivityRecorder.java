@@ -6,23 +6,24 @@ import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.CatalogActivities;
-import io.imagefactory.catalog.CatalogView;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.CatalogActivities;
+import io.imagefactory.enrollment.CatalogView;
 import io.imagefactory.enrollment.EnsureEntitiesRequest;
 import io.imagefactory.enrollment.EntitiesEnsured;
 import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.EntityPlan;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
-import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.CommitOutcome;
 import io.imagefactory.staterepo.StateChangeBatch;
@@ -50,6 +51,7 @@ class ActivityRecorder
         DockerfileActivities,
         StateRepoClientActivities,
         EntityActivities,
+        EnrollmentRequestActivities,
         RebuildActivities,
         ArgoCdActivities {
 

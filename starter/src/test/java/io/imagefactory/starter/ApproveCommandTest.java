@@ -4,8 +4,8 @@ import static io.imagefactory.starter.Images.NODE;
 import static io.imagefactory.starter.Images.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.rebuild.RebuildRequest;
+import io.imagefactory.statefiles.ImageRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.imagefactory.image.ImageConfig;
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
+import io.imagefactory.statefiles.ImageRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -1,6 +1,5 @@
 package io.imagefactory.worker;
 
-import io.imagefactory.worker.temporal.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.PayloadCompression;
@@ -9,9 +8,10 @@ import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.ImageOutcome;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
+import io.imagefactory.worker.temporal.Eventually;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+
 
 /**
  * The whole loop on the real worker application: enrollment through the webhook commits state

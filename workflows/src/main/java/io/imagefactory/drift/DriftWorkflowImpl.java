@@ -1,8 +1,10 @@
 package io.imagefactory.drift;
 
 import io.imagefactory.UiSummaries;
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -24,9 +26,9 @@ public class DriftWorkflowImpl implements DriftWorkflow {
 
   private static final Logger log = Workflow.getLogger(DriftWorkflowImpl.class);
 
-  private final EntityActivities enrollments =
+  private final EnrollmentRequestActivities enrollments =
       UiSummaries.activities(
-          EntityActivities.class,
+          EnrollmentRequestActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(1))
               .setRetryOptions(

@@ -2,6 +2,7 @@ package io.imagefactory.enrollment;
 
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

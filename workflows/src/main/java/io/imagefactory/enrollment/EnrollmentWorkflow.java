@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.staterepo.StateRepoSubmitter;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;

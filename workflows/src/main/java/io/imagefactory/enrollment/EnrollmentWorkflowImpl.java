@@ -3,13 +3,13 @@ package io.imagefactory.enrollment;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.FailureCauses;
 import io.imagefactory.argocd.ArgoCdActivities;
+import io.imagefactory.argocd.ArgoCdFailures;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
-import io.imagefactory.catalog.CatalogActivities;
-import io.imagefactory.catalog.CatalogView;
 import io.imagefactory.dockerfile.AnalysisGroup;
 import io.imagefactory.dockerfile.DockerfileActivities;
 import io.imagefactory.dockerfile.ImageAnalysis;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BasesWatchedChange;
 import io.imagefactory.staterepo.CommitOutcome;
@@ -91,7 +91,7 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setMaximumInterval(Duration.ofMinutes(1))
-                  .setDoNotRetry("ArgoCdAccessDenied", "InvalidAwaitSyncRequest")
+                  .setDoNotRetry(ArgoCdFailures.ACCESS_DENIED, ArgoCdFailures.INVALID_REQUEST)
                   .build())
           .build();
 

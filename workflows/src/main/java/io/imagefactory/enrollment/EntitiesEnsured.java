@@ -1,7 +1,6 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.base.BaseSetup;
-import io.imagefactory.catalog.EntityPlan;
 import io.imagefactory.image.ImageSetup;
 import java.util.ArrayList;
 import java.util.List;

@@ -22,7 +22,4 @@ public interface EntityActivities {
   @ActivityMethod
   void retireEntities(List<String> images, List<String> bases);
 
-  /** Asks for an enrollment: starts one, or queues one more pass of the running one. */
-  @ActivityMethod
-  void requestEnrollment(EnrollmentRequest request);
 }

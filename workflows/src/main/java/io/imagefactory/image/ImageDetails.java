@@ -1,6 +1,9 @@
 package io.imagefactory.image;
 
 import io.imagefactory.HumanText;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -2,6 +2,9 @@ package io.imagefactory.image;
 
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RunConclusion;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

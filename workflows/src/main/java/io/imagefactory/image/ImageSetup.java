@@ -1,6 +1,7 @@
 package io.imagefactory.image;
 
 import io.imagefactory.budget.BudgetHold;
+import io.imagefactory.statefiles.ImageRuntime;
 
 /**
  * Starts (or continues as new) an image workflow: its configuration and what it knew.

@@ -1,5 +1,8 @@
 package io.imagefactory.image;
 
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.HumanText;
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RunRef;

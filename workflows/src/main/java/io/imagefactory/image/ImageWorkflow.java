@@ -1,6 +1,7 @@
 package io.imagefactory.image;
 
 import io.imagefactory.budget.BudgetHolder;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.StateRepoSubmitter;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;

@@ -7,8 +7,8 @@ import io.imagefactory.budget.BudgetGrant;
 import io.imagefactory.budget.BudgetNotice;
 import io.imagefactory.budget.BudgetTicket;
 import io.imagefactory.budget.RebuildBudgetClient;
-import io.imagefactory.enrollment.EnrollmentRequest;
-import io.imagefactory.enrollment.EntityActivities;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.RebuildPolicy.RebuildSelection;
 import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
@@ -16,6 +16,9 @@ import io.imagefactory.rebuild.RebuildFailures;
 import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.ImageRuntimeChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
@@ -443,9 +446,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         config.dependentImages(),
         new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
     if (config.kind() == ImageKind.MANAGED) {
-      EntityActivities entities =
+      EnrollmentRequestActivities entities =
           UiSummaries.activities(
-              EntityActivities.class,
+              EnrollmentRequestActivities.class,
               ENROLLMENT_REQUEST,
               "ask for an enrollment: " + config.name() + " was rebuilt");
       entities.requestEnrollment(

@@ -1,6 +1,8 @@
 package io.imagefactory.image;
 
 import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;

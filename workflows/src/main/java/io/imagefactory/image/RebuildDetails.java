@@ -2,6 +2,8 @@ package io.imagefactory.image;
 
 import io.imagefactory.HumanText;
 import io.imagefactory.image.RebuildPolicy.RebuildSelection;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

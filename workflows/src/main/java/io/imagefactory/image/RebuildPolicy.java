@@ -1,5 +1,6 @@
 package io.imagefactory.image;
 
+import io.imagefactory.statefiles.PendingDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,6 +9,9 @@ public final class RebuildFailures {
   /** The run has not ended yet: retried at the poll interval. */
   public static final String RUN_IN_PROGRESS = "RunInProgress";
 
+  /** The CI could not be reached or answered 5xx: retried with the activity's backoff. */
+  public static final String CI_UNAVAILABLE = "CiUnavailable";
+
   /** The CI asked us to slow down: retried after the delay the server gave. */
   public static final String RATE_LIMITED = "RateLimited";
 

@@ -17,6 +17,8 @@ import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RebuildWindow;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.rebuild.WindowRange;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,9 @@ import static io.imagefactory.image.ImageWorkflowFixtures.NODE;
 import static io.imagefactory.image.ImageWorkflowFixtures.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.RecordingActivities;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.WorkflowTestEnvironment;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.staterepo.ImageRuntimeChange;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static io.imagefactory.image.ImageWorkflowFixtures.NODE;
 import static io.imagefactory.image.ImageWorkflowFixtures.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.statefiles.PendingDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -42,7 +42,7 @@ public class StateRepoWorkflowImplTest {
             "StateRepositoryUnavailable");
       }
       if (failing) {
-        throw ApplicationFailure.newNonRetryableFailure("push refused", "StateRepositoryRefused");
+        throw ApplicationFailure.newNonRetryableFailure("push refused", StateRepoFailures.REFUSED);
       }
       requests.add(request);
       Map<String, String> rejected = new HashMap<>();

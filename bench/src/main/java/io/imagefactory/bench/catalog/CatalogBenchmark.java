@@ -1,15 +1,15 @@
 package io.imagefactory.bench.catalog;
 
-import io.imagefactory.catalog.AnalysisOutcome;
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EnrollmentPlan;
-import io.imagefactory.catalog.EnrollmentPlanner;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalysis;
+import io.imagefactory.enrollment.plan.AnalysisOutcome;
+import io.imagefactory.enrollment.plan.EnrollmentPlan;
+import io.imagefactory.enrollment.plan.EnrollmentPlanner;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;

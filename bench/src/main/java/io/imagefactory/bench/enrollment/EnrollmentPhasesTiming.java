@@ -1,15 +1,15 @@
 package io.imagefactory.bench.enrollment;
 
-import io.imagefactory.catalog.CatalogActivitiesImpl;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.catalog.EntitySetups;
-import io.imagefactory.catalog.StateRepositorySetups;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.CatalogActivitiesImpl;
+import io.imagefactory.enrollment.EntitySetups;
+import io.imagefactory.enrollment.StateRepositorySetups;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.CommitRequest;
 import io.imagefactory.staterepo.EnrollmentChange;
 import io.imagefactory.staterepo.StateChangeBatch;

@@ -1,8 +1,8 @@
 package io.imagefactory.bench.enrollment;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

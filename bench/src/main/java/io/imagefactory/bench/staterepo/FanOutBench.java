@@ -1,9 +1,9 @@
 package io.imagefactory.bench.staterepo;
 
 import io.imagefactory.PayloadCompression;
-import io.imagefactory.catalog.ManagedImageState;
 import io.imagefactory.catalog.RebuildDelay;
-import io.imagefactory.image.PendingDigest;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.staterepo.FanOutFleet;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;

@@ -1,11 +1,11 @@
 package io.imagefactory.bench.staterepo;
 
-import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.sources.SourceCache;
+import io.imagefactory.sources.SourceFileResult;
+import io.imagefactory.sources.SourceHosts;
+import io.imagefactory.sources.SourceSession;
 import io.imagefactory.staterepo.GitFixtures.Entry;
-import io.imagefactory.staterepo.SourceCache;
-import io.imagefactory.staterepo.SourceFileResult;
-import io.imagefactory.staterepo.SourceHosts;
-import io.imagefactory.staterepo.SourceSession;
+import io.imagefactory.staterepo.GitFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

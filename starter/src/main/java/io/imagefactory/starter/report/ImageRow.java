@@ -1,6 +1,6 @@
 package io.imagefactory.starter.report;
 
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

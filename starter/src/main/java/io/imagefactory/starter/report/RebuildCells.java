@@ -1,6 +1,6 @@
 package io.imagefactory.starter.report;
 
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 
 /** A rebuild in one cell, for the tables that show an image's last rebuild. */
 final class RebuildCells {

@@ -1,6 +1,6 @@
 package io.imagefactory.starter.report;
 
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.staterepo.RebuildHistory;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.imagefactory.starter.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.git.GitCredentials;
 import io.imagefactory.github.GitHubApi;
 import io.imagefactory.github.GitHubAppTokens;
 import io.imagefactory.github.GitHubCiProvider;
@@ -9,7 +10,6 @@ import io.imagefactory.github.GitHubWorkflowFile;
 import io.imagefactory.gitlab.GitLabCiProvider;
 import io.imagefactory.gitlab.GitLabSettings;
 import io.imagefactory.rebuild.CiProvider;
-import io.imagefactory.staterepo.GitCredentials;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.imagefactory.worker.config;
 
+import io.imagefactory.git.GitCredentials.TokenSource;
+import io.imagefactory.git.GitCredentials;
 import io.imagefactory.github.GitHubCredentials;
 import io.imagefactory.rebuild.CiProvider;
 import io.imagefactory.rebuild.RebuildDestinations;
-import io.imagefactory.staterepo.GitCredentials;
-import io.imagefactory.staterepo.GitCredentials.TokenSource;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

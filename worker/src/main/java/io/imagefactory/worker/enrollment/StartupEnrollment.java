@@ -1,7 +1,7 @@
 package io.imagefactory.worker.enrollment;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -2,8 +2,8 @@ package io.imagefactory.worker.hooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.imagefactory.WorkflowIds;
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

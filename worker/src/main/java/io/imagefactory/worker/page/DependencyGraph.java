@@ -1,9 +1,9 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.fleet.ImageFacts;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.catalog.Enrollment;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.SourceConfig;
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.SourceConfig;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.worker.page.PendingTimeline.Moment;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;
 import java.time.Instant;

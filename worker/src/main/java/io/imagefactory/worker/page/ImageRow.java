@@ -1,11 +1,11 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.fleet.ImageFacts;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.catalog.ManagedImageState;
+import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.catalog.RebuildDelay;
-import io.imagefactory.catalog.RebuildState;
-import io.imagefactory.image.PendingDigest;
+import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.statefiles.PendingDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.staterepo.StateRepositoryException;
 import io.imagefactory.worker.webhook.ImageDirectory;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;

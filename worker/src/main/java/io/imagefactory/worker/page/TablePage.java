@@ -1,7 +1,7 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.image.PendingDigest;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.WorkflowIds;
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

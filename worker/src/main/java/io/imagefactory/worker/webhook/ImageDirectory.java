@@ -1,7 +1,7 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.WorkflowIds;
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.imagefactory.worker.webhook;
 
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.worker.config.ImageFactoryProperties;
 import io.imagefactory.worker.temporal.TemporalDeadline;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;

@@ -2,9 +2,9 @@ package io.imagefactory.worker.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.imagefactory.image.ImageConfig;
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;
 import io.temporal.client.WorkflowClient;

@@ -1,6 +1,6 @@
 package io.imagefactory.worker.webhook;
 
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.staterepo.StateRepositoryException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.imagefactory.worker.webhook;
 
-import io.imagefactory.catalog.BaseImageState;
-import io.imagefactory.catalog.Enrollment;
-import io.imagefactory.catalog.ExternalImageState;
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.ManagedImageState;
-import io.imagefactory.catalog.StateFileProblem;
-import io.imagefactory.catalog.StateFileStore;
-import io.imagefactory.catalog.StateSnapshot;
-import io.imagefactory.catalog.StateSnapshotReader;
+import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateFileProblem;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Kind;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.FakeGitHub.Answer;
 import io.imagefactory.github.Fixtures;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import java.nio.file.Path;
 import java.time.Duration;

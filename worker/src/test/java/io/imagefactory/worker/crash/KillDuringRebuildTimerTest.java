@@ -6,7 +6,7 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import java.nio.file.Path;

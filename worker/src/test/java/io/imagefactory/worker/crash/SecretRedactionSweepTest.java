@@ -1,6 +1,5 @@
 package io.imagefactory.worker.crash;
 
-import io.imagefactory.worker.WorkerHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,15 +7,16 @@ import com.google.protobuf.ByteString;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
-import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.FakeGitHub.Answer;
+import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.Fixtures;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.GitHttpServer;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.CapturedLogs;
 import io.imagefactory.worker.WorkerApplication;
+import io.imagefactory.worker.WorkerHttp;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.http.HttpResponse;
@@ -46,6 +46,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+
 
 /**
  * Recognisable secret values in every secret the worker takes (webhook token, state repository

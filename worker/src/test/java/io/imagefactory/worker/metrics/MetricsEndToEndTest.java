@@ -1,7 +1,5 @@
 package io.imagefactory.worker.metrics;
 
-import io.imagefactory.worker.temporal.Eventually;
-import io.imagefactory.worker.WorkerHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +8,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.FinishedEnrollment;
 import io.imagefactory.worker.TimeSkippingWorker;
+import io.imagefactory.worker.WorkerHttp;
+import io.imagefactory.worker.temporal.Eventually;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+
 
 /**
  * The metrics of a real worker (embedded server, local state repository seeded from {@code

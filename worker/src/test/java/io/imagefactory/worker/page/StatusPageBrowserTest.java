@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.worker.FinishedEnrollment;

@@ -2,7 +2,7 @@ package io.imagefactory.worker.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.catalog.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

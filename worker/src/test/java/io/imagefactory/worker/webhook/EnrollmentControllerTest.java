@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.imagefactory.TaskQueues;
-import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;

@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.DigestSeen;
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageBuild;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -10,10 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.image.ImageRuntime;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
-import io.imagefactory.image.PendingDigest;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ch.qos.logback.classic.Level;
-import io.imagefactory.enrollment.EnrollmentRequest;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.worker.CapturedLogs;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

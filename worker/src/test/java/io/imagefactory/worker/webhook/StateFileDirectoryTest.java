@@ -3,8 +3,8 @@ package io.imagefactory.worker.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagefactory.catalog.ImageState;
-import io.imagefactory.catalog.StateFileProblem;
+import io.imagefactory.statefiles.ImageState;
+import io.imagefactory.statefiles.StateFileProblem;
 import io.imagefactory.staterepo.StateRepositoryException;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Kind;

@@ -1,9 +1,0 @@
-package io.imagefactory.dockerfile;
-
-/** Text that is not a valid image reference; the message says why. */
-final class InvalidImageReferenceException extends Exception {
-
-  InvalidImageReferenceException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,75 @@
+package io.imagefactory.statefiles;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State file {@code base-images/<name>.yaml} of a base image discovered from Dockerfiles (seed
+ * 004), plus the fields the durable loop needs.
+ *
+ * @param fullImage the reference in its familiar form ({@code node:22-bookworm-slim})
+ * @param tag the watched tag; null for a digest-only reference, which is never watched
+ * @param digest the digest a digest-only reference names (added)
+ * @param repoURL {@code registry/repository}, as the Warehouse subscribes to it
+ * @param allowTags {@code ^<tag>$}
+ * @param imageSelectionStrategy {@code Digest}: a mutable tag is followed by digest
+ * @param watched true once Argo CD has synced the Warehouse that watches it (added)
+ * @param currentDigest the newest digest Kargo reported
+ * @param lastUpdated when {@code currentDigest} was first seen
+ * @param digestHistory earlier digests, newest first, bounded (added)
+ * @param unknownFields top-level fields this version does not know, written back unchanged
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+  "name",
+  "fullImage",
+  "registry",
+  "repository",
+  "tag",
+  "digest",
+  "repoURL",
+  "allowTags",
+  "imageSelectionStrategy",
+  "firstDiscovered",
+  "lastChecked",
+  "watched",
+  "dependentImages",
+  "currentDigest",
+  "lastUpdated",
+  "digestHistory"
+})
+public record BaseImageState(
+    String name,
+    String fullImage,
+    String registry,
+    String repository,
+    String tag,
+    String digest,
+    String repoURL,
+    String allowTags,
+    String imageSelectionStrategy,
+    Instant firstDiscovered,
+    Instant lastChecked,
+    Boolean watched,
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<String> dependentImages,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String currentDigest,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastUpdated,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DigestSighting> digestHistory,
+    @JsonAnySetter Map<String, Object> unknownFields) {
+
+  public BaseImageState {
+    dependentImages = StateCollections.list(dependentImages);
+    digestHistory = StateCollections.list(digestHistory);
+    unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  @JsonAnyGetter
+  public Map<String, Object> unknownFields() {
+    return unknownFields;
+  }
+}

@@ -1,0 +1,118 @@
+package io.imagefactory.statefiles;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an image workflow knows beyond its configuration. It is written to the image's state file
+ * as it changes, so a lost Temporal namespace is rebuilt from git by the next enrollment.
+ *
+ * @param lastBuiltBy the rebuild whose run produced the current build, or {@link
+ *     #BUILT_OUTSIDE} when no dispatched rebuild explains it (a push by hand)
+ * @param pending rebuild candidates, oldest first
+ * @param pinnedUpdates newer digests of pinned bases, reported and not rebuilt
+ * @param awaitingApproval a matured rebuild waits for {@code approve} ({@code autoRebuild: false})
+ * @param eligibleAt when the rebuild is due: the earliest candidate's maturity, or that of the
+ *     newest candidate of its burst (the image workflow's {@code RebuildPolicy.rebuildDue})
+ * @param rebuildCount how many rebuilds were asked for, for rebuild ids
+ * @param failedAttempts rebuilds in a row that failed; reset by one that succeeds
+ * @param retryAt after a failed rebuild, the earliest time the candidates are tried again; null
+ *     when no automatic attempt is due
+ * @param queuedSince when the matured rebuild started to wait in the rebuild budget's queue; null
+ *     when it does not wait there
+ */
+public record ImageRuntime(
+    String currentDigest,
+    String currentTag,
+    Instant lastBuilt,
+    String lastBuiltBy,
+    List<PendingDigest> pending,
+    List<PendingDigest> pinnedUpdates,
+    boolean awaitingApproval,
+    Instant eligibleAt,
+    RebuildEntry lastRebuild,
+    int rebuildCount,
+    int failedAttempts,
+    Instant retryAt,
+    Instant queuedSince) {
+
+  /** {@link #lastBuiltBy()} of a build that no dispatched rebuild explains. */
+  public static final String BUILT_OUTSIDE = "outside-image-factory";
+
+  public ImageRuntime {
+    pending = pending == null ? List.of() : List.copyOf(pending);
+    pinnedUpdates = pinnedUpdates == null ? List.of() : List.copyOf(pinnedUpdates);
+  }
+
+  /** A runtime that does not wait in the rebuild budget's queue. */
+  public ImageRuntime(
+      String currentDigest,
+      String currentTag,
+      Instant lastBuilt,
+      String lastBuiltBy,
+      List<PendingDigest> pending,
+      List<PendingDigest> pinnedUpdates,
+      boolean awaitingApproval,
+      Instant eligibleAt,
+      RebuildEntry lastRebuild,
+      int rebuildCount,
+      int failedAttempts,
+      Instant retryAt) {
+    this(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, null);
+  }
+
+  public static ImageRuntime empty() {
+    return new ImageRuntime(
+        null, null, null, null, List.of(), List.of(), false, null, null, 0, 0, null);
+  }
+
+  public ImageRuntime withBuild(String digest, String tag, Instant at, String by) {
+    return new ImageRuntime(
+        digest, tag, at, by, pending, pinnedUpdates, awaitingApproval, eligibleAt, lastRebuild,
+        rebuildCount, failedAttempts, retryAt, queuedSince);
+  }
+
+  public ImageRuntime withPending(
+      List<PendingDigest> newPending, boolean awaiting, Instant newEligibleAt) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, newPending, pinnedUpdates, awaiting,
+        newEligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince);
+  }
+
+  public ImageRuntime withPinnedUpdates(List<PendingDigest> updates) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, updates, awaitingApproval,
+        eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince);
+  }
+
+  public ImageRuntime withLastRebuild(RebuildEntry entry) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, entry, rebuildCount, failedAttempts, retryAt, queuedSince);
+  }
+
+  public ImageRuntime withRebuildCount(int count) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, count, failedAttempts, retryAt, queuedSince);
+  }
+
+  public ImageRuntime withFailures(int attempts, Instant nextRetry) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, attempts, nextRetry, queuedSince);
+  }
+
+  public ImageRuntime withQueuedSince(Instant since) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, since);
+  }
+
+  /** True while a rebuild is being dispatched or its run followed. */
+  public boolean rebuildInFlight() {
+    return lastRebuild != null && lastRebuild.inFlight();
+  }
+}

@@ -1,0 +1,132 @@
+package io.imagefactory.statefiles;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.imagefactory.rebuild.RunRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One rebuild of a managed image: why and when it was asked for, on which base digests, the CI run
+ * that carries it and how it went. The workflow keeps it and the state file's {@code
+ * rebuildState.lastRebuild} and {@code history} hold the same record.
+ *
+ * @param rebuildId {@code <image>#<n>}, written as {@code id}
+ * @param trigger {@code timer}, {@code cascade}, {@code approval}, {@code now} or {@code retry}
+ * @param baseDigests per base, the digest this rebuild is for: the newest matured one (for {@code
+ *     now}: the newest pending one)
+ * @param covered the candidates this rebuild consumed; they return to the candidates if the run
+ *     fails
+ * @param pinned true when the build workflow's inputs pin every base to {@code baseDigests}, so
+ *     exactly those digests are built; false when the build pulls the base tags as they stand
+ * @param unmatured when not pinned: candidates that had not matured yet and that the tags may
+ *     already point to
+ * @param builds what the rebuild builds, in words: the pinned digests, or the tags as they stood
+ * @param outcome one of the constants below
+ * @param detail a short human-readable line: what was sent, or why it failed
+ * @param run the CI run, once known
+ * @param completedAt when the outcome became final
+ * @param builtDigest the build of the image that closed this rebuild
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({
+  "id",
+  "requestedAt",
+  "trigger",
+  "baseDigests",
+  "covered",
+  "pinned",
+  "unmatured",
+  "builds",
+  "outcome",
+  "detail",
+  "runUrl",
+  "run",
+  "completedAt",
+  "builtDigest"
+})
+public record RebuildEntry(
+    @JsonProperty("id") String rebuildId,
+    Instant requestedAt,
+    String trigger,
+    Map<String, String> baseDigests,
+    List<PendingDigest> covered,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean pinned,
+    List<PendingDigest> unmatured,
+    String builds,
+    String outcome,
+    String detail,
+    String runUrl,
+    RunRef run,
+    Instant completedAt,
+    String builtDigest) {
+
+  /** Asked for; the dispatch has not answered yet. */
+  public static final String DISPATCHING = "dispatching";
+  /** No credentials: logged and recorded, not sent. */
+  public static final String RECORDED = "recorded";
+  /** Sent; the run is {@link #run()}. */
+  public static final String DISPATCHED = "dispatched";
+  /** Sent, but no run could be matched to it without guessing. */
+  public static final String UNIDENTIFIED = "run-not-identified";
+  /** The CI refused the dispatch (credentials, missing workflow, inputs). */
+  public static final String REJECTED = "rejected";
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+  public static final String CANCELLED = "cancelled";
+  public static final String TIMED_OUT = "timed-out";
+  public static final String NEVER_STARTED = "never-started";
+  /** The run outlived the time the workflow follows a run for. */
+  public static final String UNFOLLOWED = "not-followed";
+  /** A new build of the image was seen: the rebuild is closed. */
+  public static final String BUILT = "built";
+
+  private static final Set<String> KEEPS_CANDIDATES =
+      Set.of(REJECTED, FAILED, CANCELLED, TIMED_OUT, NEVER_STARTED, UNFOLLOWED);
+
+  public RebuildEntry {
+    baseDigests = baseDigests == null ? Map.of() : Map.copyOf(baseDigests);
+    covered = covered == null ? List.of() : List.copyOf(covered);
+    unmatured = unmatured == null ? List.of() : List.copyOf(unmatured);
+  }
+
+  /** True while the dispatch is being made or its run is being followed. */
+  @JsonIgnore
+  public boolean inFlight() {
+    return DISPATCHING.equals(outcome) || (DISPATCHED.equals(outcome) && run != null);
+  }
+
+  /** True when the rebuild did not happen, so its candidates are the next attempt's. */
+  @JsonIgnore
+  public boolean failed() {
+    return KEEPS_CANDIDATES.contains(outcome);
+  }
+
+  /** True until a build of the image closes it or it failed. */
+  @JsonIgnore
+  public boolean open() {
+    return completedAt == null || SUCCEEDED.equals(outcome);
+  }
+
+  public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
+        newOutcome, newDetail, runUrl, run, at, builtDigest);
+  }
+
+  public RebuildEntry withRun(String newOutcome, String newDetail, String url, RunRef newRun) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
+        newOutcome, newDetail, url, newRun, completedAt, builtDigest);
+  }
+
+  public RebuildEntry builtAs(String digest, String newDetail, Instant at) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, BUILT,
+        newDetail, runUrl, run, at, digest);
+  }
+}
