@@ -50,7 +50,17 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
           "read the rebuild budget's limits from the worker's settings");
 
   private final List<Object> inbox = new ArrayList<>();
-  private final Map<String, Promise<Void>> answering = new LinkedHashMap<>();
+  private final Map<String, Answer> answering = new LinkedHashMap<>();
+
+  /**
+   * How many times an answer is sent before its holder counts as gone. A workflow continuing as
+   * new can miss a signal on the Java test server, and a holder that misses its grant would wait
+   * for it forever once its ticket is released.
+   */
+  static final int ANSWER_ATTEMPTS = 3;
+
+  /** An answer on its way to a holder, with what is needed to send it again. */
+  private record Answer(String holder, String signal, Object payload, int attempt, Promise<Void> sent) {}
   private BudgetQueue queue;
   private int continueAsNewAfter;
 
@@ -116,19 +126,28 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
 
   /** A holder that cannot be signalled has ended (an unenrolled image): its slot is free. */
   private void settleAnswers() {
-    Iterator<Map.Entry<String, Promise<Void>>> all = answering.entrySet().iterator();
+    List<Map.Entry<String, Answer>> failed = new ArrayList<>();
+    Iterator<Map.Entry<String, Answer>> all = answering.entrySet().iterator();
     while (all.hasNext()) {
-      Map.Entry<String, Promise<Void>> entry = all.next();
-      Promise<Void> sent = entry.getValue();
+      Map.Entry<String, Answer> entry = all.next();
+      Promise<Void> sent = entry.getValue().sent();
       if (!sent.isCompleted()) {
         continue;
       }
       all.remove();
       if (sent.getFailure() != null) {
-        String ticketId = entry.getKey().replaceFirst("^notice ", "");
-        log.info("budget: holder of {} is gone, its ticket is released", ticketId);
-        queue.release(ticketId, now());
+        failed.add(entry);
       }
+    }
+    for (Map.Entry<String, Answer> entry : failed) {
+      Answer answer = entry.getValue();
+      if (answer.attempt() < ANSWER_ATTEMPTS) {
+        send(entry.getKey(), answer.holder(), answer.signal(), answer.payload(), answer.attempt() + 1);
+        continue;
+      }
+      String ticketId = entry.getKey().replaceFirst("^notice ", "");
+      log.info("budget: holder of {} is gone, its ticket is released", ticketId);
+      queue.release(ticketId, now());
     }
   }
 
@@ -146,15 +165,26 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
     if (holder == null) {
       return;
     }
+    send(key, holder, signal, payload, 1);
+  }
+
+  private void send(String key, String holder, String signal, Object payload, int attempt) {
     ExternalWorkflowStub stub = Workflow.newUntypedExternalWorkflowStub(holder);
-    Promise<Void> previous = answering.get(key);
+    Answer previous = answering.get(key);
     Promise<Void> sent = Async.procedure(stub::signal, signal, new Object[] {payload});
-    answering.put(key, previous == null ? sent : Promise.allOf(previous, sent));
+    answering.put(
+        key,
+        new Answer(
+            holder,
+            signal,
+            payload,
+            attempt,
+            previous == null ? sent : Promise.allOf(previous.sent(), sent)));
   }
 
   private boolean hasWork() {
     return !inbox.isEmpty()
-        || answering.values().stream().anyMatch(Promise::isCompleted)
+        || answering.values().stream().anyMatch(a -> a.sent().isCompleted())
         || (dueForContinueAsNew() && answering.isEmpty());
   }
 
