@@ -40,7 +40,7 @@ final class ImageTarball {
     this.config = JSON.readTree(entry(manifest.get("Config").asText()));
   }
 
-  /** Reads the tarball at {@code path} whole; image tarballs of the tests are small enough. */
+  /** Reads the tarball at {@code path} into memory; the worker image is under 100 MB. */
   static ImageTarball read(Path path) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
       return new ImageTarball(path, files(in, name -> true));
