@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.imagefactory.dockerfile.BaseImageReference;
 import io.imagefactory.dockerfile.DockerfileAnalyzer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +46,7 @@ class ExampleWorkerImageTest {
   }
 
   @Test
-  void dockerfileNamesTheBaseJibBuildsOn() throws IOException {
+  void dockerfileNamesTheBaseJibBuildsOn() throws Exception {
     BaseImageReference example = onlyBase(EXAMPLES.resolve(
         entry.at("/source/dockerfile").asText()));
     BaseImageReference jib = onlyBase("worker/pom.xml image.base",
@@ -66,7 +65,7 @@ class ExampleWorkerImageTest {
   }
 
   @Test
-  void rebuildPassesTheMaturedBaseAsTheJibBase() throws IOException {
+  void rebuildPassesTheMaturedBaseAsTheJibBase() throws Exception {
     BaseImageReference base = onlyBase(EXAMPLES.resolve(entry.at("/source/dockerfile").asText()));
     assertThat(entry.at("/source/workflowInputs/base_image").asText())
         .isEqualTo("${base." + base.name() + ".ref}");
@@ -84,11 +83,11 @@ class ExampleWorkerImageTest {
         .contains("\"-Dimage.base=${BASE_IMAGE}\"");
   }
 
-  private static BaseImageReference onlyBase(Path dockerfile) throws IOException {
+  private static BaseImageReference onlyBase(Path dockerfile) throws Exception {
     return onlyBase(dockerfile.toString(), Files.readString(dockerfile));
   }
 
-  private static BaseImageReference onlyBase(String name, String content) {
+  private static BaseImageReference onlyBase(String name, String content) throws Exception {
     List<BaseImageReference> bases = ANALYZER.analyze(name, content, Map.of()).baseImages();
     assertThat(bases).as(name).hasSize(1);
     return bases.get(0);
