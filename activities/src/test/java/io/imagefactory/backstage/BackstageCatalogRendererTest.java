@@ -63,7 +63,7 @@ class BackstageCatalogRendererTest {
 
     List<JsonNode> entities = entities(state.images().values(), state.baseImages().values());
 
-    assertThat(entities).hasSize(11).allSatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("Resource"));
+    assertThat(entities).hasSize(13).allSatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("Resource"));
     assertThat(entities.stream().flatMap(e -> schemas.validate(e).stream())).isEmpty();
   }
 
@@ -127,6 +127,8 @@ class BackstageCatalogRendererTest {
         .containsExactly(
             "resource:default/distroless-static-debian12-nonroot",
             "resource:default/golang-1.23-bookworm");
+    assertThat(texts(byName.get("image-factory-worker").path("spec").path("dependsOn")))
+        .containsExactly("resource:default/eclipse-temurin-17-jre");
     assertThat(byName.get("postgres").path("spec").has("dependsOn")).isFalse();
     for (JsonNode entity : byName.values()) {
       for (JsonNode ref : entity.path("spec").path("dependsOn")) {

@@ -24,7 +24,8 @@ class CatalogLoaderTest {
     Catalog catalog = loader.load(CatalogFixtures.examples().resolve("images.yaml"));
 
     assertThat(catalog.names())
-        .containsExactly("nginx-site", "api", "web", "base-python", "reports", "postgres");
+        .containsExactly(
+            "nginx-site", "api", "web", "base-python", "reports", "image-factory-worker", "postgres");
     ImageEntry api = catalog.find("api").orElseThrow();
     assertThat(api.managed()).isTrue();
     assertThat(api.line()).isEqualTo(21);

@@ -104,6 +104,8 @@ class DockerfileAnalyzerFixturesTest {
             "12 FROM 1 gcr.io/distroless/static-debian12:nonroot"
                 + " distroless-static-debian12-nonroot"),
         "base-python", List.of("3 FROM 0 docker.io/library/python:3.12-slim python-3.12-slim"),
+        "image-factory-worker", List.of(
+            "6 FROM 0 docker.io/library/eclipse-temurin:17-jre eclipse-temurin-17-jre"),
         "nginx", List.of("5 FROM 0 docker.io/library/nginx:1.27-alpine nginx-1.27-alpine"),
         "reports", List.of(
             "4 FROM 0 ghcr.io/example-org/base-python:latest example-org-base-python-latest"),

@@ -109,7 +109,7 @@ class EnrollmentActivitiesTest {
     assertThat(view.errors()).isEmpty();
     assertThat(view.externalImages()).containsExactly("postgres");
     assertThat(view.analysisGroups()).hasSize(1);
-    assertThat(view.analysisGroups().get(0).targets()).hasSize(5);
+    assertThat(view.analysisGroups().get(0).targets()).hasSize(6);
 
     CommitResult result = enroll();
 
@@ -125,12 +125,14 @@ class EnrollmentActivitiesTest {
         .contains("- reports");
     assertThat(GitFixtures.read(remote, "main", KargoDerivedFiles.MANIFESTS))
         .contains("kind: Warehouse")
-        .contains("node-22-bookworm-slim");
+        .contains("node-22-bookworm-slim")
+        .contains("eclipse-temurin-17-jre");
     assertThat(GitFixtures.history(remote, "main").get(0).getFullMessage())
         .startsWith("image-factory: enroll ")
         .contains("discover ")
         .doesNotContain("rebuild target invalid");
-    for (String image : List.of("nginx-site", "api", "web", "base-python", "reports")) {
+    for (String image :
+        List.of("nginx-site", "api", "web", "base-python", "reports", "image-factory-worker")) {
       assertThat(GitFixtures.read(remote, "main", "images/" + image + ".yaml"))
           .as("the example workflow of " + image + " takes the inputs images.yaml gives it")
           .doesNotContain("buildErrors");
@@ -144,7 +146,7 @@ class EnrollmentActivitiesTest {
 
     CatalogView again = catalog.readCatalog(EnrollmentRequest.of("test"));
     assertThat(again.analysisGroups()).isEmpty();
-    assertThat(again.unchangedImages()).hasSize(5);
+    assertThat(again.unchangedImages()).hasSize(6);
     CommitResult result = commit(new EnrollmentChange(List.of(), NOW.plusSeconds(60)));
 
     assertThat(result.changed()).isFalse();

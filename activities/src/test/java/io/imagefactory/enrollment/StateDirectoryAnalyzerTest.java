@@ -29,7 +29,8 @@ class StateDirectoryAnalyzerTest {
 
     Map<String, AnalysisOutcome> outcomes = analyzer.analyse(examples, catalog);
 
-    assertThat(outcomes).containsOnlyKeys("api", "base-python", "nginx-site", "reports", "web");
+    assertThat(outcomes).containsOnlyKeys(
+        "api", "base-python", "image-factory-worker", "nginx-site", "reports", "web");
     assertThat(outcomes.values()).allMatch(AnalysisOutcome.Success.class::isInstance);
     assertThat(outcomes.values())
         .as("every example workflow can be dispatched with the inputs images.yaml gives it")

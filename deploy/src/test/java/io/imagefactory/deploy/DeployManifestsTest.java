@@ -135,7 +135,7 @@ class DeployManifestsTest {
     }
   }
 
-  /** The Deployment runs the image {@code mvn -Pimage ... jib:build} pushes for this version. */
+  /** The Deployment runs the image {@code mvn ... jib:build} pushes for this version. */
   @Test
   void theDeploymentRunsTheWorkerImageOfTheProjectVersion() throws Exception {
     java.nio.file.Path root = manifests.deployDir.getParent();

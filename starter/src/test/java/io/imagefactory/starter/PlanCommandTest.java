@@ -33,22 +33,26 @@ class PlanCommandTest {
     assertThat(out.toString().lines().takeWhile(line -> !line.isEmpty()).toList())
         .containsExactly(
             "create base-images/distroless-static-debian12-nonroot.yaml",
+            "create base-images/eclipse-temurin-17-jre.yaml",
             "create base-images/golang-1.23-bookworm.yaml",
             "create base-images/nginx-1.27-alpine.yaml",
             "create base-images/node-22-bookworm-slim.yaml",
             "create base-images/python-3.12-slim.yaml",
             "create images/api.yaml",
             "create images/base-python.yaml",
+            "create images/image-factory-worker.yaml",
             "create images/nginx-site.yaml",
             "create images/postgres.yaml",
             "create images/reports.yaml",
             "create images/web.yaml");
     assertThat(out.toString())
         .contains(
-            "enrolled: api, base-python, nginx-site, postgres, reports, web\n",
-            "analysed: api, base-python, nginx-site, reports, web\n",
-            "discovered bases: distroless-static-debian12-nonroot, golang-1.23-bookworm,"
-                + " nginx-1.27-alpine, node-22-bookworm-slim, python-3.12-slim\n");
+            "enrolled: api, base-python, image-factory-worker, nginx-site, postgres, reports,"
+                + " web\n",
+            "analysed: api, base-python, image-factory-worker, nginx-site, reports, web\n",
+            "discovered bases: distroless-static-debian12-nonroot, eclipse-temurin-17-jre,"
+                + " golang-1.23-bookworm, nginx-1.27-alpine, node-22-bookworm-slim,"
+                + " python-3.12-slim\n");
     assertThat(Files.exists(dir.resolve("images"))).isFalse();
   }
 
@@ -60,7 +64,7 @@ class PlanCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     JsonNode json = new ObjectMapper().readTree(out.toString());
-    assertThat(json.get("changes")).hasSize(11);
+    assertThat(json.get("changes")).hasSize(13);
     JsonNode reports = change(json, "images/reports.yaml");
     assertThat(reports.get("action").asText()).isEqualTo("create");
     assertThat(reports.get("content").asText())
@@ -69,7 +73,7 @@ class PlanCommandTest {
         .contains("dependentImages:\n  - reports\n");
     assertThat(change(json, "base-images/golang-1.23-bookworm.yaml").get("content").asText())
         .contains("fullImage: golang:1.23-bookworm\n", "allowTags: ^1\\.23-bookworm$\n");
-    assertThat(json.get("summary").get("enrolled")).hasSize(6);
+    assertThat(json.get("summary").get("enrolled")).hasSize(7);
     assertThat(json.get("summary").get("failed").isEmpty()).isTrue();
     assertThat(json.get("errors").isEmpty()).isTrue();
   }
@@ -86,7 +90,9 @@ class PlanCommandTest {
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
         .startsWith("No changes: the state files are up to date.\n")
-        .contains("unchanged: api, base-python, nginx-site, postgres, reports, web\n");
+        .contains(
+            "unchanged: api, base-python, image-factory-worker, nginx-site, postgres, reports,"
+                + " web\n");
   }
 
   @Test

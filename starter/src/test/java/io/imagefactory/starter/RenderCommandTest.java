@@ -65,7 +65,7 @@ class RenderCommandTest {
     assertThat(Files.readString(stateDir.resolve(BackstageCatalogRenderer.OUTPUT_PATH)))
         .isEqualTo(resourceText(ExampleState.GOLDEN_CATALOG));
     assertThat(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)).exists();
-    assertThat(out.toString()).contains("Rendered 11 Backstage entities to ");
+    assertThat(out.toString()).contains("Rendered 13 Backstage entities to ");
   }
 
   @Test

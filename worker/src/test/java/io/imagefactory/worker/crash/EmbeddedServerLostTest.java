@@ -125,7 +125,9 @@ class EmbeddedServerLostTest {
   /** The workflow id of every image and base the state repository holds. */
   private static List<String> entityIds(Repository state) throws Exception {
     List<String> ids = new java.util.ArrayList<>();
-    for (String name : List.of("nginx-site", "api", "web", "base-python", "reports", "postgres")) {
+    for (String name :
+        List.of("nginx-site", "api", "web", "base-python", "reports", "image-factory-worker",
+            "postgres")) {
       assertThat(GitFixtures.read(state, "main", "images/" + name + ".yaml")).isNotNull();
       ids.add(WorkflowIds.image(name));
     }

@@ -109,6 +109,7 @@ class SourceFaultsTest {
               tuple("web", "analysed"),
               tuple("base-python", "analysed"),
               tuple("reports", "analysed"),
+              tuple("image-factory-worker", "analysed"),
               tuple("postgres", "external"));
       assertThat(detail(enrolled, "src-unreachable"))
           .contains(unreachable, "fetch failed", "Connection refused");

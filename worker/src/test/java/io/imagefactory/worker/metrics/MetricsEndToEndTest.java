@@ -91,16 +91,16 @@ class MetricsEndToEndTest {
     int bases = count("base-images/");
 
     Scrape enrollment =
-        eventually(this::scrape, s -> s.sum("image_factory_images", "kind", "managed") == 5);
+        eventually(this::scrape, s -> s.sum("image_factory_images", "kind", "managed") == 6);
     assertThat(enrollment.sum("image_factory_images", "kind", "external")).isEqualTo(1);
     assertThat(enrollment.sum("image_factory_images", "kind", "base")).isEqualTo(bases);
     assertThat(enrollment.sum("image_factory_enrollments_total", "outcome", "succeeded")).isOne();
     assertThat(enrollment.sum("image_factory_enrollments_total")).isOne();
     assertThat(enrollment.sum("image_factory_enrollment_duration_seconds_count")).isOne();
-    assertThat(enrollment.sum("image_factory_analyses_total", "outcome", "analysed")).isEqualTo(5);
-    assertThat(enrollment.sum("image_factory_analyses_total")).isEqualTo(5);
+    assertThat(enrollment.sum("image_factory_analyses_total", "outcome", "analysed")).isEqualTo(6);
+    assertThat(enrollment.sum("image_factory_analyses_total")).isEqualTo(6);
     assertThat(enrollment.sum("image_factory_lifecycle_transitions_total", "transition", "enrolled"))
-        .isEqualTo(6);
+        .isEqualTo(7);
     assertThat(
             enrollment.sum(
                 "image_factory_lifecycle_transitions_total", "transition", "base-discovered"))
@@ -155,13 +155,13 @@ class MetricsEndToEndTest {
     Scrape scrape =
         eventually(this::scrape, s -> s.sum("image_factory_rebuild_build_delay_seconds_count") == 1);
 
-    assertThat(scrape.sum("image_factory_images", "kind", "managed")).isEqualTo(5);
+    assertThat(scrape.sum("image_factory_images", "kind", "managed")).isEqualTo(6);
     assertThat(scrape.sum("image_factory_images", "kind", "external")).isEqualTo(1);
     assertThat(scrape.sum("image_factory_images", "kind", "base")).isEqualTo(bases);
     assertThat(scrape.sum("image_factory_images_stale")).isZero();
     assertThat(scrape.sum("image_factory_images", "kind", "managed", "status", "watching"))
         .as("the rebuilt image watches its bases again")
-        .isEqualTo(5);
+        .isEqualTo(6);
     assertThat(
             scrape.sum(
                 "image_factory_rebuild_dispatches_total", "provider", "github", "outcome", "recorded"))
