@@ -69,7 +69,8 @@ class StatusPageBrowserTest {
   private static final String NGINX = "docker.io/library/nginx";
   private static final String NODE = "docker.io/library/node";
   private static final List<String> EXAMPLE_IMAGES =
-      List.of("api", "base-python", "nginx-site", "postgres", "reports", "web");
+      List.of(
+          "api", "base-python", "image-factory-worker", "nginx-site", "postgres", "reports", "web");
 
   /** Where {@code -Dimage-factory.record-screenshots=true} writes them, for the README. */
   private static final String SCREENSHOTS = "docs/screenshots";
@@ -146,7 +147,7 @@ class StatusPageBrowserTest {
     assertThat(cell("nginx-site", 3).getText()).isEqualTo("nginx-1.27-alpine");
     assertThat(cell("nginx-site", 7).getText()).startsWith(RebuildEntry.RECORDED);
     assertThat(cell("postgres", 1).getText()).isEqualTo("external");
-    assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("6 of 6 images");
+    assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("7 of 7 images");
   }
 
   @Test
@@ -157,7 +158,7 @@ class StatusPageBrowserTest {
 
     filter.sendKeys("python");
     assertThat(visibleRowNames()).containsExactly("base-python", "reports");
-    assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("2 of 6 images");
+    assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("2 of 7 images");
 
     filter.clear();
     filter.sendKeys("awaiting");
@@ -238,7 +239,9 @@ class StatusPageBrowserTest {
     assertThat(edge("nginx-1.27-alpine", "nginx-site").getAttribute("class")).isEqualTo("edge");
     assertThat(edge("python-3.12-slim", "base-python").getAttribute("class")).isEqualTo("edge");
     assertThat(edge("base-python", "reports").getAttribute("class")).isEqualTo("edge cascade");
-    assertThat(browser.findElements(By.cssSelector("svg#dependency-graph path.edge"))).hasSize(6);
+    assertThat(edge("eclipse-temurin-17-jre", "image-factory-worker").getAttribute("class"))
+        .isEqualTo("edge");
+    assertThat(browser.findElements(By.cssSelector("svg#dependency-graph path.edge"))).hasSize(7);
     // Layered: a base left of the image built on it, which is left of the image built on that.
     assertThat(x("python-3.12-slim")).isLessThan(x("base-python"));
     assertThat(x("base-python")).isLessThan(x("reports"));
