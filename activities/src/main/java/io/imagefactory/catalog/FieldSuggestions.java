@@ -1,5 +1,6 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.EditDistance;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,30 +22,10 @@ final class FieldSuggestions {
     return known.stream()
         .filter(
             field ->
-                distance(unknown.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT))
+                EditDistance.between(unknown.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT))
                     <= MAX_DISTANCE)
-        .min(Comparator.comparingInt(field -> distance(unknown, field)))
+        .min(Comparator.comparingInt(field -> EditDistance.between(unknown, field)))
         .map(field -> " (did you mean '" + field + "'?)")
         .orElse(others);
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -1,5 +1,6 @@
 package io.imagefactory.whatif;
 
+import io.imagefactory.EditDistance;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.ImageState;
@@ -64,28 +65,10 @@ final class BaseFinder {
         });
     String target = wanted.toLowerCase(Locale.ROOT);
     return references.stream()
-        .sorted(Comparator.comparingInt((String r) -> distance(target, r)).thenComparing(r -> r))
+        .sorted(
+            Comparator.comparingInt((String r) -> EditDistance.between(target, r))
+                .thenComparing(r -> r))
         .limit(SUGGESTIONS)
         .toList();
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
