@@ -256,7 +256,7 @@ public final class BudgetFleet implements AutoCloseable {
   }
 
   /** The state repository's git work: every batch is taken. */
-  private static final class AcceptingStateRepo implements StateRepoActivities {
+  public static final class AcceptingStateRepo implements StateRepoActivities {
     private int commits;
 
     @Override
@@ -266,7 +266,7 @@ public final class BudgetFleet implements AutoCloseable {
   }
 
   /** A cascade asks for an enrollment; the fleet has none to run. */
-  private static final class NoEnrollment
+  public static final class NoEnrollment
       implements EntityActivities, EnrollmentRequestActivities {
     @Override
     public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {

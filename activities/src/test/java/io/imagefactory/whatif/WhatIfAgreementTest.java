@@ -1,6 +1,6 @@
 package io.imagefactory.whatif;
 
-import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
+import io.imagefactory.rebuild.BudgetFleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.EntitySearchAttributes;
@@ -12,10 +12,6 @@ import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
 import io.imagefactory.enrollment.EntitySetups;
 import io.imagefactory.statefiles.StateDirectoryReader;
 import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.enrollment.request.EnrollmentRequest;
-import io.imagefactory.enrollment.EnsureEntitiesRequest;
-import io.imagefactory.enrollment.EntitiesEnsured;
-import io.imagefactory.enrollment.EntityActivities;
 import io.imagefactory.github.GitHubApi;
 import io.imagefactory.github.GitHubCiProvider;
 import io.imagefactory.image.BaseUpdate;
@@ -26,9 +22,6 @@ import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.rebuild.FleetGitHub;
 import io.imagefactory.rebuild.RebuildActivitiesImpl;
 import io.imagefactory.rebuild.RebuildBudgetActivitiesImpl;
-import io.imagefactory.staterepo.CommitRequest;
-import io.imagefactory.staterepo.CommitResult;
-import io.imagefactory.staterepo.StateRepoActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -225,8 +218,8 @@ class WhatIfAgreementTest {
         new RebuildActivitiesImpl(List.of(provider), null),
         new RebuildBudgetActivitiesImpl(client, WhatIfFleet.LIMITS),
         new StateRepoClientActivitiesImpl(client),
-        new AcceptingStateRepo(),
-        new NoEnrollment());
+        new BudgetFleet.AcceptingStateRepo(),
+        new BudgetFleet.NoEnrollment());
     env.start();
   }
 
@@ -264,30 +257,5 @@ class WhatIfAgreementTest {
     public Instant instant() {
       return now(env);
     }
-  }
-
-  /** The state repository's git work: every batch is taken. */
-  private static final class AcceptingStateRepo implements StateRepoActivities {
-    private int commits;
-
-    @Override
-    public synchronized CommitResult commit(CommitRequest request) {
-      return new CommitResult("commit-" + ++commits, true, false, Map.of());
-    }
-  }
-
-  /** A cascade asks for an enrollment; the fleet has none to run. */
-  private static final class NoEnrollment
-      implements EntityActivities, EnrollmentRequestActivities {
-    @Override
-    public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
-      throw new UnsupportedOperationException("the fleet enrolls nothing");
-    }
-
-    @Override
-    public void retireEntities(List<String> images, List<String> bases) {}
-
-    @Override
-    public void requestEnrollment(EnrollmentRequest request) {}
   }
 }
