@@ -43,7 +43,7 @@ public class CatalogActivitiesImpl implements CatalogActivities {
     byte[] yaml = tree.file(CatalogLoader.FILE_NAME).orElse(new byte[0]);
     Catalog catalog;
     try {
-      catalog = loader.parse(CatalogLoader.FILE_NAME, yaml);
+      catalog = loader.parse(CatalogLoader.FILE_NAME, yaml, tree::file);
     } catch (CatalogException e) {
       List<String> errors = e.errors().stream().map(CatalogError::toString).toList();
       log.warn("images.yaml at {} is invalid ({} error(s)); nothing changes", tree.commitId(), errors.size());
