@@ -20,6 +20,8 @@ import io.imagefactory.enrollment.EntityActivitiesImpl;
 import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildActivitiesImpl;
 import io.imagefactory.rebuild.RebuildMetrics;
+import io.imagefactory.signature.SignatureActivities;
+import io.imagefactory.signature.SignatureActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoMetrics;
@@ -98,6 +100,16 @@ class ActivityBeans {
             "github", properties.github().gitHost(),
             "gitlab", properties.gitlab().baseUrl().getHost());
     return new RebuildBudgetActivitiesImpl(client, budget.limits(providerHosts));
+  }
+
+  /** Key files are read at the state repository's tip, where {@code images.yaml} names them. */
+  @Bean
+  SignatureActivities signatureActivities(
+      SignatureProperties signatures, StateRepository stateRepository) {
+    return new SignatureActivitiesImpl(
+        signatures.hosts(),
+        signatures.credentials(),
+        path -> stateRepository.read(path::equals).file(path));
   }
 
   @Bean
