@@ -6,10 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Signature verdicts set by a test per digest; every check asked for is recorded. */
-class RecordedSignatures implements SignatureActivities {
+public class RecordedSignatures implements SignatureActivities {
 
-  final List<SignatureCheck> checks = new CopyOnWriteArrayList<>();
-  final Map<String, String> signedBy = new ConcurrentHashMap<>();
+  public final List<SignatureCheck> checks = new CopyOnWriteArrayList<>();
+  public final Map<String, String> signedBy = new ConcurrentHashMap<>();
 
   @Override
   public SignatureVerdict verifySignature(SignatureCheck check) {
