@@ -74,14 +74,19 @@ public final class CatalogLoader {
     return new Catalog(entries, validator.verifyRules());
   }
 
-  /** A file beside {@code images.yaml} in a checked-out state directory; never outside it. */
+  /**
+   * A file beside {@code images.yaml} in a checked-out state directory; never outside it, even
+   * through a symbolic link.
+   */
   private static Optional<byte[]> readBeside(Path dir, String path) {
-    Path file = dir.resolve(path).normalize();
-    if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return Optional.of(in.readNBytes(MAX_BYTES));
+    try {
+      Path file = dir.resolve(path).toRealPath();
+      if (!file.startsWith(dir.toRealPath()) || !Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return Optional.of(in.readNBytes(MAX_BYTES));
+      }
     } catch (IOException e) {
       return Optional.empty();
     }

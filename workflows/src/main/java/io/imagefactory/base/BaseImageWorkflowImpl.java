@@ -14,6 +14,7 @@ import io.imagefactory.staterepo.StateRepoOutbox;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -207,12 +208,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       verdict = verification.get();
     } catch (ActivityFailure failure) {
       Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+      String reason =
+          cause instanceof ApplicationFailure application
+              ? application.getOriginalMessage()
+              : cause.getMessage();
       verdict =
           new SignatureVerdict(
-              verifying.digest(),
-              false,
-              state.verify().enforced(),
-              "signature check failed: " + cause.getMessage());
+              verifying.digest(), false, state.verify().enforced(), "signature check failed: " + reason);
     }
     log.info(
         "base {}: digest {} {}: {}",
