@@ -84,7 +84,7 @@ final class ImageStatusText {
               + ")");
     }
     if (!held.isEmpty()) {
-      list("held for signature", held, "");
+      list("held", held, "");
     }
     if (runtime.eligibleAt() != null) {
       line(
