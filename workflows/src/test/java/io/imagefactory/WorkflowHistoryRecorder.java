@@ -270,7 +270,9 @@ class WorkflowHistoryRecorder {
     EnrollmentWorkflowImplTest.FixedCatalog catalog = EnrollmentWorkflowImplTest.sampleCatalog();
     RecordingActivities recording = new RecordingActivities();
     recording.plan = catalog.plan();
-    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(recording, catalog)) {
+    try (WorkflowTestEnvironment temporal =
+        new WorkflowTestEnvironment(
+            recording, catalog, new EnrollmentWorkflowImplTest.NoCluster())) {
       temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
       write(temporal, "enrollment--analyse-commit-start.json", WorkflowIds.ENROLLMENT);
     }

@@ -96,7 +96,7 @@ public final class StateSnapshotReader {
   }
 
   /** The name of a state file directly in {@code dir}, when {@code path} is one. */
-  static Optional<String> nameIn(String path, String dir) {
+  public static Optional<String> nameIn(String path, String dir) {
     String prefix = dir + "/";
     if (!path.startsWith(prefix) || !path.endsWith(StateFileStore.SUFFIX)) {
       return Optional.empty();

@@ -62,6 +62,8 @@ public final class EnrollmentRequester {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(WorkflowIds.ENROLLMENT)
         .setTaskQueue(TaskQueues.MAIN)
+        .setStaticSummary(EnrollmentWorkflow.STATIC_SUMMARY)
+        .setStaticDetails(EnrollmentWorkflow.STATIC_DETAILS)
         .build();
   }
 }

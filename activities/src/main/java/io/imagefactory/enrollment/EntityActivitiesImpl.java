@@ -1,5 +1,8 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.UiSummaries;
+import io.imagefactory.base.BaseSummaries;
+import io.imagefactory.image.ImageSummaries;
 import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
@@ -107,7 +110,13 @@ public final class EntityActivitiesImpl implements EntityActivities {
 
   /** A running workflow gets the configuration; a missing one is started from the setup. */
   private void ensureImage(String id, ImageSetup setup) {
-    ImageWorkflow stub = client.newWorkflowStub(ImageWorkflow.class, startOptions(id));
+    ImageWorkflow stub =
+        client.newWorkflowStub(
+            ImageWorkflow.class,
+            startOptions(
+                id,
+                ImageSummaries.workflow(setup.config()),
+                ImageSummaries.details(setup.config())));
     BatchRequest batch = client.newSignalWithStartRequest();
     batch.add(stub::run, setup);
     batch.add(stub::configure, setup.config());
@@ -115,7 +124,10 @@ public final class EntityActivitiesImpl implements EntityActivities {
   }
 
   private void ensureBase(String id, BaseSetup setup) {
-    BaseImageWorkflow stub = client.newWorkflowStub(BaseImageWorkflow.class, startOptions(id));
+    BaseImageWorkflow stub =
+        client.newWorkflowStub(
+            BaseImageWorkflow.class,
+            startOptions(id, BaseSummaries.workflow(setup), BaseSummaries.details(setup)));
     BatchRequest batch = client.newSignalWithStartRequest();
     batch.add(stub::run, setup);
     batch.add(stub::configure, setup);
@@ -179,10 +191,13 @@ public final class EntityActivitiesImpl implements EntityActivities {
     }
   }
 
-  private static WorkflowOptions startOptions(String workflowId) {
+  /** The summary and details are an operator's first line of the workflow in the Temporal UI. */
+  private static WorkflowOptions startOptions(String workflowId, String summary, String details) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(TaskQueues.MAIN)
+        .setStaticSummary(UiSummaries.line(summary))
+        .setStaticDetails(details)
         .build();
   }
 }

@@ -44,6 +44,8 @@ public final class StateRepoClientActivitiesImpl implements StateRepoClientActiv
             WorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.STATE_REPO)
                 .setTaskQueue(TaskQueues.MAIN)
+                .setStaticSummary(StateRepoWorkflow.STATIC_SUMMARY)
+                .setStaticDetails(StateRepoWorkflow.STATIC_DETAILS)
                 .build());
     BatchRequest request = client.newSignalWithStartRequest();
     request.add(writer::run, StateRepoSettings.defaults());

@@ -34,6 +34,12 @@ import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.imagefactory.image.ImageSummaries;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
+import java.util.concurrent.ConcurrentHashMap;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -107,6 +113,54 @@ class EntityActivitiesImplTest {
 
   private EntitiesEnsured ensure(String previous) {
     return ensure(entities, previous);
+  }
+
+  /**
+   * The Temporal UI's first line of each entity: its static summary and details, taken from the
+   * start request the client sends. The Java test server drops the user metadata of a
+   * signal-with-start (a real server keeps it on the started event), so the request is read.
+   */
+  @Test
+  void startsEachEntityWithTheStaticSummaryAndDetailsAnOperatorReads() {
+    Map<String, WorkflowOptions> started = new ConcurrentHashMap<>();
+    WorkflowClient capturing =
+        WorkflowClient.newInstance(
+            env.getWorkflowServiceStubs(),
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(env.getNamespace())
+                .setInterceptors(
+                    new WorkflowClientInterceptorBase() {
+                      @Override
+                      public WorkflowClientCallsInterceptor workflowClientCallsInterceptor(
+                          WorkflowClientCallsInterceptor next) {
+                        return new WorkflowClientCallsInterceptorBase(next) {
+                          @Override
+                          public WorkflowSignalWithStartOutput signalWithStart(
+                              WorkflowSignalWithStartInput input) {
+                            started.put(
+                                input.getWorkflowStartInput().getWorkflowId(),
+                                input.getWorkflowStartInput().getOptions());
+                            return super.signalWithStart(input);
+                          }
+                        };
+                      }
+                    })
+                .build());
+    commit(List.of(setup(image("api", "node-22"))), List.of(base("node-22", "api")));
+
+    new EntityActivitiesImpl(capturing, setups)
+        .ensureEntities(new EnsureEntitiesRequest(null, setups.tip, false));
+
+    WorkflowOptions image = started.get("image/api");
+    WorkflowOptions base = started.get("base/node-22");
+    assertThat(image.getStaticSummary())
+        .isEqualTo(ImageSummaries.workflow(image("api", "node-22")))
+        .startsWith("managed image api: rebuilt ");
+    assertThat(image.getStaticDetails()).startsWith("bases: node-22\n");
+    assertThat(base.getStaticSummary())
+        .startsWith("base image ")
+        .endsWith(": fans new digests out to its dependents");
+    assertThat(base.getStaticDetails()).isEqualTo("dependents at start: api");
   }
 
   @Test

@@ -93,6 +93,21 @@ public final class GitFixtures {
   /** Commits {@code entries} on top of {@code branch} (or as a root commit) and moves the branch. */
   public static ObjectId commit(Repository repo, String branch, String message, List<Entry> entries)
       throws IOException {
+    return commit(repo, branch, message, entries, HUMAN);
+  }
+
+  /** Commits text files (a null value deletes) at {@code at}, for histories that span time. */
+  public static ObjectId commitAt(
+      Repository repo, String branch, String message, Map<String, String> files, Instant at)
+      throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    files.forEach((p, t) -> entries.add(t == null ? Entry.delete(p) : Entry.file(p, t)));
+    return commit(repo, branch, message, entries, new PersonIdent(HUMAN, at));
+  }
+
+  private static ObjectId commit(
+      Repository repo, String branch, String message, List<Entry> entries, PersonIdent ident)
+      throws IOException {
     ObjectId parent = repo.resolve(Constants.R_HEADS + branch);
     DirCache index = DirCache.newInCore();
     try (ObjectInserter inserter = repo.newObjectInserter();
@@ -124,8 +139,8 @@ public final class GitFixtures {
       if (parent != null) {
         commit.setParentId(parent);
       }
-      commit.setAuthor(HUMAN);
-      commit.setCommitter(HUMAN);
+      commit.setAuthor(ident);
+      commit.setCommitter(ident);
       commit.setMessage(message);
       ObjectId id = inserter.insert(commit);
       inserter.flush();

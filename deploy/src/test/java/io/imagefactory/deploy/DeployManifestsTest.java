@@ -135,6 +135,44 @@ class DeployManifestsTest {
     }
   }
 
+  /** The Deployment runs the image {@code mvn -Pimage ... jib:build} pushes for this version. */
+  @Test
+  void theDeploymentRunsTheWorkerImageOfTheProjectVersion() throws Exception {
+    java.nio.file.Path root = manifests.deployDir.getParent();
+    String parent = java.nio.file.Files.readString(root.resolve("pom.xml"));
+    String worker = java.nio.file.Files.readString(root.resolve("worker/pom.xml"));
+    String version = between(parent, "</artifactId>\n  <version>", "</version>");
+    String repository = between(worker, "<image.repository>", "</image.repository>");
+
+    String image =
+        manifests.only("Deployment").node().at("/spec/template/spec/containers/0/image").asText();
+
+    assertThat(image).isEqualTo(repository + ":" + version);
+  }
+
+  private static String between(String text, String before, String after) {
+    int start = text.indexOf(before);
+    assertThat(start).as("%s in the pom", before).isNotNegative();
+    start += before.length();
+    return text.substring(start, text.indexOf(after, start));
+  }
+
+  /** The kubelet kills the JVM at the grace period's end: running activities must be done by then. */
+  @Test
+  void runningActivitiesGetTheirShutdownGraceWellInsideThePodsTerminationGracePeriod() {
+    JsonNode pod = manifests.only("Deployment").node().at("/spec/template/spec");
+    JsonNode config = manifests.only("ConfigMap").node().at("/data");
+
+    long podGrace = pod.path("terminationGracePeriodSeconds").asLong();
+    long activityGrace =
+        java.time.Duration.parse(
+                "PT" + config.path("IMAGE_FACTORY_TEMPORAL_SHUTDOWN_GRACE").asText().toUpperCase())
+            .toSeconds();
+
+    assertThat(activityGrace).isPositive();
+    assertThat(podGrace).as("room for the web server to close after the workers").isGreaterThanOrEqualTo(activityGrace + 10);
+  }
+
   @Test
   void everyWritablePathIsAnEmptyDirAndSecretsAreReadOnlyFiles() {
     JsonNode pod = manifests.only("Deployment").node().at("/spec/template/spec");

@@ -86,6 +86,8 @@ final class EnrollmentRunner {
               WorkflowOptions.newBuilder()
                   .setTaskQueue(TaskQueues.MAIN)
                   .setWorkflowId(WorkflowIds.ENROLLMENT)
+                  .setStaticSummary(EnrollmentWorkflow.STATIC_SUMMARY)
+                  .setStaticDetails(EnrollmentWorkflow.STATIC_DETAILS)
                   .build());
       try {
         WorkflowClient.start(fresh::run, request);

@@ -1,6 +1,7 @@
 package io.imagefactory.starter;
 
 import io.imagefactory.image.RebuildEntry;
+import io.imagefactory.staterepo.RebuildHistory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,9 +11,12 @@ import java.io.Writer;
  * newline and tab written as {@code \\uXXXX}: a Dockerfile, an image name or a message from a
  * server can carry terminal escape sequences, bidirectional overrides or raw binary, and none of
  * it may move the cursor, recolour the screen, reorder a line or forge one of its own on the
- * operator's terminal.
+ * operator's terminal. A carriage return passes only as the first half of a CRLF line end (an
+ * RFC 4180 CSV report ends its lines so); alone, it could overwrite the line it is on.
  */
 final class PrintableWriter extends FilterWriter {
+
+  private boolean carriageReturn;
 
   private PrintableWriter(Writer out) {
     super(out);
@@ -26,6 +29,14 @@ final class PrintableWriter extends FilterWriter {
 
   @Override
   public void write(int c) throws IOException {
+    if (carriageReturn) {
+      carriageReturn = false;
+      out.write(c == '\n' ? "\r" : HumanText.escape('\r'));
+    }
+    if (c == '\r') {
+      carriageReturn = true; // held until the next character says whether a line ends
+      return;
+    }
     // One character at a time, so the halves of a surrogate pair (an emoji) pass as they are.
     boolean printable =
         c == '\n' || c == '\t' || Character.isSurrogate((char) c) || !HumanText.isUnprintable(c);
@@ -44,5 +55,14 @@ final class PrintableWriter extends FilterWriter {
     for (int i = offset; i < offset + length; i++) {
       write(text.charAt(i));
     }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (carriageReturn) {
+      carriageReturn = false;
+      out.write(HumanText.escape('\r'));
+    }
+    super.close();
   }
 }

@@ -28,6 +28,7 @@ public final class StarterCli {
           RenderCommand.class,
           PlanCommand.class,
           HistoryCommand.class,
+          ReportCommand.class,
           DoctorCommand.class,
           CompletionCommand.class);
 

@@ -3,6 +3,9 @@ package io.imagefactory.starter;
 import io.imagefactory.HumanText;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -74,6 +77,29 @@ final class TextFormats {
       } catch (DateTimeParseException e) {
         throw new TypeConversionException(
             "'" + value + "' is not a duration (30s, 10m, 2h, 1d or ISO-8601 such as PT30M)");
+      }
+    }
+  }
+
+  /**
+   * Reads a day, {@code 2025-01-31} (its start, UTC), or a time, {@code 2025-01-31T10:00:00Z} or
+   * with an offset ({@code +01:00}).
+   */
+  static final class InstantConverter implements ITypeConverter<Instant> {
+
+    @Override
+    public Instant convert(String value) {
+      String text = value.strip();
+      try {
+        if (text.length() == 10) {
+          return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'"
+                + HumanText.printable(value, 40)
+                + "' is not a date (2025-01-31) or a time (2025-01-31T10:00:00Z)");
       }
     }
   }

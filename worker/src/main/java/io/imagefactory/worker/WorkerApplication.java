@@ -16,7 +16,7 @@ public class WorkerApplication {
   public static SpringApplication application() {
     SpringApplication application = new SpringApplication(WorkerApplication.class);
     application.addInitializers(new EmbeddedDefaultsInitializer());
-    application.addListeners(new JvmMemoryDefaults());
+    application.addListeners(new JvmMemoryDefaults(), new TermSignalExit());
     return application;
   }
 }

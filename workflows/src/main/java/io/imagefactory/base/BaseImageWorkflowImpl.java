@@ -1,6 +1,7 @@
 package io.imagefactory.base;
 
 import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.FanOut;
@@ -55,18 +56,16 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
   // A registry that cannot be reached is retried for hours; past that the digest is unverified.
-  private final SignatureActivities signatures =
-      Workflow.newActivityStub(
-          SignatureActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setScheduleToCloseTimeout(Duration.ofHours(6))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(10))
-                      .setMaximumInterval(Duration.ofMinutes(10))
-                      .build())
-              .build());
+  private static final ActivityOptions SIGNATURE_CHECK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setScheduleToCloseTimeout(Duration.ofHours(6))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(10))
+                  .setMaximumInterval(Duration.ofMinutes(10))
+                  .build())
+          .build();
 
   private final DigestInbox inbox = new DigestInbox();
   private BaseSetup state;
@@ -101,7 +100,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
-        Workflow.await(untilDue.get(), this::hasWork);
+        UiSummaries.await(
+            untilDue.get(),
+            "send "
+                + state.name()
+                + "'s digest record to the state-repo writer at "
+                + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(untilDue.get()),
+            this::hasWork);
       }
       if (retired) {
         // Enrollment retires a base with no dependents left and removes its state file, so a
@@ -183,6 +188,11 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         unannounced = update;
       } else {
         verifying = update;
+        SignatureActivities signatures =
+            UiSummaries.activities(
+                SignatureActivities.class,
+                SIGNATURE_CHECK,
+                BaseSummaries.signatureCheck(state, update.digest()));
         verification =
             Async.function(
                 signatures::verifySignature,

@@ -1,5 +1,6 @@
 package io.imagefactory.budget;
 
+import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -24,9 +25,7 @@ public final class RebuildBudgetClient {
   /** How often a waiting ticket is sent again. */
   public static final Duration RESEND = Duration.ofHours(1);
 
-  private final RebuildBudgetActivities starter =
-      Workflow.newActivityStub(
-          RebuildBudgetActivities.class,
+  private static final ActivityOptions STARTER =
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(
@@ -35,7 +34,7 @@ public final class RebuildBudgetClient {
                       .setMaximumInterval(Duration.ofSeconds(30))
                       .setMaximumAttempts(5)
                       .build())
-              .build());
+              .build();
 
   private final RebuildBudgetWorkflow budget =
       Workflow.newExternalWorkflowStub(RebuildBudgetWorkflow.class, WorkflowIds.REBUILD_BUDGET);
@@ -156,6 +155,11 @@ public final class RebuildBudgetClient {
       delivery = null;
       if (!started) {
         started = true;
+        RebuildBudgetActivities starter =
+            UiSummaries.activities(
+                RebuildBudgetActivities.class,
+                STARTER,
+                "start the rebuild budget with " + ticket.image() + "'s request for a slot");
         delivery = Async.procedure(starter::deliverTicket, ticket);
       }
       // A start that failed too is tried again with the next re-send of a waiting ticket.

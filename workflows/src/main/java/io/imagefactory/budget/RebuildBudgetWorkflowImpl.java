@@ -1,5 +1,6 @@
 package io.imagefactory.budget;
 
+import io.imagefactory.UiSummaries;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -33,7 +34,7 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
 
   private final RebuildBudgetActivities worker =
-      Workflow.newActivityStub(
+      UiSummaries.activities(
           RebuildBudgetActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -42,7 +43,8 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
                       .setInitialInterval(Duration.ofSeconds(1))
                       .setMaximumInterval(Duration.ofMinutes(1))
                       .build())
-              .build());
+              .build(),
+          "read the rebuild budget's limits from the worker's settings");
 
   private final List<Object> inbox = new ArrayList<>();
   private final Map<String, Promise<Void>> answering = new LinkedHashMap<>();
@@ -80,7 +82,10 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
       Optional<Instant> next = queue.nextChange(now);
       if (next.isPresent()) {
         Duration wait = Duration.between(now, next.get());
-        Workflow.await(wait.isNegative() ? Duration.ZERO : wait, this::hasWork);
+        if (wait.compareTo(Duration.ZERO) > 0) {
+          UiSummaries.await(
+              wait, "next change in the rebuild queue at " + next.get(), this::hasWork);
+        }
       } else {
         Workflow.await(this::hasWork);
       }

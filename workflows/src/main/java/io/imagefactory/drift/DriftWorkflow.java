@@ -11,6 +11,14 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface DriftWorkflow {
 
+  /** The static summary an operator reads in the Temporal UI's workflow list. */
+  String STATIC_SUMMARY = "drift check: re-analyse images whose Dockerfile moved without a build";
+
+  /** The static details. */
+  String STATIC_DETAILS =
+      "Every interval, asks for an enrollment that fetches each source repository and re-analyses"
+          + " only the images whose source commit moved.";
+
   @WorkflowMethod
   void run(DriftRequest request);
 

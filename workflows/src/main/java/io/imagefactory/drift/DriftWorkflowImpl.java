@@ -1,5 +1,6 @@
 package io.imagefactory.drift;
 
+import io.imagefactory.UiSummaries;
 import io.imagefactory.enrollment.EnrollmentRequest;
 import io.imagefactory.enrollment.EntityActivities;
 import io.temporal.activity.ActivityOptions;
@@ -24,13 +25,14 @@ public class DriftWorkflowImpl implements DriftWorkflow {
   private static final Logger log = Workflow.getLogger(DriftWorkflowImpl.class);
 
   private final EntityActivities enrollments =
-      Workflow.newActivityStub(
+      UiSummaries.activities(
           EntityActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(1))
               .setRetryOptions(
                   RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .build());
+              .build(),
+          "ask for an enrollment that re-analyses images whose source commit moved");
 
   private DriftRequest current;
   private DriftRequest next;
@@ -45,8 +47,9 @@ public class DriftWorkflowImpl implements DriftWorkflow {
     int checks = 0;
     while (!current.off()) {
       Instant due = Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(current.interval());
-      Workflow.setCurrentDetails("next drift check at " + due + " (every " + current.interval() + ")");
-      if (Workflow.await(current.interval(), () -> next != null)) {
+      String check = "next drift check at " + due + " (every " + current.interval() + ")";
+      Workflow.setCurrentDetails(check);
+      if (UiSummaries.await(current.interval(), check, () -> next != null)) {
         log.info("drift: interval changed from {} to {}", current.interval(), next.interval());
         current = next;
         next = null;

@@ -1,5 +1,6 @@
 package io.imagefactory.enrollment;
 
+import io.imagefactory.UiSummaries;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.argocd.AwaitSyncResult;
@@ -41,53 +42,45 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
   private static final Logger log = Workflow.getLogger(EnrollmentWorkflowImpl.class);
   private static final int PARALLEL_REPOSITORIES = 4;
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(
-          CatalogActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .build());
+  private static final ActivityOptions CATALOG =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(
+              RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+          .build();
 
-  private final DockerfileActivities dockerfiles =
-      Workflow.newActivityStub(
-          DockerfileActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(15))
-              .setHeartbeatTimeout(Duration.ofMinutes(2))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setMaximumAttempts(5)
-                      .build())
-              .build());
+  private static final ActivityOptions ANALYSIS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(15))
+          .setHeartbeatTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
 
   // The enrollment needs the commit before it goes on, so it waits for the writer's answer.
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
   // One heartbeating activity polls Argo CD; its deadline survives retries in the heartbeat.
-  private final ArgoCdActivities argoCd =
-      Workflow.newActivityStub(
-          ArgoCdActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofHours(1))
-              .setHeartbeatTimeout(Duration.ofMinutes(1))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setDoNotRetry("ArgoCdAccessDenied", "InvalidAwaitSyncRequest")
-                      .build())
-              .build());
+  private static final ActivityOptions ARGO_CD =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(1))
+          .setHeartbeatTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry("ArgoCdAccessDenied", "InvalidAwaitSyncRequest")
+                  .build())
+          .build();
 
-  private final EntityActivities entities =
-      Workflow.newActivityStub(
-          EntityActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-              .build());
+  private static final ActivityOptions ENTITIES =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+          .build();
 
   private final List<EnrollmentRequest> further = new ArrayList<>();
   private final List<ImageOutcome> outcomes = new ArrayList<>();
@@ -105,7 +98,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
   private EnrollmentResult enroll(EnrollmentRequest request) {
     setPhase("reading images.yaml (" + request.reason() + ")");
-    CatalogView view = catalog.readCatalog(request);
+    CatalogView view =
+        UiSummaries.activities(
+                CatalogActivities.class,
+                CATALOG,
+                "read images.yaml and the state files at the tip (" + request.reason() + ")")
+            .readCatalog(request);
     if (!view.errors().isEmpty()) {
       setPhase("images.yaml is invalid; nothing changed");
       return new EnrollmentResult(view.commitId(), false, List.of(), view.errors(), "not waited");
@@ -127,7 +125,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
     setPhase("starting entity workflows");
     EntitiesEnsured ensured =
-        entities.ensureEntities(
+        UiSummaries.activities(
+                EntityActivities.class,
+                ENTITIES,
+                "start or reconfigure the image and base workflows of "
+                    + UiSummaries.shortCommit(commit.commitId()))
+            .ensureEntities(
             new EnsureEntitiesRequest(view.commitId(), commit.commitId(), request.reanalyzeAll()));
     log.info(
         "enrollment: {} entity workflow(s) started, {} reconfigured, {} unchanged",
@@ -144,13 +147,28 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
   /**
    * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the
-   * bases that commit added are watched by Kargo, and their state files say so.
+   * bases that commit added are watched by Kargo, and their state files say so. An enrollment
+   * that changed nothing still waits while bases are unwatched: an earlier wait may have timed
+   * out, or a worker may have died between its push and the wait, and the tip holds their
+   * Warehouses either way.
    */
   private String awaitDeployment(CommitOutcome commit, List<String> unwatchedBases) {
-    if (!commit.derivedChanged()) {
+    if (!commit.derivedChanged() && unwatchedBases.isEmpty()) {
       return "nothing to deploy";
     }
-    setPhase("waiting for Argo CD to deploy " + commit.commitId());
+    setPhase(
+        "waiting for Argo CD to deploy "
+            + commit.commitId()
+            + (unwatchedBases.isEmpty() ? "" : " (" + unwatchedBases.size() + " base(s) unwatched)"));
+    ArgoCdActivities argoCd =
+        UiSummaries.activities(
+            ArgoCdActivities.class,
+            ARGO_CD,
+            "wait for Argo CD to sync "
+                + UiSummaries.shortCommit(commit.commitId())
+                + (unwatchedBases.isEmpty()
+                    ? ""
+                    : "; then mark " + unwatchedBases.size() + " base(s) watched"));
     AwaitSyncResult sync = argoCd.awaitSync(AwaitSyncRequest.forRevision(commit.commitId()));
     String deployment = "Argo CD: " + sync.status() + " (" + sync.message() + ")";
     if (sync.deployed() && !unwatchedBases.isEmpty()) {
@@ -167,6 +185,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
       List<Promise<List<ImageAnalysis>>> window = new ArrayList<>();
       for (AnalysisGroup group :
           groups.subList(start, Math.min(groups.size(), start + PARALLEL_REPOSITORIES))) {
+        DockerfileActivities dockerfiles =
+            UiSummaries.activities(DockerfileActivities.class, ANALYSIS, analysisSummary(group));
         window.add(Async.function(dockerfiles::analyzeGroup, group));
       }
       for (Promise<List<ImageAnalysis>> done : window) {
@@ -177,6 +197,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
       }
     }
     return analyses;
+  }
+
+  private static String analysisSummary(AnalysisGroup group) {
+    String repo =
+        group.repo() == null ? "the state repository" : UiSummaries.withoutUserInfo(group.repo());
+    return "analyse " + group.targets().size() + " Dockerfile(s) in " + repo;
   }
 
   /**
@@ -200,7 +226,15 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     Set<String> bases = new LinkedHashSet<>(view.previousBases());
     ensured.bases().forEach(bases::remove);
     if (!images.isEmpty() || !bases.isEmpty()) {
-      entities.retireEntities(List.copyOf(images), List.copyOf(bases));
+      UiSummaries.activities(
+              EntityActivities.class,
+              ENTITIES,
+              "retire "
+                  + images.size()
+                  + " image(s) and "
+                  + bases.size()
+                  + " base(s) that left images.yaml")
+          .retireEntities(List.copyOf(images), List.copyOf(bases));
       images.forEach(i -> outcomes.add(new ImageOutcome(i, "removed", "", List.of())));
     }
   }

@@ -1,5 +1,6 @@
 package io.imagefactory.image;
 
+import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.budget.BudgetGrant;
 import io.imagefactory.budget.BudgetNotice;
@@ -74,43 +75,37 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   // Rate limits and outages are retried with the server's delay or backoff for a day; a refusal
   // (credentials, missing workflow, inputs) is final.
-  private final RebuildActivities dispatcher =
-      Workflow.newActivityStub(
-          RebuildActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setScheduleToCloseTimeout(Duration.ofDays(1))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(10))
-                      .setMaximumInterval(Duration.ofMinutes(10))
-                      .setDoNotRetry(RebuildFailures.REJECTED)
-                      .build())
-              .build());
+  private static final ActivityOptions DISPATCH =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setScheduleToCloseTimeout(Duration.ofDays(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(10))
+                  .setMaximumInterval(Duration.ofMinutes(10))
+                  .setDoNotRetry(RebuildFailures.REJECTED)
+                  .build())
+          .build();
 
   // Temporal's infrequent-polling pattern: each attempt reads the run once, and the retry policy's
   // fixed interval is the poll loop, so no worker slot is held between reads.
-  private final RebuildActivities runs =
-      Workflow.newActivityStub(
-          RebuildActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(1))
-              .setScheduleToCloseTimeout(RUN_FOLLOW_LIMIT)
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(RUN_POLL_INTERVAL)
-                      .setBackoffCoefficient(1.0)
-                      .setMaximumInterval(RUN_POLL_INTERVAL)
-                      .setDoNotRetry(RebuildFailures.REJECTED)
-                      .build())
-              .build());
+  private static final ActivityOptions FOLLOW =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setScheduleToCloseTimeout(RUN_FOLLOW_LIMIT)
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(RUN_POLL_INTERVAL)
+                  .setBackoffCoefficient(1.0)
+                  .setMaximumInterval(RUN_POLL_INTERVAL)
+                  .setDoNotRetry(RebuildFailures.REJECTED)
+                  .build())
+          .build();
+
+  private static final ActivityOptions ENROLLMENT_REQUEST =
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build();
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
-
-  private final EntityActivities entities =
-      Workflow.newActivityStub(
-          EntityActivities.class,
-          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
 
   private ImageConfig config;
   private ImageRuntime runtime;
@@ -152,7 +147,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
-        Workflow.await(untilDue.get(), this::hasWork);
+        UiSummaries.await(untilDue.get(), timerSummary(untilDue.get()), this::hasWork);
       }
       dirty = false;
       if (unenrolled) {
@@ -160,7 +155,10 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         stopFollowing();
         if (budgeted) {
           budget.release("unenrolled");
-          Workflow.await(DISPATCH_ANSWER_WAIT, () -> !budget.delivering());
+          UiSummaries.await(
+              DISPATCH_ANSWER_WAIT,
+              "hand " + config.name() + "'s rebuild slot back to the budget",
+              () -> !budget.delivering());
         }
         Workflow.setCurrentDetails("unenrolled");
         log.info("image {} unenrolled", config.name());
@@ -359,6 +357,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     // A dispatch answers within a second or two: its record and the request's go in one batch.
     stateRepo.hold(DISPATCH_RECORD_HOLD);
     RebuildEntry entry = runtime.lastRebuild();
+    RebuildActivities dispatcher =
+        UiSummaries.activities(
+            RebuildActivities.class, DISPATCH, ImageSummaries.dispatch(config, entry));
     dispatch =
         Async.function(
             dispatcher::dispatchRebuild,
@@ -398,6 +399,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void follow(RunRef run) {
+    RebuildActivities runs =
+        UiSummaries.activities(
+            RebuildActivities.class, FOLLOW, ImageSummaries.follow(run, runtime.lastRebuild()));
     following =
         Workflow.newCancellationScope(() -> conclusion = Async.function(runs::awaitRun, run));
     following.run();
@@ -445,6 +449,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         config.dependentImages(),
         new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
     if (config.kind() == ImageKind.MANAGED) {
+      EntityActivities entities =
+          UiSummaries.activities(
+              EntityActivities.class,
+              ENROLLMENT_REQUEST,
+              "ask for an enrollment: " + config.name() + " was rebuilt");
       entities.requestEnrollment(
           new EnrollmentRequest(
               "image " + config.name() + " rebuilt", List.of(config.name()), false));
@@ -481,6 +490,15 @@ public class ImageWorkflowImpl implements ImageWorkflow {
           + config.rebuildWindow().nextOpening(now);
     }
     return budget.describe();
+  }
+
+  /** Says which of the two waits the loop's timer is for. */
+  private String timerSummary(Duration wait) {
+    Instant due = now().plus(wait);
+    Optional<Duration> rebuild = untilNextAttempt();
+    return rebuild.isPresent() && rebuild.get().equals(wait)
+        ? ImageSummaries.rebuildTimer(config, runtime, due)
+        : ImageSummaries.recordTimer(config, due);
   }
 
   private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
@@ -678,7 +696,10 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   /** The caller usually sees the CI's answer; a slow CI gets the rebuild as requested. */
   private void awaitDispatchAnswer() {
-    Workflow.await(DISPATCH_ANSWER_WAIT, () -> dispatch == null);
+    UiSummaries.await(
+        DISPATCH_ANSWER_WAIT,
+        "wait for the CI's answer to the rebuild of " + config.name(),
+        () -> dispatch == null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -50,18 +51,16 @@ public final class StateRepoOutbox {
   public static final Duration MAX_WAIT = Duration.ofMinutes(30);
 
   // Only when the writer is not running: a start with the batch, retried briefly.
-  private final StateRepoClientActivities starter =
-      Workflow.newActivityStub(
-          StateRepoClientActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(30))
-                      .setMaximumAttempts(5)
-                      .build())
-              .build());
+  private static final ActivityOptions START =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
 
   private final StateRepoWorkflow writer =
       Workflow.newExternalWorkflowStub(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
@@ -195,7 +194,13 @@ public final class StateRepoOutbox {
     while (true) {
       Duration wait = untilDue().orElseThrow();
       if (!wait.isZero() && !hasWork()) {
-        Workflow.await(wait, this::hasWork);
+        UiSummaries.await(
+            wait,
+            "wait for the state-repo writer to commit "
+                + changes.size()
+                + " change(s) of "
+                + submitter,
+            this::hasWork);
       }
       if (answer != null) {
         CommitOutcome outcome = answer.outcome();
@@ -243,6 +248,11 @@ public final class StateRepoOutbox {
       delivery = null;
       if (!started) {
         started = true;
+        StateRepoClientActivities starter =
+            UiSummaries.activities(
+                StateRepoClientActivities.class,
+                START,
+                "start the state-repo writer with " + submitter + "'s batch");
         delivery = Async.procedure(starter::deliver, inFlight);
         return;
       }

@@ -12,6 +12,15 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface StateRepoWorkflow {
 
+  /** The static summary an operator reads in the Temporal UI's workflow list. */
+  String STATIC_SUMMARY = "state-repo writer: the only committer to the state repository";
+
+  /** The static details. */
+  String STATIC_DETAILS =
+      "Takes state change batches from the image, base and enrollment workflows, batches them"
+          + " for a short window, applies them on a fresh tip, renders dist/, commits once and"
+          + " pushes, and answers every submitter with the commit.";
+
   @WorkflowMethod
   void run(StateRepoSettings settings);
 

@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.UiSummaries;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 
 /**
@@ -54,32 +56,28 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
    */
   static final Duration REMEMBER_FOR = Duration.ofHours(1);
 
-  private final StateRepoActivities repo =
-      Workflow.newActivityStub(
-          StateRepoActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setMaximumInterval(Duration.ofMinutes(2))
-                      .setMaximumAttempts(50)
-                      .build())
-              .build());
+  private static final ActivityOptions COMMIT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(2))
+                  .setMaximumAttempts(50)
+                  .build())
+          .build();
 
   // A lost acknowledgement costs only a redelivery: its submitter sends the batch again.
-  private final StateRepoClientActivities submitters =
-      Workflow.newActivityStub(
-          StateRepoClientActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(1))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(30))
-                      .setMaximumAttempts(10)
-                      .build())
-              .build());
+  private static final ActivityOptions ACKNOWLEDGE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(10)
+                  .build())
+          .build();
 
   private final List<StateChangeBatch> queue = new ArrayList<>();
   private final Set<String> queuedIds = new HashSet<>();
@@ -138,7 +136,10 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private void awaitWindow(Duration window) {
     long wait = firstQueuedAt + window.toMillis() - Workflow.currentTimeMillis();
     if (wait > 0 && !windowOver()) {
-      Workflow.await(Duration.ofMillis(wait), this::windowOver);
+      UiSummaries.await(
+          Duration.ofMillis(wait),
+          "batch window: gather more changes for " + window.toMillis() + " ms before committing",
+          this::windowOver);
     }
   }
 
@@ -149,7 +150,9 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
   private void commit(List<StateChangeBatch> batches) {
     CommitResult result;
     try {
-      result = repo.commit(new CommitRequest(batches));
+      result =
+          UiSummaries.activities(StateRepoActivities.class, COMMIT, commitSummary(batches))
+              .commit(new CommitRequest(batches));
     } catch (ActivityFailure failure) {
       // The submitters keep their changes and send them again later; nothing is dropped.
       String reason = "commit failed: " + failure.getCause().getMessage();
@@ -162,6 +165,16 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
       commits++;
     }
     batches.forEach(b -> answer(b, result.outcomeOf(b.batchId())));
+  }
+
+  private static String commitSummary(List<StateChangeBatch> batches) {
+    Set<String> submitters = new TreeSet<>();
+    batches.forEach(b -> submitters.add(b.submitter()));
+    String from =
+        submitters.size() == 1
+            ? submitters.iterator().next()
+            : submitters.size() + " submitters";
+    return "commit and push " + batches.size() + " batch(es) from " + from;
   }
 
   private void answer(StateChangeBatch batch, CommitOutcome outcome) {
@@ -203,6 +216,11 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
     for (int start = 0; start < unsent.size(); start += MAX_ACKS_PER_CALL) {
       List<Acknowledgement> chunk =
           List.copyOf(unsent.subList(start, Math.min(unsent.size(), start + MAX_ACKS_PER_CALL)));
+      StateRepoClientActivities submitters =
+          UiSummaries.activities(
+              StateRepoClientActivities.class,
+              ACKNOWLEDGE,
+              "answer " + chunk.size() + " submitter(s) with their commit");
       calls.add(Async.procedure(submitters::acknowledge, chunk));
     }
     unsent.clear();
@@ -242,7 +260,8 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
         + commits
         + " commit(s) this run; "
         + answered.size()
-        + " submitter(s) answered";
+        + " submitter(s) answered"
+        + (lastCommitId == null ? "" : "; last commit " + UiSummaries.shortCommit(lastCommitId));
   }
 
   @Override

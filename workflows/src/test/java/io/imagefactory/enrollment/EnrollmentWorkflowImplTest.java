@@ -121,7 +121,7 @@ public class EnrollmentWorkflowImplTest {
 
   private EnrollmentResult enroll() {
     recording.plan = catalog.plan == null ? recording.plan : catalog.plan;
-    temporal = new WorkflowTestEnvironment(recording, catalog);
+    temporal = new WorkflowTestEnvironment(recording, catalog, new NoCluster());
     return temporal
         .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
         .run(EnrollmentRequest.of("test"));
@@ -207,6 +207,15 @@ public class EnrollmentWorkflowImplTest {
     assertThat(recording.ensuredImages.get(0)).hasSize(3);
   }
 
+  /** The Argo CD wait of a worker without a cluster: it answers at once that it skipped. */
+  public static class NoCluster implements ArgoCdActivities {
+    @Override
+    public AwaitSyncResult awaitSync(AwaitSyncRequest request) {
+      return new AwaitSyncResult(
+          AwaitSyncResult.Status.SKIPPED_NO_CLUSTER, "no Kubernetes cluster configured", null);
+    }
+  }
+
   /** Commits that change the rendered manifests, and an Argo CD that answers as told. */
   public static class DeployingActivities extends RecordingActivities implements ArgoCdActivities {
     final AwaitSyncResult.Status answer;
@@ -244,6 +253,53 @@ public class EnrollmentWorkflowImplTest {
         .filteredOn(c -> c instanceof BasesWatchedChange)
         .extracting(c -> ((BasesWatchedChange) c).baseImages())
         .containsExactly(List.of("node-22"));
+  }
+
+  /**
+   * The crash suite's case: the first attempt's push landed but its worker died before it knew, so
+   * the retry finds nothing to change. Its bases are still unwatched, so it waits all the same.
+   */
+  @Test
+  void anEnrollmentThatChangesNothingStillWaitsForItsUnwatchedBasesAndMarksThem() {
+    DeployingActivities deploying =
+        new DeployingActivities(AwaitSyncResult.Status.SYNCED) {
+          @Override
+          protected CommitResult committed(Map<String, String> rejected) {
+            return new CommitResult("tip", false, false, rejected);
+          }
+        };
+    deploying.plan = sampleCatalog().plan;
+    temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
+    EnrollmentResult result =
+        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("retry"));
+
+    assertThat(result.committed()).isFalse();
+    assertThat(deploying.waits).extracting(AwaitSyncRequest::revision).containsExactly("tip");
+    assertThat(result.deployment()).contains("SYNCED");
+    assertThat(deploying.submitted)
+        .flatExtracting(StateChangeBatch::changes)
+        .filteredOn(c -> c instanceof BasesWatchedChange)
+        .extracting(c -> ((BasesWatchedChange) c).baseImages())
+        .containsExactly(List.of("node-22"));
+  }
+
+  @Test
+  void anEnrollmentThatChangesNothingWithEveryBaseWatchedDoesNotWait() {
+    DeployingActivities deploying =
+        new DeployingActivities(AwaitSyncResult.Status.SYNCED) {
+          @Override
+          protected CommitResult committed(Map<String, String> rejected) {
+            return new CommitResult("tip", false, false, rejected);
+          }
+        };
+    FixedCatalog catalog = sampleCatalog();
+    deploying.plan = new EntityPlan(catalog.plan.images(), catalog.plan.bases(), List.of());
+    temporal = new WorkflowTestEnvironment(deploying, catalog);
+    EnrollmentResult result =
+        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("again"));
+
+    assertThat(deploying.waits).isEmpty();
+    assertThat(result.deployment()).isEqualTo("nothing to deploy");
   }
 
   @Test

@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkSearchAttributes whether the worker checks, and registers where it may, the search
  *     attributes its workflows set before it starts polling; turn off only where they exist and the
  *     worker's identity may not list them
+ * @param shutdownGrace how long the workers' running tasks may take to finish after SIGTERM; keep it
+ *     below the pod's {@code terminationGracePeriodSeconds} (deploy/README.md, Shutdown)
  */
 public record TemporalProperties(
     SecretFile apiKeyFile,
     @DefaultValue("5s") Duration webhookDeadline,
     @DefaultValue("30s") Duration startRetryMaxInterval,
-    @DefaultValue("true") boolean checkSearchAttributes) {}
+    @DefaultValue("true") boolean checkSearchAttributes,
+    @DefaultValue("75s") Duration shutdownGrace) {}

@@ -47,6 +47,8 @@ final class DriftCheck {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.DRIFT)
                 .setTaskQueue(TaskQueues.MAIN)
+                .setStaticSummary(DriftWorkflow.STATIC_SUMMARY)
+                .setStaticDetails(DriftWorkflow.STATIC_DETAILS)
                 .build());
     BatchRequest batch = client.newSignalWithStartRequest();
     batch.add(stub::run, request);

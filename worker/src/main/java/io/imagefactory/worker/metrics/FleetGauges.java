@@ -1,5 +1,6 @@
 package io.imagefactory.worker.metrics;
 
+import io.imagefactory.fleet.ImageFacts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

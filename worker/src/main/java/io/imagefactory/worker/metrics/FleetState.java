@@ -1,9 +1,10 @@
 package io.imagefactory.worker.metrics;
 
 import io.imagefactory.catalog.StateFileProblem;
+import io.imagefactory.catalog.StateFileStore;
 import io.imagefactory.catalog.StateSnapshot;
 import io.imagefactory.catalog.StateSnapshotReader;
-import io.imagefactory.catalog.StateFileStore;
+import io.imagefactory.fleet.ImageFacts;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;

@@ -81,6 +81,12 @@ class TemporalConfiguration {
         () -> startup.ifAvailable(StartupEnrollment::run));
   }
 
+  @Bean
+  GracefulWorkerShutdown gracefulWorkerShutdown(
+      WorkerFactory workers, ImageFactoryProperties properties) {
+    return new GracefulWorkerShutdown(workers, properties.temporal().shutdownGrace());
+  }
+
   /** Where the worker's Temporal is, for messages; never with a credential. */
   static String target(Environment environment) {
     return environment.getProperty(TARGET, "the test server");

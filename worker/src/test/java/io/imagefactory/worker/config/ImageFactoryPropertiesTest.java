@@ -124,7 +124,8 @@ class ImageFactoryPropertiesTest {
                     "IMAGE_FACTORY_TEMPORAL_API_KEY_FILE", "/secrets/temporal/api-key",
                     "IMAGE_FACTORY_TEMPORAL_WEBHOOK_DEADLINE", "3s",
                     "IMAGE_FACTORY_TEMPORAL_START_RETRY_MAX_INTERVAL", "1m",
-                    "IMAGE_FACTORY_TEMPORAL_CHECK_SEARCH_ATTRIBUTES", "false"))
+                    "IMAGE_FACTORY_TEMPORAL_CHECK_SEARCH_ATTRIBUTES", "false",
+                    "IMAGE_FACTORY_TEMPORAL_SHUTDOWN_GRACE", "40s"))
             .bindOrCreate("image-factory.temporal", TemporalProperties.class);
 
     assertThat(temporal)
@@ -133,9 +134,11 @@ class ImageFactoryPropertiesTest {
                 new SecretFile(Path.of("/secrets/temporal/api-key")),
                 Duration.ofSeconds(3),
                 Duration.ofMinutes(1),
-                false));
+                false,
+                Duration.ofSeconds(40)));
     assertThat(environment(Map.of()).bindOrCreate("image-factory.temporal", TemporalProperties.class))
-        .isEqualTo(new TemporalProperties(null, Duration.ofSeconds(5), Duration.ofSeconds(30), true));
+        .isEqualTo(new TemporalProperties(
+                null, Duration.ofSeconds(5), Duration.ofSeconds(30), true, Duration.ofSeconds(75)));
   }
 
   @Test

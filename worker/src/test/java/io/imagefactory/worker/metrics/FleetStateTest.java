@@ -2,6 +2,7 @@ package io.imagefactory.worker.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.fleet.ImageFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.imagefactory.worker.metrics;
+package io.imagefactory.fleet;
 
 import io.imagefactory.catalog.BaseImageState;
 import io.imagefactory.catalog.DiscoveryStatus;
@@ -11,31 +11,37 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the fleet gauges need of one state file: the kind, a status from a small fixed set, and for
- * a managed image when it was last built and whether a newer base digest waits for it.
+ * What the fleet views need of one state file: the kind, a status from a small fixed set, and for a
+ * managed image when it was last built and whether a newer base digest waits for it. The worker's
+ * gauges and {@code image-factory report} both classify through here, so they never disagree.
  *
  * @param builtAt the last build, or the enrollment when none is known; null for bases
  * @param behind true when a base digest it has not been rebuilt onto is known (a candidate)
  */
-record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
+public record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
 
-  static final String MANAGED = "managed";
-  static final String EXTERNAL = "external";
-  static final String BASE = "base";
-  static final List<String> KINDS = List.of(MANAGED, EXTERNAL, BASE);
+  public static final String MANAGED = "managed";
+  public static final String EXTERNAL = "external";
+  public static final String BASE = "base";
+  public static final List<String> KINDS = List.of(MANAGED, EXTERNAL, BASE);
 
   /** Nothing to rebuild: following its bases (or, for a base, watched by Kargo). */
-  static final String WATCHING = "watching";
+  public static final String WATCHING = "watching";
+
   /** A candidate is maturing; for a base, Kargo does not watch it yet. */
-  static final String WAITING = "waiting";
-  static final String AWAITING_APPROVAL = "awaiting-approval";
-  static final String REBUILDING = "rebuilding";
+  public static final String WAITING = "waiting";
+
+  public static final String AWAITING_APPROVAL = "awaiting-approval";
+  public static final String REBUILDING = "rebuilding";
+
   /** Its analysis failed, its rebuild target is invalid, or its last rebuilds failed. */
-  static final String FAILED = "failed";
-  static final List<String> STATUSES =
+  public static final String FAILED = "failed";
+
+  public static final List<String> STATUSES =
       List.of(WATCHING, WAITING, AWAITING_APPROVAL, REBUILDING, FAILED);
 
-  static ImageFacts of(ImageState image) {
+  /** The facts of an image's state file. */
+  public static ImageFacts of(ImageState image) {
     if (image instanceof ManagedImageState managed) {
       return managed(managed);
     }
@@ -44,12 +50,15 @@ record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
     return new ImageFacts(EXTERNAL, status, null, false);
   }
 
-  static ImageFacts of(BaseImageState base) {
-    return new ImageFacts(BASE, Boolean.FALSE.equals(base.watched()) ? WAITING : WATCHING, null, false);
+  /** The facts of a base image's state file. */
+  public static ImageFacts of(BaseImageState base) {
+    return new ImageFacts(
+        BASE, Boolean.FALSE.equals(base.watched()) ? WAITING : WATCHING, null, false);
   }
 
   private static ImageFacts managed(ManagedImageState image) {
-    RebuildState rebuild = image.rebuildState() == null ? RebuildState.monitoring() : image.rebuildState();
+    RebuildState rebuild =
+        image.rebuildState() == null ? RebuildState.monitoring() : image.rebuildState();
     String status;
     if (image.discoveryStatus() == DiscoveryStatus.FAILED
         || !image.buildErrors().isEmpty()
@@ -66,8 +75,11 @@ record ImageFacts(String kind, String status, Instant builtAt, boolean behind) {
     return new ImageFacts(MANAGED, status, builtAt, !rebuild.candidates().isEmpty());
   }
 
-  /** Not built for longer than {@code staleAfter} while a newer base digest waits. */
-  boolean staleAt(Instant now, Duration staleAfter) {
+  /**
+   * Stale: not built for longer than {@code staleAfter} while a newer base digest waits. An image
+   * that is current with its bases is never stale, however old its build.
+   */
+  public boolean staleAt(Instant now, Duration staleAfter) {
     return behind && builtAt != null && builtAt.plus(staleAfter).isBefore(now);
   }
 }
