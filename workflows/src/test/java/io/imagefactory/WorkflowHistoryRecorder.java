@@ -18,6 +18,8 @@ import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.signature.RecordedSignatures;
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoSettings;
@@ -78,6 +80,40 @@ class WorkflowHistoryRecorder {
       temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
       write(temporal, "image--approval-rebuild-now-cascade.json", WorkflowIds.image("web"));
       write(temporal, "base--fan-out-in-windows.json", WorkflowIds.base("node-22"));
+    }
+  }
+
+  @Test
+  void recordsADigestHeldForItsSignatureThenAVerifiedOneBuilt() throws Exception {
+    RecordingActivities activities = new RecordingActivities();
+    RecordedSignatures signatures = new RecordedSignatures();
+    signatures.signedBy.put("sha256:" + "3".repeat(64), "keys/cosign.pub");
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(activities, signatures)) {
+      ImageConfig api =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
+              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
+      WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
+      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      VerifyRule rule =
+          new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+      WorkflowClient.start(
+          base::run,
+          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0)
+              .withVerify(rule));
+      base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
+      temporal.sleep(Duration.ofMinutes(1));
+      base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2"));
+      temporal.sleep(Duration.ofDays(2));
+      base.digestSeen(new DigestSeen("sha256:" + "3".repeat(64), "22", "f3"));
+      temporal.sleep(Duration.ofDays(1).plusMinutes(5));
+      image.unenroll();
+      base.retire();
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
+      write(temporal, "image--held-for-signature-then-verified.json", WorkflowIds.image("api"));
+      write(temporal, "base--signature-checked-before-fan-out.json", WorkflowIds.base("node-22"));
     }
   }
 

@@ -1,13 +1,30 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.signature.VerifyRule;
 import java.util.List;
 import java.util.Optional;
 
-/** The images enrolled in one {@code images.yaml}, valid and in file order. */
-public record Catalog(List<ImageEntry> entries) {
+/**
+ * The images enrolled in one {@code images.yaml}, valid and in file order.
+ *
+ * @param verifyRules the {@code verify:} rules, in file order: the first that matches a base
+ *     repository applies to it
+ */
+public record Catalog(List<ImageEntry> entries, List<VerifyRule> verifyRules) {
 
   public Catalog {
     entries = List.copyOf(entries);
+    verifyRules = verifyRules == null ? List.of() : List.copyOf(verifyRules);
+  }
+
+  /** A catalog without {@code verify:} rules. */
+  public Catalog(List<ImageEntry> entries) {
+    this(entries, List.of());
+  }
+
+  /** The rule that covers {@code repository} ({@code registry/path}), if any. */
+  public Optional<VerifyRule> verifyRuleFor(String repository) {
+    return verifyRules.stream().filter(rule -> rule.matches(repository)).findFirst();
   }
 
   /** The entry named {@code name}, if enrolled. */

@@ -36,6 +36,11 @@ final class CatalogErrors {
     }
   }
 
+  /** How many errors were reported, including those left out. */
+  int size() {
+    return errors.size() + (truncated ? 1 : 0);
+  }
+
   boolean isEmpty() {
     return errors.isEmpty();
   }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -28,7 +30,8 @@ public final class CatalogLoader {
   public Catalog load(Path file) throws IOException, CatalogException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] content = in.readNBytes(MAX_BYTES + 1);
-      return parse(file.getFileName().toString(), content);
+      Path dir = file.toAbsolutePath().getParent();
+      return parse(file.getFileName().toString(), content, path -> readBeside(dir, path));
     }
   }
 
@@ -38,6 +41,19 @@ public final class CatalogLoader {
    * @param fileName the name used in messages ({@code images.yaml})
    */
   public Catalog parse(String fileName, byte[] content) throws CatalogException {
+    return parse(fileName, content, null);
+  }
+
+  /**
+   * Validates {@code content}, and the files it names (the public keys of {@code verify:}) with
+   * {@code files}.
+   *
+   * @param files reads a file of the state repository by its path there; null to leave the files
+   *     unchecked
+   */
+  public Catalog parse(
+      String fileName, byte[] content, Function<String, Optional<byte[]>> files)
+      throws CatalogException {
     CatalogErrors errors = new CatalogErrors(fileName);
     if (content.length > MAX_BYTES) {
       errors.add(null, null, null, "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
@@ -53,9 +69,28 @@ public final class CatalogLoader {
       errors.add(new CatalogError(fileName, e.line(), e.column(), null, null, e.getMessage()));
       throw new CatalogException(errors.sorted());
     }
-    List<ImageEntry> entries = new CatalogValidator(errors).read(root);
+    CatalogValidator validator = new CatalogValidator(errors, files);
+    List<ImageEntry> entries = validator.read(root);
     errors.throwIfAny();
-    return new Catalog(entries);
+    return new Catalog(entries, validator.verifyRules());
+  }
+
+  /**
+   * A file beside {@code images.yaml} in a checked-out state directory; never outside it, even
+   * through a symbolic link.
+   */
+  private static Optional<byte[]> readBeside(Path dir, String path) {
+    try {
+      Path file = dir.resolve(path).toRealPath();
+      if (!file.startsWith(dir.toRealPath()) || !Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return Optional.of(in.readNBytes(MAX_BYTES));
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static String decode(byte[] content) throws CharacterCodingException {

@@ -5,11 +5,13 @@ import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
 import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.SourceConfig;
+import io.imagefactory.signature.VerifyRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -43,9 +45,22 @@ public final class CatalogValidator {
   private final Map<String, ImageEntry> byName = new HashMap<>();
   private final Map<String, ImageEntry> byImage = new HashMap<>();
   private RebuildWindow defaultWindow;
+  private final Function<String, Optional<byte[]>> files;
+  private List<VerifyRule> verifyRules = List.of();
 
   CatalogValidator(CatalogErrors errors) {
+    this(errors, null);
+  }
+
+  /** {@code files} reads the state repository's files (key files); null when there are none. */
+  CatalogValidator(CatalogErrors errors, Function<String, Optional<byte[]>> files) {
     this.errors = errors;
+    this.files = files;
+  }
+
+  /** The {@code verify:} rules read by {@link #read}, in file order. */
+  List<VerifyRule> verifyRules() {
+    return verifyRules;
   }
 
   List<ImageEntry> read(Node root) {
@@ -67,8 +82,9 @@ public final class CatalogValidator {
     }
     if (root instanceof MappingNode mapping) {
       YamlFields top = new YamlFields(mapping, null, "", errors);
-      top.rejectUnknown(List.of("images", "defaults"));
+      top.rejectUnknown(List.of("images", "defaults", VerifyRuleValidator.FIELD));
       readDefaults(top);
+      verifyRules = VerifyRuleValidator.read(top, errors, files);
       Node images = top.node("images");
       if (images instanceof SequenceNode sequence) {
         return sequence.getValue();

@@ -57,7 +57,12 @@ public class CatalogActivitiesImpl implements CatalogActivities {
     byte[] yaml = tree.file(CatalogLoader.FILE_NAME).orElse(new byte[0]);
     Catalog catalog;
     try {
-      catalog = loader.parse(CatalogLoader.FILE_NAME, yaml);
+      // Key files live outside the state files the tree holds: each is read at the same commit.
+      catalog =
+          loader.parse(
+              CatalogLoader.FILE_NAME,
+              yaml,
+              path -> repository.readAt(tree.commitId(), path::equals).flatMap(t -> t.file(path)));
     } catch (CatalogException e) {
       List<String> errors = e.errors().stream().map(CatalogError::toString).toList();
       log.warn("images.yaml at {} is invalid ({} error(s)); nothing changes", tree.commitId(), errors.size());

@@ -134,8 +134,9 @@ public final class EntitySetups {
     List<String> recent =
         base.digestHistory().stream().map(DigestSighting::digest).toList();
     return new BaseSetup(
-        base.name(), base.repoURL(), base.tag(), base.dependentImages(), base.currentDigest(),
-        base.lastUpdated(), recent, 0);
+            base.name(), base.repoURL(), base.tag(), base.dependentImages(), base.currentDigest(),
+            base.lastUpdated(), recent, 0)
+        .withVerify(base.verify());
   }
 
   private static Duration delayOf(Enrollment enrollment) {

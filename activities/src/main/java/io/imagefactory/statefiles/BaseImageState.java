@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.imagefactory.signature.VerifyRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param currentDigest the newest digest Kargo reported
  * @param lastUpdated when {@code currentDigest} was first seen
  * @param digestHistory earlier digests, newest first, bounded (added)
+ * @param verify the {@code verify:} rule of {@code images.yaml} that covers the repository, if any
+ *     (added; configuration, so {@code images.yaml} wins)
  * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,7 +44,8 @@ import java.util.Map;
   "dependentImages",
   "currentDigest",
   "lastUpdated",
-  "digestHistory"
+  "digestHistory",
+  "verify"
 })
 public record BaseImageState(
     String name,
@@ -60,12 +64,38 @@ public record BaseImageState(
     @JsonInclude(JsonInclude.Include.ALWAYS) String currentDigest,
     @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastUpdated,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DigestSighting> digestHistory,
+    VerifyRule verify,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public BaseImageState {
     dependentImages = StateCollections.list(dependentImages);
     digestHistory = StateCollections.list(digestHistory);
     unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  /** A base no {@code verify:} rule covers. */
+  public BaseImageState(
+      String name,
+      String fullImage,
+      String registry,
+      String repository,
+      String tag,
+      String digest,
+      String repoURL,
+      String allowTags,
+      String imageSelectionStrategy,
+      Instant firstDiscovered,
+      Instant lastChecked,
+      Boolean watched,
+      List<String> dependentImages,
+      String currentDigest,
+      Instant lastUpdated,
+      List<DigestSighting> digestHistory,
+      Map<String, Object> unknownFields) {
+    this(
+        name, fullImage, registry, repository, tag, digest, repoURL, allowTags,
+        imageSelectionStrategy, firstDiscovered, lastChecked, watched, dependentImages,
+        currentDigest, lastUpdated, digestHistory, null, unknownFields);
   }
 
   @JsonAnyGetter

@@ -16,8 +16,8 @@ import java.util.Map;
  * rebuild, and a bounded history of rebuilds.
  *
  * @param status {@code monitoring}, {@code waiting} (a candidate is maturing), {@code queued}
- *     (matured, waiting for a slot in the rebuild budget), {@code awaiting-approval} or {@code
- *     rebuilding}
+ *     (matured, waiting for a slot in the rebuild budget), {@code awaiting-approval}, {@code
+ *     rebuilding} or {@code held} (only digests whose signature did not verify are new)
  * @param pendingRebuild true while a matured rebuild waits for approval ({@code autoRebuild:
  *     false})
  * @param eligibleAt when the earliest candidate matures, or matured
@@ -30,6 +30,8 @@ import java.util.Map;
  * @param lastBuiltBy the rebuild whose run produced the current build, or {@code
  *     outside-image-factory} when no dispatched rebuild explains it
  * @param queuedSince when the matured rebuild started to wait for a slot in the rebuild budget
+ * @param heldForSignature base digests whose signature did not verify under an {@code enforce}
+ *     rule: never built, the newest per base, each with the reason in {@code unverified}
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -44,7 +46,8 @@ import java.util.Map;
   "failedAttempts",
   "retryAt",
   "lastBuiltBy",
-  "queuedSince"
+  "queuedSince",
+  "heldForSignature"
 })
 public record RebuildState(
     String status,
@@ -58,9 +61,29 @@ public record RebuildState(
     Instant retryAt,
     String lastBuiltBy,
     Instant queuedSince,
+    List<PendingDigest> heldForSignature,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public static final String MONITORING = "monitoring";
+
+  /** A state that holds no digest for its signature. */
+  public RebuildState(
+      String status,
+      boolean pendingRebuild,
+      Instant eligibleAt,
+      List<PendingDigest> candidates,
+      RebuildEntry lastRebuild,
+      List<RebuildEntry> history,
+      List<PendingDigest> pinnedUpdates,
+      int failedAttempts,
+      Instant retryAt,
+      String lastBuiltBy,
+      Instant queuedSince,
+      Map<String, Object> unknownFields) {
+    this(
+        status, pendingRebuild, eligibleAt, candidates, lastRebuild, history, pinnedUpdates,
+        failedAttempts, retryAt, lastBuiltBy, queuedSince, List.of(), unknownFields);
+  }
 
   /** A state written before {@code queuedSince} existed. */
   public RebuildState(
@@ -85,6 +108,7 @@ public record RebuildState(
     candidates = StateCollections.list(candidates);
     history = StateCollections.list(history);
     pinnedUpdates = StateCollections.list(pinnedUpdates);
+    heldForSignature = StateCollections.list(heldForSignature);
     unknownFields = StateCollections.fields(unknownFields);
   }
 

@@ -52,7 +52,8 @@ public final class RuntimeRecords {
         rebuildCount(rebuild),
         rebuild.failedAttempts(),
         rebuild.retryAt(),
-        rebuild.queuedSince());
+        rebuild.queuedSince(),
+        rebuild.heldForSignature());
   }
 
   static RebuildState rebuildState(ImageRuntime runtime, RebuildState previous) {
@@ -78,14 +79,15 @@ public final class RuntimeRecords {
         runtime.retryAt(),
         runtime.lastBuiltBy(),
         runtime.queuedSince(),
+        runtime.held(),
         before.unknownFields());
   }
 
   /**
    * {@code awaiting-approval}, {@code rebuilding} (a rebuild is in flight or waits for its
    * build), {@code failed} (the last rebuild failed; its candidates wait for the next attempt),
-   * {@code queued} (matured, waiting for the rebuild budget), {@code waiting} or {@code
-   * monitoring}.
+   * {@code queued} (matured, waiting for the rebuild budget), {@code waiting}, {@code held} (the
+   * only new digests are held for their signature) or {@code monitoring}.
    */
   static String statusOf(ImageRuntime runtime) {
     if (runtime.awaitingApproval()) {
@@ -106,6 +108,9 @@ public final class RuntimeRecords {
     }
     if (last != null && last.open()) {
       return "rebuilding";
+    }
+    if (!runtime.held().isEmpty()) {
+      return "held";
     }
     return RebuildState.MONITORING;
   }

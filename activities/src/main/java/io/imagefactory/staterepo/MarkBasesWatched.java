@@ -30,7 +30,8 @@ public record MarkBasesWatched(List<String> names) implements StatePatch {
       BaseImageState b = found.get();
       typed.write(new BaseImageState(b.name(), b.fullImage(), b.registry(), b.repository(), b.tag(), b.digest(),
           b.repoURL(), b.allowTags(), b.imageSelectionStrategy(), b.firstDiscovered(), b.lastChecked(), true,
-          b.dependentImages(), b.currentDigest(), b.lastUpdated(), b.digestHistory(), b.unknownFields()));
+          b.dependentImages(), b.currentDigest(), b.lastUpdated(), b.digestHistory(), b.verify(),
+          b.unknownFields()));
     }
   }
 }

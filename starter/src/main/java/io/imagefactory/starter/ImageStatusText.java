@@ -67,9 +67,25 @@ final class ImageStatusText {
               + TextFormats.instant(matures)
               + " ("
               + TextFormats.relative(matures, now)
-              + ")");
+              + ")"
+              + (p.unverified() == null ? "" : "; unverified signature: " + p.unverified()));
     }
     list("pending", pending, "none");
+    List<String> held = new ArrayList<>();
+    for (PendingDigest p : runtime.held()) {
+      held.add(
+          p.baseImage()
+              + " "
+              + p.digest()
+              + ", seen "
+              + TextFormats.instant(p.firstSeen())
+              + " (held, never built: "
+              + p.unverified()
+              + ")");
+    }
+    if (!held.isEmpty()) {
+      list("held", held, "");
+    }
     if (runtime.eligibleAt() != null) {
       line(
           "eligible at",

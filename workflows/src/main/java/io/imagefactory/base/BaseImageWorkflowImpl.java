@@ -6,10 +6,17 @@ import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.FanOut;
+import io.imagefactory.signature.SignatureActivities;
+import io.imagefactory.signature.SignatureCheck;
+import io.imagefactory.signature.SignatureVerdict;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -36,6 +43,10 @@ import org.slf4j.Logger;
  * writer is behind, and a refused record is sent again, never dropped. The workflow continues as
  * new when its history is long, whatever is still waiting: the inbox, the next fan-out and the
  * unacknowledged records go to the next run.
+ *
+ * <p>Where a {@code verify:} rule covers the base, a new digest's signatures are checked once,
+ * here, before the fan-out, and the verdict goes with the digest to every dependent: a thousand
+ * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -47,10 +58,24 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
+  // A registry that cannot be reached is retried for hours; past that the digest is unverified.
+  private static final ActivityOptions SIGNATURE_CHECK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setScheduleToCloseTimeout(Duration.ofHours(6))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(10))
+                  .setMaximumInterval(Duration.ofMinutes(10))
+                  .build())
+          .build();
+
   private final DigestInbox inbox = new DigestInbox();
   private BaseSetup state;
   private BaseUpdate unannounced;
   private Promise<Void> fanOut;
+  private BaseUpdate verifying;
+  private Promise<SignatureVerdict> verification;
   private boolean retired;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
@@ -97,6 +122,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
       takeInbox();
+      settleVerification();
       announce();
       stateRepo.step();
       Workflow.setCurrentDetails(details());
@@ -107,6 +133,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     return retired
         || !inbox.isEmpty()
         || stateRepo.hasWork()
+        || (verification != null && verification.isCompleted())
         || (unannounced != null && !fanningOut());
   }
 
@@ -118,7 +145,11 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     boolean due =
         Workflow.getInfo().isContinueAsNewSuggested()
             || Workflow.getInfo().getHistoryLength() > limit;
-    return due && !fanningOut() && !stateRepo.delivering() && Workflow.isEveryHandlerFinished();
+    return due
+        && !fanningOut()
+        && verification == null
+        && !stateRepo.delivering()
+        && Workflow.isEveryHandlerFinished();
   }
 
   private BaseCarryOver carryOver() {
@@ -155,7 +186,21 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       return;
     }
     if (fansOut) {
-      unannounced = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
+      BaseUpdate update = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
+      if (state.verify() == null) {
+        unannounced = update;
+      } else {
+        verifying = update;
+        SignatureActivities signatures =
+            UiSummaries.activities(
+                SignatureActivities.class,
+                SIGNATURE_CHECK,
+                BaseSummaries.signatureCheck(state, update.digest()));
+        verification =
+            Async.function(
+                signatures::verifySignature,
+                new SignatureCheck(state.repoURL(), update.digest(), state.verify()));
+      }
       log.info(
           "base {}: new digest {} ({} new digest(s) taken at once)",
           state.name(),
@@ -164,6 +209,35 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     } else {
       log.info("base {}: baseline digest {}", state.name(), state.currentDigest());
     }
+  }
+
+  /** The checked digest waits to fan out with its verdict; a check that failed is unverified. */
+  private void settleVerification() {
+    if (verification == null || !verification.isCompleted()) {
+      return;
+    }
+    SignatureVerdict verdict;
+    try {
+      verdict = verification.get();
+    } catch (ActivityFailure failure) {
+      Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+      String reason =
+          cause instanceof ApplicationFailure application
+              ? application.getOriginalMessage()
+              : cause.getMessage();
+      verdict =
+          new SignatureVerdict(
+              verifying.digest(), false, state.verify().enforced(), "signature check failed: " + reason);
+    }
+    log.info(
+        "base {}: digest {} {}: {}",
+        state.name(),
+        verifying.digest(),
+        verdict.verified() ? "verified" : verdict.held() ? "held" : "unverified",
+        verdict.detail());
+    unannounced = verifying.withSignature(verdict);
+    verifying = null;
+    verification = null;
   }
 
   /** Neither a digest it knows nor one received before the current one, which must not regress. */
@@ -211,7 +285,9 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         digest,
         seenAt,
         recent,
-        state.continueAsNewAfter());
+        state.continueAsNewAfter(),
+        null,
+        state.verify());
   }
 
   private String details() {
@@ -225,6 +301,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + "; "
         + state.dependents().size()
         + " dependent image(s)"
+        + (verification != null ? "; checking the signature of " + verifying.digest() : "")
         + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
   }
@@ -240,7 +317,9 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
             state.currentDigest(),
             state.lastUpdated(),
             state.recentDigests(),
-            state.continueAsNewAfter());
+            state.continueAsNewAfter(),
+            null,
+            setup.verify());
     Workflow.setCurrentDetails(details());
   }
 

@@ -1,5 +1,6 @@
 package io.imagefactory.base;
 
+import io.imagefactory.signature.VerifyRule;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param continueAsNewAfter history length after which the workflow continues as new; 0 for the
  *     default
  * @param carried what the previous run had not finished; null for a fresh start
+ * @param verify the {@code verify:} rule that covers this base's repository; null when none does
  */
 public record BaseSetup(
     String name,
@@ -24,7 +26,8 @@ public record BaseSetup(
     Instant lastUpdated,
     List<String> recentDigests,
     int continueAsNewAfter,
-    BaseCarryOver carried) {
+    BaseCarryOver carried,
+    VerifyRule verify) {
 
   public BaseSetup {
     dependents = dependents == null ? List.of() : List.copyOf(dependents);
@@ -43,7 +46,14 @@ public record BaseSetup(
       int continueAsNewAfter) {
     this(
         name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, null);
+        continueAsNewAfter, null, null);
+  }
+
+  /** The same state under the rule {@code rule} (null: none). */
+  public BaseSetup withVerify(VerifyRule rule) {
+    return new BaseSetup(
+        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
+        continueAsNewAfter, carried, rule);
   }
 
   /** The same state with nothing carried over. */
@@ -52,13 +62,13 @@ public record BaseSetup(
         ? this
         : new BaseSetup(
             name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-            continueAsNewAfter);
+            continueAsNewAfter, null, verify);
   }
 
   /** The same state carrying {@code next} to the next run. */
   public BaseSetup carrying(BaseCarryOver next) {
     return new BaseSetup(
         name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, next);
+        continueAsNewAfter, next, verify);
   }
 }

@@ -25,6 +25,23 @@ final class ImageDetails {
     if (config.kind() == ImageKind.EXTERNAL) {
       return "external image; current digest " + HumanText.shortDigest(runtime.currentDigest());
     }
+    if (runtime.held().isEmpty()) {
+      return managed(config, runtime, now, held);
+    }
+    String signatures = "held for its signature: " + RebuildDetails.reasons(runtime.held());
+    if (ImageRuntimes.heldDigestWouldBeBuilt(runtime, config) && !runtime.pending().isEmpty()) {
+      RebuildEntry last = runtime.lastRebuild();
+      return "rebuild held: the build pulls the base tags as they stand, and "
+          + signatures
+          + "; "
+          + runtime.pending().size()
+          + " candidate(s) wait for a verified digest"
+          + (last == null ? "" : "; " + RebuildDetails.progress(last));
+    }
+    return managed(config, runtime, now, held) + "; " + signatures;
+  }
+
+  private static String managed(ImageConfig config, ImageRuntime runtime, Instant now, String held) {
     RebuildEntry last = runtime.lastRebuild();
     String rebuild = last == null ? null : RebuildDetails.progress(last);
     String waiting = waiting(config, runtime, now, held);

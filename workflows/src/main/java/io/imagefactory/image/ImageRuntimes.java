@@ -5,6 +5,7 @@ import io.imagefactory.rebuild.RunConclusion;
 import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
+import io.imagefactory.signature.SignatureVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +27,35 @@ final class ImageRuntimes {
    */
   static ImageRuntime candidate(
       ImageRuntime runtime, BaseUpdate update, Duration delay, Instant now) {
+    SignatureVerdict verdict = update.signature();
     PendingDigest candidate =
-        new PendingDigest(update.baseImage(), update.digest(), update.seenAt(), update.cascade());
+        new PendingDigest(
+            update.baseImage(),
+            update.digest(),
+            update.seenAt(),
+            update.cascade(),
+            verdict == null || verdict.verified() ? null : verdict.detail());
     RebuildEntry last = runtime.lastRebuild();
     if (last != null && !last.failed() && last.covered().stream().anyMatch(candidate::sameDigest)) {
       return runtime;
     }
+    // Any newer digest of the base supersedes the one held for it, held or not itself.
+    List<PendingDigest> held = new ArrayList<>(runtime.held());
+    held.removeIf(h -> h.baseImage().equals(candidate.baseImage()));
+    if (verdict != null && verdict.held()) {
+      held.add(candidate);
+      return runtime.withHeld(held);
+    }
     return withPending(
-        runtime, RebuildPolicy.add(runtime.pending(), candidate, delay, now), delay);
+        runtime.withHeld(held), RebuildPolicy.add(runtime.pending(), candidate, delay, now), delay);
+  }
+
+  /**
+   * True when a digest held for its signature would be built anyway: the build pulls its base
+   * tags as they stand, and a held digest is what one of those tags now points to.
+   */
+  static boolean heldDigestWouldBeBuilt(ImageRuntime runtime, ImageConfig config) {
+    return !runtime.held().isEmpty() && !config.pinsBases();
   }
 
   /** A newer digest of a pinned base is remembered, newest per base, and never rebuilt. */
@@ -158,7 +180,9 @@ final class ImageRuntimes {
         runtime.pinnedUpdates().stream()
             .filter(p -> config.pinnedBaseImages().contains(p.baseImage()))
             .toList();
-    ImageRuntime next = runtime.withPinnedUpdates(pinned);
+    List<PendingDigest> held =
+        runtime.held().stream().filter(h -> config.baseImages().contains(h.baseImage())).toList();
+    ImageRuntime next = runtime.withPinnedUpdates(pinned).withHeld(held);
     boolean targetChanged =
         previous != null
             && (!java.util.Objects.equals(previous.target(), config.target())

@@ -336,7 +336,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
             selection.consumed(),
             config.pinsBases(),
             config.pinsBases() ? List.of() : selection.unmatured(),
-            RebuildDetails.selection(config, selection),
+            RebuildDetails.selection(config, selection, runtime.held()),
             RebuildEntry.DISPATCHING,
             null,
             null,
@@ -533,11 +533,15 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     return Optional.of(Duration.ZERO);
   }
 
-  /** A managed image with a valid target and no rebuild in flight can start one. */
+  /**
+   * A managed image with a valid target and no rebuild in flight can start one, unless it would
+   * build a digest held for its signature.
+   */
   private boolean rebuildable() {
     return config.kind() == ImageKind.MANAGED
         && config.buildErrors().isEmpty()
-        && !runtime.rebuildInFlight();
+        && !runtime.rebuildInFlight()
+        && !ImageRuntimes.heldDigestWouldBeBuilt(runtime, config);
   }
 
   private boolean hasWork() {

@@ -18,6 +18,29 @@ final class RebuildDetails {
    * unmatured digests they may already point to.
    */
   static String selection(ImageConfig config, RebuildSelection selection) {
+    return selection(config, selection, List.of());
+  }
+
+  /**
+   * Like {@link #selection(ImageConfig, RebuildSelection)}, naming the digests whose signature did
+   * not verify: those built under a {@code warn} rule and, when the tags are built as they stand,
+   * those held under an {@code enforce} rule that a person's rebuild may include.
+   */
+  static String selection(
+      ImageConfig config, RebuildSelection selection, List<PendingDigest> held) {
+    String text = built(config, selection);
+    List<PendingDigest> unverified =
+        selection.consumed().stream().filter(p -> p.unverified() != null).toList();
+    if (!unverified.isEmpty()) {
+      text += "; unverified signature: " + reasons(unverified);
+    }
+    if (!config.pinsBases() && !held.isEmpty()) {
+      text += "; may include held " + reasons(held);
+    }
+    return text;
+  }
+
+  private static String built(ImageConfig config, RebuildSelection selection) {
     String digests = digests(selection.baseDigests());
     if (config.pinsBases()) {
       return "builds " + digests + " (bases pinned by the build's inputs)";
@@ -45,6 +68,14 @@ final class RebuildDetails {
   static String candidates(List<PendingDigest> pending) {
     return pending.stream()
         .map(p -> p.baseImage() + " " + HumanText.shortDigest(p.digest()))
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Each digest with why its signature did not verify. */
+  static String reasons(List<PendingDigest> digests) {
+    return digests.stream()
+        .map(
+            p -> p.baseImage() + " " + HumanText.shortDigest(p.digest()) + " (" + p.unverified() + ")")
         .collect(Collectors.joining(", "));
   }
 

@@ -20,6 +20,8 @@ import java.util.List;
  *     when no automatic attempt is due
  * @param queuedSince when the matured rebuild started to wait in the rebuild budget's queue; null
  *     when it does not wait there
+ * @param held base digests whose signature did not verify under an {@code enforce} rule: never
+ *     built, the newest per base, each with the reason
  */
 public record ImageRuntime(
     String currentDigest,
@@ -34,7 +36,8 @@ public record ImageRuntime(
     int rebuildCount,
     int failedAttempts,
     Instant retryAt,
-    Instant queuedSince) {
+    Instant queuedSince,
+    List<PendingDigest> held) {
 
   /** {@link #lastBuiltBy()} of a build that no dispatched rebuild explains. */
   public static final String BUILT_OUTSIDE = "outside-image-factory";
@@ -42,6 +45,28 @@ public record ImageRuntime(
   public ImageRuntime {
     pending = pending == null ? List.of() : List.copyOf(pending);
     pinnedUpdates = pinnedUpdates == null ? List.of() : List.copyOf(pinnedUpdates);
+    held = held == null ? List.of() : List.copyOf(held);
+  }
+
+  /** A runtime that holds no digest for its signature. */
+  public ImageRuntime(
+      String currentDigest,
+      String currentTag,
+      Instant lastBuilt,
+      String lastBuiltBy,
+      List<PendingDigest> pending,
+      List<PendingDigest> pinnedUpdates,
+      boolean awaitingApproval,
+      Instant eligibleAt,
+      RebuildEntry lastRebuild,
+      int rebuildCount,
+      int failedAttempts,
+      Instant retryAt,
+      Instant queuedSince) {
+    this(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt,
+        queuedSince, List.of());
   }
 
   /** A runtime that does not wait in the rebuild budget's queue. */
@@ -71,44 +96,54 @@ public record ImageRuntime(
   public ImageRuntime withBuild(String digest, String tag, Instant at, String by) {
     return new ImageRuntime(
         digest, tag, at, by, pending, pinnedUpdates, awaitingApproval, eligibleAt, lastRebuild,
-        rebuildCount, failedAttempts, retryAt, queuedSince);
+        rebuildCount, failedAttempts, retryAt, queuedSince, held);
   }
 
   public ImageRuntime withPending(
       List<PendingDigest> newPending, boolean awaiting, Instant newEligibleAt) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, newPending, pinnedUpdates, awaiting,
-        newEligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince);
+        newEligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince, held);
   }
 
   public ImageRuntime withPinnedUpdates(List<PendingDigest> updates) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, updates, awaitingApproval,
-        eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince);
+        eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince, held);
   }
 
   public ImageRuntime withLastRebuild(RebuildEntry entry) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, entry, rebuildCount, failedAttempts, retryAt, queuedSince);
+        awaitingApproval, eligibleAt, entry, rebuildCount, failedAttempts, retryAt, queuedSince, held);
   }
 
   public ImageRuntime withRebuildCount(int count) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, count, failedAttempts, retryAt, queuedSince);
+        awaitingApproval, eligibleAt, lastRebuild, count, failedAttempts, retryAt, queuedSince,
+        held);
   }
 
   public ImageRuntime withFailures(int attempts, Instant nextRetry) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, attempts, nextRetry, queuedSince);
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, attempts, nextRetry, queuedSince,
+        held);
   }
 
   public ImageRuntime withQueuedSince(Instant since) {
     return new ImageRuntime(
         currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, since);
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, since,
+        held);
+  }
+
+  public ImageRuntime withHeld(List<PendingDigest> digests) {
+    return new ImageRuntime(
+        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
+        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt,
+        queuedSince, digests);
   }
 
   /** True while a rebuild is being dispatched or its run followed. */

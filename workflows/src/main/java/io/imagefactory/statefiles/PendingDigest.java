@@ -12,16 +12,23 @@ import java.time.Instant;
  *
  * @param cascade true when the base is a managed image of ours that was rebuilt, rather than a
  *     base image that moved
+ * @param unverified why the digest's signature did not verify under the base's {@code verify:}
+ *     rule; null when it verified or no rule covers the base
  */
-@JsonPropertyOrder({"baseImage", "digest", "firstSeen", "cascade"})
+@JsonPropertyOrder({"baseImage", "digest", "firstSeen", "cascade", "unverified"})
 public record PendingDigest(
     String baseImage,
     String digest,
     Instant firstSeen,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cascade) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cascade,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String unverified) {
 
   public PendingDigest(String baseImage, String digest, Instant firstSeen) {
-    this(baseImage, digest, firstSeen, false);
+    this(baseImage, digest, firstSeen, false, null);
+  }
+
+  public PendingDigest(String baseImage, String digest, Instant firstSeen, boolean cascade) {
+    this(baseImage, digest, firstSeen, cascade, null);
   }
 
   public Instant maturesAt(Duration rebuildDelay) {

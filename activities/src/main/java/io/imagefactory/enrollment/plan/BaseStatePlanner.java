@@ -7,13 +7,16 @@ import io.imagefactory.statefiles.StateFileProblem;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
+import io.imagefactory.signature.VerifyRule;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Names the base images a plan uses and works out their state files. An existing base keeps its
@@ -62,6 +65,19 @@ final class BaseStatePlanner {
       Map<String, ? extends Collection<String>> dependents,
       StateSnapshot state,
       Instant now) {
+    return states(specs, dependents, state, now, repository -> Optional.empty());
+  }
+
+  /**
+   * Like {@link #states(Map, Map, StateSnapshot, Instant)}, with the {@code verify:} rule of each
+   * base's repository.
+   */
+  static SortedMap<String, BaseImageState> states(
+      Map<String, DependencyEdge.BaseSpec> specs,
+      Map<String, ? extends Collection<String>> dependents,
+      StateSnapshot state,
+      Instant now,
+      Function<String, Optional<VerifyRule>> rules) {
     SortedMap<String, BaseImageState> states = new TreeMap<>();
     specs.forEach(
         (name, spec) ->
@@ -72,6 +88,7 @@ final class BaseStatePlanner {
                     spec,
                     List.copyOf(dependents.get(name)),
                     state.baseImages().get(name),
+                    rules.apply(spec.registry() + "/" + spec.repository()).orElse(null),
                     now)));
     return states;
   }
@@ -81,6 +98,7 @@ final class BaseStatePlanner {
       DependencyEdge.BaseSpec spec,
       List<String> dependents,
       BaseImageState previous,
+      VerifyRule verify,
       Instant now) {
     boolean tagged = spec.tag() != null;
     BaseImageState desired =
@@ -101,6 +119,7 @@ final class BaseStatePlanner {
             previous == null ? null : previous.currentDigest(),
             previous == null ? null : previous.lastUpdated(),
             previous == null ? null : previous.digestHistory(),
+            verify,
             previous == null ? null : previous.unknownFields());
     return previous == null || desired.equals(previous) ? desired : checkedAt(desired, now);
   }
@@ -123,6 +142,7 @@ final class BaseStatePlanner {
         state.currentDigest(),
         state.lastUpdated(),
         state.digestHistory(),
+        state.verify(),
         state.unknownFields());
   }
 }

@@ -54,7 +54,7 @@ public final class EnrollmentPlanner {
         account.removedImages.add(name);
       }
     }
-    planBases(state, graph, at, changes, account);
+    planBases(catalog, state, graph, at, changes, account);
     state.problems().forEach(problem -> account.problems.add(problem.toString()));
     return new EnrollmentPlan(changes, account.summary());
   }
@@ -98,13 +98,15 @@ public final class EnrollmentPlanner {
   }
 
   private void planBases(
+      Catalog catalog,
       StateSnapshot state,
       NamedGraph graph,
       Instant at,
       List<FileChange> changes,
       PlanAccount account) {
     SortedMap<String, BaseImageState> desired =
-        BaseStatePlanner.states(graph.usedBases(), graph.baseDependents(), state, at);
+        BaseStatePlanner.states(
+            graph.usedBases(), graph.baseDependents(), state, at, catalog::verifyRuleFor);
     desired.forEach(
         (name, base) -> {
           BaseImageState previous = state.baseImages().get(name);

@@ -31,6 +31,8 @@ import io.imagefactory.rebuild.RebuildMetrics;
 import io.imagefactory.sources.SourceCache;
 import io.imagefactory.staterepo.StateRepoActivities;
 import io.imagefactory.staterepo.StateRepoActivitiesImpl;
+import io.imagefactory.signature.SignatureActivities;
+import io.imagefactory.signature.SignatureActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoMetrics;
@@ -105,6 +107,16 @@ class ActivityBeans {
   @Bean
   RebuildBudgetActivities rebuildBudgetActivities(WorkflowClient client, BudgetLimits limits) {
     return new RebuildBudgetActivitiesImpl(client, limits);
+  }
+
+  /** Key files are read at the state repository's tip, where {@code images.yaml} names them. */
+  @Bean
+  SignatureActivities signatureActivities(
+      SignatureProperties signatures, StateRepository stateRepository) {
+    return new SignatureActivitiesImpl(
+        signatures.hosts(),
+        signatures.credentials(),
+        path -> stateRepository.read(path::equals).file(path));
   }
 
   @Bean

@@ -10,7 +10,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** Settings, the clock the worker reads outside workflows, and its connections. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ImageFactoryProperties.class, RebuildBudgetProperties.class})
+@EnableConfigurationProperties({
+  ImageFactoryProperties.class,
+  RebuildBudgetProperties.class,
+  SignatureProperties.class
+})
 class WorkerConfiguration {
 
   @Bean

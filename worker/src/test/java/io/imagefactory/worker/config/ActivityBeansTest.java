@@ -42,6 +42,23 @@ class ActivityBeansTest {
   }
 
   @Test
+  void signaturesAreReadAnonymouslyOverHttpsUnlessConfigured() {
+    SignatureProperties defaults =
+        ApplicationYaml.binder()
+            .bind("image-factory.signatures", Bindable.of(SignatureProperties.class))
+            .get();
+
+    assertThat(defaults.dockerConfig()).isNull();
+    assertThat(defaults.insecureRegistries()).isEmpty();
+    assertThat(defaults.credentials()).hasToString("no registry credentials");
+    SignatureProperties configured =
+        new SignatureProperties(SecretFile.of("/var/run/secrets/registry/config.json"), List.of("127.0.0.1:5000"));
+    assertThat(configured.credentials())
+        .hasToString("registry credentials from /var/run/secrets/registry/config.json");
+    assertThat(new ActivityBeans().signatureActivities(configured, null)).isNotNull();
+  }
+
+  @Test
   void withoutAClusterTheArgoCdWaitIsSkipped() {
     KubernetesConnection none =
         new KubernetesConnection(new KubernetesProperties(KubernetesSettings.Mode.NONE, null));

@@ -1,0 +1,61 @@
+package io.imagefactory.signature;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signature check as an activity, with its verdicts kept per repository, digest and rule: a
+ * digest reached through several tags or bases is looked up once. A digest's signatures can still
+ * appear later, so only a verified verdict is kept for good; the others are kept for a while.
+ */
+public class SignatureActivitiesImpl implements SignatureActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(SignatureActivitiesImpl.class);
+  private static final int CACHED = 4096;
+  private static final long UNVERIFIED_KEPT_NANOS = 10L * 60 * 1_000_000_000;
+
+  private final SignatureVerifier verifier;
+  private final Map<SignatureCheck, Kept> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<SignatureCheck, Kept> eldest) {
+              return size() > CACHED;
+            }
+          });
+
+  private record Kept(SignatureVerdict verdict, long atNanos) {}
+
+  /**
+   * @param hosts which registries are reached over plain HTTP
+   * @param credentials the Docker {@code config.json} credentials, or {@link
+   *     RegistryCredentials#none()}
+   * @param keys where a rule's public key file is read
+   */
+  public SignatureActivitiesImpl(
+      RegistryHosts hosts, RegistryCredentials credentials, KeySource keys) {
+    this.verifier =
+        new SignatureVerifier(new SignatureFinder(new RegistryClient(hosts, credentials)), keys);
+  }
+
+  @Override
+  public SignatureVerdict verifySignature(SignatureCheck check) {
+    Kept kept = cache.get(check);
+    if (kept != null
+        && (kept.verdict().verified() || System.nanoTime() - kept.atNanos() < UNVERIFIED_KEPT_NANOS)) {
+      return kept.verdict();
+    }
+    SignatureVerdict verdict = verifier.verify(check);
+    cache.put(check, new Kept(verdict, System.nanoTime()));
+    log.info(
+        "{}@{}: {} ({})",
+        check.repository(),
+        check.digest(),
+        verdict.verified() ? "signature verified" : "not verified",
+        verdict.detail());
+    return verdict;
+  }
+}

@@ -1,0 +1,34 @@
+package io.imagefactory.worker.config;
+
+import io.imagefactory.signature.RegistryCredentials;
+import io.imagefactory.signature.RegistryHosts;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code image-factory.signatures.*}: how the worker reads base images' signatures from their
+ * registries for the {@code verify:} rules of {@code images.yaml}.
+ *
+ * @param dockerConfig a Docker {@code config.json} with registry credentials (a mounted
+ *     {@code kubernetes.io/dockerconfigjson} Secret); unset: every registry is asked anonymously
+ * @param insecureRegistries registries ({@code host:port}) reached over plain HTTP, such as a
+ *     local registry in a demo
+ */
+@ConfigurationProperties("image-factory.signatures")
+public record SignatureProperties(SecretFile dockerConfig, @DefaultValue List<String> insecureRegistries) {
+
+  public SignatureProperties {
+    insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
+  }
+
+  RegistryHosts hosts() {
+    return new RegistryHosts(insecureRegistries);
+  }
+
+  RegistryCredentials credentials() {
+    return dockerConfig == null
+        ? RegistryCredentials.none()
+        : new RegistryCredentials(dockerConfig.path());
+  }
+}
