@@ -1,9 +1,8 @@
 package io.imagefactory.budget;
 
+import io.imagefactory.SingletonStart;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -24,17 +23,6 @@ public final class RebuildBudgetClient {
 
   /** How often a waiting ticket is sent again. */
   public static final Duration RESEND = Duration.ofHours(1);
-
-  private static final ActivityOptions STARTER =
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(30))
-                      .setMaximumAttempts(5)
-                      .build())
-              .build();
 
   private final RebuildBudgetWorkflow budget =
       Workflow.newExternalWorkflowStub(RebuildBudgetWorkflow.class, WorkflowIds.REBUILD_BUDGET);
@@ -158,7 +146,7 @@ public final class RebuildBudgetClient {
         RebuildBudgetActivities starter =
             UiSummaries.activities(
                 RebuildBudgetActivities.class,
-                STARTER,
+                SingletonStart.OPTIONS,
                 "start the rebuild budget with " + ticket.image() + "'s request for a slot");
         delivery = Async.procedure(starter::deliverTicket, ticket);
       }

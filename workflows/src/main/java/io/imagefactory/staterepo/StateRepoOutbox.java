@@ -1,9 +1,8 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.SingletonStart;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -50,18 +49,6 @@ public final class StateRepoOutbox {
 
   /** The longest wait between two sends. */
   public static final Duration MAX_WAIT = Duration.ofMinutes(30);
-
-  // Only when the writer is not running: a start with the batch, retried briefly.
-  private static final ActivityOptions START =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .setMaximumAttempts(5)
-                  .build())
-          .build();
 
   private final StateRepoWorkflow writer =
       Workflow.newExternalWorkflowStub(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
@@ -276,7 +263,7 @@ public final class StateRepoOutbox {
         StateRepoClientActivities starter =
             UiSummaries.activities(
                 StateRepoClientActivities.class,
-                START,
+                SingletonStart.OPTIONS,
                 "start the state-repo writer with " + submitter + "'s batch");
         delivery = Async.procedure(starter::deliver, inFlight);
         return;
