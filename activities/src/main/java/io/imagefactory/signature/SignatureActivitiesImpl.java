@@ -34,11 +34,13 @@ public class SignatureActivitiesImpl implements SignatureActivities {
    * @param credentials the Docker {@code config.json} credentials, or {@link
    *     RegistryCredentials#none()}
    * @param keys where a rule's public key file is read
+   * @param trust the Sigstore trusted root keyless rules are checked against
    */
   public SignatureActivitiesImpl(
-      RegistryHosts hosts, RegistryCredentials credentials, KeySource keys) {
+      RegistryHosts hosts, RegistryCredentials credentials, KeySource keys, SigstoreTrust trust) {
     this.verifier =
-        new SignatureVerifier(new SignatureFinder(new RegistryClient(hosts, credentials)), keys);
+        new SignatureVerifier(
+            new SignatureFinder(new RegistryClient(hosts, credentials)), keys, trust);
   }
 
   @Override

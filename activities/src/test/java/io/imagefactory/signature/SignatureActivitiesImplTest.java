@@ -190,21 +190,6 @@ class SignatureActivitiesImplTest {
   }
 
   @Test
-  void keylessRulesAreNeverPassedUnchecked() throws Exception {
-    String digest = pusher.image(name, "1");
-    VerifyRule keyless =
-        new VerifyRule(
-            "127.0.0.1*/**", null, "builder@example.com", null, "https://accounts.example.com",
-            VerifyRule.ENFORCE);
-
-    SignatureVerdict verdict = verify(digest, keyless);
-
-    assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).isEqualTo("keyless verification is not supported yet");
-    assertThat(front.requests).isEmpty();
-  }
-
-  @Test
   void aMissingKeyFileIsAReasonNotAPass() throws Exception {
     String digest = pusher.image(name, "1");
 
@@ -235,7 +220,10 @@ class SignatureActivitiesImplTest {
   private SignatureActivitiesImpl activities(RegistryCredentials credentials) {
     Map<String, byte[]> keys = Map.of(KEY, signer.publicKeyPem(), OTHER_KEY, stranger.publicKeyPem());
     return new SignatureActivitiesImpl(
-        new RegistryHosts(List.of(front.host())), credentials, path -> Optional.ofNullable(keys.get(path)));
+        new RegistryHosts(List.of(front.host())),
+        credentials,
+        path -> Optional.ofNullable(keys.get(path)),
+        SigstoreTrust.fromFile(dir.resolve("no-keyless-rule-reads-this.json")));
   }
 
   private SignatureCheck check(String digest, VerifyRule rule) {

@@ -116,7 +116,8 @@ class ActivityBeans {
     return new SignatureActivitiesImpl(
         signatures.hosts(),
         signatures.credentials(),
-        path -> stateRepository.read(path::equals).file(path));
+        path -> stateRepository.read(path::equals).file(path),
+        signatures.trust());
   }
 
   @Bean

@@ -2,6 +2,8 @@ package io.imagefactory.worker.config;
 
 import io.imagefactory.signature.RegistryCredentials;
 import io.imagefactory.signature.RegistryHosts;
+import io.imagefactory.signature.SigstoreTrust;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,9 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code kubernetes.io/dockerconfigjson} Secret); unset: every registry is asked anonymously
  * @param insecureRegistries registries ({@code host:port}) reached over plain HTTP, such as a
  *     local registry in a demo
+ * @param trustedRoot the Sigstore {@code trusted_root.json} keyless rules are checked against
+ *     (offline); unset: Sigstore's public-good root, fetched through its TUF repository when a
+ *     keyless rule is first checked
  */
 @ConfigurationProperties("image-factory.signatures")
-public record SignatureProperties(SecretFile dockerConfig, @DefaultValue List<String> insecureRegistries) {
+public record SignatureProperties(
+    SecretFile dockerConfig, @DefaultValue List<String> insecureRegistries, Path trustedRoot) {
 
   public SignatureProperties {
     insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
@@ -24,6 +30,10 @@ public record SignatureProperties(SecretFile dockerConfig, @DefaultValue List<St
 
   RegistryHosts hosts() {
     return new RegistryHosts(insecureRegistries);
+  }
+
+  SigstoreTrust trust() {
+    return trustedRoot == null ? SigstoreTrust.publicGood() : SigstoreTrust.fromFile(trustedRoot);
   }
 
   RegistryCredentials credentials() {
