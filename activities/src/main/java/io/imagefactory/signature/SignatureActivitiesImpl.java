@@ -9,13 +9,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The signature check as an activity, with its verdicts kept per repository, digest and rule: a
  * digest reached through several tags or bases is looked up once. A digest's signatures can still
- * appear later, so only a verified verdict is kept for good; the others are kept for a while.
+ * appear later, so only a verified verdict is kept for good; the others for a minute, enough for the
+ * bases that reach one digest through several tags at once.
  */
 public class SignatureActivitiesImpl implements SignatureActivities {
 
   private static final Logger log = LoggerFactory.getLogger(SignatureActivitiesImpl.class);
   private static final int CACHED = 4096;
-  private static final long UNVERIFIED_KEPT_NANOS = 10L * 60 * 1_000_000_000;
+  // Shorter than the first re-check of a held digest (five minutes), which must see new signatures.
+  private static final long UNVERIFIED_KEPT_NANOS = 60L * 1_000_000_000;
 
   private final SignatureVerifier verifier;
   private final Map<SignatureCheck, Kept> cache =
