@@ -1,5 +1,6 @@
 package io.imagefactory.signature;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +17,11 @@ public class SignatureActivitiesImpl implements SignatureActivities {
 
   private static final Logger log = LoggerFactory.getLogger(SignatureActivitiesImpl.class);
   private static final int CACHED = 4096;
-  // Shorter than the first re-check of a held digest (five minutes), which must see new signatures.
-  private static final long UNVERIFIED_KEPT_NANOS = 60L * 1_000_000_000;
+  /** Shorter than the first re-check of a held digest (five minutes), which must see news. */
+  public static final Duration UNVERIFIED_KEPT = Duration.ofMinutes(1);
 
   private final SignatureVerifier verifier;
+  private final long unverifiedKeptNanos;
   private final Map<SignatureCheck, Kept> cache =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -40,16 +42,27 @@ public class SignatureActivitiesImpl implements SignatureActivities {
    */
   public SignatureActivitiesImpl(
       RegistryHosts hosts, RegistryCredentials credentials, KeySource keys, SigstoreTrust trust) {
+    this(hosts, credentials, keys, trust, UNVERIFIED_KEPT);
+  }
+
+  /** @param unverifiedKept how long a verdict that did not verify is answered from the cache */
+  public SignatureActivitiesImpl(
+      RegistryHosts hosts,
+      RegistryCredentials credentials,
+      KeySource keys,
+      SigstoreTrust trust,
+      Duration unverifiedKept) {
     this.verifier =
         new SignatureVerifier(
             new SignatureFinder(new RegistryClient(hosts, credentials)), keys, trust);
+    this.unverifiedKeptNanos = unverifiedKept.toNanos();
   }
 
   @Override
   public SignatureVerdict verifySignature(SignatureCheck check) {
     Kept kept = cache.get(check);
     if (kept != null
-        && (kept.verdict().verified() || System.nanoTime() - kept.atNanos() < UNVERIFIED_KEPT_NANOS)) {
+        && (kept.verdict().verified() || System.nanoTime() - kept.atNanos() < unverifiedKeptNanos)) {
       return kept.verdict();
     }
     SignatureVerdict verdict = verifier.verify(check);

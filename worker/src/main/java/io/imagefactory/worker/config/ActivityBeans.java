@@ -117,7 +117,8 @@ class ActivityBeans {
         signatures.hosts(),
         signatures.credentials(),
         path -> stateRepository.read(path::equals).file(path),
-        signatures.trust());
+        signatures.trust(),
+        signatures.unverifiedCache());
   }
 
   @Bean
