@@ -68,7 +68,7 @@ final class SignatureVerifier {
       problems.add(problem.get());
     }
     if (!found.bundles().isEmpty()) {
-      problems.add("a Sigstore bundle is keyless: give the rule an identity and issuer instead");
+      problems.add("Sigstore bundles are verified for keyless rules only (identity and issuer)");
     }
     return new SignatureVerdict(
         check.digest(),

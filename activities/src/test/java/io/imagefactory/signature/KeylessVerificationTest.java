@@ -215,7 +215,7 @@ class KeylessVerificationTest {
             .verifySignature(check(keyed));
 
     assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).endsWith("a Sigstore bundle is keyless: give the rule an identity and issuer instead");
+    assertThat(verdict.detail()).endsWith("Sigstore bundles are verified for keyless rules only (identity and issuer)");
   }
 
   private KeylessSigner.Signing signing() {
