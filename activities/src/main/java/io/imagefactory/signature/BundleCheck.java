@@ -17,13 +17,13 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Checks one Sigstore bundle found for a digest. sigstore-java verifies the certificate chain
- * (to a certificate authority of the trusted root, with a certificate-transparency timestamp
- * from one of its CT logs), the signature, that the signed subject (DSSE in-toto statement) or
- * message digest is this digest, and the transparency-log entry (inclusion proof, checkpoint and
- * signed entry timestamp, against a log of the trusted root). Then this class checks what
- * sigstore-java 2.0 leaves to its caller: the certificate's identity and issuer under the rule,
- * and that the log's signed time falls within the certificate's short validity.
+ * Checks one Sigstore bundle found for a digest. sigstore-java verifies the certificate chain (to a
+ * certificate authority of the trusted root, with a certificate-transparency timestamp from one of
+ * its CT logs), the signature, that the signed subject (DSSE in-toto statement) or message digest
+ * is this digest, and the transparency-log entry (inclusion proof, checkpoint and signed entry
+ * timestamp, against a log of the trusted root). Then this class checks what sigstore-java 2.0
+ * leaves to its caller: the certificate's identity and issuer under the rule, and that the log's
+ * signed time falls within the certificate's short validity.
  */
 final class BundleCheck {
 
@@ -37,13 +37,15 @@ final class BundleCheck {
         new InputStreamReader(new ByteArrayInputStream(found.json()), StandardCharsets.UTF_8)) {
       bundle = Bundle.from(json);
     } catch (BundleParseException | IOException | RuntimeException e) {
-      return KeylessOutcome.problem("the Sigstore bundle cannot be read: " + SigstoreTrust.firstLine(e));
+      return KeylessOutcome.problem(
+          "the Sigstore bundle cannot be read: " + SigstoreTrust.firstLine(e));
     }
     byte[] subject = HexFormat.of().parseHex(digest.substring("sha256:".length()));
     try {
       trust.keyless().verify(subject, bundle, VerificationOptions.empty());
     } catch (KeylessVerificationException | RuntimeException e) {
-      return KeylessOutcome.problem("the Sigstore bundle does not verify: " + SigstoreTrust.reason(e));
+      return KeylessOutcome.problem(
+          "the Sigstore bundle does not verify: " + SigstoreTrust.reason(e));
     }
     X509Certificate leaf = Certificates.getLeaf(bundle.getCertPath());
     FulcioIdentity identity;
@@ -70,8 +72,9 @@ final class BundleCheck {
     String set = entry.getVerification().getSignedEntryTimestamp();
     if (set == null || set.isEmpty()) {
       return bundle.getTimestamps().isEmpty()
-          ? Optional.of("the Sigstore bundle has no signed time (no signed entry timestamp, no"
-              + " RFC 3161 timestamp)")
+          ? Optional.of(
+              "the Sigstore bundle has no signed time (no signed entry timestamp, no"
+                  + " RFC 3161 timestamp)")
           : Optional.empty();
     }
     return SigningTime.problem(leaf, entry.getIntegratedTimeInstant());

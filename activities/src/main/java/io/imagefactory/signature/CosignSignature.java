@@ -3,9 +3,9 @@ package io.imagefactory.signature;
 /**
  * One cosign signature layer of a digest: the simple-signing payload and the base64 signature over
  * it from the layer's {@code dev.cosignproject.cosign/signature} annotation. A keyless signature
- * also carries the signing certificate, its chain and the transparency-log entry cosign got for
- * it ({@code dev.sigstore.cosign/certificate}, {@code .../chain}, {@code .../bundle}); a
- * key-based one has none of them.
+ * also carries the signing certificate, its chain and the transparency-log entry cosign got for it
+ * ({@code dev.sigstore.cosign/certificate}, {@code .../chain}, {@code .../bundle}); a key-based one
+ * has none of them.
  *
  * @param source where it was found: {@code referrers} or the {@code .sig} tag
  * @param certificate the PEM signing certificate, or null

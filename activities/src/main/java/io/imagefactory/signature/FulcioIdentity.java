@@ -40,7 +40,9 @@ record FulcioIdentity(String identity, String issuer) {
         derString(certificate, ISSUER_OID, UTF8_STRING)
             .or(() -> derString(certificate, ISSUER_OLD_OID, null))
             .orElseThrow(
-                () -> new CertificateParsingException("the signing certificate names no OIDC issuer"));
+                () ->
+                    new CertificateParsingException(
+                        "the signing certificate names no OIDC issuer"));
     return new FulcioIdentity((String) name.get(1), issuer);
   }
 
@@ -57,15 +59,19 @@ record FulcioIdentity(String identity, String issuer) {
     }
     if (!rule.issuer().equals(issuer)) {
       return Optional.of(
-          "signed by " + identity + " with a certificate from issuer " + issuer + ", not "
+          "signed by "
+              + identity
+              + " with a certificate from issuer "
+              + issuer
+              + ", not "
               + rule.issuer());
     }
     return Optional.empty();
   }
 
   /**
-   * The string in an extension's value: {@code tag} names the DER string type it is wrapped in,
-   * or null for Fulcio's older raw bytes.
+   * The string in an extension's value: {@code tag} names the DER string type it is wrapped in, or
+   * null for Fulcio's older raw bytes.
    */
   private static Optional<String> derString(X509Certificate certificate, String oid, Byte tag) {
     byte[] extension = certificate.getExtensionValue(oid);

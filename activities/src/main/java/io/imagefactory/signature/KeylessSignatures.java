@@ -47,8 +47,11 @@ final class KeylessSignatures {
         check.digest(),
         false,
         rule.enforced(),
-        (found.bundles().size() + found.signatures().size()) + " signature(s) found, none is a keyless signature of " + wanted(rule)
-            + ": " + String.join("; ", problems));
+        (found.bundles().size() + found.signatures().size())
+            + " signature(s) found, none is a keyless signature of "
+            + wanted(rule)
+            + ": "
+            + String.join("; ", problems));
   }
 
   private static SignatureVerdict verified(
@@ -61,7 +64,10 @@ final class KeylessSignatures {
   }
 
   private static String wanted(VerifyRule rule) {
-    return (rule.identity() != null ? rule.identity() : "an identity matching " + rule.identityRegex())
-        + " from " + rule.issuer();
+    return (rule.identity() != null
+            ? rule.identity()
+            : "an identity matching " + rule.identityRegex())
+        + " from "
+        + rule.issuer();
   }
 }

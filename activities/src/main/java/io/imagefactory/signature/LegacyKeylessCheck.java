@@ -19,14 +19,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a keyless signature in cosign's older layout, a {@code .sig} layer whose annotations
- * carry the signing certificate and the Rekor entry with its signed entry timestamp (SET) but no
- * inclusion proof, so sigstore-java's bundle verifier cannot take it. As {@code cosign verify}
- * does offline: the certificate chains to the trusted root (sigstore-java's Fulcio verifier, CT
- * timestamp included), its identity matches the rule, the signature verifies over the payload
- * with the certificate's key, the payload names the digest, the SET verifies with a log key of
- * the trusted root, the logged hashedrekord is this signature by this certificate, and the
- * logged time falls within the certificate's validity.
+ * Checks a keyless signature in cosign's older layout, a {@code .sig} layer whose annotations carry
+ * the signing certificate and the Rekor entry with its signed entry timestamp (SET) but no
+ * inclusion proof, so sigstore-java's bundle verifier cannot take it. As {@code cosign verify} does
+ * offline: the certificate chains to the trusted root (sigstore-java's Fulcio verifier, CT
+ * timestamp included), its identity matches the rule, the signature verifies over the payload with
+ * the certificate's key, the payload names the digest, the SET verifies with a log key of the
+ * trusted root, the logged hashedrekord is this signature by this certificate, and the logged time
+ * falls within the certificate's validity.
  */
 final class LegacyKeylessCheck {
 
@@ -50,8 +50,10 @@ final class LegacyKeylessCheck {
       return KeylessOutcome.problem("the signature's certificate or signature cannot be read");
     }
     try {
-      trust.fulcio().verifySigningCertificate(
-          CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf)));
+      trust
+          .fulcio()
+          .verifySigningCertificate(
+              CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf)));
     } catch (FulcioVerificationException | GeneralSecurityException | IOException e) {
       return KeylessOutcome.problem(
           "the signing certificate is not trusted: " + SigstoreTrust.firstLine(e));
@@ -85,7 +87,10 @@ final class LegacyKeylessCheck {
   }
 
   private static Optional<String> logProblem(
-      CosignSignature signature, byte[] signatureBytes, X509Certificate leaf, SigstoreTrust.Loaded trust) {
+      CosignSignature signature,
+      byte[] signatureBytes,
+      X509Certificate leaf,
+      SigstoreTrust.Loaded trust) {
     if (signature.rekorBundle() == null) {
       return Optional.of("no transparency-log entry (" + CosignSignature.BUNDLE_ANNOTATION + ")");
     }
@@ -110,8 +115,15 @@ final class LegacyKeylessCheck {
     }
     // The SET signs the canonical JSON of these four fields (RFC 8785: sorted keys, no spaces).
     String signed =
-        "{\"body\":\"" + body + "\",\"integratedTime\":" + integratedTime + ",\"logID\":\""
-            + logId + "\",\"logIndex\":" + entry.path("logIndex").asLong() + "}";
+        "{\"body\":\""
+            + body
+            + "\",\"integratedTime\":"
+            + integratedTime
+            + ",\"logID\":\""
+            + logId
+            + "\",\"logIndex\":"
+            + entry.path("logIndex").asLong()
+            + "}";
     try {
       byte[] set = Base64.getDecoder().decode(bundle.path("SignedEntryTimestamp").asText(""));
       if (!body.matches("[A-Za-z0-9+/=]+")
@@ -133,7 +145,8 @@ final class LegacyKeylessCheck {
       JsonNode logged = JSON.readTree(Base64.getDecoder().decode(body));
       JsonNode spec = logged.path("spec");
       byte[] loggedCertificate =
-          Base64.getDecoder().decode(spec.path("signature").path("publicKey").path("content").asText(""));
+          Base64.getDecoder()
+              .decode(spec.path("signature").path("publicKey").path("content").asText(""));
       X509Certificate certificate =
           (X509Certificate)
               CertificateFactory.getInstance("X.509")
@@ -147,7 +160,9 @@ final class LegacyKeylessCheck {
                   signature,
                   Base64.getDecoder().decode(spec.path("signature").path("content").asText("")))
               && Arrays.equals(certificate.getEncoded(), leaf.getEncoded());
-      return same ? Optional.empty() : Optional.of("the transparency-log entry is for another signature");
+      return same
+          ? Optional.empty()
+          : Optional.of("the transparency-log entry is for another signature");
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       return Optional.of("the transparency-log entry's body cannot be read");
     }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The signature check as an activity, with its verdicts kept per repository, digest and rule: a
  * digest reached through several tags or bases is looked up once. A digest's signatures can still
- * appear later, so only a verified verdict is kept for good; the others for a minute, enough for the
- * bases that reach one digest through several tags at once.
+ * appear later, so only a verified verdict is kept for good; the others for a minute, enough for
+ * the bases that reach one digest through several tags at once.
  */
 public class SignatureActivitiesImpl implements SignatureActivities {
 

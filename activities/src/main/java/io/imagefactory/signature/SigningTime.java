@@ -22,9 +22,13 @@ final class SigningTime {
       return Optional.empty();
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
       return Optional.of(
-          "logged at " + signedAt + ", outside the signing certificate's validity ("
-              + certificate.getNotBefore().toInstant() + " to "
-              + certificate.getNotAfter().toInstant() + ")");
+          "logged at "
+              + signedAt
+              + ", outside the signing certificate's validity ("
+              + certificate.getNotBefore().toInstant()
+              + " to "
+              + certificate.getNotAfter().toInstant()
+              + ")");
     }
   }
 }

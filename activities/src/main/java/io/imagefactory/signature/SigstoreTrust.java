@@ -10,8 +10,8 @@ import java.nio.file.Path;
 /**
  * The Sigstore trusted root keyless signatures are checked against: its certificate authorities
  * (Fulcio), certificate-transparency logs and transparency logs (Rekor). Pinned from a {@code
- * trusted_root.json} file, which works offline; or Sigstore's public-good root, fetched through
- * its TUF repository the first time a keyless rule is checked. Loaded once, when first needed.
+ * trusted_root.json} file, which works offline; or Sigstore's public-good root, fetched through its
+ * TUF repository the first time a keyless rule is checked. Loaded once, when first needed.
  */
 public final class SigstoreTrust {
 

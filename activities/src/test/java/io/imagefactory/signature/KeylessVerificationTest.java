@@ -19,14 +19,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Keyless rules against a real registry (Debian's {@code docker-registry} behind a {@link
  * FrontServer} for the referrers API), with a Sigstore the test makes ({@link TestSigstore}: its
- * own CA, CT log and transparency log) pinned through its {@code trusted_root.json}. Each case
- * runs for both places cosign puts a keyless signature: a Sigstore bundle as an OCI referrer, and
- * the older {@code .sig} tag layer with certificate annotations.
+ * own CA, CT log and transparency log) pinned through its {@code trusted_root.json}. Each case runs
+ * for both places cosign puts a keyless signature: a Sigstore bundle as an OCI referrer, and the
+ * older {@code .sig} tag layer with certificate annotations.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KeylessVerificationTest {
 
-  private static final String IDENTITY = "https://github.com/example/base/.github/workflows/release.yml@refs/heads/main";
+  private static final String IDENTITY =
+      "https://github.com/example/base/.github/workflows/release.yml@refs/heads/main";
   private static final String ISSUER = "https://token.actions.githubusercontent.com";
 
   @TempDir static Path dir;
@@ -87,7 +88,11 @@ class KeylessVerificationTest {
     assertThat(verdict.verified()).as(verdict.detail()).isTrue();
     assertThat(verdict.detail())
         .isEqualTo(
-            "signed by " + IDENTITY + " (issuer " + ISSUER + ", "
+            "signed by "
+                + IDENTITY
+                + " (issuer "
+                + ISSUER
+                + ", "
                 + (placement == Placement.BUNDLE_AS_REFERRER
                     ? "Sigstore bundle, found under referrers)"
                     : "found under tag sha256-" + digest.substring(7) + ".sig)"));
@@ -98,10 +103,16 @@ class KeylessVerificationTest {
   void aSignatureByAnotherIdentityIsHeld(Placement placement) throws Exception {
     sign(placement, signing());
 
-    SignatureVerdict verdict = verify(rule("https://github.com/example/other/.github/workflows/x.yml@refs/heads/main", null, ISSUER));
+    SignatureVerdict verdict =
+        verify(
+            rule(
+                "https://github.com/example/other/.github/workflows/x.yml@refs/heads/main",
+                null,
+                ISSUER));
 
     assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).contains("signed by " + IDENTITY + ", not https://github.com/example/other/");
+    assertThat(verdict.detail())
+        .contains("signed by " + IDENTITY + ", not https://github.com/example/other/");
   }
 
   @ParameterizedTest
@@ -109,7 +120,8 @@ class KeylessVerificationTest {
   void anIdentityRegexMustMatchTheWholeIdentity(Placement placement) throws Exception {
     sign(placement, signing());
 
-    SignatureVerdict matching = verify(rule(null, "https://github\\.com/example/base/.+@refs/heads/main", ISSUER));
+    SignatureVerdict matching =
+        verify(rule(null, "https://github\\.com/example/base/.+@refs/heads/main", ISSUER));
     SignatureVerdict partial = verify(rule(null, "https://github\\.com/example/base/", ISSUER));
 
     assertThat(matching.verified()).as(matching.detail()).isTrue();
@@ -157,7 +169,8 @@ class KeylessVerificationTest {
     assertThat(verdict.detail())
         .contains(
             placement == Placement.BUNDLE_AS_REFERRER
-                ? "Provided artifact digest does not match any subject sha256 digests in DSSE payload"
+                ? "Provided artifact digest does not match any subject sha256 digests in DSSE"
+                      + " payload"
                 : "the signed payload names " + HumanText.shortDigest(other) + ", not this digest");
   }
 
@@ -194,16 +207,19 @@ class KeylessVerificationTest {
     Path missing = dir.resolve("missing/trusted_root.json");
 
     SignatureVerdict verdict =
-        activities(SigstoreTrust.fromFile(missing)).verifySignature(check(rule(IDENTITY, null, ISSUER)));
+        activities(SigstoreTrust.fromFile(missing))
+            .verifySignature(check(rule(IDENTITY, null, ISSUER)));
 
     assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).startsWith("the Sigstore trusted root " + missing + " cannot be read: ");
+    assertThat(verdict.detail())
+        .startsWith("the Sigstore trusted root " + missing + " cannot be read: ");
   }
 
   @Test
   void aKeyBasedRuleDoesNotTakeABundle() throws Exception {
     sign(Placement.BUNDLE_AS_REFERRER, signing());
-    VerifyRule keyed = new VerifyRule("127.0.0.1*/**", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+    VerifyRule keyed =
+        new VerifyRule("127.0.0.1*/**", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
     CosignSigner keys = new CosignSigner(pusher);
 
     SignatureVerdict verdict =
@@ -215,7 +231,8 @@ class KeylessVerificationTest {
             .verifySignature(check(keyed));
 
     assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).endsWith("Sigstore bundles are verified for keyless rules only (identity and issuer)");
+    assertThat(verdict.detail())
+        .endsWith("Sigstore bundles are verified for keyless rules only (identity and issuer)");
   }
 
   private KeylessSigner.Signing signing() {
@@ -236,7 +253,10 @@ class KeylessVerificationTest {
 
   private static SignatureActivitiesImpl activities(SigstoreTrust trust) {
     return new SignatureActivitiesImpl(
-        new RegistryHosts(List.of(front.host())), RegistryCredentials.none(), path -> Optional.empty(), trust);
+        new RegistryHosts(List.of(front.host())),
+        RegistryCredentials.none(),
+        path -> Optional.empty(),
+        trust);
   }
 
   private SignatureCheck check(VerifyRule rule) {
@@ -244,6 +264,7 @@ class KeylessVerificationTest {
   }
 
   private static VerifyRule rule(String identity, String identityRegex, String issuer) {
-    return new VerifyRule("127.0.0.1*/**", null, identity, identityRegex, issuer, VerifyRule.ENFORCE);
+    return new VerifyRule(
+        "127.0.0.1*/**", null, identity, identityRegex, issuer, VerifyRule.ENFORCE);
   }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -26,7 +27,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -34,17 +34,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A Sigstore of the test's own: a certificate authority (Fulcio's role), a certificate-
- * transparency log and a transparency log (Rekor's role), each an ECDSA P-256 key made by the
- * test, and the {@code trusted_root.json} that names them. It issues short-lived signing
- * certificates as Fulcio does (one SAN, the OIDC issuer extensions, an embedded SCT).
+ * transparency log and a transparency log (Rekor's role), each an ECDSA P-256 key made by the test,
+ * and the {@code trusted_root.json} that names them. It issues short-lived signing certificates as
+ * Fulcio does (one SAN, the OIDC issuer extensions, an embedded SCT).
  */
 final class TestSigstore {
 
   static final String REKOR_HOST = "rekor.test.invalid";
   static final Instant SINCE = Instant.parse("2026-01-01T00:00:00Z");
-  private static final ASN1ObjectIdentifier ISSUER_V1 = new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.1.1");
-  private static final ASN1ObjectIdentifier ISSUER_V2 = new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.1.8");
-  private static final ASN1ObjectIdentifier SCT_LIST = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
+  private static final ASN1ObjectIdentifier ISSUER_V1 =
+      new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.1.1");
+  private static final ASN1ObjectIdentifier ISSUER_V2 =
+      new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.1.8");
+  private static final ASN1ObjectIdentifier SCT_LIST =
+      new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
   private static final AtomicLong SERIALS = new AtomicLong(1000);
 
   final KeyPair ca = ecKeys();
@@ -56,8 +59,12 @@ final class TestSigstore {
     X500Name subject = new X500Name("O=" + name + ",CN=" + name + " test CA");
     X509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
-            subject, BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(SINCE),
-            Date.from(SINCE.plusSeconds(10L * 365 * 86400)), subject, ca.getPublic());
+            subject,
+            BigInteger.valueOf(SERIALS.incrementAndGet()),
+            Date.from(SINCE),
+            Date.from(SINCE.plusSeconds(10L * 365 * 86400)),
+            subject,
+            ca.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
     builder.addExtension(
         Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -80,11 +87,15 @@ final class TestSigstore {
       throws Exception {
     X509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
-            caCertificate, BigInteger.valueOf(serial), Date.from(notBefore),
-            Date.from(notBefore.plusSeconds(600)), new X500Name(new org.bouncycastle.asn1.x500.RDN[0]),
+            caCertificate,
+            BigInteger.valueOf(serial),
+            Date.from(notBefore),
+            Date.from(notBefore.plusSeconds(600)),
+            new X500Name(new org.bouncycastle.asn1.x500.RDN[0]),
             keys.getPublic());
     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-    int type = identity.contains("://") ? GeneralName.uniformResourceIdentifier : GeneralName.rfc822Name;
+    int type =
+        identity.contains("://") ? GeneralName.uniformResourceIdentifier : GeneralName.rfc822Name;
     builder.addExtension(
         Extension.subjectAlternativeName, true, new GeneralNames(new GeneralName(type, identity)));
     builder.addExtension(ISSUER_V1, false, issuer.getBytes(StandardCharsets.UTF_8));
@@ -128,18 +139,32 @@ final class TestSigstore {
     Files.writeString(
         file,
         "{\"mediaType\":\"application/vnd.dev.sigstore.trustedroot+json;version=0.1\","
-            + "\"tlogs\":[" + log("https://" + REKOR_HOST, rekor, since) + "],"
-            + "\"certificateAuthorities\":[{\"subject\":{\"organization\":\"test\",\"commonName\":\"test\"},"
+            + "\"tlogs\":["
+            + log("https://" + REKOR_HOST, rekor, since)
+            + "],\"certificateAuthorities\":[{"
+            + "\"subject\":{\"organization\":\"test\",\"commonName\":\"test\"},"
             + "\"uri\":\"https://fulcio.test.invalid\",\"certChain\":{\"certificates\":[{\"rawBytes\":\""
-            + b64(encoded(caCertificate)) + "\"}]},\"validFor\":{\"start\":\"" + since + "\"}}],"
-            + "\"ctlogs\":[" + log("https://ct.test.invalid", ctLog, since) + "]}");
+            + b64(encoded(caCertificate))
+            + "\"}]},\"validFor\":{\"start\":\""
+            + since
+            + "\"}}],"
+            + "\"ctlogs\":["
+            + log("https://ct.test.invalid", ctLog, since)
+            + "]}");
     return file;
   }
 
   private static String log(String url, KeyPair keys, String since) {
-    return "{\"baseUrl\":\"" + url + "\",\"hashAlgorithm\":\"SHA2_256\",\"publicKey\":{\"rawBytes\":\""
-        + b64(keys.getPublic().getEncoded()) + "\",\"keyDetails\":\"PKIX_ECDSA_P256_SHA_256\","
-        + "\"validFor\":{\"start\":\"" + since + "\"}},\"logId\":{\"keyId\":\"" + b64(logId(keys)) + "\"}}";
+    return "{\"baseUrl\":\""
+        + url
+        + "\",\"hashAlgorithm\":\"SHA2_256\",\"publicKey\":{\"rawBytes\":\""
+        + b64(keys.getPublic().getEncoded())
+        + "\",\"keyDetails\":\"PKIX_ECDSA_P256_SHA_256\","
+        + "\"validFor\":{\"start\":\""
+        + since
+        + "\"}},\"logId\":{\"keyId\":\""
+        + b64(logId(keys))
+        + "\"}}";
   }
 
   static byte[] logId(KeyPair keys) {
@@ -181,7 +206,8 @@ final class TestSigstore {
 
   static String pem(X509Certificate certificate) {
     return "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded(certificate))
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(encoded(certificate))
         + "\n-----END CERTIFICATE-----\n";
   }
 
@@ -194,7 +220,8 @@ final class TestSigstore {
     return out;
   }
 
-  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws Exception {
+  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
+      throws Exception {
     return new JcaX509CertificateConverter()
         .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
   }

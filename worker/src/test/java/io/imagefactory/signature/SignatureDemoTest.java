@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The steps of {@code docs/signatures.md} on the real worker (embedded default, time-skipping
- * Temporal) and a real local registry: a {@code verify:} rule with a cosign key, an image built
- * on a base in that registry, an unsigned digest held, then signed as {@code cosign sign --key}
- * signs it, released by the base's re-check and rebuilt after its delay.
+ * Temporal) and a real local registry: a {@code verify:} rule with a cosign key, an image built on
+ * a base in that registry, an unsigned digest held, then signed as {@code cosign sign --key} signs
+ * it, released by the base's re-check and rebuilt after its delay.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -43,7 +43,8 @@ class SignatureDemoTest {
 
   @Test
   void anUnsignedDigestIsHeldThenReleasedWhenSignedAndRebuilt() throws Exception {
-    try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(tmp.resolve("registry")));
+    try (LocalRegistry registry =
+            LocalRegistry.start(Files.createDirectories(tmp.resolve("registry")));
         TimeSkippingWorker worker =
             TimeSkippingWorker.start(
                 tmp.resolve("data"),
@@ -64,7 +65,9 @@ class SignatureDemoTest {
               "demo/Dockerfile",
               "ARG BASE_IMAGE=" + base + ":1\nFROM ${BASE_IMAGE}\n",
               "images.yaml",
-              "verify:\n  - {repository: \"" + registry.host() + "/**\", key: keys/cosign.pub}\n"
+              "verify:\n  - {repository: \""
+                  + registry.host()
+                  + "/**\", key: keys/cosign.pub}\n"
                   + catalog.replace("images:\n", "images:\n" + DEMO_APP)));
 
       assertThat(WorkerHttp.post(worker.baseUrl, TOKEN, "/api/v1/enrollment", "{}").statusCode())
@@ -78,7 +81,8 @@ class SignatureDemoTest {
       String unsigned = pusher.image("demo/base", "1-rebuilt");
       assertThat(event(worker, base, baseline).statusCode()).isEqualTo(202);
       assertThat(event(worker, base, unsigned).statusCode()).isEqualTo(202);
-      ImageWorkflow app = worker.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("demo-app"));
+      ImageWorkflow app =
+          worker.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("demo-app"));
       worker.temporal.sleep(Duration.ofSeconds(30));
 
       ImageStatus held = eventually(app::status, s -> !s.runtime().held().isEmpty());
@@ -99,7 +103,8 @@ class SignatureDemoTest {
       // when the digest was first seen, is over, so it is rebuilt at once.
       ImageStatus rebuilt = eventually(app::status, s -> s.runtime().lastRebuild() != null);
       assertThat(rebuilt.runtime().held()).isEmpty();
-      assertThat(rebuilt.runtime().lastRebuild().baseDigests()).containsEntry("demo-base-1", unsigned);
+      assertThat(rebuilt.runtime().lastRebuild().baseDigests())
+          .containsEntry("demo-base-1", unsigned);
       assertThat(rebuilt.runtime().lastRebuild().covered())
           .extracting(PendingDigest::unverified)
           .containsOnlyNulls();
@@ -120,8 +125,8 @@ class SignatureDemoTest {
           + "    rebuildDelay: 1m\n"
           + "    autoRebuild: true\n\n";
 
-  private static HttpResponse<String> event(TimeSkippingWorker worker, String repoURL, String digest)
-      throws Exception {
+  private static HttpResponse<String> event(
+      TimeSkippingWorker worker, String repoURL, String digest) throws Exception {
     return WorkerHttp.post(
         worker.baseUrl,
         TOKEN,
