@@ -131,6 +131,37 @@ class SignaturePolicyWorkflowTest {
   }
 
   @Test
+  void aHeldDigestAndItsReChecksGoOnInTheNextRun() {
+    ImageWorkflow api = startImage("api", true);
+    BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base(NODE));
+    BaseSetup setup = setup(ENFORCE, "api");
+    WorkflowClient.start(
+        base::run,
+        new BaseSetup(
+                setup.name(), setup.repoURL(), setup.tag(), setup.dependents(), null, null,
+                List.of(), 40)
+            .withVerify(ENFORCE));
+    String firstRun = runId();
+    base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
+    base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
+
+    temporal.sleep(Duration.ofHours(6));
+    assertThat(runId()).as("continued as new while holding").isNotEqualTo(firstRun);
+    assertThat(base.status().details()).contains(digest(2) + " held for its signature");
+    int before = signatures.checks.size();
+    signatures.signedBy.put(digest(2), "keys/cosign.pub");
+    temporal.sleep(Duration.ofMinutes(61));
+
+    assertThat(signatures.checks).hasSize(before + 1);
+    assertThat(api.status().runtime().held()).isEmpty();
+    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+  }
+
+  private String runId() {
+    return temporal.client.newUntypedWorkflowStub(WorkflowIds.base(NODE)).describe().getExecution().getRunId();
+  }
+
+  @Test
   void aChangedRuleChecksTheHeldDigestAtOnce() {
     ImageWorkflow api = startImage("api", true);
     BaseImageWorkflow base = startBase(ENFORCE, "api");
