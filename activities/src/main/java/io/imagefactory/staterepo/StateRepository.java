@@ -335,7 +335,7 @@ public final class StateRepository implements AutoCloseable {
   private ObjectId commit(ObjectId tip, PatchApplier.Draft draft) throws IOException {
     PersonIdent ident =
         new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
-    String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());
+    String message = CommitMessage.of(draft.applied(), draft.changes());
     return CommitWriter.write(cache.repository(), tip, draft.changes(), ident, message);
   }
 
