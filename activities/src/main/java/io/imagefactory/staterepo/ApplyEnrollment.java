@@ -50,7 +50,7 @@ final class ApplyEnrollment implements StatePatch {
     }
     Map<String, AnalysisOutcome> outcomes = new LinkedHashMap<>();
     analyses.forEach(a -> outcomes.put(a.image(), AnalysisOutcome.of(a)));
-    StateSnapshot before = StateFilesSnapshot.read(files);
+    StateSnapshot before = files.snapshot();
     EnrollmentPlan plan = new EnrollmentPlanner().plan(catalog, before, outcomes, at);
     plan.changes().forEach(files::apply);
     summary = plan.summary();

@@ -2,6 +2,9 @@ package io.imagefactory.staterepo;
 
 import io.imagefactory.git.RepoPaths;
 import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +87,17 @@ public final class StateFiles {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-1", e);
     }
+  }
+
+  /** The image and base-image state files of this view, parsed, as patches need them. */
+  public StateSnapshot snapshot() {
+    Map<String, byte[]> state = new TreeMap<>();
+    for (String dir : List.of(StateFileStore.IMAGES_DIR, StateFileStore.BASE_IMAGES_DIR)) {
+      for (String path : list(dir)) {
+        read(path).ifPresent(bytes -> state.put(path, bytes));
+      }
+    }
+    return new StateSnapshotReader().read(state);
   }
 
   /** The UTF-8 text at {@code path}, or empty when there is no such file. */
