@@ -1,4 +1,4 @@
-package io.imagefactory.worker.webhook;
+package io.imagefactory.reference;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The syntax of what the API accepts, after the distribution reference grammar and Kubernetes
  * naming rules. Each check returns why a value is refused, or nothing when it is fine.
  */
-final class ImageReferences {
+public final class ImageReferences {
 
   private static final String LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
   // As in Docker: a registry is localhost, a dotted name, or any name with a port.
@@ -29,7 +29,7 @@ final class ImageReferences {
 
   private ImageReferences() {}
 
-  static Optional<String> checkRepoUrl(String value) {
+  public static Optional<String> checkRepoUrl(String value) {
     if (value == null || value.isEmpty()) {
       return Optional.of("is required");
     }
@@ -40,7 +40,7 @@ final class ImageReferences {
     return Optional.empty();
   }
 
-  static Optional<String> checkTag(String value) {
+  public static Optional<String> checkTag(String value) {
     if (value == null || value.isEmpty()) {
       return Optional.of("is required");
     }
@@ -51,7 +51,7 @@ final class ImageReferences {
                 + " or '-'");
   }
 
-  static Optional<String> checkDigest(String value) {
+  public static Optional<String> checkDigest(String value) {
     if (value == null || value.isEmpty()) {
       return Optional.of("is required");
     }
@@ -61,7 +61,7 @@ final class ImageReferences {
   }
 
   /** Optional Kubernetes object names (Warehouse, Freight). */
-  static Optional<String> checkObjectName(String value) {
+  public static Optional<String> checkObjectName(String value) {
     if (value == null) {
       return Optional.empty();
     }
@@ -71,7 +71,7 @@ final class ImageReferences {
   }
 
   /** Image names are file names and Kubernetes names: a DNS-1123 label. */
-  static Optional<String> checkImageName(String value) {
+  public static Optional<String> checkImageName(String value) {
     return value != null && DNS_LABEL.matcher(value).matches()
         ? Optional.empty()
         : Optional.of("must be an image name: lower-case letters, digits and '-', at most 63");
