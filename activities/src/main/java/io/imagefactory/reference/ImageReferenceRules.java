@@ -12,12 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class ImageReferenceRules {
 
-  private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-  private static final Pattern PATH_COMPONENT =
-      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-
-  /** Docker caps a full image name at 255 characters. */
-  private static final int MAX_NAME_LENGTH = 255;
+  private static final Pattern PATH_COMPONENT = Pattern.compile(ImageReferences.PATH_COMPONENT);
+  private static final int MAX_NAME_LENGTH = ImageReferences.MAX_NAME_LENGTH;
 
   private ImageReferenceRules() {}
 
@@ -42,7 +38,7 @@ public final class ImageReferenceRules {
       }
     }
     for (String label : host.split("\\.", -1)) {
-      if (label.length() > 63 || !HOST_LABEL.matcher(label).matches()) {
+      if (!KubernetesNames.isDnsLabel(label)) {
         return notAHost(quoted);
       }
     }
