@@ -4,8 +4,9 @@ import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.entity.EntityHistory;
 import io.imagefactory.image.BaseUpdate;
-import io.imagefactory.image.FanOut;
+import io.imagefactory.image.DependentImages;
 import io.imagefactory.signature.SignatureActivities;
 import io.imagefactory.signature.SignatureCheck;
 import io.imagefactory.signature.SignatureVerdict;
@@ -54,7 +55,6 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private static final Logger log = Workflow.getLogger(BaseImageWorkflowImpl.class);
   private static final int RECENT_DIGESTS = 20;
-  private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
@@ -92,8 +92,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   @Override
   public void run(BaseSetup setup) {
-    int continueAsNewAfter =
-        setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
+    EntityHistory history = new EntityHistory(setup.continueAsNewAfter());
     Workflow.upsertTypedSearchAttributes(
         EntitySearchAttributes.IMAGE_NAME.valueSet(setup.name()),
         EntitySearchAttributes.IMAGE_KIND.valueSet("base"));
@@ -117,7 +116,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         Workflow.setCurrentDetails("retired: no dependents left");
         return;
       }
-      if (dueForContinueAsNew(continueAsNewAfter)) {
+      if (history.continueAsNewDue(underWay())) {
         // Before the inbox is taken: a burst keeps the history of no run long.
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
@@ -141,15 +140,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
    * A fan-out under way would be cut short, and a batch being delivered could be overtaken by the
    * next run's; both take a moment, and everything else is carried.
    */
-  private boolean dueForContinueAsNew(int limit) {
-    boolean due =
-        Workflow.getInfo().isContinueAsNewSuggested()
-            || Workflow.getInfo().getHistoryLength() > limit;
-    return due
-        && !fanningOut()
-        && verification == null
-        && !stateRepo.delivering()
-        && Workflow.isEveryHandlerFinished();
+  private boolean underWay() {
+    return fanningOut() || verification != null || stateRepo.delivering();
   }
 
   private BaseCarryOver carryOver() {
@@ -261,7 +253,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     unannounced = null;
     fanOut =
         Async.procedure(
-            FanOut::baseUpdated, WorkflowIds.base(state.name()), state.dependents(), update);
+            DependentImages::baseUpdated, WorkflowIds.base(state.name()), state.dependents(), update);
   }
 
   private boolean fanningOut() {
