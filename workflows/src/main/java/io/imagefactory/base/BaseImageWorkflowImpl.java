@@ -269,17 +269,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (recent.size() > RECENT_DIGESTS) {
       recent = recent.subList(0, RECENT_DIGESTS);
     }
-    return new BaseSetup(
-        state.name(),
-        state.repoURL(),
-        state.tag(),
-        state.dependents(),
-        digest,
-        seenAt,
-        recent,
-        state.continueAsNewAfter(),
-        null,
-        state.verify());
+    return state.withDigest(digest, seenAt, recent);
   }
 
   private String details() {
@@ -300,18 +290,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   @Override
   public void configure(BaseSetup setup) {
-    state =
-        new BaseSetup(
-            state.name(),
-            setup.repoURL(),
-            setup.tag(),
-            setup.dependents(),
-            state.currentDigest(),
-            state.lastUpdated(),
-            state.recentDigests(),
-            state.continueAsNewAfter(),
-            null,
-            setup.verify());
+    state = state.configuredAs(setup);
     Workflow.setCurrentDetails(details());
   }
 
