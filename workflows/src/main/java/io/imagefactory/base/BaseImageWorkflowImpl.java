@@ -4,6 +4,11 @@ import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseCommand.Acknowledged;
+import io.imagefactory.base.BaseCommand.Configure;
+import io.imagefactory.base.BaseCommand.DigestsSeen;
+import io.imagefactory.base.BaseCommand.Retire;
+import io.imagefactory.entity.CommandInbox;
 import io.imagefactory.entity.EntityHistory;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.DependentImages;
@@ -70,13 +75,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
                   .build())
           .build();
 
-  private final DigestInbox inbox = new DigestInbox();
+  private final CommandInbox<BaseCommand> inbox = new CommandInbox<>();
+  private final DigestInbox digests = new DigestInbox();
   private BaseSetup state;
   private BaseUpdate unannounced;
   private Promise<Void> fanOut;
   private BaseUpdate verifying;
   private Promise<SignatureVerdict> verification;
-  private boolean retired;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -84,7 +89,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     state = setup.withoutCarryOver();
     BaseCarryOver carried = setup.carried();
     if (carried != null) {
-      inbox.addAll(carried.inbox());
+      digests.addAll(carried.inbox());
       unannounced = carried.unannounced();
       carried.unrecorded().forEach(c -> stateRepo.put(c.digest(), c));
     }
@@ -110,6 +115,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
                 + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(untilDue.get()),
             this::hasWork);
       }
+      boolean retired = take(inbox.takeAll());
       if (retired) {
         // Enrollment retires a base with no dependents left and removes its state file, so a
         // record still unsent has nowhere to go.
@@ -117,10 +123,10 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         return;
       }
       if (history.continueAsNewDue(underWay())) {
-        // Before the inbox is taken: a burst keeps the history of no run long.
+        // Before the digests are judged: a burst keeps the history of no run long.
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
-      takeInbox();
+      takeDigests();
       settleVerification();
       announce();
       stateRepo.step();
@@ -128,9 +134,29 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
   }
 
+  /**
+   * Applies the commands in arrival order (a new command gets its case here); digests wait in
+   * {@link DigestInbox} to be judged as one burst. Returns true when the base is retired.
+   */
+  private boolean take(List<BaseCommand> commands) {
+    boolean retired = false;
+    for (BaseCommand command : commands) {
+      if (command instanceof DigestsSeen seen) {
+        digests.addAll(seen.events());
+      } else if (command instanceof Configure configure) {
+        state = state.configuredAs(configure.setup());
+      } else if (command instanceof Acknowledged ack) {
+        stateRepo.acknowledged(ack.acknowledgement());
+      } else if (command instanceof Retire) {
+        retired = true;
+      }
+    }
+    return retired;
+  }
+
   private boolean hasWork() {
-    return retired
-        || !inbox.isEmpty()
+    return !inbox.isEmpty()
+        || !digests.isEmpty()
         || stateRepo.hasWork()
         || (verification != null && verification.isCompleted())
         || (unannounced != null && !fanningOut());
@@ -149,17 +175,17 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     for (StateChange change : stateRepo.unacknowledged()) {
       unrecorded.add((BaseDigestChange) change);
     }
-    return new BaseCarryOver(inbox.waiting(), unannounced, unrecorded);
+    return new BaseCarryOver(digests.waiting(), unannounced, unrecorded);
   }
 
   /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
-  private void takeInbox() {
-    if (inbox.isEmpty()) {
+  private void takeDigests() {
+    if (digests.isEmpty()) {
       return;
     }
     boolean fansOut = false;
     int taken = 0;
-    for (DigestSeen event : inbox.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
+    for (DigestSeen event : digests.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
       if (!isNew(event)) {
         continue;
       }
@@ -290,30 +316,31 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   @Override
   public void configure(BaseSetup setup) {
-    state = state.configuredAs(setup);
-    Workflow.setCurrentDetails(details());
+    inbox.add(new Configure(setup));
   }
 
   @Override
   public void digestSeen(DigestSeen event) {
-    inbox.add(event);
+    if (event != null) {
+      inbox.add(new DigestsSeen(List.of(event)));
+    }
   }
 
   @Override
   public void digestsSeen(List<DigestSeen> events) {
     if (events != null) {
-      events.stream().filter(Objects::nonNull).forEach(inbox::add);
+      inbox.add(new DigestsSeen(events.stream().filter(Objects::nonNull).toList()));
     }
   }
 
   @Override
   public void acknowledged(Acknowledgement acknowledgement) {
-    stateRepo.acknowledged(acknowledgement);
+    inbox.add(new Acknowledged(acknowledgement));
   }
 
   @Override
   public void retire() {
-    retired = true;
+    inbox.add(new Retire());
   }
 
   @Override
