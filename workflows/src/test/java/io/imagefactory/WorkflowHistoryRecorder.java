@@ -68,6 +68,9 @@ class WorkflowHistoryRecorder {
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2", temporal.now().plusSeconds(1)));
       temporal.sleep(Duration.ofHours(1));
+      // An enrollment reconfigures the base with the same dependents.
+      base.configure(
+          new BaseSetup("node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "3".repeat(64), temporal.now()));
       temporal.sleep(Duration.ofDays(8));
       image.approve("recorder");
