@@ -11,9 +11,13 @@ import java.util.List;
  * @param inbox events not taken yet, in arrival order
  * @param unannounced the new digest not fanned out yet; null when none waits
  * @param unrecorded digest records the state repository has not acknowledged, oldest first
+ * @param held the current digest held for its signature and its re-checks; null when none is
  */
 public record BaseCarryOver(
-    List<DigestSeen> inbox, BaseUpdate unannounced, List<BaseDigestChange> unrecorded) {
+    List<DigestSeen> inbox,
+    BaseUpdate unannounced,
+    List<BaseDigestChange> unrecorded,
+    HeldDigest held) {
 
   public BaseCarryOver {
     inbox = inbox == null ? List.of() : List.copyOf(inbox);

@@ -15,6 +15,7 @@ import io.imagefactory.image.DependentImages;
 import io.imagefactory.signature.SignatureActivities;
 import io.imagefactory.signature.SignatureCheck;
 import io.imagefactory.signature.SignatureVerdict;
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
@@ -53,6 +54,9 @@ import org.slf4j.Logger;
  * <p>Where a {@code verify:} rule covers the base, a new digest's signatures are checked once,
  * here, before the fan-out, and the verdict goes with the digest to every dependent: a thousand
  * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked.
+ * A digest held under an {@code enforce} rule is checked again on a durable timer with backoff
+ * ({@link HeldDigest}), and at once when the rule changes; when it verifies, or the rule is gone,
+ * it goes out again to the dependents, which release it.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -82,6 +86,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private Promise<Void> fanOut;
   private BaseUpdate verifying;
   private Promise<SignatureVerdict> verification;
+  private VerifyRule checkedRule;
+  private HeldDigest held;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -91,6 +97,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (carried != null) {
       digests.addAll(carried.inbox());
       unannounced = carried.unannounced();
+      held = carried.held();
       carried.unrecorded().forEach(c -> stateRepo.put(c.digest(), c));
     }
   }
@@ -103,16 +110,21 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         EntitySearchAttributes.IMAGE_KIND.valueSet("base"));
     Workflow.setCurrentDetails(details());
     while (true) {
-      Optional<Duration> untilDue = stateRepo.untilDue();
+      Optional<Duration> untilSend = stateRepo.untilDue();
+      Optional<Duration> untilRecheck = untilRecheck();
+      boolean recheckFirst =
+          untilRecheck.isPresent()
+              && (untilSend.isEmpty() || untilRecheck.get().compareTo(untilSend.get()) < 0);
+      Optional<Duration> untilDue = recheckFirst ? untilRecheck : untilSend;
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
+        Instant at = now().plus(untilDue.get());
         loopTimer.await(
             untilDue.get(),
-            "send "
-                + state.name()
-                + "'s digest record to the state-repo writer at "
-                + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(untilDue.get()),
+            recheckFirst
+                ? "check the signature of " + state.name() + "'s held digest again at " + at
+                : "send " + state.name() + "'s digest record to the state-repo writer at " + at,
             this::hasWork);
       }
       boolean retired = take(inbox.takeAll());
@@ -128,6 +140,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       }
       takeDigests();
       settleVerification();
+      recheckHeld();
       announce();
       stateRepo.step();
       Workflow.setCurrentDetails(details());
@@ -144,6 +157,10 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       if (command instanceof DigestsSeen seen) {
         digests.addAll(seen.events());
       } else if (command instanceof Configure configure) {
+        if (held != null && !Objects.equals(state.verify(), configure.setup().verify())) {
+          // A changed rule may pass the held digest now: check it at once.
+          held = held.checkNow(now());
+        }
         state = state.configuredAs(configure.setup());
       } else if (command instanceof Acknowledged ack) {
         stateRepo.acknowledged(ack.acknowledgement());
@@ -159,7 +176,51 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         || !digests.isEmpty()
         || stateRepo.hasWork()
         || (verification != null && verification.isCompleted())
-        || (unannounced != null && !fanningOut());
+        || (unannounced != null && !fanningOut())
+        || untilRecheck().map(Duration::isZero).orElse(false);
+  }
+
+  /** How long until the held digest is checked again; empty when nothing is to be checked. */
+  private Optional<Duration> untilRecheck() {
+    if (held == null || verification != null) {
+      return Optional.empty();
+    }
+    return state.verify() == null ? Optional.of(Duration.ZERO) : held.untilCheck(now());
+  }
+
+  /**
+   * Checks the held digest again when due; with the rule gone it is released as it stands, since
+   * the dependents take a digest without a verdict as one no rule covers.
+   */
+  private void recheckHeld() {
+    if (!untilRecheck().map(Duration::isZero).orElse(false)) {
+      return;
+    }
+    if (state.verify() == null) {
+      log.info("base {}: digest {} released: no verify rule covers it now", state.name(), held.update().digest());
+      unannounced = held.update().withSignature(null);
+      held = null;
+      return;
+    }
+    verify(held.update());
+  }
+
+  private void verify(BaseUpdate update) {
+    verifying = update;
+    checkedRule = state.verify();
+    SignatureActivities signatures =
+        UiSummaries.activities(
+            SignatureActivities.class,
+            SIGNATURE_CHECK,
+            BaseSummaries.signatureCheck(state, update.digest()));
+    verification =
+        Async.function(
+            signatures::verifySignature,
+            new SignatureCheck(state.repoURL(), update.digest(), checkedRule));
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   /**
@@ -175,7 +236,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     for (StateChange change : stateRepo.unacknowledged()) {
       unrecorded.add((BaseDigestChange) change);
     }
-    return new BaseCarryOver(digests.waiting(), unannounced, unrecorded);
+    return new BaseCarryOver(digests.waiting(), unannounced, unrecorded, held);
   }
 
   /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
@@ -205,19 +266,12 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
     if (fansOut) {
       BaseUpdate update = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
+      // The dependents drop a held digest for a newer one of the same base; so does the base.
+      held = null;
       if (state.verify() == null) {
         unannounced = update;
       } else {
-        verifying = update;
-        SignatureActivities signatures =
-            UiSummaries.activities(
-                SignatureActivities.class,
-                SIGNATURE_CHECK,
-                BaseSummaries.signatureCheck(state, update.digest()));
-        verification =
-            Async.function(
-                signatures::verifySignature,
-                new SignatureCheck(state.repoURL(), update.digest(), state.verify()));
+        verify(update);
       }
       log.info(
           "base {}: new digest {} ({} new digest(s) taken at once)",
@@ -229,7 +283,10 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
   }
 
-  /** The checked digest waits to fan out with its verdict; a check that failed is unverified. */
+  /**
+   * The checked digest waits to fan out with its verdict; a check that failed is unverified. A
+   * re-check that holds the digest again goes out only when its reason changed.
+   */
   private void settleVerification() {
     if (verification == null || !verification.isCompleted()) {
       return;
@@ -253,9 +310,24 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         verifying.digest(),
         verdict.verified() ? "verified" : verdict.held() ? "held" : "unverified",
         verdict.detail());
-    unannounced = verifying.withSignature(verdict);
+    BaseUpdate checked = verifying.withSignature(verdict);
+    boolean recheck = held != null && held.update().digest().equals(checked.digest());
+    boolean sameReason =
+        recheck && Objects.equals(held.update().signature(), checked.signature());
+    if (!verdict.held()) {
+      held = null;
+    } else if (!Objects.equals(checkedRule, state.verify())) {
+      // The rule changed while it was being checked under the old one.
+      held = (recheck ? held : HeldDigest.held(checked, now())).checkNow(now());
+    } else {
+      held = recheck ? held.stillHeld(checked, now()) : HeldDigest.held(checked, now());
+    }
+    if (!(verdict.held() && sameReason)) {
+      unannounced = checked;
+    }
     verifying = null;
     verification = null;
+    checkedRule = null;
   }
 
   /** Neither a digest it knows nor one received before the current one, which must not regress. */
@@ -310,8 +382,20 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + state.dependents().size()
         + " dependent image(s)"
         + (verification != null ? "; checking the signature of " + verifying.digest() : "")
+        + heldDetails()
         + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
+  }
+
+  private String heldDetails() {
+    if (held == null || verification != null) {
+      return "";
+    }
+    return held.nextCheckAt() == null
+        ? "; " + held.update().digest() + " held for its signature, no more re-checks until the"
+            + " rule changes"
+        : "; " + held.update().digest() + " held for its signature, checked again at "
+            + held.nextCheckAt();
   }
 
   @Override
