@@ -390,6 +390,43 @@ class WorkflowHistoryRecorder {
     }
   }
 
+  @Test
+  void recordsACascadeHeldForItsSignatureThenCheckedAgainAndSent() throws Exception {
+    RecordingActivities activities = new RecordingActivities();
+    RecordedSignatures signatures = new RecordedSignatures();
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(activities, signatures)) {
+      VerifyRule rule =
+          new VerifyRule("ghcr.io/example-org/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+      ImageConfig runtime =
+          new ImageConfig(
+                  "runtime", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("debian-12"),
+                  List.of(), List.of("api"),
+                  new RebuildTarget("github", "org/runtime", "build.yml", "main", Map.of()))
+              .withVerify("ghcr.io/example-org/runtime", rule);
+      ImageConfig api =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("runtime"), List.of(),
+              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+              Map.of(), true, List.of());
+      ImageWorkflow dependent = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
+      WorkflowClient.start(dependent::run, new ImageSetup(api, ImageRuntime.empty()));
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("runtime"));
+      WorkflowClient.start(image::run, new ImageSetup(runtime, ImageRuntime.empty()));
+      image.built(new ImageBuild("sha256:" + "1".repeat(64), "1", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(1));
+      image.built(new ImageBuild("sha256:" + "2".repeat(64), "2", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(20));
+      signatures.signedBy.put("sha256:" + "2".repeat(64), "keys/cosign.pub");
+      temporal.sleep(Duration.ofDays(1).plusMinutes(10));
+      dependent.unenroll();
+      image.unenroll();
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("runtime")).getResult(Void.class);
+      write(temporal, "image--cascade-held-then-checked-again.json", WorkflowIds.image("runtime"));
+      write(temporal, "image--cascade-released-and-rebuilt.json", WorkflowIds.image("api"));
+    }
+  }
+
   private static void write(WorkflowTestEnvironment temporal, String file, String workflowId)
       throws Exception {
     WorkflowStub stub = temporal.client.newUntypedWorkflowStub(workflowId);

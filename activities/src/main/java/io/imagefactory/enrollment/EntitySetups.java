@@ -107,7 +107,9 @@ public final class EntitySetups {
         baseReferences,
         target != null && RebuildInputs.pinsEveryBase(target.inputs(), unpinned(state, pinned)),
         buildErrors,
-        enrollment == null ? null : enrollment.rebuildWindow());
+        enrollment == null ? null : enrollment.rebuildWindow(),
+        enrollment == null ? null : enrollment.registry() + "/" + enrollment.repository(),
+        enrollment == null ? null : enrollment.verify());
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.signature.VerifyRule;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param system the Backstage entity reference of the image's System, or null
  * @param rebuildWindow the image's window from {@code images.yaml} (its own, or the file's
  *     default); absent when rebuilds may be dispatched at any time
+ * @param verify the first {@code verify:} rule matching the image's own repository, written only
+ *     when other enrolled images are built on it (its new builds are checked before they cascade);
+ *     absent otherwise
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +35,8 @@ import java.util.Map;
   "autoRebuild",
   "owner",
   "system",
-  "rebuildWindow"
+  "rebuildWindow",
+  "verify"
 })
 public record Enrollment(
     String registry,
@@ -42,11 +47,35 @@ public record Enrollment(
     String owner,
     String system,
     RebuildWindow rebuildWindow,
+    VerifyRule verify,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   @JsonCreator
   public Enrollment {
     unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  /** A block without a {@code verify:} rule for the image's own builds. */
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild,
+      String owner,
+      String system,
+      RebuildWindow rebuildWindow,
+      Map<String, Object> unknownFields) {
+    this(
+        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, null,
+        unknownFields);
+  }
+
+  /** This block under the rule {@code rule} for the image's own builds (null: none). */
+  public Enrollment withVerify(VerifyRule rule) {
+    return new Enrollment(
+        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, rule,
+        unknownFields);
   }
 
   public Enrollment(
@@ -81,6 +110,7 @@ public record Enrollment(
             owner,
             system,
             rebuildWindow,
+            verify,
             previous.unknownFields());
   }
 

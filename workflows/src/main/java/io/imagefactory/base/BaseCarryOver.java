@@ -1,6 +1,7 @@
 package io.imagefactory.base;
 
 import io.imagefactory.image.BaseUpdate;
+import io.imagefactory.image.HeldDigest;
 import io.imagefactory.staterepo.BaseDigestChange;
 import java.util.List;
 

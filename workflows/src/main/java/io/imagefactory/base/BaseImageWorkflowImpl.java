@@ -2,7 +2,6 @@ package io.imagefactory.base;
 
 import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
-import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseCommand.Acknowledged;
 import io.imagefactory.base.BaseCommand.Configure;
@@ -12,18 +11,11 @@ import io.imagefactory.entity.CommandInbox;
 import io.imagefactory.entity.EntityHistory;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.DependentImages;
-import io.imagefactory.signature.SignatureActivities;
-import io.imagefactory.signature.SignatureCheck;
-import io.imagefactory.signature.SignatureVerdict;
-import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.image.SignatureGate;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -55,7 +47,7 @@ import org.slf4j.Logger;
  * here, before the fan-out, and the verdict goes with the digest to every dependent: a thousand
  * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked.
  * A digest held under an {@code enforce} rule is checked again on a durable timer with backoff
- * ({@link HeldDigest}), and at once when the rule changes; when it verifies, or the rule is gone,
+ * ({@link SignatureGate}), and at once when the rule changes; when it verifies, or the rule is gone,
  * it goes out again to the dependents, which release it.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
@@ -67,37 +59,26 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
-  // A registry that cannot be reached is retried for hours; past that the digest is unverified.
-  private static final ActivityOptions SIGNATURE_CHECK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setScheduleToCloseTimeout(Duration.ofHours(6))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(10))
-                  .setMaximumInterval(Duration.ofMinutes(10))
-                  .build())
-          .build();
-
   private final CommandInbox<BaseCommand> inbox = new CommandInbox<>();
   private final DigestInbox digests = new DigestInbox();
   private BaseSetup state;
   private BaseUpdate unannounced;
   private Promise<Void> fanOut;
-  private BaseUpdate verifying;
-  private Promise<SignatureVerdict> verification;
-  private VerifyRule checkedRule;
-  private HeldDigest held;
+  private final SignatureGate signatures;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
   public BaseImageWorkflowImpl(BaseSetup setup) {
     state = setup.withoutCarryOver();
     BaseCarryOver carried = setup.carried();
+    signatures =
+        new SignatureGate(
+            "base " + setup.name(),
+            digest -> BaseSummaries.signatureCheck(state, digest),
+            carried == null ? null : carried.held());
     if (carried != null) {
       digests.addAll(carried.inbox());
       unannounced = carried.unannounced();
-      held = carried.held();
       carried.unrecorded().forEach(c -> stateRepo.put(c.digest(), c));
     }
   }
@@ -111,7 +92,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     Workflow.setCurrentDetails(details());
     while (true) {
       Optional<Duration> untilSend = stateRepo.untilDue();
-      Optional<Duration> untilRecheck = untilRecheck();
+      Optional<Duration> untilRecheck = signatures.untilRecheck(state.verify());
       boolean recheckFirst =
           untilRecheck.isPresent()
               && (untilSend.isEmpty() || untilRecheck.get().compareTo(untilSend.get()) < 0);
@@ -139,8 +120,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
       takeDigests();
-      settleVerification();
-      recheckHeld();
+      toAnnounce(signatures.settle(state.verify()));
+      toAnnounce(signatures.recheckHeld(state.verify(), state.repoURL()));
       announce();
       stateRepo.step();
       Workflow.setCurrentDetails(details());
@@ -157,10 +138,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       if (command instanceof DigestsSeen seen) {
         digests.addAll(seen.events());
       } else if (command instanceof Configure configure) {
-        if (held != null && !Objects.equals(state.verify(), configure.setup().verify())) {
-          // A changed rule may pass the held digest now: check it at once.
-          held = held.checkNow(now());
-        }
+        // A changed rule may pass the held digest now: it is checked at once.
+        signatures.ruleChanged(state.verify(), configure.setup().verify());
         state = state.configuredAs(configure.setup());
       } else if (command instanceof Acknowledged ack) {
         stateRepo.acknowledged(ack.acknowledgement());
@@ -175,48 +154,15 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     return !inbox.isEmpty()
         || !digests.isEmpty()
         || stateRepo.hasWork()
-        || (verification != null && verification.isCompleted())
-        || (unannounced != null && !fanningOut())
-        || untilRecheck().map(Duration::isZero).orElse(false);
+        || signatures.hasWork(state.verify())
+        || (unannounced != null && !fanningOut());
   }
 
-  /** How long until the held digest is checked again; empty when nothing is to be checked. */
-  private Optional<Duration> untilRecheck() {
-    if (held == null || verification != null) {
-      return Optional.empty();
+  /** A checked or released digest replaces the one waiting to fan out. */
+  private void toAnnounce(BaseUpdate update) {
+    if (update != null) {
+      unannounced = update;
     }
-    return state.verify() == null ? Optional.of(Duration.ZERO) : held.untilCheck(now());
-  }
-
-  /**
-   * Checks the held digest again when due; with the rule gone it is released as it stands, since
-   * the dependents take a digest without a verdict as one no rule covers.
-   */
-  private void recheckHeld() {
-    if (!untilRecheck().map(Duration::isZero).orElse(false)) {
-      return;
-    }
-    if (state.verify() == null) {
-      log.info("base {}: digest {} released: no verify rule covers it now", state.name(), held.update().digest());
-      unannounced = held.update().withSignature(null);
-      held = null;
-      return;
-    }
-    verify(held.update());
-  }
-
-  private void verify(BaseUpdate update) {
-    verifying = update;
-    checkedRule = state.verify();
-    SignatureActivities signatures =
-        UiSummaries.activities(
-            SignatureActivities.class,
-            SIGNATURE_CHECK,
-            BaseSummaries.signatureCheck(state, update.digest()));
-    verification =
-        Async.function(
-            signatures::verifySignature,
-            new SignatureCheck(state.repoURL(), update.digest(), checkedRule));
   }
 
   private Instant now() {
@@ -228,7 +174,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
    * next run's; both take a moment, and everything else is carried.
    */
   private boolean underWay() {
-    return fanningOut() || verification != null || stateRepo.delivering();
+    return fanningOut() || signatures.checking() || stateRepo.delivering();
   }
 
   private BaseCarryOver carryOver() {
@@ -236,7 +182,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     for (StateChange change : stateRepo.unacknowledged()) {
       unrecorded.add((BaseDigestChange) change);
     }
-    return new BaseCarryOver(digests.waiting(), unannounced, unrecorded, held);
+    return new BaseCarryOver(digests.waiting(), unannounced, unrecorded, signatures.carry());
   }
 
   /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
@@ -266,13 +212,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
     if (fansOut) {
       BaseUpdate update = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
-      // The dependents drop a held digest for a newer one of the same base; so does the base.
-      held = null;
-      if (state.verify() == null) {
-        unannounced = update;
-      } else {
-        verify(update);
-      }
+      // The dependents drop a held digest for a newer one of the same base; so does the gate.
+      toAnnounce(signatures.admit(update, state.verify(), state.repoURL()));
       log.info(
           "base {}: new digest {} ({} new digest(s) taken at once)",
           state.name(),
@@ -281,53 +222,6 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     } else {
       log.info("base {}: baseline digest {}", state.name(), state.currentDigest());
     }
-  }
-
-  /**
-   * The checked digest waits to fan out with its verdict; a check that failed is unverified. A
-   * re-check that holds the digest again goes out only when its reason changed.
-   */
-  private void settleVerification() {
-    if (verification == null || !verification.isCompleted()) {
-      return;
-    }
-    SignatureVerdict verdict;
-    try {
-      verdict = verification.get();
-    } catch (ActivityFailure failure) {
-      Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-      String reason =
-          cause instanceof ApplicationFailure application
-              ? application.getOriginalMessage()
-              : cause.getMessage();
-      verdict =
-          new SignatureVerdict(
-              verifying.digest(), false, state.verify().enforced(), "signature check failed: " + reason);
-    }
-    log.info(
-        "base {}: digest {} {}: {}",
-        state.name(),
-        verifying.digest(),
-        verdict.verified() ? "verified" : verdict.held() ? "held" : "unverified",
-        verdict.detail());
-    BaseUpdate checked = verifying.withSignature(verdict);
-    boolean recheck = held != null && held.update().digest().equals(checked.digest());
-    boolean sameReason =
-        recheck && Objects.equals(held.update().signature(), checked.signature());
-    if (!verdict.held()) {
-      held = null;
-    } else if (!Objects.equals(checkedRule, state.verify())) {
-      // The rule changed while it was being checked under the old one.
-      held = (recheck ? held : HeldDigest.held(checked, now())).checkNow(now());
-    } else {
-      held = recheck ? held.stillHeld(checked, now()) : HeldDigest.held(checked, now());
-    }
-    if (!(verdict.held() && sameReason)) {
-      unannounced = checked;
-    }
-    verifying = null;
-    verification = null;
-    checkedRule = null;
   }
 
   /** Neither a digest it knows nor one received before the current one, which must not regress. */
@@ -381,21 +275,9 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + "; "
         + state.dependents().size()
         + " dependent image(s)"
-        + (verification != null ? "; checking the signature of " + verifying.digest() : "")
-        + heldDetails()
+        + signatures.describe()
         + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
-  }
-
-  private String heldDetails() {
-    if (held == null || verification != null) {
-      return "";
-    }
-    return held.nextCheckAt() == null
-        ? "; " + held.update().digest() + " held for its signature, no more re-checks until the"
-            + " rule changes"
-        : "; " + held.update().digest() + " held for its signature, checked again at "
-            + held.nextCheckAt();
   }
 
   @Override

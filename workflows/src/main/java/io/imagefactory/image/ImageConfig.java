@@ -2,6 +2,7 @@ package io.imagefactory.image;
 
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.signature.VerifyRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param buildErrors why the rebuild target is invalid (a workflow file without a dispatch
  *     trigger, an undeclared input); while any, matured rebuilds wait instead of being dispatched
  * @param rebuildWindow when automatic rebuilds may be dispatched; null for at any time
+ * @param repoURL the image's own repository, {@code registry/repository}; null when not known
+ * @param verify the {@code verify:} rule that covers {@code repoURL}, given only when other images
+ *     are built on this one: each new build is checked before it cascades; null when none
  */
 public record ImageConfig(
     String name,
@@ -33,7 +37,9 @@ public record ImageConfig(
     Map<String, String> baseReferences,
     boolean pinsBases,
     List<String> buildErrors,
-    RebuildWindow rebuildWindow) {
+    RebuildWindow rebuildWindow,
+    String repoURL,
+    VerifyRule verify) {
 
   public ImageConfig {
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
@@ -41,6 +47,25 @@ public record ImageConfig(
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
     baseReferences = baseReferences == null ? Map.of() : Map.copyOf(baseReferences);
     buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
+  }
+
+  /** A configuration whose new builds cascade unchecked. */
+  public ImageConfig(
+      String name,
+      ImageKind kind,
+      Duration rebuildDelay,
+      boolean autoRebuild,
+      List<String> baseImages,
+      List<String> pinnedBaseImages,
+      List<String> dependentImages,
+      RebuildTarget target,
+      Map<String, String> baseReferences,
+      boolean pinsBases,
+      List<String> buildErrors,
+      RebuildWindow rebuildWindow) {
+    this(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, null, null);
   }
 
   /** A configuration whose rebuilds may be dispatched at any time. */
@@ -65,7 +90,14 @@ public record ImageConfig(
   public ImageConfig withRebuildWindow(RebuildWindow window) {
     return new ImageConfig(
         name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, window);
+        target, baseReferences, pinsBases, buildErrors, window, repoURL, verify);
+  }
+
+  /** The same configuration with the image's repository and the rule for its new builds. */
+  public ImageConfig withVerify(String repository, VerifyRule rule) {
+    return new ImageConfig(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, repository, rule);
   }
 
   /** True when an automatic rebuild may be dispatched at {@code at}. */

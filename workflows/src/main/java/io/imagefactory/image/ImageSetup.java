@@ -14,6 +14,8 @@ import io.imagefactory.statefiles.ImageRuntime;
  *     none
  * @param budget the rebuild-budget ticket the previous run held (queued or granted); null when
  *     none
+ * @param heldBuild the image's new build the previous run held for its signature, with its
+ *     re-checks; null when none
  */
 public record ImageSetup(
     ImageConfig config,
@@ -21,7 +23,18 @@ public record ImageSetup(
     int continueAsNewAfter,
     boolean unrecorded,
     ImageBuild cascade,
-    BudgetHold budget) {
+    BudgetHold budget,
+    HeldDigest heldBuild) {
+
+  public ImageSetup(
+      ImageConfig config,
+      ImageRuntime runtime,
+      int continueAsNewAfter,
+      boolean unrecorded,
+      ImageBuild cascade,
+      BudgetHold budget) {
+    this(config, runtime, continueAsNewAfter, unrecorded, cascade, budget, null);
+  }
 
   public ImageSetup(
       ImageConfig config,

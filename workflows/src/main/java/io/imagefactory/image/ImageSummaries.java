@@ -50,6 +50,16 @@ public final class ImageSummaries {
     return details.toString();
   }
 
+  /** The signature check of the image's new build, before it cascades to its dependents. */
+  static String signatureCheck(ImageConfig config, String digest) {
+    return "check the signature of "
+        + config.name()
+        + "@"
+        + HumanText.shortDigest(digest)
+        + (config.verify() == null ? "" : " (" + config.verify().mode() + ")")
+        + " before it cascades";
+  }
+
   /** The timer that waits for the earliest candidate to mature or a failed rebuild's retry. */
   static String rebuildTimer(ImageConfig config, ImageRuntime runtime, Instant due) {
     if (runtime.failedAttempts() > 0) {

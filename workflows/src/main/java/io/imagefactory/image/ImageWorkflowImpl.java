@@ -66,6 +66,11 @@ import org.slf4j.Logger;
  * unenrolled. A rebuild a person asks for ({@code approve}, {@code rebuild --now}) takes a slot at
  * once, whatever the limits and the window; the update answers with the rebuild once the CI has
  * answered its dispatch.
+ *
+ * <p>Where a {@code verify:} rule covers the image's own repository and others are built on it, a
+ * new build is checked once ({@link SignatureGate}, beside the loop) and cascades with its
+ * verdict, as a base's digest does; one held under {@code enforce} is checked again and cascades
+ * again when it verifies.
  */
 public class ImageWorkflowImpl implements ImageWorkflow {
 
@@ -89,6 +94,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private final PublishedAttributes.Publisher publisher = new PublishedAttributes.Publisher();
   private final EntityHistory history;
   private final int continueAsNewAfter;
+  private final SignatureGate signatures;
 
   private ImageConfig config;
   private ImageRuntime runtime;
@@ -105,6 +111,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     continueAsNewAfter = setup.continueAsNewAfter();
     history = new EntityHistory(continueAsNewAfter);
     budget = new RebuildBudgetClient(setup.budget());
+    signatures =
+        new SignatureGate(
+            "image " + config.name(),
+            digest -> ImageSummaries.signatureCheck(config, digest),
+            setup.heldBuild());
   }
 
   @Override
@@ -129,6 +140,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (pass.cascade != null) {
         cascadeToDependents(pass.cascade);
       }
+      cascade(signatures.settle(config.verify()));
+      cascade(signatures.recheckHeld(config.verify(), config.repoURL()));
       record();
       stateRepo.step();
       budget.step();
@@ -140,7 +153,13 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       if (history.continueAsNewDue(underWay())) {
         Workflow.continueAsNew(
             new ImageSetup(
-                config, runtime, continueAsNewAfter, !stateRepo.idle(), null, budget.carry()));
+                config,
+                runtime,
+                continueAsNewAfter,
+                !stateRepo.idle(),
+                null,
+                budget.carry(),
+                signatures.carry()));
       }
     }
   }
@@ -182,7 +201,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private void awaitWork() {
     Optional<Duration> untilDue =
         earliest(
-            earliest(untilNextAttempt(), stateRepo.untilDue()), requests.untilDue(now()));
+            earliest(untilNextAttempt(), stateRepo.untilDue()),
+            earliest(requests.untilDue(now()), signatures.untilRecheck(config.verify())));
     if (untilDue.isEmpty()) {
       Workflow.await(this::hasWork);
     } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
@@ -191,15 +211,21 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private boolean hasWork() {
-    return !inbox.isEmpty() || stateRepo.hasWork() || budget.hasWork() || calls.answered();
+    return !inbox.isEmpty()
+        || stateRepo.hasWork()
+        || budget.hasWork()
+        || calls.answered()
+        || signatures.hasWork(config.verify());
   }
 
   /**
    * Something that would be cut short: the dispatch (its answer would be lost), a batch or a
-   * ticket being handed over, or commands that came while the pass was cascading.
+   * ticket being handed over, a signature check, or commands that came while the pass was
+   * cascading.
    */
   private boolean underWay() {
     return calls.dispatching()
+        || signatures.checking()
         || stateRepo.delivering()
         || budget.delivering()
         || !inbox.isEmpty();
@@ -405,10 +431,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void cascadeToDependents(ImageBuild build) {
-    DependentImages.baseUpdated(
-        WorkflowIds.image(config.name()),
-        config.dependentImages(),
-        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
+    BaseUpdate update = new BaseUpdate(config.name(), build.digest(), build.seenAt(), true);
+    cascade(signatures.admit(update, config.verify(), config.repoURL()));
     if (config.kind() == ImageKind.MANAGED) {
       EnrollmentRequestActivities entities =
           UiSummaries.activities(
@@ -418,6 +442,14 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       entities.requestEnrollment(
           new EnrollmentRequest(
               "image " + config.name() + " rebuilt", List.of(config.name()), false));
+    }
+  }
+
+  /** Hands a new build, checked or not covered by a rule, to the images built on this one. */
+  private void cascade(BaseUpdate update) {
+    if (update != null) {
+      DependentImages.baseUpdated(
+          WorkflowIds.image(config.name()), config.dependentImages(), update);
     }
   }
 
@@ -440,6 +472,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private String details() {
     String behind = stateRepo.behind();
     return ImageDetails.of(config, runtime, now(), budgetWait())
+        + signatures.describe()
         + (behind == null ? "" : "; " + behind);
   }
 
@@ -466,6 +499,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     if (requests.untilDue(now()).filter(wait::equals).isPresent()) {
       return "wait for the CI's answer to the rebuild of " + config.name();
+    }
+    if (signatures.untilRecheck(config.verify()).filter(wait::equals).isPresent()) {
+      return "check the signature of " + config.name() + "'s held build again at " + due;
     }
     return ImageSummaries.recordTimer(config, due);
   }
@@ -526,6 +562,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   private void reconfigure(ImageConfig newConfig) {
+    // A changed rule may pass the held build now: it is checked at once.
+    signatures.ruleChanged(config.verify(), newConfig.verify());
     runtime = ImageRuntimes.withConfig(runtime, config, newConfig);
     config = newConfig;
   }

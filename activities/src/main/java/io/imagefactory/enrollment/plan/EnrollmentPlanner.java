@@ -2,6 +2,7 @@ package io.imagefactory.enrollment.plan;
 
 import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.ImageEntry;
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.ImageState;
@@ -46,7 +47,9 @@ public final class EnrollmentPlanner {
 
     List<FileChange> changes = new ArrayList<>();
     for (ImageEntry entry : catalog.entries()) {
-      planImage(entry, state, effective, cycles, graph, at, changes, account);
+      planImage(
+          entry, ownRule(catalog, entry, graph), state, effective, cycles, graph, at, changes,
+          account);
     }
     for (String name : state.images().keySet()) {
       if (catalog.find(name).isEmpty()) {
@@ -59,8 +62,19 @@ public final class EnrollmentPlanner {
     return new EnrollmentPlan(changes, account.summary());
   }
 
+  /**
+   * The rule for the image's own new builds: only an image others are built on cascades, so only
+   * its state file names the rule, and a leaf image's file does not change when a rule is added.
+   */
+  private static VerifyRule ownRule(Catalog catalog, ImageEntry entry, NamedGraph graph) {
+    return graph.dependentsOf(entry.name()).isEmpty()
+        ? null
+        : catalog.verifyRuleFor(entry.repoUrl()).orElse(null);
+  }
+
   private void planImage(
       ImageEntry entry,
+      VerifyRule ownRule,
       StateSnapshot state,
       Map<String, AnalysisOutcome> outcomes,
       Map<String, String> cycles,
@@ -76,12 +90,13 @@ public final class EnrollmentPlanner {
       Discovery discovery =
           Discovery.of(
               entry, outcomes.get(name), before, cycles.get(name), graph.built().get(name), at);
-      desired = ImageStateMerger.managed(entry, previous, discovery, graph.dependentsOf(name), at);
+      desired = ImageStateMerger.managed(
+              entry, previous, discovery, graph.dependentsOf(name), ownRule, at);
       if (!discovery.buildErrors().isEmpty()) {
         account.buildErrors.put(name, discovery.buildErrors());
       }
     } else {
-      desired = ImageStateMerger.external(entry, previous, graph.dependentsOf(name), at);
+      desired = ImageStateMerger.external(entry, previous, graph.dependentsOf(name), ownRule, at);
     }
     String path = StateFileStore.imagePath(name);
     if (state.isUnreadable(path)) {

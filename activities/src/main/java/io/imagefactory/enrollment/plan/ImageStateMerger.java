@@ -2,6 +2,7 @@ package io.imagefactory.enrollment.plan;
 
 import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.statefiles.DiscoveryStatus;
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;
@@ -24,8 +25,10 @@ final class ImageStateMerger {
       ImageState previous,
       Discovery discovery,
       List<String> dependents,
+      VerifyRule verify,
       Instant now) {
-    Enrollment enrollment = entry.enrollment().keepingUnknownFieldsOf(enrollmentOf(previous));
+    Enrollment enrollment =
+        entry.enrollment().withVerify(verify).keepingUnknownFieldsOf(enrollmentOf(previous));
     String currentVersion = null;
     String currentDigest = null;
     Instant lastBuilt = null;
@@ -59,8 +62,13 @@ final class ImageStateMerger {
   }
 
   static ExternalImageState external(
-      ImageEntry entry, ImageState previous, List<String> dependents, Instant now) {
-    Enrollment enrollment = entry.enrollment().keepingUnknownFieldsOf(enrollmentOf(previous));
+      ImageEntry entry,
+      ImageState previous,
+      List<String> dependents,
+      VerifyRule verify,
+      Instant now) {
+    Enrollment enrollment =
+        entry.enrollment().withVerify(verify).keepingUnknownFieldsOf(enrollmentOf(previous));
     String currentTag = null;
     String currentDigest = null;
     Instant lastUpdated = null;

@@ -1,13 +1,12 @@
-package io.imagefactory.base;
+package io.imagefactory.image;
 
-import io.imagefactory.image.BaseUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The current digest, held because it did not verify under an {@code enforce} rule, and when its
- * signatures are looked up again. cosign signs after the push, so a signature often appears minutes
+ * The current digest of a base (or of a managed image others are built on), held because it did
+ * not verify under an {@code enforce} rule, and when its signatures are looked up again. cosign signs after the push, so a signature often appears minutes
  * after the digest: the first re-check is {@link #FIRST} later, each wait doubles up to {@link
  * #LONGEST}, and after {@link #GIVE_UP_AFTER} the digest stays held until a newer digest comes or
  * the rule changes.
@@ -15,7 +14,7 @@ import java.util.Optional;
  * @param update the update the dependents hold
  * @param since when the current round of re-checks began (the hold, or the rule's change)
  * @param waitSeconds the wait before {@code nextCheckAt}
- * @param nextCheckAt when to check again; null once the base has given up
+ * @param nextCheckAt when to check again; null once the checks have given up
  */
 public record HeldDigest(BaseUpdate update, Instant since, long waitSeconds, Instant nextCheckAt) {
 
@@ -41,7 +40,7 @@ public record HeldDigest(BaseUpdate update, Instant since, long waitSeconds, Ins
     return new HeldDigest(update, now, FIRST.toSeconds() / 2, now);
   }
 
-  /** How long until the next re-check; empty once the base has given up. */
+  /** How long until the next re-check; empty once the checks have given up. */
   Optional<Duration> untilCheck(Instant now) {
     if (nextCheckAt == null) {
       return Optional.empty();
