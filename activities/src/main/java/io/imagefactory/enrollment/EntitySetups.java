@@ -1,6 +1,7 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.FastPathDelay;
 import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.catalog.RebuildDelay;
 import io.imagefactory.image.ImageConfig;
@@ -107,7 +108,8 @@ public final class EntitySetups {
         baseReferences,
         target != null && RebuildInputs.pinsEveryBase(target.inputs(), unpinned(state, pinned)),
         buildErrors,
-        enrollment == null ? null : enrollment.rebuildWindow());
+        enrollment == null ? null : enrollment.rebuildWindow(),
+        managed ? FastPathDelay.policyOf(enrollment == null ? null : enrollment.fastPath()) : null);
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param system the Backstage entity reference of the image's System, or null
  * @param rebuildWindow the image's window from {@code images.yaml} (its own, or the file's
  *     default); absent when rebuilds may be dispatched at any time
+ * @param fastPath the image's {@code fastPath} from {@code images.yaml} (its own, or the file's
+ *     default); absent for the built-in default (added)
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +33,8 @@ import java.util.Map;
   "autoRebuild",
   "owner",
   "system",
-  "rebuildWindow"
+  "rebuildWindow",
+  "fastPath"
 })
 public record Enrollment(
     String registry,
@@ -42,11 +45,28 @@ public record Enrollment(
     String owner,
     String system,
     RebuildWindow rebuildWindow,
+    FastPathSetting fastPath,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   @JsonCreator
   public Enrollment {
     unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  /** A block with the built-in fast path. */
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild,
+      String owner,
+      String system,
+      RebuildWindow rebuildWindow,
+      Map<String, Object> unknownFields) {
+    this(
+        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow,
+        null, unknownFields);
   }
 
   public Enrollment(
@@ -81,6 +101,7 @@ public record Enrollment(
             owner,
             system,
             rebuildWindow,
+            fastPath,
             previous.unknownFields());
   }
 

@@ -2,6 +2,7 @@ package io.imagefactory.image;
 
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.vulnerability.FastPathPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param buildErrors why the rebuild target is invalid (a workflow file without a dispatch
  *     trigger, an undeclared input); while any, matured rebuilds wait instead of being dispatched
  * @param rebuildWindow when automatic rebuilds may be dispatched; null for at any time
+ * @param fastPath when a candidate that fixes a vulnerability matures early; null for never
  */
 public record ImageConfig(
     String name,
@@ -33,7 +35,8 @@ public record ImageConfig(
     Map<String, String> baseReferences,
     boolean pinsBases,
     List<String> buildErrors,
-    RebuildWindow rebuildWindow) {
+    RebuildWindow rebuildWindow,
+    FastPathPolicy fastPath) {
 
   public ImageConfig {
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
@@ -41,6 +44,25 @@ public record ImageConfig(
     dependentImages = dependentImages == null ? List.of() : List.copyOf(dependentImages);
     baseReferences = baseReferences == null ? Map.of() : Map.copyOf(baseReferences);
     buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
+  }
+
+  /** A configuration without a fast path. */
+  public ImageConfig(
+      String name,
+      ImageKind kind,
+      Duration rebuildDelay,
+      boolean autoRebuild,
+      List<String> baseImages,
+      List<String> pinnedBaseImages,
+      List<String> dependentImages,
+      RebuildTarget target,
+      Map<String, String> baseReferences,
+      boolean pinsBases,
+      List<String> buildErrors,
+      RebuildWindow rebuildWindow) {
+    this(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, null);
   }
 
   /** A configuration whose rebuilds may be dispatched at any time. */
@@ -65,7 +87,14 @@ public record ImageConfig(
   public ImageConfig withRebuildWindow(RebuildWindow window) {
     return new ImageConfig(
         name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, window);
+        target, baseReferences, pinsBases, buildErrors, window, fastPath);
+  }
+
+  /** The same configuration with another fast path (null: none). */
+  public ImageConfig withFastPath(FastPathPolicy policy) {
+    return new ImageConfig(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, policy);
   }
 
   /** True when an automatic rebuild may be dispatched at {@code at}. */

@@ -9,6 +9,7 @@ import io.imagefactory.signature.SignatureVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ final class ImageRuntimes {
   static ImageRuntime candidate(
       ImageRuntime runtime, BaseUpdate update, Duration delay, Instant now) {
     SignatureVerdict verdict = update.signature();
-    PendingDigest candidate =
+    PendingDigest fresh =
         new PendingDigest(
             update.baseImage(),
             update.digest(),
@@ -36,9 +37,10 @@ final class ImageRuntimes {
             update.cascade(),
             verdict == null || verdict.verified() ? null : verdict.detail());
     RebuildEntry last = runtime.lastRebuild();
-    if (last != null && !last.failed() && last.covered().stream().anyMatch(candidate::sameDigest)) {
+    if (last != null && !last.failed() && last.covered().stream().anyMatch(fresh::sameDigest)) {
       return runtime;
     }
+    PendingDigest candidate = fresh.replacing(builtOn(runtime, update));
     // Any newer digest of the base supersedes the one held for it, held or not itself.
     List<PendingDigest> held = new ArrayList<>(runtime.held());
     held.removeIf(h -> h.baseImage().equals(candidate.baseImage()));
@@ -48,6 +50,18 @@ final class ImageRuntimes {
     }
     return withPending(
         runtime.withHeld(held), RebuildPolicy.add(runtime.pending(), candidate, delay, now), delay);
+  }
+
+  /**
+   * The digest of the update's base the image is built on while the update waits: what the oldest
+   * pending candidate of that base replaces, or else the base's digest before the update.
+   */
+  private static String builtOn(ImageRuntime runtime, BaseUpdate update) {
+    return runtime.pending().stream()
+        .filter(p -> p.baseImage().equals(update.baseImage()) && p.replaces() != null)
+        .min(Comparator.comparing(PendingDigest::firstSeen))
+        .map(PendingDigest::replaces)
+        .orElse(update.previousDigest());
   }
 
   /**

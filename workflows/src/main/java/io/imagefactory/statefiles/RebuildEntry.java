@@ -31,6 +31,8 @@ import java.util.Set;
  * @param run the CI run, once known
  * @param completedAt when the outcome became final
  * @param builtDigest the build of the image that closed this rebuild
+ * @param fastPath the vulnerabilities whose fixes matured a consumed candidate before its {@code
+ *     rebuildDelay} (the fast path), sorted; empty when every candidate soaked
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
@@ -42,6 +44,7 @@ import java.util.Set;
   "pinned",
   "unmatured",
   "builds",
+  "fastPath",
   "outcome",
   "detail",
   "runUrl",
@@ -63,7 +66,8 @@ public record RebuildEntry(
     String runUrl,
     RunRef run,
     Instant completedAt,
-    String builtDigest) {
+    String builtDigest,
+    List<String> fastPath) {
 
   /** Asked for; the dispatch has not answered yet. */
   public static final String DISPATCHING = "dispatching";
@@ -92,6 +96,28 @@ public record RebuildEntry(
     baseDigests = baseDigests == null ? Map.of() : Map.copyOf(baseDigests);
     covered = covered == null ? List.of() : List.copyOf(covered);
     unmatured = unmatured == null ? List.of() : List.copyOf(unmatured);
+    fastPath = fastPath == null ? List.of() : List.copyOf(fastPath);
+  }
+
+  /** A rebuild no fast path matured. */
+  public RebuildEntry(
+      String rebuildId,
+      Instant requestedAt,
+      String trigger,
+      Map<String, String> baseDigests,
+      List<PendingDigest> covered,
+      boolean pinned,
+      List<PendingDigest> unmatured,
+      String builds,
+      String outcome,
+      String detail,
+      String runUrl,
+      RunRef run,
+      Instant completedAt,
+      String builtDigest) {
+    this(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, outcome,
+        detail, runUrl, run, completedAt, builtDigest, List.of());
   }
 
   /** True while the dispatch is being made or its run is being followed. */
@@ -115,18 +141,18 @@ public record RebuildEntry(
   public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
-        newOutcome, newDetail, runUrl, run, at, builtDigest);
+        newOutcome, newDetail, runUrl, run, at, builtDigest, fastPath);
   }
 
   public RebuildEntry withRun(String newOutcome, String newDetail, String url, RunRef newRun) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
-        newOutcome, newDetail, url, newRun, completedAt, builtDigest);
+        newOutcome, newDetail, url, newRun, completedAt, builtDigest, fastPath);
   }
 
   public RebuildEntry builtAs(String digest, String newDetail, Instant at) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, BUILT,
-        newDetail, runUrl, run, at, digest);
+        newDetail, runUrl, run, at, digest, fastPath);
   }
 }
