@@ -13,6 +13,7 @@ import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -338,6 +339,11 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   @Override
   public void acknowledged(Acknowledgement acknowledgement) {
     stateRepo.acknowledged(acknowledgement);
+  }
+
+  @Override
+  public void scanned(ScanSummary summary) {
+    // Filled in with the fast path.
   }
 
   @Override

@@ -22,6 +22,7 @@ import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.ImageRuntimeChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -617,6 +618,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       persistNeeded = true;
       dirty = true;
     }
+  }
+
+  @Override
+  public void scanned(ScanSummary summary) {
+    // Filled in with the fast path.
+  }
+
+  @Override
+  public void baseScanned(BaseScan scan) {
+    // Filled in with the fast path.
   }
 
   @Override

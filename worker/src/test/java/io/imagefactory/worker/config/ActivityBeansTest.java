@@ -149,6 +149,7 @@ class ActivityBeansTest {
         null,
         null,
         null,
+        null,
         null);
   }
 }
