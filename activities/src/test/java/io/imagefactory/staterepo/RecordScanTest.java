@@ -112,4 +112,18 @@ class RecordScanTest {
 
     assertThat(StateFixture.base(files, "node-22").scans()).containsExactly(summary);
   }
+
+  @Test
+  void anOwnerNameThatIsNotAStateFileNameRejectsThePatchAndWritesNothing() {
+    int before = files.modifications();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new RecordScan("../../etc/passwd", true, scan("sha256:x", SCANNED)).applyTo(files))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new RecordScan("a/b", false, scan("sha256:x", SCANNED)).applyTo(files))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(files.modifications()).isEqualTo(before);
+  }
 }
