@@ -1,7 +1,9 @@
 package io.imagefactory.base;
 
 import io.imagefactory.image.BaseUpdate;
-import io.imagefactory.staterepo.BaseDigestChange;
+import io.imagefactory.image.BaseScan;
+import io.imagefactory.staterepo.StateChange;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.util.List;
 
 /**
@@ -10,13 +12,22 @@ import java.util.List;
  *
  * @param inbox events not taken yet, in arrival order
  * @param unannounced the new digest not fanned out yet; null when none waits
- * @param unrecorded digest records the state repository has not acknowledged, oldest first
+ * @param unrecorded digest and scan records the state repository has not acknowledged, oldest
+ *     first
+ * @param scanInbox scans not taken yet, in arrival order
+ * @param unannouncedScans scans recorded but not handed to the dependents yet, oldest first
  */
 public record BaseCarryOver(
-    List<DigestSeen> inbox, BaseUpdate unannounced, List<BaseDigestChange> unrecorded) {
+    List<DigestSeen> inbox,
+    BaseUpdate unannounced,
+    List<StateChange> unrecorded,
+    List<ScanSummary> scanInbox,
+    List<BaseScan> unannouncedScans) {
 
   public BaseCarryOver {
     inbox = inbox == null ? List.of() : List.copyOf(inbox);
     unrecorded = unrecorded == null ? List.of() : List.copyOf(unrecorded);
+    scanInbox = scanInbox == null ? List.of() : List.copyOf(scanInbox);
+    unannouncedScans = unannouncedScans == null ? List.of() : List.copyOf(unannouncedScans);
   }
 }

@@ -4,6 +4,7 @@ import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.image.BaseScan;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.FanOut;
 import io.imagefactory.signature.SignatureActivities;
@@ -12,7 +13,9 @@ import io.imagefactory.signature.SignatureVerdict;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
+import io.imagefactory.staterepo.ScanChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.imagefactory.vulnerability.ScanRecords;
 import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -48,6 +51,10 @@ import org.slf4j.Logger;
  * <p>Where a {@code verify:} rule covers the base, a new digest's signatures are checked once,
  * here, before the fan-out, and the verdict goes with the digest to every dependent: a thousand
  * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked.
+ *
+ * <p>A vulnerability scan of one of its digests is kept (the newest per digest, the most recently
+ * scanned digests), recorded in the state file and handed to every dependent, which decides its
+ * own fast path; a digest's fan-out goes first, and the scans follow in the order they came.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -55,6 +62,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private static final Logger log = Workflow.getLogger(BaseImageWorkflowImpl.class);
   private static final int RECENT_DIGESTS = 20;
+  private static final String SCAN_KEY = "scan/";
   private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
@@ -72,6 +80,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
           .build();
 
   private final DigestInbox inbox = new DigestInbox();
+  private final List<ScanSummary> scanInbox = new ArrayList<>();
+  private final List<BaseScan> unannouncedScans = new ArrayList<>();
   private BaseSetup state;
   private BaseUpdate unannounced;
   private Promise<Void> fanOut;
@@ -87,7 +97,9 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (carried != null) {
       inbox.addAll(carried.inbox());
       unannounced = carried.unannounced();
-      carried.unrecorded().forEach(c -> stateRepo.put(c.digest(), c));
+      carried.unrecorded().forEach(c -> stateRepo.put(recordKey(c), c));
+      scanInbox.addAll(carried.scanInbox());
+      unannouncedScans.addAll(carried.unannouncedScans());
     }
   }
 
@@ -123,6 +135,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
       takeInbox();
+      takeScans();
       settleVerification();
       announce();
       stateRepo.step();
@@ -135,7 +148,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         || !inbox.isEmpty()
         || stateRepo.hasWork()
         || (verification != null && verification.isCompleted())
-        || (unannounced != null && !fanningOut());
+        || !scanInbox.isEmpty()
+        || ((unannounced != null || !unannouncedScans.isEmpty()) && !fanningOut());
   }
 
   /**
@@ -154,11 +168,38 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   }
 
   private BaseCarryOver carryOver() {
-    List<BaseDigestChange> unrecorded = new ArrayList<>();
-    for (StateChange change : stateRepo.unacknowledged()) {
-      unrecorded.add((BaseDigestChange) change);
+    return new BaseCarryOver(
+        inbox.waiting(), unannounced, stateRepo.unacknowledged(), scanInbox, unannouncedScans);
+  }
+
+  /** Digest records are kept by digest, scan records by the digest they scanned. */
+  private static String recordKey(StateChange change) {
+    return change instanceof ScanChange scan
+        ? SCAN_KEY + scan.summary().digest()
+        : ((BaseDigestChange) change).digest();
+  }
+
+  /**
+   * Takes the waiting scans: each that is news (a digest not scanned yet, or a newer scan of it)
+   * is kept, recorded and queued for the dependents.
+   */
+  private void takeScans() {
+    for (ScanSummary scan : scanInbox) {
+      List<ScanSummary> next = ScanRecords.add(state.scans(), scan, ScanRecords.LIMIT);
+      if (next == state.scans()) {
+        continue;
+      }
+      state = state.withScans(next);
+      stateRepo.put(SCAN_KEY + scan.digest(), new ScanChange(state.name(), true, scan));
+      unannouncedScans.add(new BaseScan(state.name(), scan));
+      log.info(
+          "base {}: scan of {} by {}: {}",
+          state.name(),
+          scan.digest(),
+          scan.scanner(),
+          scan.counts().describe());
     }
-    return new BaseCarryOver(inbox.waiting(), unannounced, unrecorded);
+    scanInbox.clear();
   }
 
   /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
@@ -168,6 +209,11 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
     boolean fansOut = false;
     int taken = 0;
+    // What the dependents are built on: the digest before the first one not fanned out yet.
+    String before =
+        unannounced != null
+            ? unannounced.previousDigest()
+            : verifying != null ? verifying.previousDigest() : state.currentDigest();
     for (DigestSeen event : inbox.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
       if (!isNew(event)) {
         continue;
@@ -182,12 +228,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       taken++;
     }
     // Only the newest ones can still be in the state file's bounded history.
-    stateRepo.keepNewest(RECENT_DIGESTS + 1);
+    stateRepo.keepNewest(RECENT_DIGESTS + 1 + ScanRecords.LIMIT);
     if (taken == 0) {
       return;
     }
     if (fansOut) {
-      BaseUpdate update = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
+      BaseUpdate update =
+          new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated()).after(before);
       if (state.verify() == null) {
         unannounced = update;
       } else {
@@ -252,11 +299,21 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   /** Starts the waiting fan-out unless one is under way; it picks up the newest digest after. */
   private void announce() {
-    if (unannounced == null || fanningOut()) {
+    if ((unannounced == null && unannouncedScans.isEmpty()) || fanningOut()) {
       return;
     }
     if (fanOut != null && fanOut.getFailure() != null) {
       log.warn("base {}: fan-out failed: {}", state.name(), fanOut.getFailure().getMessage());
+    }
+    if (unannounced == null) {
+      List<BaseScan> scans = List.copyOf(unannouncedScans);
+      unannouncedScans.clear();
+      String from = WorkflowIds.base(state.name());
+      List<String> dependents = state.dependents();
+      fanOut =
+          Async.procedure(
+              () -> scans.forEach(scan -> FanOut.baseScanned(from, dependents, scan)));
+      return;
     }
     BaseUpdate update = unannounced;
     unannounced = null;
@@ -288,7 +345,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         recent,
         state.continueAsNewAfter(),
         null,
-        state.verify());
+        state.verify(),
+        state.scans());
   }
 
   private String details() {
@@ -303,6 +361,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + state.dependents().size()
         + " dependent image(s)"
         + (verification != null ? "; checking the signature of " + verifying.digest() : "")
+        + (state.scans().isEmpty() ? "" : "; scans of " + state.scans().size() + " digest(s)")
         + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
   }
@@ -320,7 +379,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
             state.recentDigests(),
             state.continueAsNewAfter(),
             null,
-            setup.verify());
+            setup.verify(),
+            state.scans());
     Workflow.setCurrentDetails(details());
   }
 
@@ -343,7 +403,9 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   @Override
   public void scanned(ScanSummary summary) {
-    // Filled in with the fast path.
+    if (summary != null) {
+      scanInbox.add(summary);
+    }
   }
 
   @Override

@@ -6,11 +6,14 @@ import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.signature.SignatureVerdict;
+import io.imagefactory.vulnerability.FastPathPolicy;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The transitions of an image's runtime state: pure functions, so the workflow stays a recipe. */
@@ -62,6 +65,19 @@ final class ImageRuntimes {
         .min(Comparator.comparing(PendingDigest::firstSeen))
         .map(PendingDigest::replaces)
         .orElse(update.previousDigest());
+  }
+
+  /**
+   * The candidates marked again for the fast path by the scans the image knows of its bases, and
+   * the rebuild's due time with them; the same runtime when nothing changes.
+   */
+  static ImageRuntime marked(
+      ImageRuntime runtime,
+      Map<String, List<ScanSummary>> scans,
+      FastPathPolicy policy,
+      Duration delay) {
+    List<PendingDigest> pending = FastPathMarks.mark(runtime.pending(), scans, policy);
+    return pending == runtime.pending() ? runtime : withPending(runtime, pending, delay);
   }
 
   /**

@@ -14,6 +14,8 @@ import io.imagefactory.statefiles.ImageRuntime;
  *     none
  * @param budget the rebuild-budget ticket the previous run held (queued or granted); null when
  *     none
+ * @param scans the vulnerability scans it knows, of its bases' digests and (an external image)
+ *     its own; null when none
  */
 public record ImageSetup(
     ImageConfig config,
@@ -21,7 +23,18 @@ public record ImageSetup(
     int continueAsNewAfter,
     boolean unrecorded,
     ImageBuild cascade,
-    BudgetHold budget) {
+    BudgetHold budget,
+    ImageScans scans) {
+
+  public ImageSetup(
+      ImageConfig config,
+      ImageRuntime runtime,
+      int continueAsNewAfter,
+      boolean unrecorded,
+      ImageBuild cascade,
+      BudgetHold budget) {
+    this(config, runtime, continueAsNewAfter, unrecorded, cascade, budget, null);
+  }
 
   public ImageSetup(
       ImageConfig config,
@@ -29,11 +42,11 @@ public record ImageSetup(
       int continueAsNewAfter,
       boolean unrecorded,
       ImageBuild cascade) {
-    this(config, runtime, continueAsNewAfter, unrecorded, cascade, null);
+    this(config, runtime, continueAsNewAfter, unrecorded, cascade, null, null);
   }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime, int continueAsNewAfter) {
-    this(config, runtime, continueAsNewAfter, false, null, null);
+    this(config, runtime, continueAsNewAfter, false, null, null, null);
   }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime) {

@@ -21,6 +21,7 @@ import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.ImageRuntimeChange;
+import io.imagefactory.staterepo.ScanChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
 import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.activity.ActivityOptions;
@@ -35,6 +36,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,6 +59,12 @@ import org.slf4j.Logger;
  * dispatch failed or started no run to follow, a build closed it) and when the image is
  * unenrolled. A rebuild a person asks for ({@code approve}, {@code rebuild --now}) takes a slot at
  * once, whatever the limits and the window.
+ *
+ * <p>The fast path: the image keeps the vulnerability scans its bases hand on, and whenever a scan
+ * or a candidate arrives it marks again which candidates fix a vulnerability the digest they
+ * replace has ({@link FastPathMarks}); a marked candidate matures after the fast-path delay, and
+ * the rebuild it makes due is a {@code fast-path} one that names what it fixes. An external image
+ * records the scans of its own digests and hands them on to the images built on it.
  */
 public class ImageWorkflowImpl implements ImageWorkflow {
 
@@ -122,6 +130,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private String approvedBy;
   private String rebuildNowBy;
   private ImageBuild cascade;
+  private String cascadeReplaces;
+  private ImageScans scans;
+  private final List<ScanSummary> ownScanInbox = new ArrayList<>();
   private Promise<RebuildDispatch> dispatch;
   private Promise<RunConclusion> conclusion;
   private CancellationScope following;
@@ -140,6 +151,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     persistNeeded = setup.unrecorded();
     cascade = setup.cascade();
     budget = new RebuildBudgetClient(setup.budget());
+    scans = setup.scans() == null ? ImageScans.NONE : setup.scans();
+    if (setup.unrecorded()) {
+      // Recording a scan again changes nothing, so every kept one is sent rather than tracked.
+      scans.own().forEach(this::recordOwnScan);
+    }
   }
 
   @Override
@@ -191,11 +207,18 @@ public class ImageWorkflowImpl implements ImageWorkflow {
           && !unenrolled
           && !stateRepo.delivering()
           && !budget.delivering()
+          && ownScanInbox.isEmpty()
           && Workflow.isEveryHandlerFinished()) {
         boolean unrecorded = persistNeeded || !stateRepo.idle();
         Workflow.continueAsNew(
             new ImageSetup(
-                config, runtime, setup.continueAsNewAfter(), unrecorded, cascade, budget.carry()));
+                config,
+                runtime,
+                setup.continueAsNewAfter(),
+                unrecorded,
+                cascade,
+                budget.carry(),
+                scans));
       }
     }
   }
@@ -263,6 +286,44 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       cascadeToDependents(cascade);
       cascade = null;
     }
+    takeOwnScans();
+  }
+
+  /** Scans of this image's own digests: kept, recorded and handed to the images built on it. */
+  private void takeOwnScans() {
+    if (ownScanInbox.isEmpty()) {
+      return;
+    }
+    List<ScanSummary> taken = List.copyOf(ownScanInbox);
+    ownScanInbox.clear();
+    for (ScanSummary scan : taken) {
+      ImageScans next = scans.withOwn(scan);
+      if (next == scans) {
+        continue;
+      }
+      scans = next;
+      recordOwnScan(scan);
+      FanOut.baseScanned(
+          WorkflowIds.image(config.name()),
+          config.dependentImages(),
+          new BaseScan(config.name(), scan));
+      log.info("image {}: scan of {} by {}", config.name(), scan.digest(), scan.scanner());
+    }
+  }
+
+  private void recordOwnScan(ScanSummary scan) {
+    stateRepo.put("scan/" + scan.digest(), new ScanChange(config.name(), false, scan));
+  }
+
+  /** Marks the candidates again for the fast path, with what the image knows now. */
+  private void remark() {
+    ImageRuntime next =
+        ImageRuntimes.marked(runtime, scans.bases(), config.fastPath(), config.rebuildDelay());
+    if (!next.equals(runtime)) {
+      runtime = next;
+      persistNeeded = true;
+      dirty = true;
+    }
   }
 
   /** Inside the window: dispatched on a granted slot, or queued for one. */
@@ -305,11 +366,12 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (runtime.failedAttempts() > 0) {
       return "retry";
     }
-    boolean allCascades =
-        RebuildPolicy.select(runtime.pending(), config.rebuildDelay(), now, false, true)
-            .consumed()
-            .stream()
-            .allMatch(PendingDigest::cascade);
+    List<PendingDigest> matured =
+        RebuildPolicy.select(runtime.pending(), config.rebuildDelay(), now, false, true).consumed();
+    if (FastPathRebuilds.any(matured, config.rebuildDelay(), now)) {
+      return FastPathRebuilds.TRIGGER;
+    }
+    boolean allCascades = matured.stream().allMatch(PendingDigest::cascade);
     return allCascades ? "cascade" : "timer";
   }
 
@@ -328,6 +390,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         RebuildPolicy.select(
             runtime.pending(), config.rebuildDelay(), at, everything, config.pinsBases());
     String rebuildId = config.name() + "#" + (runtime.rebuildCount() + 1);
+    List<String> fixes = FastPathRebuilds.fixes(selection.consumed(), config.rebuildDelay(), at);
+    String builds = RebuildDetails.selection(config, selection, runtime.held());
+    if (!fixes.isEmpty()) {
+      builds += "; fast path: fixes " + String.join(", ", fixes);
+    }
     RebuildEntry entry =
         new RebuildEntry(
             rebuildId,
@@ -337,13 +404,14 @@ public class ImageWorkflowImpl implements ImageWorkflow {
             selection.consumed(),
             config.pinsBases(),
             config.pinsBases() ? List.of() : selection.unmatured(),
-            RebuildDetails.selection(config, selection, runtime.held()),
+            builds,
             RebuildEntry.DISPATCHING,
             null,
             null,
             null,
             null,
-            null);
+            null,
+            fixes);
     runtime =
         ImageRuntimes.dispatching(runtime, entry, selection.remaining(), config.rebuildDelay());
     persistNeeded = true;
@@ -445,7 +513,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     FanOut.baseUpdated(
         WorkflowIds.image(config.name()),
         config.dependentImages(),
-        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true));
+        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true)
+            .after(cascadeReplaces));
     if (config.kind() == ImageKind.MANAGED) {
       EnrollmentRequestActivities entities =
           UiSummaries.activities(
@@ -550,6 +619,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         || persistNeeded
         || cascade != null
         || unenrolled
+        || !ownScanInbox.isEmpty()
         || stateRepo.hasWork()
         || budget.hasWork()
         || approvedBy != null
@@ -590,7 +660,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     config = newConfig;
     runtime = next;
+    scans = scans.retainBases(newConfig.baseImages());
     dirty = true;
+    remark();
   }
 
   @Override
@@ -618,16 +690,28 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       persistNeeded = true;
       dirty = true;
     }
+    remark();
   }
 
   @Override
   public void scanned(ScanSummary summary) {
-    // Filled in with the fast path.
+    if (summary != null) {
+      ownScanInbox.add(summary);
+      dirty = true;
+    }
   }
 
   @Override
   public void baseScanned(BaseScan scan) {
-    // Filled in with the fast path.
+    if (scan == null || !config.baseImages().contains(scan.baseImage())) {
+      return;
+    }
+    ImageScans next = scans.withBase(scan.baseImage(), scan.summary());
+    if (next != scans) {
+      scans = next;
+      dirty = true;
+      remark();
+    }
   }
 
   @Override
@@ -644,6 +728,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     build = new ImageBuild(build.digest(), build.tag(), seenAt);
     boolean baseline = runtime.currentDigest() == null;
+    String replaced = runtime.currentDigest();
     boolean closesRebuild = runtime.rebuildInFlight();
     runtime = ImageRuntimes.built(runtime, build);
     if (closesRebuild && !runtime.rebuildInFlight()) {
@@ -652,6 +737,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     if (!baseline) {
       cascade = build;
+      cascadeReplaces = replaced;
     }
     persistNeeded = true;
     dirty = true;

@@ -119,9 +119,11 @@ class ImageFastPathTest {
   }
 
   @Test
-  void theBaseRecordsEachScanOnceAndTheImageSaysWhyItTakesTheFastPath() {
-    node.scanned(scan(1, CVE));
-    node.scanned(scan(1, CVE));
+  void theBaseRecordsAScanOnceAndAnOlderScanOfTheDigestNotAtAll() {
+    ScanSummary first = scan(1, CVE);
+    node.scanned(first);
+    node.scanned(first);
+    node.scanned(Scans.of(digest(1), first.scannedAt().minusSeconds(60)));
     temporal.sleep(Duration.ofSeconds(30));
 
     List<ScanChange> recorded =
@@ -224,10 +226,15 @@ class ImageFastPathTest {
     node.scanned(scan(2));
     temporal.sleep(Duration.ofHours(3));
     assertThat(activities.rebuilds).isEmpty();
+    assertThat(api.status().details())
+        .contains("to mature")
+        .contains("fast path: " + NODE + " sha256:000000000000 fixes " + CVE);
 
     temporal.sleep(Duration.ofHours(1).plusMinutes(1));
     assertThat(activities.rebuilds).hasSize(1);
     assertThat(activities.rebuilds.get(0).trigger()).isEqualTo("fast-path");
+    assertThat(api.status().details()).contains("(fast path: fixes " + CVE + ")");
+    assertThat(api.status().runtime().lastRebuild().builds()).endsWith("; fast path: fixes " + CVE);
   }
 
   @Test
