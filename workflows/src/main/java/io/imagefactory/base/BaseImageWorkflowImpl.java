@@ -228,7 +228,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       taken++;
     }
     // Only the newest ones can still be in the state file's bounded history.
-    stateRepo.keepNewest(RECENT_DIGESTS + 1 + ScanRecords.LIMIT);
+    stateRepo.keepNewest(RECENT_DIGESTS + 1, BaseDigestChange.class);
     if (taken == 0) {
       return;
     }
