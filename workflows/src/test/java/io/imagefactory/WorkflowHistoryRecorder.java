@@ -70,11 +70,17 @@ class WorkflowHistoryRecorder {
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2", temporal.now().plusSeconds(1)));
       temporal.sleep(Duration.ofHours(1));
+      // An enrollment reconfigures the base with the same dependents.
+      base.configure(
+          new BaseSetup("node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "3".repeat(64), temporal.now()));
       temporal.sleep(Duration.ofDays(8));
       image.approve("recorder");
       image.built(new ImageBuild("sha256:" + "4".repeat(64), "2", temporal.now()));
       image.rebuildNow("recorder");
+      temporal.sleep(Duration.ofMinutes(5));
+      // The first build was the baseline; this one cascades to reports and asks for an enrollment.
+      image.built(new ImageBuild("sha256:" + "5".repeat(64), "3", temporal.now()));
       temporal.sleep(Duration.ofMinutes(5));
       image.unenroll();
       base.retire();
@@ -204,6 +210,47 @@ class WorkflowHistoryRecorder {
       write(temporal, "image--run-failed-retried-succeeded.json", WorkflowIds.image("api"));
       write(temporal, "rebuild-budget--grants-and-releases.json", WorkflowIds.REBUILD_BUDGET);
     }
+  }
+
+  @Test
+  void recordsAnImageReconfiguredThenContinuedAsNew() throws Exception {
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(new RecordingActivities())) {
+      RebuildTarget target = new RebuildTarget("github", "org/api", "build.yml", "main", Map.of());
+      ImageConfig twoBases =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22", "distroless"),
+              List.of(), List.of(), target);
+      ImageConfig oneBase =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
+              List.of(), target);
+      String id = WorkflowIds.image("api");
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, id);
+      WorkflowClient.start(image::run, new ImageSetup(twoBases, ImageRuntime.empty(), 80));
+      String firstRun = runOf(temporal, id);
+      // The same configuration records nothing; one that drops a base's candidate is recorded.
+      image.configure(twoBases);
+      image.baseUpdated(new BaseUpdate("distroless", "sha256:" + "d".repeat(64), temporal.now()));
+      temporal.sleep(Duration.ofMinutes(1));
+      image.configure(oneBase);
+      temporal.sleep(Duration.ofMinutes(1));
+      for (int i = 1; runOf(temporal, id).equals(firstRun) && i < 60; i++) {
+        image.baseUpdated(
+            new BaseUpdate("node-22", "sha256:" + String.format("%064x", i), temporal.now()));
+        temporal.sleep(Duration.ofMinutes(10));
+      }
+      String secondRun = runOf(temporal, id);
+      // The carried candidates mature in the second run and are rebuilt through the budget.
+      temporal.sleep(Duration.ofDays(1).plusMinutes(5));
+      image.unenroll();
+      temporal.client.newUntypedWorkflowStub(id).getResult(Void.class);
+      write(temporal, "image--configure-then-continue-as-new.json", id, firstRun);
+      write(temporal, "image--carried-into-the-next-run.json", id, secondRun);
+    }
+  }
+
+  private static String runOf(WorkflowTestEnvironment temporal, String workflowId) {
+    return temporal.client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
   }
 
   @Test

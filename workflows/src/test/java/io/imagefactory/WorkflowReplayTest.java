@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays the recorded histories in {@code src/test/resources/histories}: a change to workflow
  * code that would not replay a running workflow fails the build. Record new histories with
  * {@code mvn test -pl workflows -Dtest=WorkflowHistoryRecorder -Dimage-factory.record-histories=true}
- * after a deliberate, versioned change.
+ * after a deliberate change; until the first release they are re-recorded, after it the released
+ * version's histories are kept (see the workflows README, "When versioning starts").
  */
 class WorkflowReplayTest {
 

@@ -4,7 +4,7 @@ import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.DerivedFiles;
-import io.imagefactory.staterepo.FileChange;
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.staterepo.StateFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ public final class BackstageDerivedFiles implements DerivedFiles {
     lastEntries = entries;
     lastProblems = result.problems();
     lastOutputId = StateFiles.contentIdOf(content);
-    return List.of(new FileChange(CATALOG, content));
+    return List.of(FileChange.write(CATALOG, content, current != null));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.imagefactory.backstage;
 
+import io.imagefactory.reference.DockerHub;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,10 @@ final class RegistryPages {
   static Optional<String> of(String registry, String repository) {
     String path = WebUrls.path(repository);
     return switch (registry) {
-      case "docker.io" ->
+      case DockerHub.HOST ->
           Optional.of(
-              path.startsWith("library/")
-                  ? "https://hub.docker.com/_/" + path.substring("library/".length())
+              DockerHub.isOfficial(path)
+                  ? "https://hub.docker.com/_/" + DockerHub.familiar(path)
                   : "https://hub.docker.com/r/" + path);
       case "quay.io" -> Optional.of("https://quay.io/repository/" + path);
       default -> Optional.empty();

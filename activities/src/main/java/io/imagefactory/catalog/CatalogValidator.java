@@ -3,6 +3,7 @@ package io.imagefactory.catalog;
 import io.imagefactory.catalog.yaml.Quoted;
 import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.reference.ImageReferenceRules;
 import io.imagefactory.statefiles.FastPathSetting;
 import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.SourceConfig;
@@ -159,12 +160,12 @@ public final class CatalogValidator {
     RebuildWindowValidator.Read window = RebuildWindowValidator.read(fields);
     FastPathValidator.Read fastPath = FastPathValidator.read(fields);
     String allowTags =
-        fields.checked("allowTags", fields.string("allowTags"), ImageReferenceRules::allowTags);
+        fields.checked("allowTags", fields.string("allowTags"), SubscriptionRules::allowTags);
     String strategy =
         fields.checked(
             "imageSelectionStrategy",
             fields.string("imageSelectionStrategy"),
-            ImageReferenceRules::strategy);
+            SubscriptionRules::strategy);
     String owner = fields.checked("owner", fields.string("owner"), EntityRefRules::owner);
     String system = fields.checked("system", fields.string("system"), EntityRefRules::system);
     if ("Digest".equals(strategy) && !fields.has("source")) {

@@ -1,8 +1,8 @@
 package io.imagefactory.catalog;
 
+import io.imagefactory.reference.ImageReferences;
 import io.imagefactory.statefiles.Enrollment;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The one tag an {@code allowTags} regex names, for the {@code Digest} strategy, which follows the
@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  * (classes, alternatives, repetition) is a regex of many tags and names none.
  */
 public final class ExactTag {
-
-  /** An image tag (OCI distribution spec). */
-  private static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
 
   /** How the error names what is expected. */
   public static final String EXPECTED =
@@ -46,6 +43,6 @@ public final class ExactTag {
       }
       tag.append(c);
     }
-    return TAG.matcher(tag).matches() ? Optional.of(tag.toString()) : Optional.empty();
+    return ImageReferences.TAG.matcher(tag).matches() ? Optional.of(tag.toString()) : Optional.empty();
   }
 }

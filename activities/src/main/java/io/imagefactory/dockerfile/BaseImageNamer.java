@@ -1,7 +1,7 @@
 package io.imagefactory.dockerfile;
 
+import io.imagefactory.reference.DockerHub;
 import io.imagefactory.reference.ImageReference;
-import io.imagefactory.reference.ImageReferenceParser;
 import java.util.Locale;
 
 /**
@@ -19,9 +19,8 @@ final class BaseImageNamer {
 
   static String candidateName(ImageReference reference) {
     String path = reference.repository();
-    if (reference.registry().equals(ImageReferenceParser.DOCKER_HUB)
-        && path.startsWith("library/")) {
-      path = path.substring("library/".length());
+    if (reference.registry().equals(DockerHub.HOST)) {
+      path = DockerHub.familiar(path);
     }
     String suffix;
     if (reference.tag() != null) {

@@ -8,7 +8,6 @@ import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.sources.SourceCache;
 import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateRepositoryException;
 import io.imagefactory.staterepo.StateRepositoryFailure;
@@ -29,7 +28,6 @@ public class CatalogActivitiesImpl implements CatalogActivities {
 
   private final StateRepository repository;
   private final CatalogLoader loader = new CatalogLoader();
-  private final StateSnapshotReader reader = new StateSnapshotReader();
   private final MovedSources moved;
 
   /** Without source repositories: a drift check sees only Dockerfiles kept in the state repo. */
@@ -51,7 +49,7 @@ public class CatalogActivitiesImpl implements CatalogActivities {
     } catch (StateRepositoryException e) {
       throw StateRepositoryFailure.of(e, "images.yaml not read", log);
     }
-    StateSnapshot snapshot = reader.read(tree.files());
+    StateSnapshot snapshot = tree.snapshot();
     List<String> images = List.copyOf(snapshot.images().keySet());
     List<String> bases = List.copyOf(snapshot.baseImages().keySet());
     byte[] yaml = tree.file(CatalogLoader.FILE_NAME).orElse(new byte[0]);
@@ -98,6 +96,6 @@ public class CatalogActivitiesImpl implements CatalogActivities {
   @Override
   public EntityPlan readEntities(String commitId) {
     // The tip holds the given commit or a newer one; newer state is what the entities should see.
-    return EntitySetups.of(reader.read(repository.read().files()));
+    return EntitySetups.of(repository.read().snapshot());
   }
 }

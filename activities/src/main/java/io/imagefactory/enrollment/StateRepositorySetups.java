@@ -1,6 +1,5 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateTree;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import java.util.Optional;
 public final class StateRepositorySetups implements EntitySetupSource {
 
   private final StateRepository repository;
-  private final StateSnapshotReader reader = new StateSnapshotReader();
 
   public StateRepositorySetups(StateRepository repository) {
     this.repository = repository;
@@ -18,13 +16,13 @@ public final class StateRepositorySetups implements EntitySetupSource {
   @Override
   public Setups tip() {
     StateTree tree = repository.read();
-    return new Setups(tree.commitId(), EntitySetups.of(reader.read(tree.files())));
+    return new Setups(tree.commitId(), EntitySetups.of(tree.snapshot()));
   }
 
   @Override
   public Optional<EntityPlan> at(String commitId) {
     return repository
         .readAt(commitId, StateTree.STATE_FILES)
-        .map(tree -> EntitySetups.of(reader.read(tree.files())));
+        .map(tree -> EntitySetups.of(tree.snapshot()));
   }
 }

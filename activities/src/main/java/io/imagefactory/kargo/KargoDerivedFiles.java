@@ -4,7 +4,7 @@ import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.DerivedFiles;
-import io.imagefactory.staterepo.FileChange;
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.staterepo.StateFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ public final class KargoDerivedFiles implements DerivedFiles {
     lastEntries = entries;
     lastProblems = plan.problems();
     lastOutputId = StateFiles.contentIdOf(content);
-    return List.of(new FileChange(MANIFESTS, content));
+    return List.of(FileChange.write(MANIFESTS, content, current != null));
   }
 
   /** The entries the last render left out of the manifests, each naming file, entry and field. */

@@ -3,6 +3,7 @@ package io.imagefactory.kargo;
 import io.imagefactory.catalog.ExactTag;
 import io.imagefactory.catalog.TagFilter;
 import io.imagefactory.dockerfile.BaseImageNames;
+import io.imagefactory.reference.ImageReferences;
 import io.imagefactory.reference.KubernetesNames;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.Enrollment;
@@ -49,7 +50,7 @@ final class WatchTargets {
     if (base.tag() == null || base.dependentImages() == null || base.dependentImages().isEmpty()) {
       return Optional.empty();
     }
-    if (!KubernetesNames.matches(KubernetesNames.TAG, base.tag())) {
+    if (!KubernetesNames.matches(ImageReferences.TAG, base.tag())) {
       throw new StateProblem(file, entry, "tag", "'" + base.tag() + "' is not a valid image tag");
     }
     String repoURL = repoURL(base.repoURL(), base.registry(), base.repository(), file, entry);

@@ -31,6 +31,16 @@ public final class DockerHub {
     return is(host) ? HOST : host;
   }
 
+  /** Whether {@code repository} is an official image, in the {@code library/} namespace. */
+  public static boolean isOfficial(String repository) {
+    return repository.startsWith(LIBRARY);
+  }
+
+  /** The repository as people write it on Docker Hub: {@code library/node} is {@code node}. */
+  public static String familiar(String repository) {
+    return isOfficial(repository) ? repository.substring(LIBRARY.length()) : repository;
+  }
+
   /** The repository with {@code library/} added where Docker Hub implies it. */
   public static String repository(String repository) {
     return repository.indexOf('/') < 0 ? LIBRARY + repository : repository;

@@ -13,12 +13,13 @@ public final class ImageReferenceParser {
 
   public static final String DOCKER_HUB = DockerHub.HOST;
 
-  /** Docker's limit for registry plus repository. */
-  private static final int MAX_NAME_LENGTH = 255;
+  private static final int MAX_NAME_LENGTH = ImageReferences.MAX_NAME_LENGTH;
 
-  private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
   private static final Pattern REPOSITORY =
-      Pattern.compile(PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*");
+      Pattern.compile(
+          ImageReferences.PATH_COMPONENT + "(?:/" + ImageReferences.PATH_COMPONENT + ")*");
+  // Docker's domain grammar, looser than a registry in images.yaml: a Dockerfile may name an
+  // IPv6 host or upper-case letters, and Docker resolves them.
   private static final String DOMAIN_COMPONENT =
       "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
   private static final Pattern REGISTRY =
@@ -29,7 +30,7 @@ public final class ImageReferenceParser {
               + DOMAIN_COMPONENT
               + ")*|\\[[a-fA-F0-9:]+\\])"
               + "(?::[0-9]+)?");
-  private static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
+  private static final Pattern TAG = ImageReferences.TAG;
   private static final Pattern DIGEST =
       Pattern.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
   private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");

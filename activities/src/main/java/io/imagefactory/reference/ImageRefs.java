@@ -39,10 +39,7 @@ public final class ImageRefs {
   public static String familiar(String registry, String repository, String tag, String digest) {
     String name = registry + "/" + repository;
     if (DOCKER_HUB.equals(registry)) {
-      name =
-          repository.startsWith("library/")
-              ? repository.substring("library/".length())
-              : repository;
+      name = DockerHub.familiar(repository);
     }
     return name + (tag != null ? ":" + tag : "@" + digest);
   }

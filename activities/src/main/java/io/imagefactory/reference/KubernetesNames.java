@@ -20,9 +20,6 @@ public final class KubernetesNames {
   public static final Pattern REPO_URL =
       Pattern.compile("(\\w+([.-]\\w+)*(:\\d+)?/)?(\\w+([.-]\\w+)*)(/\\w+([.-]\\w+)*)*");
 
-  /** An image tag (OCI distribution spec). */
-  public static final Pattern TAG = Pattern.compile("\\w[\\w.-]{0,127}");
-
   /** A Kubernetes duration as Kargo's Warehouse {@code interval} accepts it. */
   public static final Pattern KARGO_INTERVAL = Pattern.compile("([0-9]+(\\.[0-9]+)?(s|m|h))+");
 

@@ -15,7 +15,6 @@ public final class ResourceNames {
   /** DNS-1123 labels are at most 63 characters. */
   public static final int MAX_LENGTH = 63;
 
-  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern BASE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
   private ResourceNames() {}
@@ -52,7 +51,7 @@ public final class ResourceNames {
     if (!name.equals(name.toLowerCase(Locale.ROOT))) {
       return Optional.of(quoted + " must be lower case");
     }
-    if (!DNS_1123_LABEL.matcher(name).matches()) {
+    if (!KubernetesNames.isDnsLabel(name)) {
       return Optional.of(
           quoted
               + " is not a valid name: use lower-case letters, digits and '-', starting and"

@@ -87,10 +87,10 @@ public final class StateSnapshotReader {
             (name, state) ->
                 files.put(StateFileStore.baseImagePath(name), bytes(writer.write(state))));
     for (FileChange change : changes) {
-      if (change.action() == FileChange.Action.DELETE) {
+      if (change.deletes()) {
         files.remove(change.path());
       } else {
-        files.put(change.path(), bytes(change.content()));
+        files.put(change.path(), change.content());
       }
     }
     return read(files, snapshot.problems());

@@ -10,7 +10,6 @@ import io.imagefactory.enrollment.plan.EnrollmentPlanner;
 import io.imagefactory.enrollment.plan.PlanSummary;
 import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.StateSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,15 +50,9 @@ final class ApplyEnrollment implements StatePatch {
     }
     Map<String, AnalysisOutcome> outcomes = new LinkedHashMap<>();
     analyses.forEach(a -> outcomes.put(a.image(), AnalysisOutcome.of(a)));
-    StateSnapshot before = StateFilesSnapshot.read(files);
+    StateSnapshot before = files.snapshot();
     EnrollmentPlan plan = new EnrollmentPlanner().plan(catalog, before, outcomes, at);
-    for (FileChange change : plan.changes()) {
-      if (change.action() == FileChange.Action.DELETE) {
-        files.delete(change.path());
-      } else {
-        files.write(change.path(), change.content().getBytes(StandardCharsets.UTF_8));
-      }
-    }
+    plan.changes().forEach(files::apply);
     summary = plan.summary();
     transitions = LifecycleTransitions.of(catalog, before, summary);
   }

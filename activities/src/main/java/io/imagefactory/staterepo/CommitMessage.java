@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.statefiles.FileChange;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +20,9 @@ final class CommitMessage {
 
   /**
    * Builds the message for {@code patches} (descriptions of the patches that changed something,
-   * in order) and the net {@code changes}; {@code created} tells additions from modifications.
+   * in order) and the net {@code changes}.
    */
-  static String of(List<String> patches, List<FileChange> changes, Set<String> created) {
+  static String of(List<String> patches, List<FileChange> changes) {
     Set<String> phrases = new LinkedHashSet<>();
     patches.forEach(p -> phrases.add(oneLine(p)));
     if (phrases.isEmpty()) {
@@ -41,7 +42,11 @@ final class CommitMessage {
         message.append("  ... and ").append(changes.size() - FILE_LIST_LIMIT).append(" more\n");
         break;
       }
-      String kind = change.deletes() ? "D" : created.contains(change.path()) ? "A" : "M";
+      String kind = switch (change.action()) {
+        case CREATE -> "A";
+        case UPDATE -> "M";
+        case DELETE -> "D";
+      };
       message.append("  ").append(kind).append(' ').append(change.path()).append('\n');
     }
     return message.toString();

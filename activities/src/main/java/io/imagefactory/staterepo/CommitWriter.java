@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.statefiles.FileChange;
 import java.io.IOException;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,5 +1,6 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.statefiles.FileChange;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,9 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.statefiles.FileChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Applies a batch of patches and the derived-file renderer to the files at one tip. A patch that
@@ -13,8 +12,7 @@ import java.util.TreeSet;
 final class PatchApplier {
 
   /** The net result of one application: the changes and what the commit message says. */
-  record Draft(
-      List<FileChange> changes, List<String> applied, List<PatchRejection> rejected, Set<String> created) {
+  record Draft(List<FileChange> changes, List<String> applied, List<PatchRejection> rejected) {
 
     boolean empty() {
       return changes.isEmpty();
@@ -47,14 +45,7 @@ final class PatchApplier {
     for (FileChange change : derived.render(files)) {
       files.apply(change);
     }
-    List<FileChange> changes = files.changes();
-    Set<String> created = new TreeSet<>();
-    for (FileChange change : changes) {
-      if (!change.deletes() && !files.existedBefore(change.path())) {
-        created.add(change.path());
-      }
-    }
-    return new Draft(changes, applied, rejected, created);
+    return new Draft(files.changes(), applied, rejected);
   }
 
   private static String describe(StatePatch patch) {

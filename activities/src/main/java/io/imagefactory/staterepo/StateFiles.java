@@ -1,6 +1,10 @@
 package io.imagefactory.staterepo;
 
 import io.imagefactory.git.RepoPaths;
+import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +89,17 @@ public final class StateFiles {
     }
   }
 
+  /** The image and base-image state files of this view, parsed, as patches need them. */
+  public StateSnapshot snapshot() {
+    Map<String, byte[]> state = new TreeMap<>();
+    for (String dir : List.of(StateFileStore.IMAGES_DIR, StateFileStore.BASE_IMAGES_DIR)) {
+      for (String path : list(dir)) {
+        read(path).ifPresent(bytes -> state.put(path, bytes));
+      }
+    }
+    return new StateSnapshotReader().read(state);
+  }
+
   /** The UTF-8 text at {@code path}, or empty when there is no such file. */
   public Optional<String> readString(String path) {
     return read(path).map(b -> new String(b, StandardCharsets.UTF_8));
@@ -143,7 +158,7 @@ public final class StateFiles {
     }
   }
 
-  /** Applies a write or delete. */
+  /** Applies a write or delete; creating and updating a file are the same write here. */
   public void apply(FileChange change) {
     if (change.deletes()) {
       delete(change.path());
@@ -167,7 +182,10 @@ public final class StateFiles {
     modifications = modificationCount;
   }
 
-  /** The net changes against the commit this view started from, sorted by path. */
+  /**
+   * The net changes against the commit this view started from, sorted by path; a file the commit
+   * did not have is a {@link FileChange.Action#CREATE}.
+   */
   List<FileChange> changes() {
     ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
     List<FileChange> changes = new ArrayList<>();
@@ -178,16 +196,13 @@ public final class StateFiles {
             if (before != null) {
               changes.add(FileChange.delete(path));
             }
-          } else if (before == null || !before.equals(hasher.idFor(Constants.OBJ_BLOB, content))) {
-            changes.add(new FileChange(path, content));
+          } else if (before == null) {
+            changes.add(new FileChange(path, FileChange.Action.CREATE, content));
+          } else if (!before.equals(hasher.idFor(Constants.OBJ_BLOB, content))) {
+            changes.add(new FileChange(path, FileChange.Action.UPDATE, content));
           }
         });
     return changes;
-  }
-
-  /** True when the file existed in the starting commit. */
-  boolean existedBefore(String path) {
-    return base.containsKey(path);
   }
 
   private String writablePath(String path) {

@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -89,7 +87,7 @@ public final class StateRepository implements AutoCloseable {
     try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
       ObjectId tip = cache.fetch();
       knownTip = tip;
-      return new StateTree(tip.name(), files(reader, tip, include));
+      return StateTree.read(reader, tip, include);
     } catch (IOException e) {
       throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
     }
@@ -173,23 +171,11 @@ public final class StateRepository implements AutoCloseable {
           return Optional.empty();
         }
       }
-      return Optional.of(new StateTree(commitId, files(reader, commit, include)));
+      return Optional.of(StateTree.read(reader, commit, include));
     } catch (IOException e) {
       throw new StateRepositoryException(
           "cannot read " + commitId + " in state cache " + settings.cacheDir() + ": " + e, true);
     }
-  }
-
-  private static TreeMap<String, byte[]> files(
-      ObjectReader reader, ObjectId commit, Predicate<String> include) throws IOException {
-    TreeMap<String, byte[]> files = new TreeMap<>();
-    for (var entry : CommitWriter.index(reader, CommitWriter.treeOf(reader, commit)).entrySet()) {
-      if (include.test(entry.getKey())) {
-        byte[] bytes = reader.open(entry.getValue(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
-        files.put(entry.getKey(), bytes);
-      }
-    }
-    return files;
   }
 
   /** Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link #read()}. */
@@ -335,7 +321,7 @@ public final class StateRepository implements AutoCloseable {
   private ObjectId commit(ObjectId tip, PatchApplier.Draft draft) throws IOException {
     PersonIdent ident =
         new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
-    String message = CommitMessage.of(draft.applied(), draft.changes(), draft.created());
+    String message = CommitMessage.of(draft.applied(), draft.changes());
     return CommitWriter.write(cache.repository(), tip, draft.changes(), ident, message);
   }
 

@@ -29,7 +29,7 @@ class PackageLayeringTest {
     LAYERS.put("state files", List.of("statefiles"));
     LAYERS.put("domain", List.of("catalog", "enrollment.plan", "sources", "dockerfile", "github", "gitlab", "argocd", "fleet"));
     LAYERS.put("writer and rendering", List.of("staterepo", "kargo", "backstage"));
-    LAYERS.put("entities", List.of("enrollment.request", "image", "base"));
+    LAYERS.put("entities", List.of("entity", "enrollment.request", "image", "base"));
     LAYERS.put("orchestration", List.of("enrollment", "drift"));
     LAYERS.put("previews", List.of("whatif"));
     LAYERS.put("wiring", List.of("worker", "starter"));

@@ -11,7 +11,6 @@ import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class ExampleState {
         new EnrollmentPlanner().plan(catalog, StateSnapshot.empty(), outcomes, ENROLLED);
     Map<String, byte[]> files = new TreeMap<>();
     for (FileChange change : plan.changes()) {
-      files.put(change.path(), change.content().getBytes(StandardCharsets.UTF_8));
+      files.put(change.path(), change.content());
     }
     return files;
   }

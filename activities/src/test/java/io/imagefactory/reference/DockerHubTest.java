@@ -3,6 +3,7 @@ package io.imagefactory.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DockerHubTest {
@@ -33,5 +34,14 @@ class DockerHubTest {
     assertThat(DockerHub.canonical(host)).isEqualTo(host);
     assertThat(new ImageReferenceParser().parse(host + "/team/app:1").registry()).isEqualTo(host);
     assertThat(ImageRefs.repoKey(host, "team/app")).isEqualTo(host + "/team/app");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"library/node, node, true", "bitnami/redis, bitnami/redis, false", "node, node, false"})
+  void officialImagesDropTheLibraryNamespaceWhereTheyAreShown(
+      String repository, String familiar, boolean official) {
+    assertThat(DockerHub.familiar(repository)).isEqualTo(familiar);
+    assertThat(DockerHub.isOfficial(repository)).isEqualTo(official);
+    assertThat(ImageRefs.familiar("docker.io", repository, "1", null)).isEqualTo(familiar + ":1");
   }
 }

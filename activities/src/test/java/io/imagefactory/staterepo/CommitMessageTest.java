@@ -2,8 +2,8 @@ package io.imagefactory.staterepo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagefactory.statefiles.FileChange;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CommitMessageTest {
 
-  private static final List<FileChange> ONE = List.of(FileChange.write("images/a.yaml", "a"));
+  private static final List<FileChange> ONE = List.of(FileChange.update("images/a.yaml", "a"));
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -21,7 +21,7 @@ class CommitMessageTest {
     "record digest of node-22-bookworm-slim;record digest of python-3.12-slim-bookworm;enroll backstage | image-factory: record digest of node-22-bookworm-slim; and 2 more"
   })
   void summarisesThePatchesInTheFirstLine(String patches, String summary) {
-    String message = CommitMessage.of(List.of(patches.split(";")), ONE, Set.of());
+    String message = CommitMessage.of(List.of(patches.split(";")), ONE);
 
     assertThat(message.lines().findFirst()).contains(summary);
     assertThat(summary.length()).isLessThanOrEqualTo(72);
@@ -30,11 +30,11 @@ class CommitMessageTest {
   @Test
   void listsEveryPatchAndEveryFileInTheBody() {
     List<FileChange> changes = List.of(
-        FileChange.write("base-images/node.yaml", "n"),
+        FileChange.create("base-images/node.yaml", "n"),
         FileChange.delete("images/old.yaml"),
-        FileChange.write("images/web.yaml", "w"));
+        FileChange.update("images/web.yaml", "w"));
 
-    String message = CommitMessage.of(List.of("enroll web", "remove old\n  (left images.yaml)"), changes, Set.of("base-images/node.yaml"));
+    String message = CommitMessage.of(List.of("enroll web", "remove old\n  (left images.yaml)"), changes);
 
     assertThat(message).isEqualTo("""
         image-factory: enroll web; remove old (left images.yaml)
@@ -51,16 +51,16 @@ class CommitMessageTest {
 
   @Test
   void namesDerivedFilesWhenNoPatchChangedAnything() {
-    String message = CommitMessage.of(List.of(), List.of(FileChange.write("dist/image-factory.k8s.yaml", "x")), Set.of());
+    String message = CommitMessage.of(List.of(), List.of(FileChange.update("dist/image-factory.k8s.yaml", "x")));
 
     assertThat(message).startsWith("image-factory: render derived files\n\nFiles:\n  M dist/image-factory.k8s.yaml\n");
   }
 
   @Test
   void boundsTheFileList() {
-    List<FileChange> many = IntStream.range(0, 250).mapToObj(i -> FileChange.write("images/i" + i + ".yaml", "x")).toList();
+    List<FileChange> many = IntStream.range(0, 250).mapToObj(i -> FileChange.update("images/i" + i + ".yaml", "x")).toList();
 
-    String message = CommitMessage.of(List.of("enroll many"), many, Set.of());
+    String message = CommitMessage.of(List.of("enroll many"), many);
 
     assertThat(message.lines().filter(l -> l.startsWith("  M "))).hasSize(200);
     assertThat(message).endsWith("  ... and 50 more\n");

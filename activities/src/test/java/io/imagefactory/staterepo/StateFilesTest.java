@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagefactory.statefiles.FileChange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,17 @@ class StateFilesTest {
     assertThat(files.list("images")).containsExactly("images/api.yaml");
     assertThat(files.list("base-images")).containsExactly("base-images/nested/deep.yaml", "base-images/node.yaml");
     assertThat(files.changes()).extracting(FileChange::path).containsExactly("images/api.yaml", "images/web.yaml");
+  }
+
+  @Test
+  void reportsANewFileAsCreatedAndAChangedOneAsUpdated() {
+    files.apply(FileChange.update("images/api.yaml", "name: api\n"));
+    files.apply(FileChange.create("base-images/node.yaml", "name: node2\n"));
+
+    assertThat(files.changes())
+        .containsExactly(
+            FileChange.update("base-images/node.yaml", "name: node2\n"),
+            FileChange.create("images/api.yaml", "name: api\n"));
   }
 
   @Test

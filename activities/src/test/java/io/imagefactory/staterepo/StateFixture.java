@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.ExternalImageState;
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.ManagedImageState;
 import java.io.IOException;
 import java.nio.file.Path;

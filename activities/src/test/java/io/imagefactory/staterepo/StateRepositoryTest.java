@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagefactory.sources.SourceFileResult;
 import io.imagefactory.sources.SourceProblem;
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.ImageRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -206,7 +207,7 @@ class StateRepositoryTest {
   @Test
   void commitsDerivedFilesWithTheStateTheyComeFrom() throws IOException {
     DerivedFiles render = files -> List.of(
-        FileChange.write("dist/image-factory.k8s.yaml", "images: " + files.list("images") + "\n"));
+        FileChange.update("dist/image-factory.k8s.yaml", "images: " + files.list("images") + "\n"));
     try (StateRepository state = new StateRepository(settings(), render, Backoff.NONE, CLOCK, n -> null)) {
       ApplyResult result = state.apply(List.of(write("enroll web", "images/web.yaml", "name: web\n")));
 
@@ -285,7 +286,7 @@ class StateRepositoryTest {
     DerivedFiles render = files -> {
       renders.incrementAndGet();
       return List.of(
-          FileChange.write("dist/image-factory.k8s.yaml", "images: " + files.list("images") + "\n"));
+          FileChange.update("dist/image-factory.k8s.yaml", "images: " + files.list("images") + "\n"));
     };
     List<StatePatch> web = List.of(write("enroll web", "images/web.yaml", "name: web\n"));
     try (StateRepository state = new StateRepository(settings(), render, Backoff.NONE, CLOCK, n -> null)) {
@@ -397,7 +398,7 @@ class StateRepositoryTest {
       if (renders.getAndIncrement() == 0) {
         throw new IllegalStateException("renderer crashed");
       }
-      return List.of(FileChange.write("dist/image-factory.k8s.yaml", "rendered\n"));
+      return List.of(FileChange.update("dist/image-factory.k8s.yaml", "rendered\n"));
     };
     List<StatePatch> batch = List.of(write("enroll web", "images/web.yaml", "name: web\n"));
     try (StateRepository state = new StateRepository(settings(), flaky, Backoff.NONE, CLOCK, n -> null)) {

@@ -1,19 +1,17 @@
 package io.imagefactory.starter;
 
 import io.imagefactory.HumanText;
-import io.imagefactory.TaskQueues;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentProgress;
+import io.imagefactory.enrollment.EnrollmentRequester;
+import io.imagefactory.enrollment.EnrollmentRequester.Outcome;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.enrollment.ImageOutcome;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
@@ -30,7 +28,6 @@ import java.util.concurrent.TimeoutException;
 final class EnrollmentRunner {
 
   private static final long POLL_MILLIS = 500;
-  private static final int START_ATTEMPTS = 3;
   private static final Set<String> ANALYSED = Set.of("analysed", "failed", ImageOutcome.INVALID);
 
   private final WorkflowClient client;
@@ -53,7 +50,7 @@ final class EnrollmentRunner {
   }
 
   int run(EnrollmentRequest request, boolean wait, Duration timeout) {
-    if (startOrQueue(request)) {
+    if (new EnrollmentRequester(client).request(request) == Outcome.STARTED) {
       out.println("Started enrollment (" + request.reason() + ").");
     } else {
       out.println("An enrollment is running; it will make one more pass for: " + request.reason());
@@ -70,42 +67,6 @@ final class EnrollmentRunner {
     EnrollmentReport.summary(result).forEach(out::println);
     result.errors().forEach(error -> err.println("  error: " + error));
     return EnrollmentReport.exitCode(result);
-  }
-
-  /**
-   * Starts the enrollment, or queues a pass of the running one. Not signal-with-start: a fresh run
-   * would get the request both as its argument and as a queued pass, and enroll twice.
-   *
-   * @return true when a new run was started
-   */
-  private boolean startOrQueue(EnrollmentRequest request) {
-    for (int attempt = 1; ; attempt++) {
-      EnrollmentWorkflow fresh =
-          client.newWorkflowStub(
-              EnrollmentWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setTaskQueue(TaskQueues.MAIN)
-                  .setWorkflowId(WorkflowIds.ENROLLMENT)
-                  .setStaticSummary(EnrollmentWorkflow.STATIC_SUMMARY)
-                  .setStaticDetails(EnrollmentWorkflow.STATIC_DETAILS)
-                  .build());
-      try {
-        WorkflowClient.start(fresh::run, request);
-        return true;
-      } catch (WorkflowExecutionAlreadyStarted running) {
-        try {
-          client
-              .newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
-              .requestRun(request);
-          return false;
-        } catch (WorkflowNotFoundException ended) {
-          // It ended between the two calls; starting again is now possible.
-          if (attempt == START_ATTEMPTS) {
-            throw ended;
-          }
-        }
-      }
-    }
   }
 
   /** Waits for the latest run, following continue-as-new, while polling its progress. */

@@ -41,7 +41,7 @@ final class PlanJson {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("path", change.path());
     json.put("action", change.action().name().toLowerCase(Locale.ROOT));
-    json.put("content", change.content());
+    json.put("content", change.text());
     return json;
   }
 }

@@ -5,8 +5,8 @@ import io.imagefactory.starter.report.ReportBuilder;
 import io.imagefactory.starter.report.ReportFormat;
 import io.imagefactory.starter.report.ReportInput;
 import io.imagefactory.starter.report.ReportPeriod;
-import io.imagefactory.staterepo.CommitSnapshotReader;
 import io.imagefactory.staterepo.RebuildHistory;
+import io.imagefactory.staterepo.StateTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,7 +153,7 @@ final class ReportCommand implements Callable<Integer> {
           RebuildHistory history = RebuildHistory.ofAllImages(repo, head, skipped::add);
           return new ReportInput(
               "state repository, branch " + branch + " at " + head.abbreviate(12).name(),
-              CommitSnapshotReader.read(repo, head),
+              StateTree.read(repo, head).snapshot(),
               history.entries(),
               skipped);
         });

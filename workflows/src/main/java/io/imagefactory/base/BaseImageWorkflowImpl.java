@@ -4,9 +4,16 @@ import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
+import io.imagefactory.base.BaseCommand.Acknowledged;
+import io.imagefactory.base.BaseCommand.Configure;
+import io.imagefactory.base.BaseCommand.DigestsSeen;
+import io.imagefactory.base.BaseCommand.Retire;
+import io.imagefactory.base.BaseCommand.Scanned;
+import io.imagefactory.entity.CommandInbox;
+import io.imagefactory.entity.EntityHistory;
 import io.imagefactory.image.BaseScan;
 import io.imagefactory.image.BaseUpdate;
-import io.imagefactory.image.FanOut;
+import io.imagefactory.image.DependentImages;
 import io.imagefactory.signature.SignatureActivities;
 import io.imagefactory.signature.SignatureCheck;
 import io.imagefactory.signature.SignatureVerdict;
@@ -63,7 +70,6 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private static final Logger log = Workflow.getLogger(BaseImageWorkflowImpl.class);
   private static final int RECENT_DIGESTS = 20;
   private static final String SCAN_KEY = "scan/";
-  private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
@@ -79,7 +85,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
                   .build())
           .build();
 
-  private final DigestInbox inbox = new DigestInbox();
+  private final CommandInbox<BaseCommand> inbox = new CommandInbox<>();
+  private final DigestInbox digests = new DigestInbox();
   private final List<ScanSummary> scanInbox = new ArrayList<>();
   private final List<BaseScan> unannouncedScans = new ArrayList<>();
   private BaseSetup state;
@@ -87,7 +94,6 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private Promise<Void> fanOut;
   private BaseUpdate verifying;
   private Promise<SignatureVerdict> verification;
-  private boolean retired;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -95,7 +101,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     state = setup.withoutCarryOver();
     BaseCarryOver carried = setup.carried();
     if (carried != null) {
-      inbox.addAll(carried.inbox());
+      digests.addAll(carried.inbox());
       unannounced = carried.unannounced();
       carried.unrecorded().forEach(c -> stateRepo.put(recordKey(c), c));
       scanInbox.addAll(carried.scanInbox());
@@ -105,8 +111,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   @Override
   public void run(BaseSetup setup) {
-    int continueAsNewAfter =
-        setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
+    EntityHistory history = new EntityHistory(setup.continueAsNewAfter());
     Workflow.upsertTypedSearchAttributes(
         EntitySearchAttributes.IMAGE_NAME.valueSet(setup.name()),
         EntitySearchAttributes.IMAGE_KIND.valueSet("base"));
@@ -124,17 +129,18 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
                 + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(untilDue.get()),
             this::hasWork);
       }
+      boolean retired = take(inbox.takeAll());
       if (retired) {
         // Enrollment retires a base with no dependents left and removes its state file, so a
         // record still unsent has nowhere to go.
         Workflow.setCurrentDetails("retired: no dependents left");
         return;
       }
-      if (dueForContinueAsNew(continueAsNewAfter)) {
-        // Before the inbox is taken: a burst keeps the history of no run long.
+      if (history.continueAsNewDue(underWay())) {
+        // Before the digests are judged: a burst keeps the history of no run long.
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
-      takeInbox();
+      takeDigests();
       takeScans();
       settleVerification();
       announce();
@@ -143,9 +149,31 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
   }
 
+  /**
+   * Applies the commands in arrival order (a new command gets its case here); digests wait in
+   * {@link DigestInbox} to be judged as one burst. Returns true when the base is retired.
+   */
+  private boolean take(List<BaseCommand> commands) {
+    boolean retired = false;
+    for (BaseCommand command : commands) {
+      if (command instanceof DigestsSeen seen) {
+        digests.addAll(seen.events());
+      } else if (command instanceof Configure configure) {
+        state = state.configuredAs(configure.setup());
+      } else if (command instanceof Scanned scanned) {
+        scanInbox.add(scanned.summary());
+      } else if (command instanceof Acknowledged ack) {
+        stateRepo.acknowledged(ack.acknowledgement());
+      } else if (command instanceof Retire) {
+        retired = true;
+      }
+    }
+    return retired;
+  }
+
   private boolean hasWork() {
-    return retired
-        || !inbox.isEmpty()
+    return !inbox.isEmpty()
+        || !digests.isEmpty()
         || stateRepo.hasWork()
         || (verification != null && verification.isCompleted())
         || !scanInbox.isEmpty()
@@ -156,20 +184,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
    * A fan-out under way would be cut short, and a batch being delivered could be overtaken by the
    * next run's; both take a moment, and everything else is carried.
    */
-  private boolean dueForContinueAsNew(int limit) {
-    boolean due =
-        Workflow.getInfo().isContinueAsNewSuggested()
-            || Workflow.getInfo().getHistoryLength() > limit;
-    return due
-        && !fanningOut()
-        && verification == null
-        && !stateRepo.delivering()
-        && Workflow.isEveryHandlerFinished();
+  private boolean underWay() {
+    return fanningOut() || verification != null || stateRepo.delivering();
   }
 
   private BaseCarryOver carryOver() {
     return new BaseCarryOver(
-        inbox.waiting(), unannounced, stateRepo.unacknowledged(), scanInbox, unannouncedScans);
+        digests.waiting(), unannounced, stateRepo.unacknowledged(), scanInbox, unannouncedScans);
   }
 
   /** Digest records are kept by digest, scan records by the digest they scanned. */
@@ -203,8 +224,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   }
 
   /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
-  private void takeInbox() {
-    if (inbox.isEmpty()) {
+  private void takeDigests() {
+    if (digests.isEmpty()) {
       return;
     }
     boolean fansOut = false;
@@ -214,7 +235,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         unannounced != null
             ? unannounced.previousDigest()
             : verifying != null ? verifying.previousDigest() : state.currentDigest();
-    for (DigestSeen event : inbox.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
+    for (DigestSeen event : digests.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
       if (!isNew(event)) {
         continue;
       }
@@ -312,14 +333,14 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       List<String> dependents = state.dependents();
       fanOut =
           Async.procedure(
-              () -> scans.forEach(scan -> FanOut.baseScanned(from, dependents, scan)));
+              () -> scans.forEach(scan -> DependentImages.baseScanned(from, dependents, scan)));
       return;
     }
     BaseUpdate update = unannounced;
     unannounced = null;
     fanOut =
         Async.procedure(
-            FanOut::baseUpdated, WorkflowIds.base(state.name()), state.dependents(), update);
+            DependentImages::baseUpdated, WorkflowIds.base(state.name()), state.dependents(), update);
   }
 
   private boolean fanningOut() {
@@ -335,18 +356,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (recent.size() > RECENT_DIGESTS) {
       recent = recent.subList(0, RECENT_DIGESTS);
     }
-    return new BaseSetup(
-        state.name(),
-        state.repoURL(),
-        state.tag(),
-        state.dependents(),
-        digest,
-        seenAt,
-        recent,
-        state.continueAsNewAfter(),
-        null,
-        state.verify(),
-        state.scans());
+    return state.withDigest(digest, seenAt, recent);
   }
 
   private String details() {
@@ -368,49 +378,38 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   @Override
   public void configure(BaseSetup setup) {
-    state =
-        new BaseSetup(
-            state.name(),
-            setup.repoURL(),
-            setup.tag(),
-            setup.dependents(),
-            state.currentDigest(),
-            state.lastUpdated(),
-            state.recentDigests(),
-            state.continueAsNewAfter(),
-            null,
-            setup.verify(),
-            state.scans());
-    Workflow.setCurrentDetails(details());
+    inbox.add(new Configure(setup));
   }
 
   @Override
   public void digestSeen(DigestSeen event) {
-    inbox.add(event);
+    if (event != null) {
+      inbox.add(new DigestsSeen(List.of(event)));
+    }
   }
 
   @Override
   public void digestsSeen(List<DigestSeen> events) {
     if (events != null) {
-      events.stream().filter(Objects::nonNull).forEach(inbox::add);
+      inbox.add(new DigestsSeen(events.stream().filter(Objects::nonNull).toList()));
     }
   }
 
   @Override
   public void acknowledged(Acknowledgement acknowledgement) {
-    stateRepo.acknowledged(acknowledgement);
+    inbox.add(new Acknowledged(acknowledgement));
   }
 
   @Override
   public void scanned(ScanSummary summary) {
     if (summary != null) {
-      scanInbox.add(summary);
+      inbox.add(new Scanned(summary));
     }
   }
 
   @Override
   public void retire() {
-    retired = true;
+    inbox.add(new Retire());
   }
 
   @Override

@@ -100,4 +100,22 @@ public record BaseSetup(
         name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
         continueAsNewAfter, next, verify, scans);
   }
+
+  /** The same base at a new current digest, first seen {@code seenAt}, after {@code recent}. */
+  public BaseSetup withDigest(String digest, Instant seenAt, List<String> recent) {
+    return new BaseSetup(
+        name, repoURL, tag, dependents, digest, seenAt, recent, continueAsNewAfter, carried,
+        verify, scans);
+  }
+
+  /**
+   * The same base under the configuration of {@code setup} (what Kargo watches, the dependents,
+   * the {@code verify:} rule); what it has seen and the scans it keeps stay, and nothing is
+   * carried over.
+   */
+  public BaseSetup configuredAs(BaseSetup setup) {
+    return new BaseSetup(
+        name, setup.repoURL(), setup.tag(), setup.dependents(), currentDigest, lastUpdated,
+        recentDigests, continueAsNewAfter, null, setup.verify(), scans);
+  }
 }

@@ -16,7 +16,11 @@ public interface CatalogActivities {
   @ActivityMethod
   CatalogView readCatalog(EnrollmentRequest request);
 
-  /** The entity workflows the state at {@code commitId} calls for. */
+  /**
+   * The entity workflows the state at the tip calls for. {@code commitId} is the commit the caller
+   * read the catalog at; the tip is that commit or a newer one, and the newer state is what the
+   * entities should see, so the tip is read.
+   */
   @ActivityMethod
   EntityPlan readEntities(String commitId);
 }

@@ -1,5 +1,6 @@
 package io.imagefactory.image;
 
+import io.imagefactory.FailureCauses;
 import io.imagefactory.LoopTimer;
 import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
@@ -9,13 +10,24 @@ import io.imagefactory.budget.BudgetTicket;
 import io.imagefactory.budget.RebuildBudgetClient;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
+import io.imagefactory.entity.CommandInbox;
+import io.imagefactory.entity.EntityHistory;
+import io.imagefactory.image.ImageCommand.Acknowledged;
+import io.imagefactory.image.ImageCommand.Approve;
+import io.imagefactory.image.ImageCommand.BaseScanned;
+import io.imagefactory.image.ImageCommand.BaseUpdated;
+import io.imagefactory.image.ImageCommand.BudgetGranted;
+import io.imagefactory.image.ImageCommand.BudgetQueued;
+import io.imagefactory.image.ImageCommand.Built;
+import io.imagefactory.image.ImageCommand.Configure;
+import io.imagefactory.image.ImageCommand.PersonRequest;
+import io.imagefactory.image.ImageCommand.RebuildNow;
+import io.imagefactory.image.ImageCommand.Scanned;
+import io.imagefactory.image.ImageCommand.Unenroll;
 import io.imagefactory.image.RebuildPolicy.RebuildSelection;
-import io.imagefactory.rebuild.RebuildActivities;
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RebuildFailures;
-import io.imagefactory.rebuild.RebuildRequest;
 import io.imagefactory.rebuild.RunConclusion;
-import io.imagefactory.rebuild.RunRef;
 import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
@@ -25,12 +37,9 @@ import io.imagefactory.staterepo.ScanChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
 import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -42,14 +51,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * One enrolled image. Signal handlers only update state; the main loop waits for the next due
- * rebuild, a signal, or an answer from its CI, then acts: dispatch a rebuild, hold it for
- * approval, take a run's conclusion, cascade a new build to dependents, and record what changed in
- * the state repository. The dispatch and the run it starts are followed asynchronously, so signals,
- * approvals and new candidates are handled while a run is in flight. Because the state file holds
- * the candidates, their first-seen times and the rebuild in flight, a restarted workflow resumes
- * the same timer and the same run. What changed goes to the state repository through an outbox
- * the loop drives: the loop never waits for a commit, and a write the writer refuses or does not
+ * One enrolled image. Signal and update handlers only hand a command to the inbox; the main loop
+ * takes every waiting command (or wakes for the matured timer or a CI answer), applies it to the
+ * state, decides with the pure rules ({@link RebuildPolicy}, {@link ImageRuntimes}, {@link
+ * RebuildSchedule}), acts (dispatch a rebuild, hold it for approval, cascade a new build),
+ * records what changed through the state-repo outbox, and publishes its search attributes. The
+ * dispatch and the run it starts are followed beside the loop, so signals, approvals and new
+ * candidates are handled while a run is in flight. Because the state file holds the candidates,
+ * their first-seen times and the rebuild in flight, a restarted workflow resumes the same timer
+ * and the same run. The loop never waits for a commit: a write the writer refuses or does not
  * answer is kept and sent again (the details line says the state repository is behind).
  *
  * <p>A matured automatic rebuild is dispatched only inside the image's rebuild window and with a
@@ -58,7 +68,8 @@ import org.slf4j.Logger;
  * is given back when the rebuild ends in any way (the run concluded or was given up on, the
  * dispatch failed or started no run to follow, a build closed it) and when the image is
  * unenrolled. A rebuild a person asks for ({@code approve}, {@code rebuild --now}) takes a slot at
- * once, whatever the limits and the window.
+ * once, whatever the limits and the window; the update answers with the rebuild once the CI has
+ * answered its dispatch.
  *
  * <p>The fast path: the image keeps the vulnerability scans its bases hand on, and whenever a scan
  * or a candidate arrives it marks again which candidates fix a vulnerability the digest they
@@ -69,87 +80,41 @@ import org.slf4j.Logger;
 public class ImageWorkflowImpl implements ImageWorkflow {
 
   private static final Logger log = Workflow.getLogger(ImageWorkflowImpl.class);
-  private static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 2_000;
-
-  /** How often a run in flight is read: GitHub and GitLab runs take minutes. */
-  static final Duration RUN_POLL_INTERVAL = Duration.ofMinutes(1);
 
   /** How long the record of a requested rebuild waits for the dispatch's answer to join it. */
   static final Duration DISPATCH_RECORD_HOLD = Duration.ofSeconds(30);
 
-  /** The {@code Workflow.getVersion} change id of rebuild budgets and windows. */
-  static final String BUDGET_CHANGE = "rebuild-budget";
-
-  /** How long a run is followed; past it the rebuild is recorded as not followed. */
-  static final Duration RUN_FOLLOW_LIMIT = Duration.ofDays(3);
-
-  /** How long {@code approve} and {@code rebuild --now} wait to answer with the CI's reply. */
-  private static final Duration DISPATCH_ANSWER_WAIT = Duration.ofSeconds(20);
-
-  // Rate limits and outages are retried with the server's delay or backoff for a day; a refusal
-  // (credentials, missing workflow, inputs) is final.
-  private static final ActivityOptions DISPATCH =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setScheduleToCloseTimeout(Duration.ofDays(1))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(10))
-                  .setMaximumInterval(Duration.ofMinutes(10))
-                  .setDoNotRetry(RebuildFailures.REJECTED)
-                  .build())
-          .build();
-
-  // Temporal's infrequent-polling pattern: each attempt reads the run once, and the retry policy's
-  // fixed interval is the poll loop, so no worker slot is held between reads.
-  private static final ActivityOptions FOLLOW =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1))
-          .setScheduleToCloseTimeout(RUN_FOLLOW_LIMIT)
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(RUN_POLL_INTERVAL)
-                  .setBackoffCoefficient(1.0)
-                  .setMaximumInterval(RUN_POLL_INTERVAL)
-                  .setDoNotRetry(RebuildFailures.REJECTED)
-                  .build())
-          .build();
+  /** How long an unenrolled image waits for its rebuild slot to be handed back. */
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(20);
 
   private static final ActivityOptions ENROLLMENT_REQUEST =
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build();
 
+  private final CommandInbox<ImageCommand> inbox = new CommandInbox<>();
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
+  private final RebuildBudgetClient budget;
+  private final RebuildCalls calls = new RebuildCalls();
+  private final PersonRequests requests = new PersonRequests();
   private final LoopTimer loopTimer = new LoopTimer();
+  private final PublishedAttributes.Publisher publisher = new PublishedAttributes.Publisher();
+  private final EntityHistory history;
+  private final int continueAsNewAfter;
 
   private ImageConfig config;
   private ImageRuntime runtime;
-  private final int continueAsNewAfter;
-  private boolean dirty;
-  private boolean persistNeeded;
-  private boolean unenrolled;
-  private String approvedBy;
-  private String rebuildNowBy;
-  private ImageBuild cascade;
-  private String cascadeReplaces;
   private ImageScans scans;
-  private final List<ScanSummary> ownScanInbox = new ArrayList<>();
-  private Promise<RebuildDispatch> dispatch;
-  private Promise<RunConclusion> conclusion;
-  private CancellationScope following;
-  private final PublishedAttributes.Publisher publisher = new PublishedAttributes.Publisher();
-  private final RebuildBudgetClient budget;
-  private boolean budgeted;
+  // The runtime last handed to the outbox: a pass records only when the runtime differs from it.
+  private ImageRuntime recorded;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
   public ImageWorkflowImpl(ImageSetup setup) {
     config = setup.config();
     runtime = setup.runtime() == null ? ImageRuntime.empty() : setup.runtime();
-    continueAsNewAfter =
-        setup.continueAsNewAfter() > 0 ? setup.continueAsNewAfter() : DEFAULT_CONTINUE_AS_NEW_AFTER;
     // The previous run's record was not acknowledged: this run records the runtime again.
-    persistNeeded = setup.unrecorded();
-    cascade = setup.cascade();
+    recorded = setup.unrecorded() ? null : runtime;
+    continueAsNewAfter = setup.continueAsNewAfter();
+    history = new EntityHistory(continueAsNewAfter);
     budget = new RebuildBudgetClient(setup.budget());
     scans = setup.scans() == null ? ImageScans.NONE : setup.scans();
     if (setup.unrecorded()) {
@@ -160,67 +125,164 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public void run(ImageSetup setup) {
-    // Histories recorded before the budget and the window dispatched at maturity; they replay so.
-    budgeted = Workflow.getVersion(BUDGET_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     resumeRebuild();
+    if (setup.cascade() != null) {
+      cascadeToDependents(setup.cascade(), null);
+    }
+    record();
     publish();
     while (true) {
-      Optional<Duration> untilDue = earliest(untilNextAttempt(), stateRepo.untilDue());
-      if (untilDue.isEmpty()) {
-        Workflow.await(this::hasWork);
-      } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
-        loopTimer.await(untilDue.get(), timerSummary(untilDue.get()), this::hasWork);
-      }
-      dirty = false;
-      if (unenrolled) {
-        // Unenrollment archives or removes the state file, so a record still unsent is moot.
-        stopFollowing();
-        if (budgeted) {
-          budget.release("unenrolled");
-          UiSummaries.await(
-              DISPATCH_ANSWER_WAIT,
-              "hand " + config.name() + "'s rebuild slot back to the budget",
-              () -> !budget.delivering());
-        }
-        Workflow.setCurrentDetails("unenrolled");
-        log.info("image {} unenrolled", config.name());
+      awaitWork();
+      Pass pass = take(inbox.takeAll());
+      if (pass.unenrolled) {
+        leave(pass.asked);
         return;
       }
       settleDispatch();
       settleRun();
       settleBudget();
-      act();
-      if (persistNeeded) {
-        persist();
+      act(pass.asked);
+      if (pass.cascade != null) {
+        cascadeToDependents(pass.cascade, pass.cascadeReplaces);
       }
+      announceOwnScans(pass.scans);
+      record();
       stateRepo.step();
       budget.step();
       publish();
       // Answered only now, so the caller sees the recorded state and search attributes.
-      approvedBy = null;
-      rebuildNowBy = null;
+      requests.answer(runtime.lastRebuild(), calls.dispatching(), now());
       // Not only when idle: under a flood of signals it never is, and the history must stay
-      // bounded. The runtime is carried whole, so an unacknowledged record is simply made again;
-      // a build that came in during this pass carries its cascade.
-      if (dueForContinueAsNew()
-          && dispatch == null
-          && !unenrolled
-          && !stateRepo.delivering()
-          && !budget.delivering()
-          && ownScanInbox.isEmpty()
-          && Workflow.isEveryHandlerFinished()) {
-        boolean unrecorded = persistNeeded || !stateRepo.idle();
+      // bounded. The runtime is carried whole, so an unacknowledged record is simply made again.
+      if (history.continueAsNewDue(underWay())) {
         Workflow.continueAsNew(
             new ImageSetup(
-                config,
-                runtime,
-                setup.continueAsNewAfter(),
-                unrecorded,
-                cascade,
-                budget.carry(),
-                scans));
+                config, runtime, continueAsNewAfter, !stateRepo.idle(), null, budget.carry(), scans));
       }
     }
+  }
+
+  /** What one pass took from the inbox beyond the state it applied. */
+  private static final class Pass {
+    private final List<PersonRequest> asked = new ArrayList<>();
+    private final List<ScanSummary> scans = new ArrayList<>();
+    private ImageBuild cascade;
+    private String cascadeReplaces;
+    private boolean unenrolled;
+  }
+
+  /** Applies the commands in arrival order; a new command gets its case here. */
+  private Pass take(List<ImageCommand> commands) {
+    Pass pass = new Pass();
+    for (ImageCommand command : commands) {
+      if (command instanceof Configure configure) {
+        reconfigure(configure.config());
+      } else if (command instanceof BaseUpdated base) {
+        takeBaseUpdate(base.update());
+      } else if (command instanceof Built built) {
+        String replaced = runtime.currentDigest();
+        ImageBuild news = takeBuild(built.build());
+        if (news != null) {
+          pass.cascade = news;
+          pass.cascadeReplaces = replaced;
+        }
+      } else if (command instanceof Scanned scanned) {
+        takeOwnScan(scanned.summary(), pass);
+      } else if (command instanceof BaseScanned scanned) {
+        takeBaseScan(scanned.scan());
+      } else if (command instanceof PersonRequest request) {
+        pass.asked.add(request);
+      } else if (command instanceof Acknowledged ack) {
+        stateRepo.acknowledged(ack.acknowledgement());
+      } else if (command instanceof BudgetGranted grant) {
+        budget.granted(grant.grant());
+      } else if (command instanceof BudgetQueued queued) {
+        budget.queued(queued.notice());
+      } else if (command instanceof Unenroll) {
+        pass.unenrolled = true;
+      }
+    }
+    // Whatever came in this pass (scans, candidates, a new policy), the marks follow it.
+    runtime = ImageRuntimes.marked(runtime, scans.bases(), config.fastPath(), config.rebuildDelay());
+    return pass;
+  }
+
+  /** A scan of a base's digest: kept when it is news. */
+  private void takeBaseScan(BaseScan scan) {
+    if (config.baseImages().contains(scan.baseImage())) {
+      scans = scans.withBase(scan.baseImage(), scan.summary());
+    }
+  }
+
+  /** A scan of this image's own digest: kept and recorded when it is news, to be handed on. */
+  private void takeOwnScan(ScanSummary scan, Pass pass) {
+    ImageScans next = scans.withOwn(scan);
+    if (next != scans) {
+      scans = next;
+      recordOwnScan(scan);
+      pass.scans.add(scan);
+      log.info("image {}: scan of {} by {}", config.name(), scan.digest(), scan.scanner());
+    }
+  }
+
+  private void recordOwnScan(ScanSummary scan) {
+    stateRepo.put("scan/" + scan.digest(), new ScanChange(config.name(), false, scan));
+  }
+
+  /** Hands this image's new scans to the images built on it. */
+  private void announceOwnScans(List<ScanSummary> taken) {
+    for (ScanSummary scan : taken) {
+      DependentImages.baseScanned(
+          WorkflowIds.image(config.name()),
+          config.dependentImages(),
+          new BaseScan(config.name(), scan));
+    }
+  }
+
+  /** Waits for a command, a CI answer, or the earliest thing due without one. */
+  private void awaitWork() {
+    Optional<Duration> untilDue =
+        earliest(
+            earliest(untilNextAttempt(), stateRepo.untilDue()), requests.untilDue(now()));
+    if (untilDue.isEmpty()) {
+      Workflow.await(this::hasWork);
+    } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
+      loopTimer.await(untilDue.get(), timerSummary(untilDue.get()), this::hasWork);
+    }
+  }
+
+  private boolean hasWork() {
+    return !inbox.isEmpty() || stateRepo.hasWork() || budget.hasWork() || calls.answered();
+  }
+
+  /**
+   * Something that would be cut short: the dispatch (its answer would be lost), a batch or a
+   * ticket being handed over, or commands that came while the pass was cascading.
+   */
+  private boolean underWay() {
+    return calls.dispatching()
+        || stateRepo.delivering()
+        || budget.delivering()
+        || !inbox.isEmpty();
+  }
+
+  /** Unenrollment archives or removes the state file, so a record still unsent is moot. */
+  private void leave(List<PersonRequest> asked) {
+    calls.stopFollowing();
+    budget.release("unenrolled");
+    UiSummaries.await(
+        RELEASE_WAIT,
+        "hand " + config.name() + "'s rebuild slot back to the budget",
+        () -> !budget.delivering());
+    List<PersonRequest> untaken = new ArrayList<>(asked);
+    for (ImageCommand late : inbox.takeAll()) {
+      if (late instanceof PersonRequest request) {
+        untaken.add(request);
+      }
+    }
+    requests.leave(untaken, runtime.lastRebuild(), config.name());
+    Workflow.setCurrentDetails("unenrolled");
+    log.info("image {} unenrolled", config.name());
   }
 
   /**
@@ -232,15 +294,36 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (last == null) {
       return;
     }
-    if (budgeted && last.inFlight() && !budget.inUse()) {
+    if (last.inFlight() && !budget.inUse()) {
       budget.request(ticket(now(), true));
       budget.use();
     }
     if (RebuildEntry.DISPATCHING.equals(last.outcome())) {
       startDispatch(true);
     } else if (last.inFlight()) {
-      follow(last.run());
+      calls.follow(last.run(), last);
     }
+  }
+
+  /**
+   * A person's request wins over the timer, {@code rebuild --now} over {@code approve}; every
+   * request of the pass is answered with the one rebuild it started.
+   */
+  private void act(List<PersonRequest> asked) {
+    Instant now = now();
+    if (asked.stream().anyMatch(RebuildNow.class::isInstance)) {
+      rebuild("now", true);
+    } else if (asked.stream().anyMatch(Approve.class::isInstance)) {
+      rebuild("approval", false);
+    } else if (dueForAutomaticRebuild(now)) {
+      if (config.autoRebuild()) {
+        automaticRebuild(now);
+      } else {
+        runtime = ImageRuntimes.awaitingApproval(runtime);
+        log.info("image {}: rebuild matured, awaiting approval", config.name());
+      }
+    }
+    requests.await(asked, now);
   }
 
   /**
@@ -248,9 +331,6 @@ public class ImageWorkflowImpl implements ImageWorkflow {
    * rebuild is no longer due or the window has closed (it queues again at the next opening).
    */
   private void settleBudget() {
-    if (!budgeted) {
-      return;
-    }
     Instant now = now();
     if (budget.inUse() && !runtime.rebuildInFlight()) {
       budget.release("rebuild " + runtime.lastRebuild().outcome());
@@ -263,75 +343,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     if (!budget.waiting() && runtime.queuedSince() != null) {
       runtime = runtime.withQueuedSince(null);
-      persistNeeded = true;
-    }
-  }
-
-  private void act() {
-    Instant now = now();
-    if (rebuildNowBy != null) {
-      rebuild("now", true);
-    } else if (approvedBy != null) {
-      rebuild("approval", false);
-    } else if (dueForAutomaticRebuild(now)) {
-      if (config.autoRebuild()) {
-        automaticRebuild(now);
-      } else {
-        runtime = ImageRuntimes.awaitingApproval(runtime);
-        persistNeeded = true;
-        log.info("image {}: rebuild matured, awaiting approval", config.name());
-      }
-    }
-    if (cascade != null) {
-      cascadeToDependents(cascade);
-      cascade = null;
-    }
-    takeOwnScans();
-  }
-
-  /** Scans of this image's own digests: kept, recorded and handed to the images built on it. */
-  private void takeOwnScans() {
-    if (ownScanInbox.isEmpty()) {
-      return;
-    }
-    List<ScanSummary> taken = List.copyOf(ownScanInbox);
-    ownScanInbox.clear();
-    for (ScanSummary scan : taken) {
-      ImageScans next = scans.withOwn(scan);
-      if (next == scans) {
-        continue;
-      }
-      scans = next;
-      recordOwnScan(scan);
-      FanOut.baseScanned(
-          WorkflowIds.image(config.name()),
-          config.dependentImages(),
-          new BaseScan(config.name(), scan));
-      log.info("image {}: scan of {} by {}", config.name(), scan.digest(), scan.scanner());
-    }
-  }
-
-  private void recordOwnScan(ScanSummary scan) {
-    stateRepo.put("scan/" + scan.digest(), new ScanChange(config.name(), false, scan));
-  }
-
-  /** Marks the candidates again for the fast path, with what the image knows now. */
-  private void remark() {
-    ImageRuntime next =
-        ImageRuntimes.marked(runtime, scans.bases(), config.fastPath(), config.rebuildDelay());
-    if (!next.equals(runtime)) {
-      runtime = next;
-      persistNeeded = true;
-      dirty = true;
     }
   }
 
   /** Inside the window: dispatched on a granted slot, or queued for one. */
   private void automaticRebuild(Instant now) {
-    if (!budgeted) {
-      rebuild(automaticTrigger(now), false);
-      return;
-    }
     if (!config.windowOpen(now)) {
       return;
     }
@@ -342,7 +358,6 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       stateRepo.hold(DISPATCH_RECORD_HOLD);
       budget.request(ticket(now, false));
       runtime = runtime.withQueuedSince(now);
-      persistNeeded = true;
       log.info("image {}: rebuild matured, queued for the rebuild budget", config.name());
     }
   }
@@ -378,43 +393,28 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** Takes the candidates this rebuild builds and asks the CI for it; the answer comes later. */
   private void rebuild(String trigger, boolean everything) {
     Instant at = now();
-    if (budgeted) {
-      if (!budget.granted()) {
-        budget.release("replaced by a rebuild asked for by a person");
-        budget.request(ticket(at, true));
-      }
-      budget.use();
-      runtime = runtime.withQueuedSince(null);
+    if (!budget.granted()) {
+      budget.release("replaced by a rebuild asked for by a person");
+      budget.request(ticket(at, true));
     }
+    budget.use();
+    runtime = runtime.withQueuedSince(null);
     RebuildSelection selection =
         RebuildPolicy.select(
             runtime.pending(), config.rebuildDelay(), at, everything, config.pinsBases());
     String rebuildId = config.name() + "#" + (runtime.rebuildCount() + 1);
     List<String> fixes = FastPathRebuilds.fixes(selection.consumed(), config.rebuildDelay(), at);
     String builds = RebuildDetails.selection(config, selection, runtime.held());
-    if (!fixes.isEmpty()) {
-      builds += "; fast path: fixes " + String.join(", ", fixes);
-    }
     RebuildEntry entry =
-        new RebuildEntry(
-            rebuildId,
-            at,
-            trigger,
-            selection.baseDigests(),
-            selection.consumed(),
-            config.pinsBases(),
-            config.pinsBases() ? List.of() : selection.unmatured(),
-            builds,
-            RebuildEntry.DISPATCHING,
-            null,
-            null,
-            null,
-            null,
-            null,
-            fixes);
+        RebuildEntry.requested(rebuildId, at, trigger)
+            .withSelection(selection.baseDigests(), selection.consumed())
+            .withBuilds(
+                config.pinsBases(),
+                config.pinsBases() ? List.of() : selection.unmatured(),
+                fixes.isEmpty() ? builds : builds + "; fast path: fixes " + String.join(", ", fixes))
+            .withFastPath(fixes);
     runtime =
         ImageRuntimes.dispatching(runtime, entry, selection.remaining(), config.rebuildDelay());
-    persistNeeded = true;
     log.info("image {}: rebuild {} requested ({})", config.name(), rebuildId, trigger);
     startDispatch(false);
   }
@@ -422,26 +422,12 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   private void startDispatch(boolean resumed) {
     // A dispatch answers within a second or two: its record and the request's go in one batch.
     stateRepo.hold(DISPATCH_RECORD_HOLD);
-    RebuildEntry entry = runtime.lastRebuild();
-    RebuildActivities dispatcher =
-        UiSummaries.activities(
-            RebuildActivities.class, DISPATCH, ImageSummaries.dispatch(config, entry));
-    dispatch =
-        Async.function(
-            dispatcher::dispatchRebuild,
-            new RebuildRequest(
-                config.name(),
-                entry.rebuildId(),
-                config.target(),
-                entry.trigger(),
-                entry.baseDigests(),
-                config.baseReferences(),
-                entry.requestedAt(),
-                resumed));
+    calls.dispatch(config, runtime.lastRebuild(), resumed);
   }
 
   private void settleDispatch() {
-    if (dispatch == null || !dispatch.isCompleted()) {
+    Promise<RebuildDispatch> dispatch = calls.takeDispatchAnswer();
+    if (dispatch == null) {
       return;
     }
     String rebuildId = runtime.lastRebuild().rebuildId();
@@ -450,37 +436,20 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       runtime = ImageRuntimes.dispatched(runtime, answer);
       log.info("image {}: rebuild {} {}", config.name(), rebuildId, answer.outcome());
       if (answer.run() != null) {
-        follow(answer.run());
+        calls.follow(answer.run(), runtime.lastRebuild());
       }
     } catch (ActivityFailure failure) {
-      String reason = reasonOf(failure);
-      String outcome =
-          isRejection(failure) ? RebuildEntry.REJECTED : RebuildEntry.FAILED;
+      String reason = FailureCauses.of(failure);
+      String outcome = isRejection(failure) ? RebuildEntry.REJECTED : RebuildEntry.FAILED;
       runtime = ImageRuntimes.failed(runtime, outcome, reason, now(), config.rebuildDelay());
       log.warn("image {}: rebuild {} {}: {}", config.name(), rebuildId, outcome, reason);
     }
-    dispatch = null;
     stateRepo.release();
-    persistNeeded = true;
-  }
-
-  private void follow(RunRef run) {
-    RebuildActivities runs =
-        UiSummaries.activities(
-            RebuildActivities.class, FOLLOW, ImageSummaries.follow(run, runtime.lastRebuild()));
-    following =
-        Workflow.newCancellationScope(() -> conclusion = Async.function(runs::awaitRun, run));
-    following.run();
   }
 
   private void settleRun() {
-    if (conclusion == null || !conclusion.isCompleted()) {
-      return;
-    }
-    Promise<RunConclusion> done = conclusion;
-    conclusion = null;
-    following = null;
-    if (!runtime.rebuildInFlight()) {
+    Promise<RunConclusion> done = calls.takeConclusion();
+    if (done == null || !runtime.rebuildInFlight()) {
       return;
     }
     String rebuildId = runtime.lastRebuild().rebuildId();
@@ -491,30 +460,21 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     } catch (ActivityFailure failure) {
       String reason =
           failure.getCause() instanceof TimeoutFailure
-              ? "stopped following the run after " + RUN_FOLLOW_LIMIT.toDays() + " days"
-              : reasonOf(failure);
+              ? "stopped following the run after " + RebuildCalls.RUN_FOLLOW_LIMIT.toDays() + " days"
+              : FailureCauses.of(failure);
       runtime =
           ImageRuntimes.failed(
               runtime, RebuildEntry.UNFOLLOWED, reason, now(), config.rebuildDelay());
       log.warn("image {}: rebuild {} not followed: {}", config.name(), rebuildId, reason);
     }
-    persistNeeded = true;
   }
 
-  private void stopFollowing() {
-    if (following != null) {
-      following.cancel();
-      following = null;
-      conclusion = null;
-    }
-  }
-
-  private void cascadeToDependents(ImageBuild build) {
-    FanOut.baseUpdated(
+  /** @param replaces the digest the dependents are built on; null when not known */
+  private void cascadeToDependents(ImageBuild build, String replaces) {
+    DependentImages.baseUpdated(
         WorkflowIds.image(config.name()),
         config.dependentImages(),
-        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true)
-            .after(cascadeReplaces));
+        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true).after(replaces));
     if (config.kind() == ImageKind.MANAGED) {
       EnrollmentRequestActivities entities =
           UiSummaries.activities(
@@ -527,10 +487,15 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
   }
 
-  /** The state file holds the whole runtime, so the newest replaces one not sent yet. */
-  private void persist() {
-    persistNeeded = false;
-    stateRepo.put(config.name(), new ImageRuntimeChange(config.name(), runtime));
+  /**
+   * The state file holds the whole runtime, so the newest replaces one not sent yet; an
+   * enrollment reconfigures every image, and a runtime it did not change is not sent at all.
+   */
+  private void record() {
+    if (!runtime.equals(recorded)) {
+      stateRepo.put(config.name(), new ImageRuntimeChange(config.name(), runtime));
+      recorded = runtime;
+    }
   }
 
   private void publish() {
@@ -559,13 +524,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     return budget.describe();
   }
 
-  /** Says which of the two waits the loop's timer is for. */
+  /** Says which of the loop's waits the timer is for. */
   private String timerSummary(Duration wait) {
     Instant due = now().plus(wait);
-    Optional<Duration> rebuild = untilNextAttempt();
-    return rebuild.isPresent() && rebuild.get().equals(wait)
-        ? ImageSummaries.rebuildTimer(config, runtime, due)
-        : ImageSummaries.recordTimer(config, due);
+    if (untilNextAttempt().filter(wait::equals).isPresent()) {
+      return ImageSummaries.rebuildTimer(config, runtime, due);
+    }
+    if (requests.untilDue(now()).filter(wait::equals).isPresent()) {
+      return "wait for the CI's answer to the rebuild of " + config.name();
+    }
+    return ImageSummaries.recordTimer(config, due);
   }
 
   private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
@@ -586,7 +554,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
     Instant now = now();
     Optional<Instant> due = ImageRuntimes.nextAttempt(runtime, config.rebuildDelay());
-    if (due.isEmpty() || due.get().isAfter(now) || !config.autoRebuild() || !budgeted) {
+    if (due.isEmpty() || due.get().isAfter(now) || !config.autoRebuild()) {
       return due.map(at -> Duration.between(now, at));
     }
     if (!config.windowOpen(now)) {
@@ -614,25 +582,6 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         && !ImageRuntimes.heldDigestWouldBeBuilt(runtime, config);
   }
 
-  private boolean hasWork() {
-    return dirty
-        || persistNeeded
-        || cascade != null
-        || unenrolled
-        || !ownScanInbox.isEmpty()
-        || stateRepo.hasWork()
-        || budget.hasWork()
-        || approvedBy != null
-        || rebuildNowBy != null
-        || (dispatch != null && dispatch.isCompleted())
-        || (conclusion != null && conclusion.isCompleted());
-  }
-
-  private boolean dueForContinueAsNew() {
-    return Workflow.getInfo().isContinueAsNewSuggested()
-        || Workflow.getInfo().getHistoryLength() > continueAsNewAfter;
-  }
-
   private static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
@@ -642,31 +591,13 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         && RebuildFailures.REJECTED.equals(application.getType());
   }
 
-  private static String reasonOf(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure application) {
-      return application.getOriginalMessage();
-    }
-    return cause == null ? failure.getMessage() : cause.getMessage();
-  }
-
-  @Override
-  public void configure(ImageConfig newConfig) {
-    ImageRuntime next = ImageRuntimes.withConfig(runtime, config, newConfig);
-    // An enrollment reconfigures every image; a commit per image for nothing is load the writer
-    // does not need.
-    if (!next.equals(runtime)) {
-      persistNeeded = true;
-    }
+  private void reconfigure(ImageConfig newConfig) {
+    runtime = ImageRuntimes.withConfig(runtime, config, newConfig);
     config = newConfig;
-    runtime = next;
     scans = scans.retainBases(newConfig.baseImages());
-    dirty = true;
-    remark();
   }
 
-  @Override
-  public void baseUpdated(BaseUpdate update) {
+  private void takeBaseUpdate(BaseUpdate update) {
     if (config.dependentImages().contains(update.baseImage())) {
       // Enrollment refuses cycles; this guard keeps a stale configuration from looping rebuilds.
       log.warn(
@@ -675,100 +606,92 @@ public class ImageWorkflowImpl implements ImageWorkflow {
           update.baseImage(),
           update.baseImage(),
           config.name());
-      return;
-    }
-    if (!config.baseImages().contains(update.baseImage())) {
+    } else if (!config.baseImages().contains(update.baseImage())) {
       log.info("image {} ignores {}: not one of its bases", config.name(), update.baseImage());
-      return;
-    }
-    ImageRuntime next =
-        config.pinnedBaseImages().contains(update.baseImage())
-            ? ImageRuntimes.pinnedUpdate(runtime, update)
-            : ImageRuntimes.candidate(runtime, update, config.rebuildDelay(), now());
-    if (!next.equals(runtime)) {
-      runtime = next;
-      persistNeeded = true;
-      dirty = true;
-    }
-    remark();
-  }
-
-  @Override
-  public void scanned(ScanSummary summary) {
-    if (summary != null) {
-      ownScanInbox.add(summary);
-      dirty = true;
+    } else if (config.pinnedBaseImages().contains(update.baseImage())) {
+      runtime = ImageRuntimes.pinnedUpdate(runtime, update);
+    } else {
+      runtime = ImageRuntimes.candidate(runtime, update, config.rebuildDelay(), now());
     }
   }
 
-  @Override
-  public void baseScanned(BaseScan scan) {
-    if (scan == null || !config.baseImages().contains(scan.baseImage())) {
-      return;
-    }
-    ImageScans next = scans.withBase(scan.baseImage(), scan.summary());
-    if (next != scans) {
-      scans = next;
-      dirty = true;
-      remark();
-    }
-  }
-
-  @Override
-  public void built(ImageBuild build) {
+  /** Takes a new build of the image; returns it when it is news for the dependents, else null. */
+  private ImageBuild takeBuild(ImageBuild build) {
     if (build.digest().equals(runtime.currentDigest())) {
-      return;
+      return null;
     }
     Instant seenAt = build.seenAt() == null ? now() : build.seenAt();
     if (runtime.lastBuilt() != null && seenAt.isBefore(runtime.lastBuilt())) {
       // Received before the current build, delivered after it: the current digest never regresses.
       log.info(
           "image {} ignores build {}: older than its current one", config.name(), build.digest());
-      return;
+      return null;
     }
-    build = new ImageBuild(build.digest(), build.tag(), seenAt);
+    ImageBuild seen = new ImageBuild(build.digest(), build.tag(), seenAt);
     boolean baseline = runtime.currentDigest() == null;
-    String replaced = runtime.currentDigest();
     boolean closesRebuild = runtime.rebuildInFlight();
-    runtime = ImageRuntimes.built(runtime, build);
+    runtime = ImageRuntimes.built(runtime, seen);
     if (closesRebuild && !runtime.rebuildInFlight()) {
       // The build is here: its run has done what it was for.
-      stopFollowing();
+      calls.stopFollowing();
     }
-    if (!baseline) {
-      cascade = build;
-      cascadeReplaces = replaced;
+    return baseline ? null : seen;
+  }
+
+  @Override
+  public void configure(ImageConfig newConfig) {
+    inbox.add(new Configure(newConfig));
+  }
+
+  @Override
+  public void baseUpdated(BaseUpdate update) {
+    inbox.add(new BaseUpdated(update));
+  }
+
+  @Override
+  public void built(ImageBuild build) {
+    inbox.add(new Built(build));
+  }
+
+  @Override
+  public void scanned(ScanSummary summary) {
+    if (summary != null) {
+      inbox.add(new Scanned(summary));
     }
-    persistNeeded = true;
-    dirty = true;
+  }
+
+  @Override
+  public void baseScanned(BaseScan scan) {
+    if (scan != null && scan.summary() != null) {
+      inbox.add(new BaseScanned(scan));
+    }
   }
 
   @Override
   public void acknowledged(Acknowledgement acknowledgement) {
-    stateRepo.acknowledged(acknowledgement);
+    inbox.add(new Acknowledged(acknowledgement));
   }
 
   @Override
   public void budgetGranted(BudgetGrant grant) {
-    budget.granted(grant);
+    inbox.add(new BudgetGranted(grant));
   }
 
   @Override
   public void budgetQueued(BudgetNotice notice) {
-    budget.queued(notice);
+    inbox.add(new BudgetQueued(notice));
   }
 
   @Override
   public void unenroll() {
-    unenrolled = true;
+    inbox.add(new Unenroll());
   }
 
   @Override
   public RebuildEntry approve(String by) {
-    approvedBy = by;
-    Workflow.await(() -> approvedBy == null);
-    awaitDispatchAnswer();
-    return runtime.lastRebuild();
+    Approve request = new Approve(by, Workflow.newPromise());
+    inbox.add(request);
+    return request.answer().get();
   }
 
   @Override
@@ -782,18 +705,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   @Override
   public RebuildEntry rebuildNow(String by) {
-    rebuildNowBy = by;
-    Workflow.await(() -> rebuildNowBy == null);
-    awaitDispatchAnswer();
-    return runtime.lastRebuild();
-  }
-
-  /** The caller usually sees the CI's answer; a slow CI gets the rebuild as requested. */
-  private void awaitDispatchAnswer() {
-    UiSummaries.await(
-        DISPATCH_ANSWER_WAIT,
-        "wait for the CI's answer to the rebuild of " + config.name(),
-        () -> dispatch == null);
+    RebuildNow request = new RebuildNow(by, Workflow.newPromise());
+    inbox.add(request);
+    return request.answer().get();
   }
 
   @Override
@@ -802,7 +716,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       throw new IllegalStateException(
           "image " + config.name() + " is external: Image Factory does not build it");
     }
-    if (unenrolled) {
+    if (inbox.holds(Unenroll.class)) {
       throw new IllegalStateException("image " + config.name() + " is being unenrolled");
     }
     if (runtime.rebuildInFlight()) {

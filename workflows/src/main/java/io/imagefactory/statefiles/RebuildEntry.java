@@ -138,6 +138,37 @@ public record RebuildEntry(
     return completedAt == null || SUCCEEDED.equals(outcome);
   }
 
+  /**
+   * A rebuild just asked for, its dispatch not answered yet; what it is for comes with {@link
+   * #withSelection} and {@link #withBuilds}.
+   */
+  public static RebuildEntry requested(String rebuildId, Instant requestedAt, String trigger) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, Map.of(), List.of(), false, List.of(), null, DISPATCHING,
+        null, null, null, null, null);
+  }
+
+  /** The same rebuild for {@code digests}, consuming the candidates {@code consumed}. */
+  public RebuildEntry withSelection(Map<String, String> digests, List<PendingDigest> consumed) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, digests, consumed, pinned, unmatured, builds, outcome,
+        detail, runUrl, run, completedAt, builtDigest, fastPath);
+  }
+
+  /** The same rebuild with what it builds: pinned digests, or tags that may hold {@code notMatured}. */
+  public RebuildEntry withBuilds(boolean pinnedBases, List<PendingDigest> notMatured, String what) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinnedBases, notMatured, what,
+        outcome, detail, runUrl, run, completedAt, builtDigest, fastPath);
+  }
+
+  /** The same rebuild, naming the vulnerabilities whose fixes took it past the soak. */
+  public RebuildEntry withFastPath(List<String> fixes) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, outcome,
+        detail, runUrl, run, completedAt, builtDigest, fixes);
+  }
+
   public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,

@@ -676,7 +676,7 @@ class EnrollmentPlannerTest {
         .filter(change -> change.path().equals(path))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no change to " + path))
-        .content();
+        .text();
   }
 
   private static ManagedImageState withRuntime(ManagedImageState state) {

@@ -16,7 +16,7 @@ import io.imagefactory.statefiles.RebuildState;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.staterepo.ApplyResult;
 import io.imagefactory.staterepo.DerivedFiles;
-import io.imagefactory.staterepo.FileChange;
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.staterepo.GitFixtures.Entry;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.StateFiles;

@@ -1,5 +1,6 @@
 package io.imagefactory.worker.webhook;
 
+import io.imagefactory.reference.ImageReferences;
 import java.util.Optional;
 
 /**

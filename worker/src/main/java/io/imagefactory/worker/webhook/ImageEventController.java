@@ -93,7 +93,7 @@ class ImageEventController {
     ImageEvent event = StrictJson.read(contentType, body, ImageEvent.class);
     event.validate();
     List<Entry> watched = directory.find(event.repoURL(), event.tag());
-    StateIndex index = StateIndex.of(directory.freshness());
+    FreshnessJson index = FreshnessJson.of(directory.freshness());
     if (watched.isEmpty()) {
       log.info("Image event {} ignored: nothing is watched there", event);
       throw ApiProblem.notFound(
@@ -140,5 +140,5 @@ class ImageEventController {
    * The answer to an accepted event: the signals it became, and the snapshot of the state
    * repository that decided who to signal.
    */
-  record Accepted(String status, List<Signal> signals, StateIndex stateIndex) {}
+  record Accepted(String status, List<Signal> signals, FreshnessJson stateIndex) {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageStatus;
 import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.reference.ImageReferences;
 import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
 import io.imagefactory.worker.webhook.ImageDirectory.Freshness;

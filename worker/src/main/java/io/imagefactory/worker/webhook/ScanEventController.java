@@ -97,7 +97,7 @@ class ScanEventController {
               + " ?digest=sha256:...");
     }
     ScanTargets targets = ScanTargets.of(directory.states());
-    StateIndex index = StateIndex.of(directory.freshness());
+    FreshnessJson index = FreshnessJson.of(directory.freshness());
     String tracked = named.stream().filter(d -> !targets.ownersOf(d).isEmpty()).findFirst().orElse(null);
     if (tracked == null) {
       throw ApiProblem.notFound(
@@ -140,5 +140,5 @@ class ScanEventController {
   }
 
   /** The answer to an accepted report: its summary, the signals it became, the snapshot used. */
-  record Accepted(String status, ScanSummary summary, List<Signal> signals, StateIndex stateIndex) {}
+  record Accepted(String status, ScanSummary summary, List<Signal> signals, FreshnessJson stateIndex) {}
 }

@@ -2,9 +2,9 @@ package io.imagefactory.worker.webhook;
 
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateRepositoryException;
+import io.imagefactory.staterepo.StateTree;
 import java.util.SortedMap;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +14,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class StateSnapshotsConfiguration {
-
-  private static final Predicate<String> INDEXED =
-      path -> path.startsWith("images/") || path.startsWith("base-images/");
 
   @Bean
   StateSnapshots stateSnapshots(StateRepository stateRepository) {
@@ -29,7 +26,7 @@ class StateSnapshotsConfiguration {
       @Override
       public SortedMap<String, byte[]> read(String commit) {
         return stateRepository
-            .readAt(commit, INDEXED)
+            .readAt(commit, StateTree.STATE_FILES_ONLY)
             .orElseThrow(
                 () ->
                     new StateRepositoryException(

@@ -1,4 +1,4 @@
-package io.imagefactory.worker.webhook;
+package io.imagefactory.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

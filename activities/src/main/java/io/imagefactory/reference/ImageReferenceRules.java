@@ -1,31 +1,24 @@
-package io.imagefactory.catalog;
+package io.imagefactory.reference;
 
 import io.imagefactory.catalog.yaml.Quoted;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Rules for the image fields of an {@code images.yaml} entry: {@code registry}, {@code repository},
- * {@code allowTags} and {@code imageSelectionStrategy}. Each returns what is wrong, quoting the
- * value, or empty.
+ * Rules for the registry host and the repository path of an image, as an {@code images.yaml} entry
+ * writes them and as a Kargo image event names them. Each returns what is wrong, quoting the value,
+ * or empty.
  */
-final class ImageReferenceRules {
+public final class ImageReferenceRules {
 
-  /** The strategies a Kargo Warehouse image subscription accepts. */
-  static final List<String> STRATEGIES = List.of("SemVer", "Lexical", "Digest", "NewestBuild");
-
-  private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-  private static final Pattern PATH_COMPONENT =
-      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-
-  /** Docker caps a full image name at 255 characters. */
-  private static final int MAX_NAME_LENGTH = 255;
+  private static final Pattern PATH_COMPONENT = Pattern.compile(ImageReferences.PATH_COMPONENT);
+  private static final int MAX_NAME_LENGTH = ImageReferences.MAX_NAME_LENGTH;
 
   private ImageReferenceRules() {}
 
-  static Optional<String> registry(String registry) {
+  /** What is wrong with a registry host (and optional port), or empty. */
+  public static Optional<String> registry(String registry) {
     String quoted = Quoted.of(registry);
     if (registry.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       return Optional.of(quoted + " must not contain spaces, line breaks or control characters");
@@ -45,7 +38,7 @@ final class ImageReferenceRules {
       }
     }
     for (String label : host.split("\\.", -1)) {
-      if (label.length() > 63 || !HOST_LABEL.matcher(label).matches()) {
+      if (!KubernetesNames.isDnsLabel(label)) {
         return notAHost(quoted);
       }
     }
@@ -59,7 +52,8 @@ final class ImageReferenceRules {
     return Optional.empty();
   }
 
-  static Optional<String> repository(String repository, String registry) {
+  /** What is wrong with a repository path on {@code registry} (null when unknown), or empty. */
+  public static Optional<String> repository(String repository, String registry) {
     String quoted = Quoted.of(repository);
     if (!repository.equals(repository.toLowerCase(Locale.ROOT))) {
       return Optional.of(quoted + " must be lower case");
@@ -88,24 +82,6 @@ final class ImageReferenceRules {
           quoted + " makes the image name longer than " + MAX_NAME_LENGTH + " characters");
     }
     return Optional.empty();
-  }
-
-  static Optional<String> allowTags(String regex) {
-    return TagFilter.problem(regex);
-  }
-
-  static Optional<String> strategy(String strategy) {
-    if (STRATEGIES.contains(strategy)) {
-      return Optional.empty();
-    }
-    String hint =
-        STRATEGIES.stream()
-            .filter(known -> known.equalsIgnoreCase(strategy))
-            .map(known -> " (did you mean " + known + "?)")
-            .findFirst()
-            .orElse("");
-    return Optional.of(
-        Quoted.of(strategy) + " is not one of " + String.join(", ", STRATEGIES) + hint);
   }
 
   private static Optional<String> notAHost(String quoted) {
