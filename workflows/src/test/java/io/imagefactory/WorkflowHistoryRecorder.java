@@ -384,6 +384,46 @@ class WorkflowHistoryRecorder {
     }
   }
 
+  @Test
+  void recordsAHeldDigestCheckedAgainUntilItsSignatureAppears() throws Exception {
+    RecordingActivities activities = new RecordingActivities();
+    RecordedSignatures signatures = new RecordedSignatures();
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(activities, signatures)) {
+      ImageConfig api =
+          new ImageConfig(
+              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
+              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
+      WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
+      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      VerifyRule rule =
+          new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+      BaseSetup setup =
+          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0)
+              .withVerify(rule);
+      WorkflowClient.start(base::run, setup);
+      base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
+      temporal.sleep(Duration.ofMinutes(1));
+      base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2"));
+      temporal.sleep(Duration.ofMinutes(20));
+      // The rule changes while the digest is held: it is checked again at once.
+      base.configure(
+          setup.withVerify(
+              new VerifyRule(
+                  "docker.io/library/*", null, "builder@example.com", null,
+                  "https://accounts.example.com", VerifyRule.ENFORCE)));
+      temporal.sleep(Duration.ofMinutes(1));
+      signatures.signedBy.put("sha256:" + "2".repeat(64), "builder@example.com");
+      temporal.sleep(Duration.ofDays(1).plusMinutes(10));
+      image.unenroll();
+      base.retire();
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
+      write(temporal, "image--held-then-released-by-a-re-check.json", WorkflowIds.image("api"));
+      write(temporal, "base--held-digest-checked-again.json", WorkflowIds.base("node-22"));
+    }
+  }
+
   private static void write(WorkflowTestEnvironment temporal, String file, String workflowId)
       throws Exception {
     WorkflowStub stub = temporal.client.newUntypedWorkflowStub(workflowId);

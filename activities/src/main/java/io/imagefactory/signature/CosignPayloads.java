@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagefactory.HumanText;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Checks one cosign key-based signature: the base64 signature verifies over the exact payload
- * bytes with the key (ECDSA P-256 with SHA-256, as {@code cosign sign --key} makes it), and the
- * payload is a simple-signing document whose {@code critical.image.docker-manifest-digest} is the
- * digest being verified.
+ * Checks one cosign signature layer: the base64 signature verifies over the exact payload bytes
+ * with the key ({@link PublicKeys#verifies}), and the payload is a simple-signing document whose
+ * {@code critical.image.docker-manifest-digest} is the digest being verified.
  */
 final class CosignPayloads {
 
@@ -31,19 +28,17 @@ final class CosignPayloads {
     } catch (IllegalArgumentException e) {
       return Optional.of("the signature annotation is not base64");
     }
-    try {
-      Signature verifier = Signature.getInstance(PublicKeys.signatureAlgorithm(key));
-      verifier.initVerify(key);
-      verifier.update(signature.payload());
-      if (!verifier.verify(bytes)) {
-        return Optional.of("the signature does not verify with the key");
-      }
-    } catch (GeneralSecurityException e) {
+    if (!PublicKeys.verifies(key, signature.payload(), bytes)) {
       return Optional.of("the signature does not verify with the key");
     }
+    return payloadProblem(signature.payload(), digest);
+  }
+
+  /** Why {@code payload} is not a simple-signing document for {@code digest}; empty when it is. */
+  static Optional<String> payloadProblem(byte[] payload, String digest) {
     JsonNode critical;
     try {
-      critical = JSON.readTree(signature.payload()).path("critical");
+      critical = JSON.readTree(payload).path("critical");
     } catch (IOException e) {
       return Optional.of("the signed payload is not JSON");
     }

@@ -3,8 +3,6 @@ package io.imagefactory.signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the cosign signatures of a digest in its registry: the OCI referrers API first ({@code GET
- * /v2/<name>/referrers/<digest>}), and, when it lists none or the registry does not offer it,
- * cosign's tag {@code sha256-<hex>.sig}. Every manifest and payload read is checked against the
- * digest it was asked for, so a registry cannot substitute content.
+ * Finds the signatures of a digest in its registry: the OCI referrers API first ({@code GET
+ * /v2/<name>/referrers/<digest>}: cosign signature manifests and Sigstore bundles), and, when it
+ * lists none or the registry does not offer it, cosign's tag {@code sha256-<hex>.sig} (signature
+ * layers, key-based or keyless with their certificate annotations). Every manifest, payload and
+ * bundle read is checked against the digest it was asked for, so a registry cannot substitute
+ * content.
  */
 final class SignatureFinder {
 
@@ -26,6 +26,9 @@ final class SignatureFinder {
   static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
   static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
   static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+  static final String BUNDLE_V03 = "application/vnd.dev.sigstore.bundle.v0.3+json";
+  static final String BUNDLE_V02 = "application/vnd.dev.sigstore.bundle+json;version=0.2";
+  static final String BUNDLE_V02_ARTIFACT = "application/vnd.dev.sigstore.bundle.v0.2+json";
 
   /** A digest with more signatures than this is read only this far. */
   static final int MAX_SIGNATURES = 20;
@@ -33,7 +36,8 @@ final class SignatureFinder {
   private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
   private static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
   private static final List<String> MANIFESTS = List.of(OCI_MANIFEST, DOCKER_MANIFEST);
-  private static final Set<String> ARTIFACT_TYPES = Set.of(SIGNATURE_ARTIFACT, SIMPLE_SIGNING);
+  private static final Set<String> SIGNATURE_TYPES = Set.of(SIGNATURE_ARTIFACT, SIMPLE_SIGNING);
+  private static final Set<String> BUNDLE_TYPES = Set.of(BUNDLE_V03, BUNDLE_V02, BUNDLE_V02_ARTIFACT);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryClient registry;
@@ -43,7 +47,12 @@ final class SignatureFinder {
   }
 
   /** What was found; {@link Found#refused} when the registry refused access. */
-  record Found(List<CosignSignature> signatures, String refused) {}
+  record Found(List<CosignSignature> signatures, List<SigstoreBundle> bundles, String refused) {
+
+    boolean none() {
+      return signatures.isEmpty() && bundles.isEmpty();
+    }
+  }
 
   /**
    * The signatures of {@code digest} in {@code repository} ({@code registry/name}).
@@ -59,8 +68,9 @@ final class SignatureFinder {
     String host = repository.substring(0, slash);
     String name = repository.substring(slash + 1);
     List<CosignSignature> found = new ArrayList<>();
-    String refused = referrers(host, name, digest, found);
-    if (found.isEmpty()) {
+    List<SigstoreBundle> bundles = new ArrayList<>();
+    String refused = referrers(host, name, digest, found, bundles);
+    if (found.isEmpty() && bundles.isEmpty()) {
       String tag = "sha256-" + digest.substring("sha256:".length()) + ".sig";
       RegistryResponse manifest = registry.get(host, name, "manifests/" + tag, MANIFESTS, MAX_MANIFEST_BYTES);
       if (manifest.ok()) {
@@ -69,12 +79,18 @@ final class SignatureFinder {
         refused = "the registry refused access (" + manifest.status() + ")";
       }
     }
-    return new Found(found, found.isEmpty() ? refused : null);
+    boolean none = found.isEmpty() && bundles.isEmpty();
+    return new Found(found, bundles, none ? refused : null);
   }
 
-  private String referrers(String host, String name, String digest, List<CosignSignature> found) {
-    String path =
-        "referrers/" + digest + "?artifactType=" + URLEncoder.encode(SIGNATURE_ARTIFACT, StandardCharsets.UTF_8);
+  private String referrers(
+      String host,
+      String name,
+      String digest,
+      List<CosignSignature> found,
+      List<SigstoreBundle> bundles) {
+    // Unfiltered, so one listing serves signature manifests and bundles alike.
+    String path = "referrers/" + digest;
     RegistryResponse index = registry.get(host, name, path, List.of(OCI_INDEX), MAX_MANIFEST_BYTES);
     if (index.status() == 401 || index.status() == 403) {
       return "the registry refused access (" + index.status() + ")";
@@ -84,21 +100,38 @@ final class SignatureFinder {
       return null;
     }
     for (JsonNode descriptor : json(index.body()).path("manifests")) {
-      if (found.size() >= MAX_SIGNATURES) {
+      if (found.size() + bundles.size() >= MAX_SIGNATURES) {
         break;
       }
       String type = descriptor.path("artifactType").asText("");
       String manifestDigest = descriptor.path("digest").asText("");
-      if (!ARTIFACT_TYPES.contains(type) || !manifestDigest.matches("sha256:[0-9a-f]{64}")) {
+      boolean bundle = BUNDLE_TYPES.contains(type);
+      if (!(bundle || SIGNATURE_TYPES.contains(type))
+          || !manifestDigest.matches("sha256:[0-9a-f]{64}")) {
         continue;
       }
       RegistryResponse manifest =
           registry.get(host, name, "manifests/" + manifestDigest, MANIFESTS, MAX_MANIFEST_BYTES);
-      if (manifest.ok() && manifestDigest.equals(sha256(manifest.body()))) {
+      if (!manifest.ok() || !manifestDigest.equals(sha256(manifest.body()))) {
+        continue;
+      }
+      if (bundle) {
+        bundles(host, name, manifest.body(), bundles);
+      } else {
         layers(host, name, manifest.body(), "referrers", found);
       }
     }
     return null;
+  }
+
+  private void bundles(String host, String name, byte[] manifest, List<SigstoreBundle> bundles) {
+    for (JsonNode layer : json(manifest).path("layers")) {
+      byte[] blob = blob(host, name, layer);
+      if (BUNDLE_TYPES.contains(layer.path("mediaType").asText()) && blob != null) {
+        bundles.add(new SigstoreBundle("referrers", blob));
+        return;
+      }
+    }
   }
 
   private void layers(
@@ -107,18 +140,33 @@ final class SignatureFinder {
       if (found.size() >= MAX_SIGNATURES) {
         return;
       }
-      String signature = layer.path("annotations").path(SIGNATURE_ANNOTATION).asText(null);
-      String blob = layer.path("digest").asText("");
-      if (!SIMPLE_SIGNING.equals(layer.path("mediaType").asText())
-          || signature == null
-          || !blob.matches("sha256:[0-9a-f]{64}")) {
+      JsonNode annotations = layer.path("annotations");
+      String signature = annotations.path(SIGNATURE_ANNOTATION).asText(null);
+      if (!SIMPLE_SIGNING.equals(layer.path("mediaType").asText()) || signature == null) {
         continue;
       }
-      RegistryResponse payload = registry.get(host, name, "blobs/" + blob, List.of(), MAX_PAYLOAD_BYTES);
-      if (payload.ok() && blob.equals(sha256(payload.body()))) {
-        found.add(new CosignSignature(source, payload.body(), signature));
+      byte[] payload = blob(host, name, layer);
+      if (payload != null) {
+        found.add(
+            new CosignSignature(
+                source,
+                payload,
+                signature,
+                annotations.path(CosignSignature.CERTIFICATE_ANNOTATION).asText(null),
+                annotations.path(CosignSignature.CHAIN_ANNOTATION).asText(null),
+                annotations.path(CosignSignature.BUNDLE_ANNOTATION).asText(null)));
       }
     }
+  }
+
+  /** The blob a layer descriptor names, when it is there and has that digest; else null. */
+  private byte[] blob(String host, String name, JsonNode layer) {
+    String blob = layer.path("digest").asText("");
+    if (!blob.matches("sha256:[0-9a-f]{64}")) {
+      return null;
+    }
+    RegistryResponse content = registry.get(host, name, "blobs/" + blob, List.of(), MAX_PAYLOAD_BYTES);
+    return content.ok() && blob.equals(sha256(content.body())) ? content.body() : null;
   }
 
   /** A document that is not JSON lists nothing: it holds no signature of ours. */

@@ -7,40 +7,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a base digest is signed as its {@code verify:} rule asks: at least one cosign
- * signature found for it verifies with the rule's key and names the digest. Keyless rules are not
- * verified yet, and say so, so an {@code enforce} rule never lets a digest through unchecked.
+ * Decides whether a base digest is signed as its {@code verify:} rule asks: a key-based rule
+ * wants one cosign signature that verifies with the rule's key and names the digest; a keyless
+ * rule wants one signed by the rule's identity and issuer under the Sigstore trusted root ({@link
+ * KeylessSignatures}).
  */
 final class SignatureVerifier {
 
-  static final String KEYLESS_UNSUPPORTED = "keyless verification is not supported yet";
-
   private final SignatureFinder finder;
   private final KeySource keys;
+  private final KeylessSignatures keyless;
 
-  SignatureVerifier(SignatureFinder finder, KeySource keys) {
+  SignatureVerifier(SignatureFinder finder, KeySource keys, SigstoreTrust trust) {
     this.finder = finder;
     this.keys = keys;
+    this.keyless = new KeylessSignatures(trust);
   }
 
   SignatureVerdict verify(SignatureCheck check) {
     VerifyRule rule = check.rule();
     boolean enforced = rule.enforced();
-    if (rule.keyless()) {
-      return new SignatureVerdict(check.digest(), false, enforced, KEYLESS_UNSUPPORTED);
-    }
-    PublicKey key;
-    try {
-      key =
-          PublicKeys.parse(
-              keys.read(rule.key())
-                  .orElseThrow(() -> new IllegalArgumentException("is not in the state repository")));
-    } catch (IllegalArgumentException e) {
-      return new SignatureVerdict(
-          check.digest(), false, enforced, "the public key " + rule.key() + " " + e.getMessage());
+    PublicKey key = null;
+    if (!rule.keyless()) {
+      try {
+        key =
+            PublicKeys.parse(
+                keys.read(rule.key())
+                    .orElseThrow(() -> new IllegalArgumentException("is not in the state repository")));
+      } catch (IllegalArgumentException e) {
+        return new SignatureVerdict(
+            check.digest(), false, enforced, "the public key " + rule.key() + " " + e.getMessage());
+      }
     }
     SignatureFinder.Found found = finder.find(check.repository(), check.digest());
-    if (found.signatures().isEmpty()) {
+    if (found.none()) {
       String why =
           found.refused() != null
               ? found.refused()
@@ -49,6 +49,12 @@ final class SignatureVerifier {
                   + "….sig)";
       return new SignatureVerdict(check.digest(), false, enforced, why);
     }
+    return key == null ? keyless.verify(check, found) : withKey(check, found, key);
+  }
+
+  private static SignatureVerdict withKey(
+      SignatureCheck check, SignatureFinder.Found found, PublicKey key) {
+    VerifyRule rule = check.rule();
     Set<String> problems = new LinkedHashSet<>();
     for (CosignSignature signature : found.signatures()) {
       Optional<String> problem = CosignPayloads.problem(signature, key, check.digest());
@@ -56,16 +62,19 @@ final class SignatureVerifier {
         return new SignatureVerdict(
             check.digest(),
             true,
-            enforced,
+            rule.enforced(),
             "signed with " + rule.key() + " (found under " + signature.source() + ")");
       }
       problems.add(problem.get());
     }
+    if (!found.bundles().isEmpty()) {
+      problems.add("Sigstore bundles are verified for keyless rules only (identity and issuer)");
+    }
     return new SignatureVerdict(
         check.digest(),
         false,
-        enforced,
-        found.signatures().size()
+        rule.enforced(),
+        (found.signatures().size() + found.bundles().size())
             + " signature(s) found, none verifies with "
             + rule.key()
             + ": "

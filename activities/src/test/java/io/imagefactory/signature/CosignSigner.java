@@ -7,21 +7,43 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
 
 /**
- * Signs image digests as {@code cosign sign --key} does: an ECDSA P-256 key, a simple-signing
- * payload naming the digest, the base64 signature in the layer annotation, and the signature
- * manifest pushed under the {@code sha256-<hex>.sig} tag or as a referrer of the image.
+ * Signs image digests as {@code cosign sign --key} does: a key of one of the {@link KeyType}s, a
+ * simple-signing payload naming the digest, the base64 signature in the layer annotation, and the
+ * signature manifest pushed under the {@code sha256-<hex>.sig} tag or as a referrer of the image.
  */
 final class CosignSigner {
 
+  /** The keys cosign signs with. */
+  enum KeyType {
+    /** {@code cosign generate-key-pair}. */
+    ECDSA_P256,
+    /** An imported or KMS RSA key: PKCS#1 v1.5 with SHA-256. */
+    RSA_PKCS1,
+    /** An RSA KMS key set to PSS: RSASSA-PSS with SHA-256, MGF1-SHA-256, 32-byte salt. */
+    RSA_PSS
+  }
+
+  private final KeyType type;
   private final KeyPair keys;
   private final RegistryPusher pusher;
 
   CosignSigner(RegistryPusher pusher) throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    this(pusher, KeyType.ECDSA_P256);
+  }
+
+  CosignSigner(RegistryPusher pusher, KeyType type) throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(type == KeyType.ECDSA_P256 ? "EC" : "RSA");
+    if (type == KeyType.ECDSA_P256) {
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+    } else {
+      generator.initialize(3072);
+    }
+    this.type = type;
     this.keys = generator.generateKeyPair();
     this.pusher = pusher;
   }
@@ -86,7 +108,16 @@ final class CosignSigner {
   }
 
   private String sign(byte[] payload) throws GeneralSecurityException {
-    Signature signer = Signature.getInstance("SHA256withECDSA");
+    Signature signer =
+        Signature.getInstance(
+            switch (type) {
+              case ECDSA_P256 -> "SHA256withECDSA";
+              case RSA_PKCS1 -> "SHA256withRSA";
+              case RSA_PSS -> "RSASSA-PSS";
+            });
+    if (type == KeyType.RSA_PSS) {
+      signer.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+    }
     signer.initSign(keys.getPrivate());
     signer.update(payload);
     return Base64.getEncoder().encodeToString(signer.sign());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The signature check against a real registry (Debian's {@code docker-registry}), with images and
@@ -82,6 +84,35 @@ class SignatureActivitiesImplTest {
     // Distribution 2.8 has no referrers API: it was asked first, and the tag was the fallback.
     assertThat(front.requests.get(0)).isEqualTo("GET /v2/" + name + "/referrers/" + digest);
     assertThat(front.requests).contains("GET /v2/" + name + "/manifests/" + tagOf(digest));
+  }
+
+  @ParameterizedTest
+  @EnumSource(CosignSigner.KeyType.class)
+  void eachKeyTypeCosignSignsWithVerifiesUnderTheTagAndTheReferrersApi(CosignSigner.KeyType type)
+      throws Exception {
+    CosignSigner typed = new CosignSigner(pusher, type);
+    CosignSigner otherOfTheType = new CosignSigner(pusher, type);
+    front.servesReferrers = true;
+    String tagged = pusher.image(name, "1");
+    String referred = pusher.image(name, "2");
+    typed.signUnderTag(name, tagged, tagged);
+    front.referrers.put(referred, List.of(typed.signAsReferrer(name, referred)));
+    Map<String, byte[]> keys = Map.of(KEY, typed.publicKeyPem(), OTHER_KEY, otherOfTheType.publicKeyPem());
+    SignatureActivitiesImpl activities =
+        new SignatureActivitiesImpl(
+            new RegistryHosts(List.of(front.host())),
+            RegistryCredentials.none(),
+            path -> Optional.ofNullable(keys.get(path)),
+            SigstoreTrust.fromFile(dir.resolve("no-keyless-rule-reads-this.json")));
+
+    SignatureVerdict underTag = activities.verifySignature(check(tagged, rule(KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict underReferrers = activities.verifySignature(check(referred, rule(KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict otherKey = activities.verifySignature(check(tagged, rule(OTHER_KEY, VerifyRule.ENFORCE)));
+
+    assertThat(underTag.verified()).as(underTag.detail()).isTrue();
+    assertThat(underReferrers.verified()).as(underReferrers.detail()).isTrue();
+    assertThat(otherKey.verified()).isFalse();
+    assertThat(otherKey.detail()).endsWith("the signature does not verify with the key");
   }
 
   @Test
@@ -190,21 +221,6 @@ class SignatureActivitiesImplTest {
   }
 
   @Test
-  void keylessRulesAreNeverPassedUnchecked() throws Exception {
-    String digest = pusher.image(name, "1");
-    VerifyRule keyless =
-        new VerifyRule(
-            "127.0.0.1*/**", null, "builder@example.com", null, "https://accounts.example.com",
-            VerifyRule.ENFORCE);
-
-    SignatureVerdict verdict = verify(digest, keyless);
-
-    assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).isEqualTo("keyless verification is not supported yet");
-    assertThat(front.requests).isEmpty();
-  }
-
-  @Test
   void aMissingKeyFileIsAReasonNotAPass() throws Exception {
     String digest = pusher.image(name, "1");
 
@@ -235,7 +251,10 @@ class SignatureActivitiesImplTest {
   private SignatureActivitiesImpl activities(RegistryCredentials credentials) {
     Map<String, byte[]> keys = Map.of(KEY, signer.publicKeyPem(), OTHER_KEY, stranger.publicKeyPem());
     return new SignatureActivitiesImpl(
-        new RegistryHosts(List.of(front.host())), credentials, path -> Optional.ofNullable(keys.get(path)));
+        new RegistryHosts(List.of(front.host())),
+        credentials,
+        path -> Optional.ofNullable(keys.get(path)),
+        SigstoreTrust.fromFile(dir.resolve("no-keyless-rule-reads-this.json")));
   }
 
   private SignatureCheck check(String digest, VerifyRule rule) {

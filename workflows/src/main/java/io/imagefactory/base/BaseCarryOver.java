@@ -1,7 +1,7 @@
 package io.imagefactory.base;
 
-import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.BaseScan;
+import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.vulnerability.ScanSummary;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.List;
  * @param unannounced the new digest not fanned out yet; null when none waits
  * @param unrecorded digest and scan records the state repository has not acknowledged, oldest
  *     first
+ * @param held the current digest held for its signature and its re-checks; null when none is
  * @param scanInbox scans not taken yet, in arrival order
  * @param unannouncedScans scans recorded but not handed to the dependents yet, oldest first
  */
@@ -21,6 +22,7 @@ public record BaseCarryOver(
     List<DigestSeen> inbox,
     BaseUpdate unannounced,
     List<StateChange> unrecorded,
+    HeldDigest held,
     List<ScanSummary> scanInbox,
     List<BaseScan> unannouncedScans) {
 

@@ -17,6 +17,7 @@ import io.imagefactory.image.DependentImages;
 import io.imagefactory.signature.SignatureActivities;
 import io.imagefactory.signature.SignatureCheck;
 import io.imagefactory.signature.SignatureVerdict;
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
@@ -58,6 +59,9 @@ import org.slf4j.Logger;
  * <p>Where a {@code verify:} rule covers the base, a new digest's signatures are checked once,
  * here, before the fan-out, and the verdict goes with the digest to every dependent: a thousand
  * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked.
+ * A digest held under an {@code enforce} rule is checked again on a durable timer with backoff
+ * ({@link HeldDigest}), and at once when the rule changes; when it verifies, or the rule is gone,
+ * it goes out again to the dependents, which release it.
  *
  * <p>A vulnerability scan of one of its digests is kept (the newest per digest, the most recently
  * scanned digests), recorded in the state file and handed to every dependent, which decides its
@@ -94,6 +98,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   private Promise<Void> fanOut;
   private BaseUpdate verifying;
   private Promise<SignatureVerdict> verification;
+  private VerifyRule checkedRule;
+  private HeldDigest held;
 
   /** State is set before any handler runs: a signal may arrive with the start. */
   @WorkflowInit
@@ -103,6 +109,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (carried != null) {
       digests.addAll(carried.inbox());
       unannounced = carried.unannounced();
+      held = carried.held();
       carried.unrecorded().forEach(c -> stateRepo.put(recordKey(c), c));
       scanInbox.addAll(carried.scanInbox());
       unannouncedScans.addAll(carried.unannouncedScans());
@@ -117,16 +124,21 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         EntitySearchAttributes.IMAGE_KIND.valueSet("base"));
     Workflow.setCurrentDetails(details());
     while (true) {
-      Optional<Duration> untilDue = stateRepo.untilDue();
+      Optional<Duration> untilSend = stateRepo.untilDue();
+      Optional<Duration> untilRecheck = untilRecheck();
+      boolean recheckFirst =
+          untilRecheck.isPresent()
+              && (untilSend.isEmpty() || untilRecheck.get().compareTo(untilSend.get()) < 0);
+      Optional<Duration> untilDue = recheckFirst ? untilRecheck : untilSend;
       if (untilDue.isEmpty()) {
         Workflow.await(this::hasWork);
       } else if (untilDue.get().compareTo(Duration.ZERO) > 0) {
+        Instant at = now().plus(untilDue.get());
         loopTimer.await(
             untilDue.get(),
-            "send "
-                + state.name()
-                + "'s digest record to the state-repo writer at "
-                + Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(untilDue.get()),
+            recheckFirst
+                ? "check the signature of " + state.name() + "'s held digest again at " + at
+                : "send " + state.name() + "'s digest record to the state-repo writer at " + at,
             this::hasWork);
       }
       boolean retired = take(inbox.takeAll());
@@ -143,6 +155,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       takeDigests();
       takeScans();
       settleVerification();
+      recheckHeld();
       announce();
       stateRepo.step();
       Workflow.setCurrentDetails(details());
@@ -159,6 +172,10 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       if (command instanceof DigestsSeen seen) {
         digests.addAll(seen.events());
       } else if (command instanceof Configure configure) {
+        if (held != null && !Objects.equals(state.verify(), configure.setup().verify())) {
+          // A changed rule may pass the held digest now: check it at once.
+          held = held.checkNow(now());
+        }
         state = state.configuredAs(configure.setup());
       } else if (command instanceof Scanned scanned) {
         scanInbox.add(scanned.summary());
@@ -177,7 +194,51 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         || stateRepo.hasWork()
         || (verification != null && verification.isCompleted())
         || !scanInbox.isEmpty()
-        || ((unannounced != null || !unannouncedScans.isEmpty()) && !fanningOut());
+        || ((unannounced != null || !unannouncedScans.isEmpty()) && !fanningOut())
+        || untilRecheck().map(Duration::isZero).orElse(false);
+  }
+
+  /** How long until the held digest is checked again; empty when nothing is to be checked. */
+  private Optional<Duration> untilRecheck() {
+    if (held == null || verification != null) {
+      return Optional.empty();
+    }
+    return state.verify() == null ? Optional.of(Duration.ZERO) : held.untilCheck(now());
+  }
+
+  /**
+   * Checks the held digest again when due; with the rule gone it is released as it stands, since
+   * the dependents take a digest without a verdict as one no rule covers.
+   */
+  private void recheckHeld() {
+    if (!untilRecheck().map(Duration::isZero).orElse(false)) {
+      return;
+    }
+    if (state.verify() == null) {
+      log.info("base {}: digest {} released: no verify rule covers it now", state.name(), held.update().digest());
+      unannounced = held.update().withSignature(null);
+      held = null;
+      return;
+    }
+    verify(held.update());
+  }
+
+  private void verify(BaseUpdate update) {
+    verifying = update;
+    checkedRule = state.verify();
+    SignatureActivities signatures =
+        UiSummaries.activities(
+            SignatureActivities.class,
+            SIGNATURE_CHECK,
+            BaseSummaries.signatureCheck(state, update.digest()));
+    verification =
+        Async.function(
+            signatures::verifySignature,
+            new SignatureCheck(state.repoURL(), update.digest(), checkedRule));
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   /**
@@ -190,7 +251,12 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private BaseCarryOver carryOver() {
     return new BaseCarryOver(
-        digests.waiting(), unannounced, stateRepo.unacknowledged(), scanInbox, unannouncedScans);
+        digests.waiting(),
+        unannounced,
+        stateRepo.unacknowledged(),
+        held,
+        scanInbox,
+        unannouncedScans);
   }
 
   /** Digest records are kept by digest, scan records by the digest they scanned. */
@@ -256,19 +322,12 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (fansOut) {
       BaseUpdate update =
           new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated()).after(before);
+      // The dependents drop a held digest for a newer one of the same base; so does the base.
+      held = null;
       if (state.verify() == null) {
         unannounced = update;
       } else {
-        verifying = update;
-        SignatureActivities signatures =
-            UiSummaries.activities(
-                SignatureActivities.class,
-                SIGNATURE_CHECK,
-                BaseSummaries.signatureCheck(state, update.digest()));
-        verification =
-            Async.function(
-                signatures::verifySignature,
-                new SignatureCheck(state.repoURL(), update.digest(), state.verify()));
+        verify(update);
       }
       log.info(
           "base {}: new digest {} ({} new digest(s) taken at once)",
@@ -280,7 +339,10 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
   }
 
-  /** The checked digest waits to fan out with its verdict; a check that failed is unverified. */
+  /**
+   * The checked digest waits to fan out with its verdict; a check that failed is unverified. A
+   * re-check that holds the digest again goes out only when its reason changed.
+   */
   private void settleVerification() {
     if (verification == null || !verification.isCompleted()) {
       return;
@@ -304,9 +366,24 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         verifying.digest(),
         verdict.verified() ? "verified" : verdict.held() ? "held" : "unverified",
         verdict.detail());
-    unannounced = verifying.withSignature(verdict);
+    BaseUpdate checked = verifying.withSignature(verdict);
+    boolean recheck = held != null && held.update().digest().equals(checked.digest());
+    boolean sameReason =
+        recheck && Objects.equals(held.update().signature(), checked.signature());
+    if (!verdict.held()) {
+      held = null;
+    } else if (!Objects.equals(checkedRule, state.verify())) {
+      // The rule changed while it was being checked under the old one.
+      held = (recheck ? held : HeldDigest.held(checked, now())).checkNow(now());
+    } else {
+      held = recheck ? held.stillHeld(checked, now()) : HeldDigest.held(checked, now());
+    }
+    if (!(verdict.held() && sameReason)) {
+      unannounced = checked;
+    }
     verifying = null;
     verification = null;
+    checkedRule = null;
   }
 
   /** Neither a digest it knows nor one received before the current one, which must not regress. */
@@ -372,8 +449,20 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + " dependent image(s)"
         + (verification != null ? "; checking the signature of " + verifying.digest() : "")
         + (state.scans().isEmpty() ? "" : "; scans of " + state.scans().size() + " digest(s)")
+        + heldDetails()
         + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
+  }
+
+  private String heldDetails() {
+    if (held == null || verification != null) {
+      return "";
+    }
+    return held.nextCheckAt() == null
+        ? "; " + held.update().digest() + " held for its signature, no more re-checks until the"
+            + " rule changes"
+        : "; " + held.update().digest() + " held for its signature, checked again at "
+            + held.nextCheckAt();
   }
 
   @Override

@@ -77,9 +77,129 @@ class SignaturePolicyWorkflowTest {
           .contains("held for its signature: " + NODE)
           .contains("no signature found");
     }
-    // The baseline is not checked, and the new digest once for both dependents.
-    assertThat(signatures.checks).extracting(SignatureCheck::digest).containsExactly(digest(2));
+    // The baseline is not checked; the new digest once for both dependents, then on re-checks.
+    assertThat(signatures.checks).extracting(SignatureCheck::digest).containsOnly(digest(2));
     assertThat(signatures.checks.get(0).repository()).isEqualTo("docker.io/library/node");
+  }
+
+  @Test
+  void aHeldDigestIsCheckedAgainAndReleasedWhenItsSignatureAppears() {
+    ImageWorkflow api = startImage("api", true);
+    BaseImageWorkflow base = startBase(ENFORCE, "api");
+    base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
+    base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
+    temporal.sleep(Duration.ofMinutes(3));
+    assertThat(api.status().runtime().held()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(base.status().details()).contains(digest(2) + " held for its signature, checked again at ");
+
+    // cosign signs after the push: the signature appears a few minutes later.
+    signatures.signedBy.put(digest(2), "keys/cosign.pub");
+    temporal.sleep(Duration.ofMinutes(3));
+
+    assertThat(signatures.checks).hasSize(2);
+    ImageRuntime runtime = api.status().runtime();
+    assertThat(runtime.held()).isEmpty();
+    assertThat(runtime.pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(base.status().details()).doesNotContain("held");
+    // The soak counts from when the digest was first seen, not from when it was signed.
+    temporal.sleep(WEEK.minusMinutes(7));
+    assertThat(activities.rebuilds).isEmpty();
+    temporal.sleep(Duration.ofMinutes(5));
+    assertThat(activities.rebuilds).hasSize(1);
+    assertThat(activities.rebuilds.get(0).baseDigests()).isEqualTo(Map.of(NODE, digest(2)));
+  }
+
+  @Test
+  void reChecksBackOffFromFiveMinutesToAnHourAndStopAfterADay() {
+    ImageWorkflow api = startImage("api", true);
+    BaseImageWorkflow base = startBase(ENFORCE, "api");
+    base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
+    base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
+
+    temporal.sleep(Duration.ofMinutes(36));
+    // At 5, 15 and 35 minutes.
+    assertThat(signatures.checks).hasSize(4);
+    temporal.sleep(Duration.ofHours(2));
+    // At 75 and 135 minutes, then hourly.
+    assertThat(signatures.checks).hasSize(6);
+    temporal.sleep(Duration.ofDays(3));
+    // Hourly up to 23:15 after the hold, the last one before a day has passed.
+    assertThat(signatures.checks).hasSize(27);
+    assertThat(base.status().details()).contains("no more re-checks until the rule changes");
+    assertThat(api.status().runtime().held()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(activities.rebuilds).isEmpty();
+  }
+
+  @Test
+  void aHeldDigestAndItsReChecksGoOnInTheNextRun() {
+    ImageWorkflow api = startImage("api", true);
+    BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base(NODE));
+    BaseSetup setup = setup(ENFORCE, "api");
+    WorkflowClient.start(
+        base::run,
+        new BaseSetup(
+                setup.name(), setup.repoURL(), setup.tag(), setup.dependents(), null, null,
+                List.of(), 40)
+            .withVerify(ENFORCE));
+    String firstRun = runId();
+    base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
+    base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
+
+    temporal.sleep(Duration.ofHours(6));
+    assertThat(runId()).as("continued as new while holding").isNotEqualTo(firstRun);
+    assertThat(base.status().details()).contains(digest(2) + " held for its signature");
+    int before = signatures.checks.size();
+    signatures.signedBy.put(digest(2), "keys/cosign.pub");
+    temporal.sleep(Duration.ofMinutes(61));
+
+    assertThat(signatures.checks).hasSize(before + 1);
+    assertThat(api.status().runtime().held()).isEmpty();
+    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+  }
+
+  private String runId() {
+    return temporal.client.newUntypedWorkflowStub(WorkflowIds.base(NODE)).describe().getExecution().getRunId();
+  }
+
+  @Test
+  void aChangedRuleChecksTheHeldDigestAtOnce() {
+    ImageWorkflow api = startImage("api", true);
+    BaseImageWorkflow base = startBase(ENFORCE, "api");
+    base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
+    base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
+    temporal.sleep(Duration.ofDays(2));
+    int before = signatures.checks.size();
+    signatures.signedBy.put(digest(2), "the builder's identity");
+    VerifyRule keyless =
+        new VerifyRule(
+            "docker.io/library/*", null, "builder@example.com", null, "https://accounts.example.com",
+            VerifyRule.ENFORCE);
+
+    base.configure(setup(keyless, "api"));
+    temporal.sleep(Duration.ofSeconds(30));
+
+    assertThat(signatures.checks).hasSize(before + 1);
+    assertThat(signatures.checks.get(before).rule()).isEqualTo(keyless);
+    assertThat(api.status().runtime().held()).isEmpty();
+    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+  }
+
+  @Test
+  void aRemovedRuleReleasesTheHeldDigest() {
+    ImageWorkflow api = startImage("api", true);
+    BaseImageWorkflow base = startBase(ENFORCE, "api");
+    base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
+    base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
+    temporal.sleep(Duration.ofMinutes(1));
+    int before = signatures.checks.size();
+
+    base.configure(setup(null, "api"));
+    temporal.sleep(Duration.ofSeconds(30));
+
+    assertThat(signatures.checks).hasSize(before);
+    assertThat(api.status().runtime().held()).isEmpty();
+    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().pending().get(0).unverified()).isNull();
   }
 
   @Test
@@ -154,11 +274,13 @@ class SignaturePolicyWorkflowTest {
 
   private BaseImageWorkflow startBase(VerifyRule rule, String... dependents) {
     BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base(NODE));
-    WorkflowClient.start(
-        base::run,
-        new BaseSetup(NODE, "docker.io/library/node", TAG, List.of(dependents), null, null, List.of(), 0)
-            .withVerify(rule));
+    WorkflowClient.start(base::run, setup(rule, dependents));
     return base;
+  }
+
+  private static BaseSetup setup(VerifyRule rule, String... dependents) {
+    return new BaseSetup(NODE, "docker.io/library/node", TAG, List.of(dependents), null, null, List.of(), 0)
+        .withVerify(rule);
   }
 
   /** {@code pinsBases}: the build takes the digests as inputs rather than pulling the tags. */

@@ -105,7 +105,9 @@ class ActivityBeans {
     return new SignatureActivitiesImpl(
         signatures.hosts(),
         signatures.credentials(),
-        path -> stateRepository.read(path::equals).file(path));
+        path -> stateRepository.read(path::equals).file(path),
+        signatures.trust(),
+        signatures.unverifiedCache());
   }
 
   @Bean

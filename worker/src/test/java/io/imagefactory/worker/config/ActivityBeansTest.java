@@ -51,10 +51,18 @@ class ActivityBeansTest {
     assertThat(defaults.dockerConfig()).isNull();
     assertThat(defaults.insecureRegistries()).isEmpty();
     assertThat(defaults.credentials()).hasToString("no registry credentials");
+    assertThat(defaults.trustedRoot()).isNull();
+    assertThat(defaults.unverifiedCache()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(defaults.trust().toString()).isEqualTo("Sigstore public-good (TUF)");
     SignatureProperties configured =
-        new SignatureProperties(SecretFile.of("/var/run/secrets/registry/config.json"), List.of("127.0.0.1:5000"));
+        new SignatureProperties(
+            SecretFile.of("/var/run/secrets/registry/config.json"),
+            List.of("127.0.0.1:5000"),
+            Path.of("/etc/image-factory/trusted_root.json"),
+            Duration.ofSeconds(30));
     assertThat(configured.credentials())
         .hasToString("registry credentials from /var/run/secrets/registry/config.json");
+    assertThat(configured.trust().toString()).isEqualTo("/etc/image-factory/trusted_root.json");
     assertThat(new ActivityBeans().signatureActivities(configured, null)).isNotNull();
   }
 
