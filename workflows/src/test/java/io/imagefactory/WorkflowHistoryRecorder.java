@@ -27,6 +27,8 @@ import io.imagefactory.staterepo.StateRepoWorkflow;
 import io.imagefactory.staterepo.StateRepoWorkflowImplTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import io.imagefactory.vulnerability.FastPathPolicy;
+import io.imagefactory.vulnerability.Scans;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +122,38 @@ class WorkflowHistoryRecorder {
       temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
       write(temporal, "image--held-for-signature-then-verified.json", WorkflowIds.image("api"));
       write(temporal, "base--signature-checked-before-fan-out.json", WorkflowIds.base("node-22"));
+    }
+  }
+
+  @Test
+  void recordsScansThatTakeACandidateOnTheFastPath() throws Exception {
+    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(new RecordingActivities())) {
+      ImageConfig api =
+          new ImageConfig(
+                  "api", ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
+                  List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()))
+              .withFastPath(FastPathPolicy.DEFAULT);
+      ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
+      WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
+      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      WorkflowClient.start(
+          base::run,
+          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0));
+      String old = "sha256:" + "1".repeat(64);
+      String fixed = "sha256:" + "2".repeat(64);
+      base.digestSeen(new DigestSeen(old, "22", "f1", temporal.now()));
+      base.scanned(Scans.of(old, temporal.now(), "CRITICAL:CVE-2025-0001"));
+      temporal.sleep(Duration.ofMinutes(1));
+      base.digestSeen(new DigestSeen(fixed, "22", "f2", temporal.now()));
+      temporal.sleep(Duration.ofMinutes(1));
+      base.scanned(Scans.of(fixed, temporal.now()));
+      temporal.sleep(Duration.ofMinutes(5));
+      image.unenroll();
+      base.retire();
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api")).getResult(Void.class);
+      temporal.client.newUntypedWorkflowStub(WorkflowIds.base("node-22")).getResult(Void.class);
+      write(temporal, "image--fast-path-on-a-scanned-fix.json", WorkflowIds.image("api"));
+      write(temporal, "base--scans-recorded-and-handed-on.json", WorkflowIds.base("node-22"));
     }
   }
 

@@ -4,6 +4,7 @@ import io.imagefactory.catalog.yaml.Quoted;
 import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
 import io.imagefactory.reference.ImageReferenceRules;
+import io.imagefactory.statefiles.FastPathSetting;
 import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.SourceConfig;
 import io.imagefactory.signature.VerifyRule;
@@ -36,16 +37,19 @@ public final class CatalogValidator {
           "imageSelectionStrategy",
           "owner",
           "system",
-          RebuildWindowValidator.FIELD);
+          RebuildWindowValidator.FIELD,
+          FastPathValidator.FIELD);
 
   /** The settings {@code defaults:} may give every entry. */
-  static final List<String> DEFAULT_FIELDS = List.of(RebuildWindowValidator.FIELD);
+  static final List<String> DEFAULT_FIELDS =
+      List.of(RebuildWindowValidator.FIELD, FastPathValidator.FIELD);
   private static final String EMPTY_HINT = " (write 'images: []' to enroll no images)";
 
   private final CatalogErrors errors;
   private final Map<String, ImageEntry> byName = new HashMap<>();
   private final Map<String, ImageEntry> byImage = new HashMap<>();
   private RebuildWindow defaultWindow;
+  private FastPathSetting defaultFastPath;
   private final Function<String, Optional<byte[]>> files;
   private List<VerifyRule> verifyRules = List.of();
 
@@ -118,6 +122,7 @@ public final class CatalogValidator {
     YamlFields defaults = YamlFields.of(mapping, CatalogError.DEFAULTS, errors);
     defaults.rejectUnknown(DEFAULT_FIELDS);
     defaultWindow = RebuildWindowValidator.read(defaults).window();
+    defaultFastPath = FastPathValidator.read(defaults).setting();
   }
 
   private ImageEntry readEntry(Node node, int index) {
@@ -153,6 +158,7 @@ public final class CatalogValidator {
             "rebuildDelay", fields.string("rebuildDelay"), CatalogValidator::rebuildDelay);
     Boolean autoRebuild = fields.bool("autoRebuild");
     RebuildWindowValidator.Read window = RebuildWindowValidator.read(fields);
+    FastPathValidator.Read fastPath = FastPathValidator.read(fields);
     String allowTags =
         fields.checked("allowTags", fields.string("allowTags"), SubscriptionRules::allowTags);
     String strategy =
@@ -178,6 +184,12 @@ public final class CatalogValidator {
           RebuildWindowValidator.FIELD,
           "applies to managed images only (an external image is never rebuilt)");
     }
+    if (!fields.has("source") && fields.has(FastPathValidator.FIELD)) {
+      fields.error(
+          FastPathValidator.FIELD,
+          "applies to managed images only (an external image is never rebuilt; its scans"
+              + " reach the managed images built on it)");
+    }
     if (fields.has("source")) {
       for (String externalOnly : List.of("allowTags", "imageSelectionStrategy")) {
         if (fields.has(externalOnly)) {
@@ -201,7 +213,10 @@ public final class CatalogValidator {
             owner,
             system,
             mapping.getStartMark().getLine() + 1,
-            !fields.has("source") ? null : window.present() ? window.window() : defaultWindow);
+            !fields.has("source") ? null : window.present() ? window.window() : defaultWindow,
+            !fields.has("source")
+                ? null
+                : fastPath.present() ? fastPath.setting() : defaultFastPath);
     checkUnique(read, fields);
     return read;
   }

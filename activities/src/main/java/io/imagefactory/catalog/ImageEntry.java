@@ -1,6 +1,7 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.rebuild.RebuildWindow;
+import io.imagefactory.statefiles.FastPathSetting;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.SourceConfig;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
  * @param rebuildWindow when automatic rebuilds may be dispatched: the entry's own {@code
  *     rebuildWindow}, else the one under {@code defaults:}; null for at any time
+ * @param fastPath the entry's own {@code fastPath}, else the one under {@code defaults:}; null for
+ *     the built-in default (critical fixes mature at once)
  */
 public record ImageEntry(
     String name,
@@ -29,7 +32,27 @@ public record ImageEntry(
     String owner,
     String system,
     int line,
-    RebuildWindow rebuildWindow) {
+    RebuildWindow rebuildWindow,
+    FastPathSetting fastPath) {
+
+  /** An entry that takes the built-in fast path. */
+  public ImageEntry(
+      String name,
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild,
+      String allowTags,
+      String imageSelectionStrategy,
+      String owner,
+      String system,
+      int line,
+      RebuildWindow rebuildWindow) {
+    this(
+        name, registry, repository, source, rebuildDelay, autoRebuild, allowTags,
+        imageSelectionStrategy, owner, system, line, rebuildWindow, null);
+  }
 
   public static final String DEFAULT_REBUILD_DELAY = "7d";
 
@@ -64,6 +87,7 @@ public record ImageEntry(
         owner,
         system,
         rebuildWindow,
+        fastPath,
         Map.of());
   }
 }

@@ -1,10 +1,12 @@
 package io.imagefactory.enrollment;
 
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.catalog.FastPathDelay;
 import io.imagefactory.catalog.ImageEntry;
 import io.imagefactory.catalog.RebuildDelay;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
+import io.imagefactory.image.ImageScans;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.rebuild.RebuildInputs;
 import io.imagefactory.rebuild.RebuildTarget;
@@ -46,7 +48,21 @@ public final class EntitySetups {
   }
 
   static ImageSetup imageSetup(ImageState state, Map<String, String> references) {
-    return new ImageSetup(configOf(state, references), RuntimeRecords.runtimeOf(state));
+    // An external image's scans start it again where it was; its dependents get new ones as
+    // they come.
+    ImageScans scans =
+        state instanceof ExternalImageState external && !external.scans().isEmpty()
+            ? new ImageScans(Map.of(), external.scans())
+            : null;
+    return new ImageSetup(
+        configOf(state, references),
+        RuntimeRecords.runtimeOf(state),
+        0,
+        false,
+        null,
+        null,
+        null,
+        scans);
   }
 
   /**
@@ -109,7 +125,8 @@ public final class EntitySetups {
         buildErrors,
         enrollment == null ? null : enrollment.rebuildWindow(),
         enrollment == null ? null : enrollment.registry() + "/" + enrollment.repository(),
-        enrollment == null ? null : enrollment.verify());
+        enrollment == null ? null : enrollment.verify(),
+        managed ? FastPathDelay.policyOf(enrollment == null ? null : enrollment.fastPath()) : null);
   }
 
   /**
@@ -138,7 +155,8 @@ public final class EntitySetups {
     return new BaseSetup(
             base.name(), base.repoURL(), base.tag(), base.dependentImages(), base.currentDigest(),
             base.lastUpdated(), recent, 0)
-        .withVerify(base.verify());
+        .withVerify(base.verify())
+        .withScans(base.scans());
   }
 
   private static Duration delayOf(Enrollment enrollment) {

@@ -110,8 +110,16 @@ final class KargoObjects {
         ordered(
             "requestedFreight", List.of(freight),
             "promotionTemplate", ordered("spec", ordered("steps", List.of(step))));
+    if (scans(target)) {
+      spec.put("verification", ScanTask.verification(target));
+    }
     return ordered(
         "apiVersion", API_VERSION, "kind", "Stage", "metadata", metadata(target), "spec", spec);
+  }
+
+  /** True when the target's Stage verifies its Freight with a Trivy scan. */
+  boolean scans(WatchTarget target) {
+    return settings.scanVerification() != null && target.kind() != WatchKind.MANAGED;
   }
 
   private Map<String, Object> metadata(WatchTarget target) {
@@ -143,8 +151,18 @@ final class KargoObjects {
     return map;
   }
 
-  /** The objects every file starts with: the Project, its ProjectConfig, the shared task. */
+  /**
+   * The objects every file starts with: the Project, its ProjectConfig, the shared task, and the
+   * scan's AnalysisTemplate when the cluster scans.
+   */
   List<Map<String, Object>> project(NotifyTask task) {
+    if (settings.scanVerification() != null) {
+      return List.of(
+          project(),
+          projectConfig(),
+          task.promotionTask(this),
+          new ScanTask(settings).analysisTemplate(this));
+    }
     return List.of(project(), projectConfig(), task.promotionTask(this));
   }
 

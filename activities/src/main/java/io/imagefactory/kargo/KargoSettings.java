@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param webhookReceivers Kargo webhook receivers by kind ({@code github}, {@code dockerhub}, ...)
  *     to the Secret holding their shared secret: registry push events refresh the Warehouses at
  *     once, so polling is only the safety net
+ * @param scanVerification how base and external Stages scan their Freight with Trivy; null (the
+ *     default) for no scan verification
  */
 public record KargoSettings(
     String project,
@@ -43,7 +45,8 @@ public record KargoSettings(
     String httpTimeout,
     String newestBuildInterval,
     boolean managedCacheByTag,
-    Map<String, String> webhookReceivers) {
+    Map<String, String> webhookReceivers,
+    ScanVerification scanVerification) {
 
   public static final String DEFAULT_PROJECT = "image-factory-watch";
   public static final String DEFAULT_WEBHOOK_URL =
@@ -81,7 +84,34 @@ public record KargoSettings(
         httpTimeout,
         DEFAULT_NEWEST_BUILD_INTERVAL,
         true,
-        Map.of());
+        Map.of(),
+        null);
+  }
+
+  /** Settings without scan verification. */
+  public KargoSettings(
+      String project,
+      String webhookUrl,
+      String tokenSecretName,
+      String tokenSecretKey,
+      int discoveryLimit,
+      String warehouseInterval,
+      String httpTimeout,
+      String newestBuildInterval,
+      boolean managedCacheByTag,
+      Map<String, String> webhookReceivers) {
+    this(
+        project,
+        webhookUrl,
+        tokenSecretName,
+        tokenSecretKey,
+        discoveryLimit,
+        warehouseInterval,
+        httpTimeout,
+        newestBuildInterval,
+        managedCacheByTag,
+        webhookReceivers,
+        null);
   }
 
   public KargoSettings {
@@ -153,7 +183,24 @@ public record KargoSettings(
         httpTimeout,
         newestBuildInterval,
         managedCacheByTag,
-        receivers);
+        receivers,
+        scanVerification);
+  }
+
+  /** These settings with scan verification (null: none). */
+  public KargoSettings withScanVerification(ScanVerification scan) {
+    return new KargoSettings(
+        project,
+        webhookUrl,
+        tokenSecretName,
+        tokenSecretKey,
+        discoveryLimit,
+        warehouseInterval,
+        httpTimeout,
+        newestBuildInterval,
+        managedCacheByTag,
+        webhookReceivers,
+        scan);
   }
 
   /** The settings every option defaults to. */

@@ -43,7 +43,8 @@ final class TargetYaml {
         || strategy == null
         || constraint == null
         || !oneLine(target.allowTagsRegexes())
-        || !oneLine(target.ignoreTagsRegexes())) {
+        || !oneLine(target.ignoreTagsRegexes())
+        || objects.scans(target)) {
       ManifestYaml.document(out, objects.warehouse(target));
       ManifestYaml.document(out, objects.stage(target));
       return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param digestHistory earlier digests, newest first, bounded (added)
  * @param verify the {@code verify:} rule of {@code images.yaml} that covers the repository, if any
  *     (added; configuration, so {@code images.yaml} wins)
+ * @param scans vulnerability scans of its digests, one per digest, the most recently scanned
+ *     last, at most {@code ScanRecords.LIMIT} (added; runtime, kept across enrollments)
  * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,7 +48,8 @@ import java.util.Map;
   "currentDigest",
   "lastUpdated",
   "digestHistory",
-  "verify"
+  "verify",
+  "scans"
 })
 public record BaseImageState(
     String name,
@@ -65,12 +69,48 @@ public record BaseImageState(
     @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastUpdated,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DigestSighting> digestHistory,
     VerifyRule verify,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ScanSummary> scans,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   public BaseImageState {
     dependentImages = StateCollections.list(dependentImages);
     digestHistory = StateCollections.list(digestHistory);
+    scans = StateCollections.list(scans);
     unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  /** A base with no scan recorded yet. */
+  public BaseImageState(
+      String name,
+      String fullImage,
+      String registry,
+      String repository,
+      String tag,
+      String digest,
+      String repoURL,
+      String allowTags,
+      String imageSelectionStrategy,
+      Instant firstDiscovered,
+      Instant lastChecked,
+      Boolean watched,
+      List<String> dependentImages,
+      String currentDigest,
+      Instant lastUpdated,
+      List<DigestSighting> digestHistory,
+      VerifyRule verify,
+      Map<String, Object> unknownFields) {
+    this(
+        name, fullImage, registry, repository, tag, digest, repoURL, allowTags,
+        imageSelectionStrategy, firstDiscovered, lastChecked, watched, dependentImages,
+        currentDigest, lastUpdated, digestHistory, verify, List.of(), unknownFields);
+  }
+
+  /** The same state with other scans. */
+  public BaseImageState withScans(List<ScanSummary> newScans) {
+    return new BaseImageState(
+        name, fullImage, registry, repository, tag, digest, repoURL, allowTags,
+        imageSelectionStrategy, firstDiscovered, lastChecked, watched, dependentImages,
+        currentDigest, lastUpdated, digestHistory, verify, newScans, unknownFields);
   }
 
   /** A base no {@code verify:} rule covers. */

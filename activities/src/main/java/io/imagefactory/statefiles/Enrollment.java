@@ -24,6 +24,8 @@ import java.util.Map;
  * @param verify the first {@code verify:} rule matching the image's own repository, written only
  *     when other enrolled images are built on it (its new builds are checked before they cascade);
  *     absent otherwise
+ * @param fastPath the image's {@code fastPath} from {@code images.yaml} (its own, or the file's
+ *     default); absent for the built-in default (added)
  * @param unknownFields fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +38,8 @@ import java.util.Map;
   "owner",
   "system",
   "rebuildWindow",
-  "verify"
+  "verify",
+  "fastPath"
 })
 public record Enrollment(
     String registry,
@@ -48,6 +51,7 @@ public record Enrollment(
     String system,
     RebuildWindow rebuildWindow,
     VerifyRule verify,
+    FastPathSetting fastPath,
     @JsonAnySetter Map<String, Object> unknownFields) {
 
   @JsonCreator
@@ -55,7 +59,7 @@ public record Enrollment(
     unknownFields = StateCollections.fields(unknownFields);
   }
 
-  /** A block without a {@code verify:} rule for the image's own builds. */
+  /** A block with no rule for the image's own builds and the built-in fast path. */
   public Enrollment(
       String registry,
       String repository,
@@ -68,14 +72,31 @@ public record Enrollment(
       Map<String, Object> unknownFields) {
     this(
         registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, null,
-        unknownFields);
+        null, unknownFields);
+  }
+
+  /** A block with the image's own fast path and no rule for its own builds. */
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild,
+      String owner,
+      String system,
+      RebuildWindow rebuildWindow,
+      FastPathSetting fastPath,
+      Map<String, Object> unknownFields) {
+    this(
+        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, null,
+        fastPath, unknownFields);
   }
 
   /** This block under the rule {@code rule} for the image's own builds (null: none). */
   public Enrollment withVerify(VerifyRule rule) {
     return new Enrollment(
         registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, rule,
-        unknownFields);
+        fastPath, unknownFields);
   }
 
   public Enrollment(
@@ -111,6 +132,7 @@ public record Enrollment(
             system,
             rebuildWindow,
             verify,
+            fastPath,
             previous.unknownFields());
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param dependentImages managed images built on this one (added)
  * @param currentDigest the newest digest Kargo reported (added)
  * @param lastUpdated when that digest was first seen (added)
+ * @param scans vulnerability scans of its digests, one per digest, the most recently scanned
+ *     last, at most {@code ScanRecords.LIMIT} (added; runtime, kept across enrollments)
  * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,7 +35,8 @@ import java.util.Map;
   "dependentImages",
   "currentTag",
   "currentDigest",
-  "lastUpdated"
+  "lastUpdated",
+  "scans"
 })
 public record ExternalImageState(
     String name,
@@ -47,13 +51,44 @@ public record ExternalImageState(
     String currentTag,
     String currentDigest,
     Instant lastUpdated,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ScanSummary> scans,
     @JsonAnySetter Map<String, Object> unknownFields)
     implements ImageState {
 
   public ExternalImageState {
     baseImages = StateCollections.list(baseImages);
     dependentImages = StateCollections.list(dependentImages);
+    scans = StateCollections.list(scans);
     unknownFields = StateCollections.fields(unknownFields);
+  }
+
+  /** An external image with no scan recorded yet. */
+  public ExternalImageState(
+      String name,
+      Instant enrolledAt,
+      DiscoveryStatus discoveryStatus,
+      Enrollment enrollment,
+      String repoURL,
+      String allowTags,
+      String imageSelectionStrategy,
+      List<String> baseImages,
+      List<String> dependentImages,
+      String currentTag,
+      String currentDigest,
+      Instant lastUpdated,
+      Map<String, Object> unknownFields) {
+    this(
+        name, enrolledAt, discoveryStatus, enrollment, repoURL, allowTags, imageSelectionStrategy,
+        baseImages, dependentImages, currentTag, currentDigest, lastUpdated, List.of(),
+        unknownFields);
+  }
+
+  /** The same state with other scans. */
+  public ExternalImageState withScans(List<ScanSummary> newScans) {
+    return new ExternalImageState(
+        name, enrolledAt, discoveryStatus, enrollment, repoURL, allowTags, imageSelectionStrategy,
+        baseImages, dependentImages, currentTag, currentDigest, lastUpdated, newScans,
+        unknownFields);
   }
 
   @Override

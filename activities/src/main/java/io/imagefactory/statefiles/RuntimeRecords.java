@@ -29,7 +29,7 @@ public final class RuntimeRecords {
     return new ExternalImageState(
         e.name(), e.enrolledAt(), e.discoveryStatus(), e.enrollment(), e.repoURL(), e.allowTags(),
         e.imageSelectionStrategy(), e.baseImages(), e.dependentImages(), runtime.currentTag(),
-        runtime.currentDigest(), runtime.lastBuilt(), e.unknownFields());
+        runtime.currentDigest(), runtime.lastBuilt(), e.scans(), e.unknownFields());
   }
 
   /** The runtime a restarted workflow resumes from. */

@@ -24,6 +24,9 @@ record BatchPatch(String batchId, List<StatePatch> patches) implements StatePatc
     if (change instanceof BaseDigestChange digest) {
       return new RecordBaseDigest(digest.baseImage(), digest.digest(), digest.seenAt());
     }
+    if (change instanceof ScanChange scan) {
+      return new RecordScan(scan.owner(), scan.base(), scan.summary());
+    }
     BasesWatchedChange watched = (BasesWatchedChange) change;
     return new MarkBasesWatched(watched.baseImages());
   }

@@ -31,7 +31,7 @@ public record MarkBasesWatched(List<String> names) implements StatePatch {
       typed.write(new BaseImageState(b.name(), b.fullImage(), b.registry(), b.repository(), b.tag(), b.digest(),
           b.repoURL(), b.allowTags(), b.imageSelectionStrategy(), b.firstDiscovered(), b.lastChecked(), true,
           b.dependentImages(), b.currentDigest(), b.lastUpdated(), b.digestHistory(), b.verify(),
-          b.unknownFields()));
+          b.scans(), b.unknownFields()));
     }
   }
 }

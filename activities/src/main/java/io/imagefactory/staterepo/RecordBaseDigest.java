@@ -38,6 +38,6 @@ public record RecordBaseDigest(String base, String digest, Instant seenAt) imple
     typed.write(new BaseImageState(b.name(), b.fullImage(), b.registry(), b.repository(), b.tag(), b.digest(),
         b.repoURL(), b.allowTags(), b.imageSelectionStrategy(), b.firstDiscovered(), b.lastChecked(), b.watched(),
         b.dependentImages(), digest, seenAt, history.subList(0, Math.min(HISTORY_LIMIT, history.size())),
-        b.verify(), b.unknownFields()));
+        b.verify(), b.scans(), b.unknownFields()));
   }
 }

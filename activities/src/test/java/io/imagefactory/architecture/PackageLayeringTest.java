@@ -25,7 +25,7 @@ class PackageLayeringTest {
 
   static {
     LAYERS.put("foundation", List.of(PackageGraph.ROOT, "reference", "git", "catalog.yaml"));
-    LAYERS.put("rebuild policy", List.of("budget", "rebuild", "signature"));
+    LAYERS.put("rebuild policy", List.of("budget", "rebuild", "signature", "vulnerability"));
     LAYERS.put("state files", List.of("statefiles"));
     LAYERS.put("domain", List.of("catalog", "enrollment.plan", "sources", "dockerfile", "github", "gitlab", "argocd", "fleet"));
     LAYERS.put("writer and rendering", List.of("staterepo", "kargo", "backstage"));

@@ -207,7 +207,7 @@ class CatalogValidatorTest {
             external("maintainer: platform-team"),
             "images.yaml:5:5: image 'api': field 'maintainer': unknown field (known fields: name,"
                 + " registry, repository, source, rebuildDelay, autoRebuild, allowTags,"
-                + " imageSelectionStrategy, owner, system, rebuildWindow)"),
+                + " imageSelectionStrategy, owner, system, rebuildWindow, fastPath)"),
         arguments(
             external("ownr: platform-team"),
             "images.yaml:5:5: image 'api': field 'ownr': unknown field (did you mean 'owner'?)"),
@@ -420,7 +420,7 @@ class CatalogValidatorTest {
             "images.yaml:5:5: entry #2: field 'name': \"Bad\" must be lower case",
             "images.yaml:8:5: entry #2: field 'colour': unknown field (known fields: name,"
                 + " registry, repository, source, rebuildDelay, autoRebuild, allowTags,"
-                + " imageSelectionStrategy, owner, system, rebuildWindow)");
+                + " imageSelectionStrategy, owner, system, rebuildWindow, fastPath)");
   }
 
   @Test

@@ -7,6 +7,11 @@ import io.imagefactory.rebuild.RunRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.imagefactory.vulnerability.FastPathMark;
+import io.imagefactory.vulnerability.Finding;
+import io.imagefactory.vulnerability.ScanSummary;
+import io.imagefactory.vulnerability.Severity;
+import io.imagefactory.vulnerability.SeverityCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +117,24 @@ class RecordBinderTest {
 
   /** Files as Image Factory writes them, with every field the schemas have set. */
   private List<String> written() {
-    PendingDigest candidate = new PendingDigest("node-22", "sha256:" + "a".repeat(64), T0);
+    PendingDigest candidate =
+        new PendingDigest(
+            "node-22",
+            "sha256:" + "a".repeat(64),
+            T0,
+            false,
+            null,
+            "sha256:" + "9".repeat(64),
+            new FastPathMark(List.of("CVE-2025-0001"), Severity.CRITICAL, T0));
+    ScanSummary scan =
+        new ScanSummary(
+            "sha256:" + "9".repeat(64),
+            "trivy 0.58.1",
+            T0,
+            new SeverityCounts(1, 2, 3, 4, 5),
+            Severity.HIGH,
+            List.of(new Finding("CVE-2025-0001", Severity.CRITICAL)),
+            true);
     PendingDigest cascade = new PendingDigest("base-app", "sha256:" + "b".repeat(64), T0, true);
     RebuildEntry rebuild =
         new RebuildEntry(
@@ -129,7 +151,8 @@ class RecordBinderTest {
             "https://github.com/acme/api/actions/runs/1",
             new RunRef("github", "acme/api", "1", "https://github.com/acme/api/actions/runs/1"),
             T0.plusSeconds(90),
-            "sha256:" + "c".repeat(64));
+            "sha256:" + "c".repeat(64),
+            List.of("CVE-2025-0001"));
     RebuildState rebuildState =
         new RebuildState(
             "waiting",
@@ -160,7 +183,9 @@ class RecordBinderTest {
             DiscoveryStatus.FAILED,
             "Dockerfile:3: unknown instruction: FORM # not a comment",
             List.of("images.yaml: image 'api': field 'source.workflow': missing: yes"),
-            new Enrollment("ghcr.io", "acme/api", source, "7d", false),
+            new Enrollment(
+                "ghcr.io", "acme/api", source, "7d", false, null, null, null,
+                new FastPathSetting(false, Severity.HIGH, "4h"), Map.of()),
             List.of("node-22", "base-app"),
             List.of("node-22"),
             List.of("web"),
@@ -183,6 +208,7 @@ class RecordBinderTest {
             "16.4-alpine",
             "sha256:" + "e".repeat(64),
             T0,
+            List.of(scan),
             Map.of());
     BaseImageState base =
         new BaseImageState(
@@ -202,6 +228,8 @@ class RecordBinderTest {
             "sha256:" + "f".repeat(64),
             T0,
             List.of(new DigestSighting("sha256:" + "0".repeat(64), T0)),
+            null,
+            List.of(scan),
             Map.of());
     List<String> files = new ArrayList<>();
     files.add(store.write(managed));

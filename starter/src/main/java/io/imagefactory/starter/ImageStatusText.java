@@ -68,7 +68,10 @@ final class ImageStatusText {
               + " ("
               + TextFormats.relative(matures, now)
               + ")"
-              + (p.unverified() == null ? "" : "; unverified signature: " + p.unverified()));
+              + (p.unverified() == null ? "" : "; unverified signature: " + p.unverified())
+              + (p.fastPath() == null
+                  ? ""
+                  : "; fast path: " + p.fastPath().describe() + " that " + p.replaces() + " has"));
     }
     list("pending", pending, "none");
     List<String> held = new ArrayList<>();

@@ -35,6 +35,9 @@ final class RebuildText {
     if (entry.builds() != null && !entry.builds().isBlank()) {
       lines.add(entry.builds());
     }
+    if (!entry.fastPath().isEmpty()) {
+      lines.add("fast path: fixes " + String.join(", ", entry.fastPath()));
+    }
     if (entry.detail() != null && !entry.detail().isBlank()) {
       lines.add(entry.detail());
     }

@@ -5,6 +5,7 @@ import io.imagefactory.backstage.BackstageRenderResult;
 import io.imagefactory.backstage.BackstageSettings;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.kargo.ScanVerification;
 import io.imagefactory.kargo.RenderResult;
 import io.imagefactory.statefiles.StateDirectoryReader;
 import io.imagefactory.statefiles.StateSnapshot;
@@ -171,6 +172,26 @@ final class RenderCommand implements Callable<Integer> {
   Map<String, String> webhookReceivers = new TreeMap<>();
 
   @Option(
+      names = "--scan-with-trivy",
+      description = {
+        "Give every base and external Stage a verification that scans new Freight with Trivy and",
+        "posts the report to --scan-url (needs Argo Rollouts' CRDs). Default: off"
+      })
+  boolean scanWithTrivy;
+
+  @Option(
+      names = "--scan-url",
+      defaultValue = ScanVerification.DEFAULT_SCAN_URL,
+      description = "The worker's /api/v1/events/scan as the scan Job reaches it. Default: ${DEFAULT-VALUE}")
+  String scanUrl;
+
+  @Option(
+      names = "--trivy-image",
+      defaultValue = ScanVerification.DEFAULT_TRIVY_IMAGE,
+      description = "The Trivy image the scan Job runs. Default: ${DEFAULT-VALUE}")
+  String trivyImage;
+
+  @Option(
       names = "--http-timeout",
       defaultValue = KargoSettings.DEFAULT_HTTP_TIMEOUT,
       description = "Timeout of one webhook request from Kargo. Default: ${DEFAULT-VALUE}")
@@ -202,7 +223,8 @@ final class RenderCommand implements Callable<Integer> {
               httpTimeout,
               newestBuildInterval,
               managedCacheByTag,
-              webhookReceivers);
+              webhookReceivers,
+              scanWithTrivy ? new ScanVerification(scanUrl, trivyImage, null) : null);
     } catch (IllegalArgumentException e) {
       err.println("render: " + e.getMessage());
       return ExitCodes.INVALID_INPUT;

@@ -81,6 +81,26 @@ class RenderCommandTest {
   }
 
   @Test
+  void scanWithTrivyAddsTheAnalysisTemplateAndABadTrivyImageIsRefused() throws IOException {
+    GeneratedState.of(5).writeTo(stateDir);
+
+    int exit =
+        run(
+            "render", "--state-dir", stateDir.toString(), "--no-backstage", "--scan-with-trivy",
+            "--trivy-image", "mirror.example.com/aquasec/trivy:0.58.1");
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)))
+        .contains("kind: AnalysisTemplate", "image: mirror.example.com/aquasec/trivy:0.58.1",
+            "verification:");
+
+    int refused =
+        run("render", "--state-dir", stateDir.toString(), "--scan-with-trivy", "--trivy-image", "x y");
+    assertThat(refused).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).contains("trivyImage");
+  }
+
+  @Test
   void refusesADefaultOwnerBackstageWouldNotAcceptAndWritesNothing() throws IOException {
     GeneratedState.of(5).writeTo(stateDir);
 

@@ -164,6 +164,38 @@ class StatusCommandTest {
   }
 
   @Test
+  void namesWhatAFastPathCandidateFixesAndWhatTheLastFastPathRebuildFixed() throws Exception {
+    Instant at = temporal.now().minus(Duration.ofHours(2));
+    RebuildEntry fast =
+        new RebuildEntry(
+            "api#5", at, "fast-path", java.util.Map.of(NODE, digest(5)),
+            List.of(new PendingDigest(NODE, digest(5), at)), true, List.of(),
+            "builds " + NODE + " sha256:000000000005; fast path: fixes CVE-2025-0001",
+            RebuildEntry.BUILT, "built", null, null, at.plusSeconds(600), digest(98),
+            List.of("CVE-2025-0001"));
+    PendingDigest marked =
+        new PendingDigest(
+            NODE, digest(6), temporal.now(), false, null, digest(5),
+            new io.imagefactory.vulnerability.FastPathMark(
+                List.of("CVE-2025-0002"), io.imagefactory.vulnerability.Severity.CRITICAL,
+                temporal.now().plus(Duration.ofHours(4))));
+    ImageRuntime runtime =
+        Images.pending(NODE, digest(6), temporal.now())
+            .withPending(List.of(marked), false, temporal.now().plus(Duration.ofHours(4)))
+            .withLastRebuild(fast);
+    Images.start(temporal.client, Images.managed("api", true, List.of(NODE), List.of()), runtime);
+
+    CliRun text = status("api");
+    assertThat(text.out())
+        .contains("(trigger: fast-path)")
+        .contains("fast path: fixes CVE-2025-0001")
+        .contains("fast path: fixes CVE-2025-0002 that " + digest(5) + " has");
+    JsonNode json = CliJson.MAPPER.readTree(status("api", "--json").out());
+    assertThat(json.at("/runtime/lastRebuild/fastPath/0").asText()).isEqualTo("CVE-2025-0001");
+    assertThat(json.at("/runtime/pending/0/fastPath/fixes/0").asText()).isEqualTo("CVE-2025-0002");
+  }
+
+  @Test
   void listsEveryEnrolledImageInATable() {
     Instant firstSeen = temporal.now();
     Images.start(

@@ -1,6 +1,7 @@
 package io.imagefactory.base;
 
 import io.imagefactory.staterepo.Acknowledgement;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ sealed interface BaseCommand {
 
   /** The state-repo writer answered a batch. */
   record Acknowledged(Acknowledgement acknowledgement) implements BaseCommand {}
+
+  /** A vulnerability scan of one of its digests. */
+  record Scanned(ScanSummary summary) implements BaseCommand {}
 
   /** The base has no dependents left. */
   record Retire() implements BaseCommand {}

@@ -1,6 +1,7 @@
 package io.imagefactory.base;
 
 import io.imagefactory.staterepo.StateRepoSubmitter;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -35,6 +36,14 @@ public interface BaseImageWorkflow extends StateRepoSubmitter {
    */
   @SignalMethod
   void digestsSeen(List<DigestSeen> events);
+
+  /**
+   * A vulnerability scan of one of its digests. It is kept (the newest scan per digest, the most
+   * recently scanned digests), recorded in the state file and handed to every dependent. The same
+   * scan twice, or one older than the scan kept for its digest, has no effect.
+   */
+  @SignalMethod
+  void scanned(ScanSummary summary);
 
   /** The base has no dependents left: the workflow ends. */
   @SignalMethod

@@ -7,15 +7,20 @@ import io.imagefactory.base.BaseCommand.Acknowledged;
 import io.imagefactory.base.BaseCommand.Configure;
 import io.imagefactory.base.BaseCommand.DigestsSeen;
 import io.imagefactory.base.BaseCommand.Retire;
+import io.imagefactory.base.BaseCommand.Scanned;
 import io.imagefactory.entity.CommandInbox;
 import io.imagefactory.entity.EntityHistory;
+import io.imagefactory.image.BaseScan;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.DependentImages;
 import io.imagefactory.image.SignatureGate;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChange;
+import io.imagefactory.staterepo.ScanChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.imagefactory.vulnerability.ScanRecords;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -49,6 +54,10 @@ import org.slf4j.Logger;
  * A digest held under an {@code enforce} rule is checked again on a durable timer with backoff
  * ({@link SignatureGate}), and at once when the rule changes; when it verifies, or the rule is gone,
  * it goes out again to the dependents, which release it.
+ *
+ * <p>A vulnerability scan of one of its digests is kept (the newest per digest, the most recently
+ * scanned digests), recorded in the state file and handed to every dependent, which decides its
+ * own fast path; a digest's fan-out goes first, and the scans follow in the order they came.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -56,11 +65,14 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   private static final Logger log = Workflow.getLogger(BaseImageWorkflowImpl.class);
   private static final int RECENT_DIGESTS = 20;
+  private static final String SCAN_KEY = "scan/";
 
   private final StateRepoOutbox stateRepo = new StateRepoOutbox();
 
   private final CommandInbox<BaseCommand> inbox = new CommandInbox<>();
   private final DigestInbox digests = new DigestInbox();
+  private final List<ScanSummary> scanInbox = new ArrayList<>();
+  private final List<BaseScan> unannouncedScans = new ArrayList<>();
   private BaseSetup state;
   private BaseUpdate unannounced;
   private Promise<Void> fanOut;
@@ -79,7 +91,9 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     if (carried != null) {
       digests.addAll(carried.inbox());
       unannounced = carried.unannounced();
-      carried.unrecorded().forEach(c -> stateRepo.put(c.digest(), c));
+      carried.unrecorded().forEach(c -> stateRepo.put(recordKey(c), c));
+      scanInbox.addAll(carried.scanInbox());
+      unannouncedScans.addAll(carried.unannouncedScans());
     }
   }
 
@@ -120,6 +134,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         Workflow.continueAsNew(state.carrying(carryOver()));
       }
       takeDigests();
+      takeScans();
       toAnnounce(signatures.settle(state.verify()));
       toAnnounce(signatures.recheckHeld(state.verify(), state.repoURL()));
       announce();
@@ -141,6 +156,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         // A changed rule may pass the held digest now: it is checked at once.
         signatures.ruleChanged(state.verify(), configure.setup().verify());
         state = state.configuredAs(configure.setup());
+      } else if (command instanceof Scanned scanned) {
+        scanInbox.add(scanned.summary());
       } else if (command instanceof Acknowledged ack) {
         stateRepo.acknowledged(ack.acknowledgement());
       } else if (command instanceof Retire) {
@@ -155,7 +172,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         || !digests.isEmpty()
         || stateRepo.hasWork()
         || signatures.hasWork(state.verify())
-        || (unannounced != null && !fanningOut());
+        || !scanInbox.isEmpty()
+        || ((unannounced != null || !unannouncedScans.isEmpty()) && !fanningOut());
   }
 
   /** A checked or released digest replaces the one waiting to fan out. */
@@ -178,11 +196,43 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   }
 
   private BaseCarryOver carryOver() {
-    List<BaseDigestChange> unrecorded = new ArrayList<>();
-    for (StateChange change : stateRepo.unacknowledged()) {
-      unrecorded.add((BaseDigestChange) change);
+    return new BaseCarryOver(
+        digests.waiting(),
+        unannounced,
+        stateRepo.unacknowledged(),
+        signatures.carry(),
+        scanInbox,
+        unannouncedScans);
+  }
+
+  /** Digest records are kept by digest, scan records by the digest they scanned. */
+  private static String recordKey(StateChange change) {
+    return change instanceof ScanChange scan
+        ? SCAN_KEY + scan.summary().digest()
+        : ((BaseDigestChange) change).digest();
+  }
+
+  /**
+   * Takes the waiting scans: each that is news (a digest not scanned yet, or a newer scan of it)
+   * is kept, recorded and queued for the dependents.
+   */
+  private void takeScans() {
+    for (ScanSummary scan : scanInbox) {
+      List<ScanSummary> next = ScanRecords.add(state.scans(), scan, ScanRecords.LIMIT);
+      if (next == state.scans()) {
+        continue;
+      }
+      state = state.withScans(next);
+      stateRepo.put(SCAN_KEY + scan.digest(), new ScanChange(state.name(), true, scan));
+      unannouncedScans.add(new BaseScan(state.name(), scan));
+      log.info(
+          "base {}: scan of {} by {}: {}",
+          state.name(),
+          scan.digest(),
+          scan.scanner(),
+          scan.counts().describe());
     }
-    return new BaseCarryOver(digests.waiting(), unannounced, unrecorded, signatures.carry());
+    scanInbox.clear();
   }
 
   /** Takes every waiting event; the newest new digest becomes current and waits to fan out. */
@@ -192,6 +242,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     }
     boolean fansOut = false;
     int taken = 0;
+    // What the dependents are built on: the digest before the first one not fanned out yet.
+    String before =
+        unannounced != null
+            ? unannounced.previousDigest()
+            : signatures.underCheck() != null
+                ? signatures.underCheck().previousDigest()
+                : state.currentDigest();
     for (DigestSeen event : digests.takeAll(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
       if (!isNew(event)) {
         continue;
@@ -206,12 +263,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
       taken++;
     }
     // Only the newest ones can still be in the state file's bounded history.
-    stateRepo.keepNewest(RECENT_DIGESTS + 1);
+    stateRepo.keepNewest(RECENT_DIGESTS + 1, BaseDigestChange.class);
     if (taken == 0) {
       return;
     }
     if (fansOut) {
-      BaseUpdate update = new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated());
+      BaseUpdate update =
+          new BaseUpdate(state.name(), state.currentDigest(), state.lastUpdated()).after(before);
       // The dependents drop a held digest for a newer one of the same base; so does the gate.
       toAnnounce(signatures.admit(update, state.verify(), state.repoURL()));
       log.info(
@@ -235,11 +293,21 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
   /** Starts the waiting fan-out unless one is under way; it picks up the newest digest after. */
   private void announce() {
-    if (unannounced == null || fanningOut()) {
+    if ((unannounced == null && unannouncedScans.isEmpty()) || fanningOut()) {
       return;
     }
     if (fanOut != null && fanOut.getFailure() != null) {
       log.warn("base {}: fan-out failed: {}", state.name(), fanOut.getFailure().getMessage());
+    }
+    if (unannounced == null) {
+      List<BaseScan> scans = List.copyOf(unannouncedScans);
+      unannouncedScans.clear();
+      String from = WorkflowIds.base(state.name());
+      List<String> dependents = state.dependents();
+      fanOut =
+          Async.procedure(
+              () -> scans.forEach(scan -> DependentImages.baseScanned(from, dependents, scan)));
+      return;
     }
     BaseUpdate update = unannounced;
     unannounced = null;
@@ -275,6 +343,7 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
         + "; "
         + state.dependents().size()
         + " dependent image(s)"
+        + (state.scans().isEmpty() ? "" : "; scans of " + state.scans().size() + " digest(s)")
         + signatures.describe()
         + (fanningOut() || unannounced != null ? "; fanning out" : "")
         + (behind == null ? "" : "; " + behind);
@@ -302,6 +371,13 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   @Override
   public void acknowledged(Acknowledgement acknowledgement) {
     inbox.add(new Acknowledged(acknowledgement));
+  }
+
+  @Override
+  public void scanned(ScanSummary summary) {
+    if (summary != null) {
+      inbox.add(new Scanned(summary));
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.imagefactory.base;
 
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  *     default
  * @param carried what the previous run had not finished; null for a fresh start
  * @param verify the {@code verify:} rule that covers this base's repository; null when none does
+ * @param scans vulnerability scans of its digests, one per digest, the most recently scanned last
+ *     (the state file's {@code scans:})
  */
 public record BaseSetup(
     String name,
@@ -27,11 +30,30 @@ public record BaseSetup(
     List<String> recentDigests,
     int continueAsNewAfter,
     BaseCarryOver carried,
-    VerifyRule verify) {
+    VerifyRule verify,
+    List<ScanSummary> scans) {
 
   public BaseSetup {
     dependents = dependents == null ? List.of() : List.copyOf(dependents);
     recentDigests = recentDigests == null ? List.of() : List.copyOf(recentDigests);
+    scans = scans == null ? List.of() : List.copyOf(scans);
+  }
+
+  /** A state without scans. */
+  public BaseSetup(
+      String name,
+      String repoURL,
+      String tag,
+      List<String> dependents,
+      String currentDigest,
+      Instant lastUpdated,
+      List<String> recentDigests,
+      int continueAsNewAfter,
+      BaseCarryOver carried,
+      VerifyRule verify) {
+    this(
+        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
+        continueAsNewAfter, carried, verify, List.of());
   }
 
   /** A fresh start, or a configuration, with nothing carried over. */
@@ -53,7 +75,14 @@ public record BaseSetup(
   public BaseSetup withVerify(VerifyRule rule) {
     return new BaseSetup(
         name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, carried, rule);
+        continueAsNewAfter, carried, rule, scans);
+  }
+
+  /** The same state with other scans. */
+  public BaseSetup withScans(List<ScanSummary> newScans) {
+    return new BaseSetup(
+        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
+        continueAsNewAfter, carried, verify, newScans);
   }
 
   /** The same state with nothing carried over. */
@@ -62,30 +91,31 @@ public record BaseSetup(
         ? this
         : new BaseSetup(
             name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-            continueAsNewAfter, null, verify);
+            continueAsNewAfter, null, verify, scans);
   }
 
   /** The same state carrying {@code next} to the next run. */
   public BaseSetup carrying(BaseCarryOver next) {
     return new BaseSetup(
         name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, next, verify);
+        continueAsNewAfter, next, verify, scans);
   }
 
   /** The same base at a new current digest, first seen {@code seenAt}, after {@code recent}. */
   public BaseSetup withDigest(String digest, Instant seenAt, List<String> recent) {
     return new BaseSetup(
         name, repoURL, tag, dependents, digest, seenAt, recent, continueAsNewAfter, carried,
-        verify);
+        verify, scans);
   }
 
   /**
    * The same base under the configuration of {@code setup} (what Kargo watches, the dependents,
-   * the {@code verify:} rule); what it has seen stays, and nothing is carried over.
+   * the {@code verify:} rule); what it has seen and the scans it keeps stay, and nothing is
+   * carried over.
    */
   public BaseSetup configuredAs(BaseSetup setup) {
     return new BaseSetup(
         name, setup.repoURL(), setup.tag(), setup.dependents(), currentDigest, lastUpdated,
-        recentDigests, continueAsNewAfter, null, setup.verify());
+        recentDigests, continueAsNewAfter, null, setup.verify(), scans);
   }
 }

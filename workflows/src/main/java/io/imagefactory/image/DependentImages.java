@@ -6,7 +6,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 
-/** Hands a new digest to the image workflows built on it. Use from workflow code. */
+/** Hands a new digest, or a scan of one, to the image workflows built on it. Use from workflow code. */
 public final class DependentImages {
 
   private DependentImages() {}
@@ -20,6 +20,18 @@ public final class DependentImages {
           ImageWorkflow image =
               Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent));
           return Async.procedure(image::baseUpdated, update);
+        });
+  }
+
+  /** Signals {@code scan} to each dependent, likewise. */
+  public static void baseScanned(String from, List<String> dependents, BaseScan scan) {
+    FanOut.signalEach(
+        from,
+        dependents,
+        dependent -> {
+          ImageWorkflow image =
+              Workflow.newExternalWorkflowStub(ImageWorkflow.class, WorkflowIds.image(dependent));
+          return Async.procedure(image::baseScanned, scan);
         });
   }
 }

@@ -4,6 +4,7 @@ import io.imagefactory.budget.BudgetGrant;
 import io.imagefactory.budget.BudgetNotice;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.Acknowledgement;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.workflow.CompletablePromise;
 
 /**
@@ -21,6 +22,12 @@ sealed interface ImageCommand {
 
   /** Kargo saw a new build of the image. */
   record Built(ImageBuild build) implements ImageCommand {}
+
+  /** A vulnerability scan of one of this (external) image's own digests. */
+  record Scanned(ScanSummary summary) implements ImageCommand {}
+
+  /** A base handed on a scan of one of its digests. */
+  record BaseScanned(BaseScan scan) implements ImageCommand {}
 
   /** The image left {@code images.yaml}. */
   record Unenroll() implements ImageCommand {}

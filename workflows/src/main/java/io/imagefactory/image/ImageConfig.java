@@ -3,6 +3,7 @@ package io.imagefactory.image;
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RebuildWindow;
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.vulnerability.FastPathPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param repoURL the image's own repository, {@code registry/repository}; null when not known
  * @param verify the {@code verify:} rule that covers {@code repoURL}, given only when other images
  *     are built on this one: each new build is checked before it cascades; null when none
+ * @param fastPath when a candidate that fixes a vulnerability matures early; null for never
  */
 public record ImageConfig(
     String name,
@@ -39,7 +41,8 @@ public record ImageConfig(
     List<String> buildErrors,
     RebuildWindow rebuildWindow,
     String repoURL,
-    VerifyRule verify) {
+    VerifyRule verify,
+    FastPathPolicy fastPath) {
 
   public ImageConfig {
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
@@ -49,7 +52,7 @@ public record ImageConfig(
     buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
   }
 
-  /** A configuration whose new builds cascade unchecked. */
+  /** A configuration whose new builds cascade unchecked, without a fast path. */
   public ImageConfig(
       String name,
       ImageKind kind,
@@ -65,7 +68,7 @@ public record ImageConfig(
       RebuildWindow rebuildWindow) {
     this(
         name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, rebuildWindow, null, null);
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, null, null, null);
   }
 
   /** A configuration whose rebuilds may be dispatched at any time. */
@@ -90,14 +93,21 @@ public record ImageConfig(
   public ImageConfig withRebuildWindow(RebuildWindow window) {
     return new ImageConfig(
         name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, window, repoURL, verify);
+        target, baseReferences, pinsBases, buildErrors, window, repoURL, verify, fastPath);
   }
 
   /** The same configuration with the image's repository and the rule for its new builds. */
   public ImageConfig withVerify(String repository, VerifyRule rule) {
     return new ImageConfig(
         name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, rebuildWindow, repository, rule);
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, repository, rule, fastPath);
+  }
+
+  /** The same configuration with another fast path (null: none). */
+  public ImageConfig withFastPath(FastPathPolicy policy) {
+    return new ImageConfig(
+        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
+        target, baseReferences, pinsBases, buildErrors, rebuildWindow, repoURL, verify, policy);
   }
 
   /** True when an automatic rebuild may be dispatched at {@code at}. */

@@ -25,6 +25,15 @@ final class ImageDetails {
     if (config.kind() == ImageKind.EXTERNAL) {
       return "external image; current digest " + HumanText.shortDigest(runtime.currentDigest());
     }
+    String fastPath = FastPathRebuilds.describe(runtime.pending());
+    if (fastPath != null) {
+      return managedOrHeld(config, runtime, now, held) + "; " + fastPath;
+    }
+    return managedOrHeld(config, runtime, now, held);
+  }
+
+  private static String managedOrHeld(
+      ImageConfig config, ImageRuntime runtime, Instant now, String held) {
     if (runtime.held().isEmpty()) {
       return managed(config, runtime, now, held);
     }

@@ -6,10 +6,14 @@ import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.signature.SignatureVerdict;
+import io.imagefactory.vulnerability.FastPathPolicy;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The transitions of an image's runtime state: pure functions, so the workflow stays a recipe. */
@@ -28,7 +32,7 @@ final class ImageRuntimes {
   static ImageRuntime candidate(
       ImageRuntime runtime, BaseUpdate update, Duration delay, Instant now) {
     SignatureVerdict verdict = update.signature();
-    PendingDigest candidate =
+    PendingDigest fresh =
         new PendingDigest(
             update.baseImage(),
             update.digest(),
@@ -36,9 +40,10 @@ final class ImageRuntimes {
             update.cascade(),
             verdict == null || verdict.verified() ? null : verdict.detail());
     RebuildEntry last = runtime.lastRebuild();
-    if (last != null && !last.failed() && last.covered().stream().anyMatch(candidate::sameDigest)) {
+    if (last != null && !last.failed() && last.covered().stream().anyMatch(fresh::sameDigest)) {
       return runtime;
     }
+    PendingDigest candidate = fresh.replacing(builtOn(runtime, update));
     // Any newer digest of the base supersedes the one held for it, held or not itself.
     List<PendingDigest> held = new ArrayList<>(runtime.held());
     held.removeIf(h -> h.baseImage().equals(candidate.baseImage()));
@@ -48,6 +53,31 @@ final class ImageRuntimes {
     }
     return withPending(
         runtime.withHeld(held), RebuildPolicy.add(runtime.pending(), candidate, delay, now), delay);
+  }
+
+  /**
+   * The digest of the update's base the image is built on while the update waits: what the oldest
+   * pending candidate of that base replaces, or else the base's digest before the update.
+   */
+  private static String builtOn(ImageRuntime runtime, BaseUpdate update) {
+    return runtime.pending().stream()
+        .filter(p -> p.baseImage().equals(update.baseImage()) && p.replaces() != null)
+        .min(Comparator.comparing(PendingDigest::firstSeen))
+        .map(PendingDigest::replaces)
+        .orElse(update.previousDigest());
+  }
+
+  /**
+   * The candidates marked again for the fast path by the scans the image knows of its bases, and
+   * the rebuild's due time with them; the same runtime when nothing changes.
+   */
+  static ImageRuntime marked(
+      ImageRuntime runtime,
+      Map<String, List<ScanSummary>> scans,
+      FastPathPolicy policy,
+      Duration delay) {
+    List<PendingDigest> pending = FastPathMarks.mark(runtime.pending(), scans, policy);
+    return pending == runtime.pending() ? runtime : withPending(runtime, pending, delay);
   }
 
   /**

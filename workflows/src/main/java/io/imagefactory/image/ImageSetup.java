@@ -16,6 +16,8 @@ import io.imagefactory.statefiles.ImageRuntime;
  *     none
  * @param heldBuild the image's new build the previous run held for its signature, with its
  *     re-checks; null when none
+ * @param scans the vulnerability scans it knows, of its bases' digests and (an external image)
+ *     its own; null when none
  */
 public record ImageSetup(
     ImageConfig config,
@@ -24,7 +26,8 @@ public record ImageSetup(
     boolean unrecorded,
     ImageBuild cascade,
     BudgetHold budget,
-    HeldDigest heldBuild) {
+    HeldDigest heldBuild,
+    ImageScans scans) {
 
   public ImageSetup(
       ImageConfig config,
@@ -33,7 +36,7 @@ public record ImageSetup(
       boolean unrecorded,
       ImageBuild cascade,
       BudgetHold budget) {
-    this(config, runtime, continueAsNewAfter, unrecorded, cascade, budget, null);
+    this(config, runtime, continueAsNewAfter, unrecorded, cascade, budget, null, null);
   }
 
   public ImageSetup(
@@ -42,11 +45,11 @@ public record ImageSetup(
       int continueAsNewAfter,
       boolean unrecorded,
       ImageBuild cascade) {
-    this(config, runtime, continueAsNewAfter, unrecorded, cascade, null);
+    this(config, runtime, continueAsNewAfter, unrecorded, cascade, null, null, null);
   }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime, int continueAsNewAfter) {
-    this(config, runtime, continueAsNewAfter, false, null, null);
+    this(config, runtime, continueAsNewAfter, false, null, null, null, null);
   }
 
   public ImageSetup(ImageConfig config, ImageRuntime runtime) {

@@ -3,6 +3,7 @@ package io.imagefactory.image;
 import io.imagefactory.budget.BudgetHolder;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.StateRepoSubmitter;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -27,6 +28,20 @@ public interface ImageWorkflow extends StateRepoSubmitter, BudgetHolder {
   /** A base has a new digest. The same digest twice has one effect. */
   @SignalMethod
   void baseUpdated(BaseUpdate update);
+
+  /**
+   * A vulnerability scan of one of this external image's digests: kept, recorded in its state
+   * file and handed to the managed images built on it, as a base hands on its scans.
+   */
+  @SignalMethod
+  void scanned(ScanSummary summary);
+
+  /**
+   * A base handed on a scan of one of its digests. The image keeps the scans of its bases and
+   * marks again which candidates take the fast path; reports may come in any order.
+   */
+  @SignalMethod
+  void baseScanned(BaseScan scan);
 
   /** Kargo saw a new build of this image. Closes the pending rebuild and cascades. */
   @SignalMethod

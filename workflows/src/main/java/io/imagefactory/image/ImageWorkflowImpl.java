@@ -14,6 +14,7 @@ import io.imagefactory.entity.CommandInbox;
 import io.imagefactory.entity.EntityHistory;
 import io.imagefactory.image.ImageCommand.Acknowledged;
 import io.imagefactory.image.ImageCommand.Approve;
+import io.imagefactory.image.ImageCommand.BaseScanned;
 import io.imagefactory.image.ImageCommand.BaseUpdated;
 import io.imagefactory.image.ImageCommand.BudgetGranted;
 import io.imagefactory.image.ImageCommand.BudgetQueued;
@@ -21,6 +22,7 @@ import io.imagefactory.image.ImageCommand.Built;
 import io.imagefactory.image.ImageCommand.Configure;
 import io.imagefactory.image.ImageCommand.PersonRequest;
 import io.imagefactory.image.ImageCommand.RebuildNow;
+import io.imagefactory.image.ImageCommand.Scanned;
 import io.imagefactory.image.ImageCommand.Unenroll;
 import io.imagefactory.image.RebuildPolicy.RebuildSelection;
 import io.imagefactory.rebuild.RebuildDispatch;
@@ -31,7 +33,9 @@ import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.ImageRuntimeChange;
+import io.imagefactory.staterepo.ScanChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
+import io.imagefactory.vulnerability.ScanSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -71,6 +75,12 @@ import org.slf4j.Logger;
  * new build is checked once ({@link SignatureGate}, beside the loop) and cascades with its
  * verdict, as a base's digest does; one held under {@code enforce} is checked again and cascades
  * again when it verifies.
+ *
+ * <p>The fast path: the image keeps the vulnerability scans its bases hand on, and whenever a scan
+ * or a candidate arrives it marks again which candidates fix a vulnerability the digest they
+ * replace has ({@link FastPathMarks}); a marked candidate matures after the fast-path delay, and
+ * the rebuild it makes due is a {@code fast-path} one that names what it fixes. An external image
+ * records the scans of its own digests and hands them on to the images built on it.
  */
 public class ImageWorkflowImpl implements ImageWorkflow {
 
@@ -98,6 +108,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
 
   private ImageConfig config;
   private ImageRuntime runtime;
+  private ImageScans scans;
   // The runtime last handed to the outbox: a pass records only when the runtime differs from it.
   private ImageRuntime recorded;
 
@@ -116,13 +127,18 @@ public class ImageWorkflowImpl implements ImageWorkflow {
             "image " + config.name(),
             digest -> ImageSummaries.signatureCheck(config, digest),
             setup.heldBuild());
+    scans = setup.scans() == null ? ImageScans.NONE : setup.scans();
+    if (setup.unrecorded()) {
+      // Recording a scan again changes nothing, so every kept one is sent rather than tracked.
+      scans.own().forEach(this::recordOwnScan);
+    }
   }
 
   @Override
   public void run(ImageSetup setup) {
     resumeRebuild();
     if (setup.cascade() != null) {
-      cascadeToDependents(setup.cascade());
+      cascadeToDependents(setup.cascade(), null);
     }
     record();
     publish();
@@ -138,10 +154,11 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       settleBudget();
       act(pass.asked);
       if (pass.cascade != null) {
-        cascadeToDependents(pass.cascade);
+        cascadeToDependents(pass.cascade, pass.cascadeReplaces);
       }
       cascade(signatures.settle(config.verify()));
       cascade(signatures.recheckHeld(config.verify(), config.repoURL()));
+      announceOwnScans(pass.scans);
       record();
       stateRepo.step();
       budget.step();
@@ -159,7 +176,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
                 !stateRepo.idle(),
                 null,
                 budget.carry(),
-                signatures.carry()));
+                signatures.carry(),
+                scans));
       }
     }
   }
@@ -167,7 +185,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   /** What one pass took from the inbox beyond the state it applied. */
   private static final class Pass {
     private final List<PersonRequest> asked = new ArrayList<>();
+    private final List<ScanSummary> scans = new ArrayList<>();
     private ImageBuild cascade;
+    private String cascadeReplaces;
     private boolean unenrolled;
   }
 
@@ -180,8 +200,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       } else if (command instanceof BaseUpdated base) {
         takeBaseUpdate(base.update());
       } else if (command instanceof Built built) {
+        String replaced = runtime.currentDigest();
         ImageBuild news = takeBuild(built.build());
-        pass.cascade = news == null ? pass.cascade : news;
+        if (news != null) {
+          pass.cascade = news;
+          pass.cascadeReplaces = replaced;
+        }
+      } else if (command instanceof Scanned scanned) {
+        takeOwnScan(scanned.summary(), pass);
+      } else if (command instanceof BaseScanned scanned) {
+        takeBaseScan(scanned.scan());
       } else if (command instanceof PersonRequest request) {
         pass.asked.add(request);
       } else if (command instanceof Acknowledged ack) {
@@ -194,7 +222,41 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         pass.unenrolled = true;
       }
     }
+    // Whatever came in this pass (scans, candidates, a new policy), the marks follow it.
+    runtime = ImageRuntimes.marked(runtime, scans.bases(), config.fastPath(), config.rebuildDelay());
     return pass;
+  }
+
+  /** A scan of a base's digest: kept when it is news. */
+  private void takeBaseScan(BaseScan scan) {
+    if (config.baseImages().contains(scan.baseImage())) {
+      scans = scans.withBase(scan.baseImage(), scan.summary());
+    }
+  }
+
+  /** A scan of this image's own digest: kept and recorded when it is news, to be handed on. */
+  private void takeOwnScan(ScanSummary scan, Pass pass) {
+    ImageScans next = scans.withOwn(scan);
+    if (next != scans) {
+      scans = next;
+      recordOwnScan(scan);
+      pass.scans.add(scan);
+      log.info("image {}: scan of {} by {}", config.name(), scan.digest(), scan.scanner());
+    }
+  }
+
+  private void recordOwnScan(ScanSummary scan) {
+    stateRepo.put("scan/" + scan.digest(), new ScanChange(config.name(), false, scan));
+  }
+
+  /** Hands this image's new scans to the images built on it. */
+  private void announceOwnScans(List<ScanSummary> taken) {
+    for (ScanSummary scan : taken) {
+      DependentImages.baseScanned(
+          WorkflowIds.image(config.name()),
+          config.dependentImages(),
+          new BaseScan(config.name(), scan));
+    }
   }
 
   /** Waits for a command, a CI answer, or the earliest thing due without one. */
@@ -346,11 +408,12 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     if (runtime.failedAttempts() > 0) {
       return "retry";
     }
-    boolean allCascades =
-        RebuildPolicy.select(runtime.pending(), config.rebuildDelay(), now, false, true)
-            .consumed()
-            .stream()
-            .allMatch(PendingDigest::cascade);
+    List<PendingDigest> matured =
+        RebuildPolicy.select(runtime.pending(), config.rebuildDelay(), now, false, true).consumed();
+    if (FastPathRebuilds.any(matured, config.rebuildDelay(), now)) {
+      return FastPathRebuilds.TRIGGER;
+    }
+    boolean allCascades = matured.stream().allMatch(PendingDigest::cascade);
     return allCascades ? "cascade" : "timer";
   }
 
@@ -367,13 +430,16 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         RebuildPolicy.select(
             runtime.pending(), config.rebuildDelay(), at, everything, config.pinsBases());
     String rebuildId = config.name() + "#" + (runtime.rebuildCount() + 1);
+    List<String> fixes = FastPathRebuilds.fixes(selection.consumed(), config.rebuildDelay(), at);
+    String builds = RebuildDetails.selection(config, selection, runtime.held());
     RebuildEntry entry =
         RebuildEntry.requested(rebuildId, at, trigger)
             .withSelection(selection.baseDigests(), selection.consumed())
             .withBuilds(
                 config.pinsBases(),
                 config.pinsBases() ? List.of() : selection.unmatured(),
-                RebuildDetails.selection(config, selection, runtime.held()));
+                fixes.isEmpty() ? builds : builds + "; fast path: fixes " + String.join(", ", fixes))
+            .withFastPath(fixes);
     runtime =
         ImageRuntimes.dispatching(runtime, entry, selection.remaining(), config.rebuildDelay());
     log.info("image {}: rebuild {} requested ({})", config.name(), rebuildId, trigger);
@@ -430,8 +496,10 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
   }
 
-  private void cascadeToDependents(ImageBuild build) {
-    BaseUpdate update = new BaseUpdate(config.name(), build.digest(), build.seenAt(), true);
+  /** @param replaces the digest the dependents are built on; null when not known */
+  private void cascadeToDependents(ImageBuild build, String replaces) {
+    BaseUpdate update =
+        new BaseUpdate(config.name(), build.digest(), build.seenAt(), true).after(replaces);
     cascade(signatures.admit(update, config.verify(), config.repoURL()));
     if (config.kind() == ImageKind.MANAGED) {
       EnrollmentRequestActivities entities =
@@ -566,6 +634,7 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     signatures.ruleChanged(config.verify(), newConfig.verify());
     runtime = ImageRuntimes.withConfig(runtime, config, newConfig);
     config = newConfig;
+    scans = scans.retainBases(newConfig.baseImages());
   }
 
   private void takeBaseUpdate(BaseUpdate update) {
@@ -622,6 +691,20 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   @Override
   public void built(ImageBuild build) {
     inbox.add(new Built(build));
+  }
+
+  @Override
+  public void scanned(ScanSummary summary) {
+    if (summary != null) {
+      inbox.add(new Scanned(summary));
+    }
+  }
+
+  @Override
+  public void baseScanned(BaseScan scan) {
+    if (scan != null && scan.summary() != null) {
+      inbox.add(new BaseScanned(scan));
+    }
   }
 
   @Override

@@ -58,11 +58,16 @@ final class RebuildDetails {
   /** Where the last rebuild stands, for the details line. */
   static String progress(RebuildEntry last) {
     String run = last.runUrl() == null ? "" : " " + last.runUrl();
+    String fastPath =
+        last.fastPath().isEmpty()
+            ? ""
+            : " (fast path: fixes " + String.join(", ", last.fastPath()) + ")";
     return switch (last.outcome()) {
-      case RebuildEntry.DISPATCHING -> "rebuild " + last.rebuildId() + " being dispatched";
-      case RebuildEntry.DISPATCHED -> "rebuild " + last.rebuildId() + " running" + run;
-      default -> "last rebuild " + last.rebuildId() + " " + last.outcome() + run;
-    };
+          case RebuildEntry.DISPATCHING -> "rebuild " + last.rebuildId() + " being dispatched";
+          case RebuildEntry.DISPATCHED -> "rebuild " + last.rebuildId() + " running" + run;
+          default -> "last rebuild " + last.rebuildId() + " " + last.outcome() + run;
+        }
+        + fastPath;
   }
 
   static String candidates(List<PendingDigest> pending) {

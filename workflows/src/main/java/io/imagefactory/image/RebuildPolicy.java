@@ -91,7 +91,8 @@ public final class RebuildPolicy {
 
   /**
    * When the next rebuild is due: when the newest candidate seen within the burst window of the
-   * first matures. Empty when nothing is pending.
+   * first matures, or when a fast-path candidate does if that is sooner (a fix does not wait for
+   * a burst). Empty when nothing is pending.
    */
   public static Optional<Instant> rebuildDue(List<PendingDigest> pending, Duration delay) {
     Optional<Instant> first =
@@ -100,10 +101,17 @@ public final class RebuildPolicy {
       return Optional.empty();
     }
     Instant burstEnd = first.get().plus(burstWindow(delay));
-    return pending.stream()
-        .filter(p -> !p.firstSeen().isAfter(burstEnd))
-        .map(p -> p.maturesAt(delay))
-        .max(Comparator.naturalOrder());
+    Optional<Instant> burst =
+        pending.stream()
+            .filter(p -> !p.firstSeen().isAfter(burstEnd))
+            .map(p -> p.maturesAt(delay))
+            .max(Comparator.naturalOrder());
+    Optional<Instant> fast =
+        pending.stream()
+            .filter(p -> p.fastPath() != null)
+            .map(p -> p.maturesAt(delay))
+            .min(Comparator.naturalOrder());
+    return fast.isPresent() && fast.get().isBefore(burst.get()) ? fast : burst;
   }
 
   /** When the first pending digest matures; empty when nothing is pending. */

@@ -100,6 +100,11 @@ public final class SignatureGate {
     return verification != null;
   }
 
+  /** The digest whose check is under way; null when none. */
+  public BaseUpdate underCheck() {
+    return verifying;
+  }
+
   /** What the next run must go on with: the held digest and its re-checks; null when none. */
   public HeldDigest carry() {
     return held;

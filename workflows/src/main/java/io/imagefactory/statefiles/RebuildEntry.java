@@ -31,6 +31,8 @@ import java.util.Set;
  * @param run the CI run, once known
  * @param completedAt when the outcome became final
  * @param builtDigest the build of the image that closed this rebuild
+ * @param fastPath the vulnerabilities whose fixes matured a consumed candidate before its {@code
+ *     rebuildDelay} (the fast path), sorted; empty when every candidate soaked
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
@@ -42,6 +44,7 @@ import java.util.Set;
   "pinned",
   "unmatured",
   "builds",
+  "fastPath",
   "outcome",
   "detail",
   "runUrl",
@@ -63,7 +66,8 @@ public record RebuildEntry(
     String runUrl,
     RunRef run,
     Instant completedAt,
-    String builtDigest) {
+    String builtDigest,
+    List<String> fastPath) {
 
   /** Asked for; the dispatch has not answered yet. */
   public static final String DISPATCHING = "dispatching";
@@ -92,6 +96,28 @@ public record RebuildEntry(
     baseDigests = baseDigests == null ? Map.of() : Map.copyOf(baseDigests);
     covered = covered == null ? List.of() : List.copyOf(covered);
     unmatured = unmatured == null ? List.of() : List.copyOf(unmatured);
+    fastPath = fastPath == null ? List.of() : List.copyOf(fastPath);
+  }
+
+  /** A rebuild no fast path matured. */
+  public RebuildEntry(
+      String rebuildId,
+      Instant requestedAt,
+      String trigger,
+      Map<String, String> baseDigests,
+      List<PendingDigest> covered,
+      boolean pinned,
+      List<PendingDigest> unmatured,
+      String builds,
+      String outcome,
+      String detail,
+      String runUrl,
+      RunRef run,
+      Instant completedAt,
+      String builtDigest) {
+    this(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, outcome,
+        detail, runUrl, run, completedAt, builtDigest, List.of());
   }
 
   /** True while the dispatch is being made or its run is being followed. */
@@ -126,31 +152,38 @@ public record RebuildEntry(
   public RebuildEntry withSelection(Map<String, String> digests, List<PendingDigest> consumed) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, digests, consumed, pinned, unmatured, builds, outcome,
-        detail, runUrl, run, completedAt, builtDigest);
+        detail, runUrl, run, completedAt, builtDigest, fastPath);
   }
 
   /** The same rebuild with what it builds: pinned digests, or tags that may hold {@code notMatured}. */
   public RebuildEntry withBuilds(boolean pinnedBases, List<PendingDigest> notMatured, String what) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinnedBases, notMatured, what,
-        outcome, detail, runUrl, run, completedAt, builtDigest);
+        outcome, detail, runUrl, run, completedAt, builtDigest, fastPath);
+  }
+
+  /** The same rebuild, naming the vulnerabilities whose fixes took it past the soak. */
+  public RebuildEntry withFastPath(List<String> fixes) {
+    return new RebuildEntry(
+        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, outcome,
+        detail, runUrl, run, completedAt, builtDigest, fixes);
   }
 
   public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
-        newOutcome, newDetail, runUrl, run, at, builtDigest);
+        newOutcome, newDetail, runUrl, run, at, builtDigest, fastPath);
   }
 
   public RebuildEntry withRun(String newOutcome, String newDetail, String url, RunRef newRun) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
-        newOutcome, newDetail, url, newRun, completedAt, builtDigest);
+        newOutcome, newDetail, url, newRun, completedAt, builtDigest, fastPath);
   }
 
   public RebuildEntry builtAs(String digest, String newDetail, Instant at) {
     return new RebuildEntry(
         rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, BUILT,
-        newDetail, runUrl, run, at, digest);
+        newDetail, runUrl, run, at, digest, fastPath);
   }
 }

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = EnrollmentChange.class, name = "enrollment"),
   @JsonSubTypes.Type(value = ImageRuntimeChange.class, name = "image-runtime"),
   @JsonSubTypes.Type(value = BaseDigestChange.class, name = "base-digest"),
-  @JsonSubTypes.Type(value = BasesWatchedChange.class, name = "bases-watched")
+  @JsonSubTypes.Type(value = BasesWatchedChange.class, name = "bases-watched"),
+  @JsonSubTypes.Type(value = ScanChange.class, name = "scan")
 })
 public sealed interface StateChange
-    permits EnrollmentChange, ImageRuntimeChange, BaseDigestChange, BasesWatchedChange {}
+    permits EnrollmentChange, ImageRuntimeChange, BaseDigestChange, BasesWatchedChange, ScanChange {}

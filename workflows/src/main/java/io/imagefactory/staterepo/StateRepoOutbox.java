@@ -85,6 +85,21 @@ public final class StateRepoOutbox {
   }
 
   /**
+   * Keeps only the {@code max} newest unsent changes that are {@code kind}, leaving the others be:
+   * for a workflow with one kind of change that supersedes itself among others that do not.
+   */
+  public void keepNewest(int max, Class<? extends StateChange> kind) {
+    long count = unsent.values().stream().filter(kind::isInstance).count();
+    Iterator<StateChange> changes = unsent.values().iterator();
+    while (count > max && changes.hasNext()) {
+      if (kind.isInstance(changes.next())) {
+        changes.remove();
+        count--;
+      }
+    }
+  }
+
+  /**
    * Every change the writer has not acknowledged, in the order it should apply them: what a
    * workflow that continues as new carries to its next run, which sends them again as a new batch.
    * An answer to the old batch then reaches the next run as a stale one and is ignored.

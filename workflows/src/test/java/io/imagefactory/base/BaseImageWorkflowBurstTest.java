@@ -95,7 +95,8 @@ class BaseImageWorkflowBurstTest {
     for (ImageWorkflow image : images) {
       assertThat(image.status().runtime().pending())
           .containsExactly(
-              new PendingDigest(NODE, digest(FIRST_BURST), t0.plusMillis(FIRST_BURST)));
+              new PendingDigest(NODE, digest(FIRST_BURST), t0.plusMillis(FIRST_BURST))
+                  .replacing(digest(0)));
     }
     for (String dependent : DEPENDENTS) {
       assertThat(baseUpdatedSignals(dependent)).as(dependent).isEqualTo(1);

@@ -229,7 +229,7 @@ class BaseImageWorkflowImplTest {
     assertThat(state.lastUpdated()).isEqualTo(t.plusSeconds(20));
     assertThat(state.recentDigests()).containsExactly(digest(1));
     assertThat(api.status().runtime().pending())
-        .containsExactly(new PendingDigest(NODE, digest(3), t.plusSeconds(20)));
+        .containsExactly(new PendingDigest(NODE, digest(3), t.plusSeconds(20)).replacing(digest(1)));
     assertThat(activities.submitted)
         .flatExtracting(b -> b.changes())
         .filteredOn(c -> c instanceof BaseDigestChange)

@@ -101,7 +101,8 @@ class ImageWorkflowBurstTest {
     assertThat(runtime.currentDigest()).isEqualTo(digest(3));
     assertThat(runtime.lastBuilt()).isEqualTo(t.plusSeconds(20));
     assertThat(reports.status().runtime().pending())
-        .containsExactly(new PendingDigest("api", digest(3), t.plusSeconds(20), true));
+        .containsExactly(
+            new PendingDigest("api", digest(3), t.plusSeconds(20), true).replacing(digest(1)));
   }
 
   @Test

@@ -84,4 +84,19 @@ class RebuildPolicyTest {
     assertThat(RebuildPolicy.burstWindow(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(30));
     assertThat(RebuildPolicy.burstWindow(Duration.ZERO)).isEqualTo(Duration.ZERO);
   }
+
+  @Test
+  void aFastPathCandidateIsDueAtItsOwnMaturityWhateverItsBurst() {
+    PendingDigest fix =
+        seen(NODE, 1, Duration.ZERO)
+            .withFastPath(
+                new io.imagefactory.vulnerability.FastPathMark(
+                    List.of("CVE-2025-0001"), io.imagefactory.vulnerability.Severity.CRITICAL, T0));
+    List<PendingDigest> pending = List.of(fix, seen(DISTROLESS, 2, Duration.ofSeconds(30)));
+
+    assertThat(RebuildPolicy.rebuildDue(pending, WEEK)).contains(T0);
+    assertThat(RebuildPolicy.rebuildDue(List.of(seen(NODE, 1, Duration.ZERO), pending.get(1)), WEEK))
+        .contains(T0.plusSeconds(30).plus(WEEK));
+    assertThat(RebuildPolicy.newestMatured(pending, WEEK, T0)).containsOnlyKeys(NODE);
+  }
 }

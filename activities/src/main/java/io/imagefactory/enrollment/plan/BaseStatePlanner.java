@@ -120,6 +120,7 @@ final class BaseStatePlanner {
             previous == null ? null : previous.lastUpdated(),
             previous == null ? null : previous.digestHistory(),
             verify,
+            previous == null ? null : previous.scans(),
             previous == null ? null : previous.unknownFields());
     return previous == null || desired.equals(previous) ? desired : checkedAt(desired, now);
   }
@@ -143,6 +144,7 @@ final class BaseStatePlanner {
         state.lastUpdated(),
         state.digestHistory(),
         state.verify(),
+        state.scans(),
         state.unknownFields());
   }
 }

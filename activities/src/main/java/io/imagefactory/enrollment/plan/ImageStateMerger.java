@@ -8,6 +8,7 @@ import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Instant;
 import java.util.List;
 
@@ -72,10 +73,12 @@ final class ImageStateMerger {
     String currentTag = null;
     String currentDigest = null;
     Instant lastUpdated = null;
+    List<ScanSummary> scans = List.of();
     if (previous instanceof ExternalImageState before) {
       currentTag = before.currentTag();
       currentDigest = before.currentDigest();
       lastUpdated = before.lastUpdated();
+      scans = before.scans();
     } else if (previous instanceof ManagedImageState before) {
       currentTag = before.currentVersion();
       currentDigest = before.currentDigest();
@@ -93,6 +96,7 @@ final class ImageStateMerger {
         currentTag,
         currentDigest,
         lastUpdated,
+        scans,
         previous == null ? null : previous.unknownFields());
   }
 

@@ -10,7 +10,9 @@ import java.util.List;
  * @param image the managed image, which may since have been removed
  * @param rebuildId {@code <image>#<n>}
  * @param requestedAt when it was asked for
- * @param trigger {@code timer}, {@code cascade}, {@code approval}, {@code now} or {@code retry}
+ * @param trigger {@code timer}, {@code cascade}, {@code approval}, {@code now}, {@code retry} or
+ *     {@code fast-path}, the last with the vulnerabilities it fixes ({@code fast-path (fixes
+ *     CVE-2025-0001)})
  * @param outcome its latest outcome
  * @param runUrl the CI run, when known
  * @param completedAt when its outcome became final; null while open

@@ -7,7 +7,10 @@ final class RebuildCells {
 
   private RebuildCells() {}
 
-  /** {@code api#2 timer failed}; {@link ReportCells#NONE} without a rebuild. */
+  /**
+   * {@code api#2 timer failed}, or {@code api#3 fast-path built (fast path: CVE-2025-0001)};
+   * {@link ReportCells#NONE} without a rebuild.
+   */
   static String summary(RebuildEntry rebuild) {
     if (rebuild == null) {
       return ReportCells.NONE;
@@ -16,7 +19,10 @@ final class RebuildCells {
         + " "
         + ReportCells.text(rebuild.trigger())
         + " "
-        + ReportCells.text(rebuild.outcome());
+        + ReportCells.text(rebuild.outcome())
+        + (rebuild.fastPath().isEmpty()
+            ? ""
+            : " (fast path: " + ReportCells.text(String.join(", ", rebuild.fastPath())) + ")");
   }
 
   /** Its run link, or null. */

@@ -129,7 +129,10 @@ public final class ReportBuilder {
               entry.image(),
               r.rebuildId(),
               entry.requestedAt(),
-              r.trigger(),
+              // The audit names the vulnerabilities a rebuild skipped its soak for.
+              r.fastPath().isEmpty()
+                  ? r.trigger()
+                  : r.trigger() + " (fixes " + String.join(", ", r.fastPath()) + ")",
               r.outcome(),
               r.runUrl(),
               r.completedAt(),

@@ -20,4 +20,5 @@ public record ImageFactoryProperties(
     @DefaultValue TemporalProperties temporal,
     @DefaultValue EmbeddedProperties embedded,
     @DefaultValue EnrollmentProperties enrollment,
-    @DefaultValue HooksProperties hooks) {}
+    @DefaultValue HooksProperties hooks,
+    @DefaultValue ScanProperties scan) {}

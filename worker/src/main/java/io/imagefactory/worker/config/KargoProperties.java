@@ -1,6 +1,7 @@
 package io.imagefactory.worker.config;
 
 import io.imagefactory.kargo.KargoSettings;
+import io.imagefactory.kargo.ScanVerification;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param managedCacheByTag whether Kargo keeps managed images' tag metadata between polls
  * @param webhookReceivers Kargo receivers of registry push events as {@code kind=secret}, such as
  *     {@code github=ghcr-webhook} (a list, so one environment variable holds them all)
+ * @param scanWithTrivy render, for every base and external Stage, a verification that scans the
+ *     new Freight with Trivy and posts the report to {@code scanUrl} (off by default: it needs Argo
+ *     Rollouts' CRDs and pulls each new base image into a Job)
+ * @param scanUrl this worker's {@code /api/v1/events/scan}, as the scan Job reaches it
+ * @param trivyImage the Trivy image the scan Job runs
  */
 public record KargoProperties(
     @DefaultValue(KargoSettings.DEFAULT_PROJECT) String project,
@@ -27,7 +33,10 @@ public record KargoProperties(
     @DefaultValue(KargoSettings.DEFAULT_WAREHOUSE_INTERVAL) String interval,
     @DefaultValue(KargoSettings.DEFAULT_NEWEST_BUILD_INTERVAL) String newestBuildInterval,
     @DefaultValue("true") boolean managedCacheByTag,
-    List<String> webhookReceivers) {
+    List<String> webhookReceivers,
+    @DefaultValue("false") boolean scanWithTrivy,
+    @DefaultValue(ScanVerification.DEFAULT_SCAN_URL) String scanUrl,
+    @DefaultValue(ScanVerification.DEFAULT_TRIVY_IMAGE) String trivyImage) {
 
   @ConstructorBinding
   public KargoProperties {
@@ -43,7 +52,10 @@ public record KargoProperties(
         KargoSettings.DEFAULT_WAREHOUSE_INTERVAL,
         KargoSettings.DEFAULT_NEWEST_BUILD_INTERVAL,
         true,
-        List.of());
+        List.of(),
+        false,
+        ScanVerification.DEFAULT_SCAN_URL,
+        ScanVerification.DEFAULT_TRIVY_IMAGE);
   }
 
   /** The renderer's settings; the ones not configurable here keep their defaults. */
@@ -59,7 +71,8 @@ public record KargoProperties(
         defaults.httpTimeout(),
         newestBuildInterval,
         managedCacheByTag,
-        receivers());
+        receivers(),
+        scanWithTrivy ? new ScanVerification(scanUrl, trivyImage, null) : null);
   }
 
   private Map<String, String> receivers() {

@@ -55,9 +55,12 @@ final class PendingTimeline {
                         candidate.baseImage()
                             + " at "
                             + digest
-                            + " matures (rebuildDelay "
-                            + image.enrollment().rebuildDelay()
-                            + ")")));
+                            + (candidate.fastPath() != null
+                                    && candidate.maturesAt(d).isBefore(candidate.firstSeen().plus(d))
+                                ? " matures early (fast path: " + candidate.fastPath().describe() + ")"
+                                : " matures (rebuildDelay "
+                                    + image.enrollment().rebuildDelay()
+                                    + ")"))));
       }
     }
     if (rebuild.eligibleAt() != null) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,11 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-  private final int limit;
+  private final int defaultLimit;
+  private final Map<String, Integer> limitsByPath;
   private final ProblemWriter problems;
 
   BodySizeLimitFilter(int limit, ProblemWriter problems) {
-    this.limit = limit;
+    this(limit, Map.of(), problems);
+  }
+
+  /** @param limitsByPath other limits for these request paths (vulnerability reports are large) */
+  BodySizeLimitFilter(int limit, Map<String, Integer> limitsByPath, ProblemWriter problems) {
+    this.defaultLimit = limit;
+    this.limitsByPath = Map.copyOf(limitsByPath);
     this.problems = problems;
   }
 
@@ -35,19 +43,21 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    int limit = limitsByPath.getOrDefault(request.getRequestURI(), defaultLimit);
     if (request.getContentLengthLong() > limit) {
-      refuse(request, response);
+      refuse(request, response, limit);
       return;
     }
     byte[] body = request.getInputStream().readNBytes(limit + 1);
     if (body.length > limit) {
-      refuse(request, response);
+      refuse(request, response, limit);
       return;
     }
     chain.doFilter(new BufferedBodyRequest(request, body), response);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response, int limit)
+      throws IOException {
     problems.write(
         request,
         response,

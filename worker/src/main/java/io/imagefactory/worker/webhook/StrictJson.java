@@ -49,7 +49,7 @@ final class StrictJson {
 
   private StrictJson() {}
 
-  private static boolean isJson(String contentType) {
+  static boolean isJson(String contentType) {
     try {
       return contentType != null
           && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));

@@ -4,6 +4,7 @@ import io.imagefactory.enrollment.EnrollmentRequester;
 import io.imagefactory.worker.config.ImageFactoryProperties;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookConfiguration {
 
   static final String API = "/api/*";
+  static final String SCAN_PATH = "/api/v1/events/scan";
 
   @Bean
   WebhookToken webhookToken(ImageFactoryProperties properties) {
@@ -36,8 +38,11 @@ class WebhookConfiguration {
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
       ImageFactoryProperties properties, JsonMapper json) {
     int limit = Math.toIntExact(properties.webhook().maxBodySize().toBytes());
+    int reportLimit = Math.toIntExact(properties.scan().maxReportSize().toBytes());
     FilterRegistrationBean<BodySizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new BodySizeLimitFilter(limit, new ProblemWriter(json)));
+        new FilterRegistrationBean<>(
+            new BodySizeLimitFilter(
+                limit, Map.of(SCAN_PATH, reportLimit), new ProblemWriter(json)));
     registration.addUrlPatterns(API);
     registration.setOrder(2);
     return registration;
@@ -51,6 +56,11 @@ class WebhookConfiguration {
   @Bean
   ImageEventSignals imageEventSignals(WorkflowClient client) {
     return new ImageEventSignals(client);
+  }
+
+  @Bean
+  ScanSignals scanSignals(WorkflowClient client) {
+    return new ScanSignals(client);
   }
 
   @Bean

@@ -157,6 +157,7 @@ class ActivityBeansTest {
         null,
         null,
         null,
+        null,
         null);
   }
 }
