@@ -30,7 +30,8 @@ public final class LoopTimer {
     }
     Instant due = Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(timeout);
     if (timer == null || timer.isCompleted() || !due.equals(dueAt)) {
-      TimerOptions options = TimerOptions.newBuilder().setSummary(UiSummaries.line(summary)).build();
+      TimerOptions options =
+          TimerOptions.newBuilder().setSummary(UiSummaries.line(summary)).build();
       dueAt = due;
       timer = Workflow.newTimer(timeout, options);
     }

@@ -13,10 +13,10 @@ import java.util.zip.Deflater;
 /**
  * The data converter every Image Factory client and worker uses: JSON as usual, with payloads above
  * {@link #THRESHOLD_BYTES} deflated. An enrollment of 5,000 images hands the writer about 3.3 MB of
- * analyses, above the 2 MB a Temporal server accepts in one payload; the JSON repeats itself so much
- * that it deflates about 25 times. Small payloads, nearly all of them, stay plain JSON an operator
- * can read in the Temporal UI, and a plain payload always decodes, so histories written before
- * compression replay unchanged.
+ * analyses, above the 2 MB a Temporal server accepts in one payload; the JSON repeats itself so
+ * much that it deflates about 25 times. Small payloads, nearly all of them, stay plain JSON an
+ * operator can read in the Temporal UI, and a plain payload always decodes, so histories written
+ * before compression replay unchanged.
  */
 public final class PayloadCompression {
 

@@ -54,7 +54,9 @@ public final class UiSummaries {
 
   /** A commit id as git shows it in one line. */
   public static String shortCommit(String commitId) {
-    return commitId == null || commitId.length() <= 12 ? String.valueOf(commitId) : commitId.substring(0, 12);
+    return commitId == null || commitId.length() <= 12
+        ? String.valueOf(commitId)
+        : commitId.substring(0, 12);
   }
 
   /** An activity stub whose every call carries {@code summary}. */
@@ -78,5 +80,4 @@ public final class UiSummaries {
     Workflow.await(() -> timer.isCompleted() || unblock.get());
     return unblock.get();
   }
-
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -41,8 +41,15 @@ class LoopTimerTest {
     temporal = new WorkflowTestEnvironment(new RecordingActivities());
     ImageConfig config =
         new ImageConfig(
-            "api", ImageKind.MANAGED, WEEK, true, List.of(NODE), List.of(), List.of(),
-            new RebuildTarget("github", "example-org/api", ".github/workflows/build.yml", "main", Map.of()));
+            "api",
+            ImageKind.MANAGED,
+            WEEK,
+            true,
+            List.of(NODE),
+            List.of(),
+            List.of(),
+            new RebuildTarget(
+                "github", "example-org/api", ".github/workflows/build.yml", "main", Map.of()));
     ImageWorkflow api =
         temporal.client.newWorkflowStub(
             ImageWorkflow.class,

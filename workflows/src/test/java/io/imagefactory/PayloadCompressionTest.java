@@ -61,7 +61,8 @@ class PayloadCompressionTest {
   @Test
   void aFleetSizedEnrollmentFitsFarBelowTheServersPayloadLimit() {
     StateChangeBatch batch = enrollment(6_000);
-    int plain = DefaultDataConverter.STANDARD_INSTANCE.toPayload(batch).orElseThrow().getSerializedSize();
+    int plain =
+        DefaultDataConverter.STANDARD_INSTANCE.toPayload(batch).orElseThrow().getSerializedSize();
 
     Payload payload = converter.toPayload(batch).orElseThrow();
 

@@ -45,8 +45,8 @@ import java.util.function.Function;
 /**
  * The activities the workflows call, recording each call instead of touching git or GitHub, so
  * workflow tests can assert exactly what a workflow asked for. The single writer runs for real:
- * batches reach it by signal (or a delivery that starts it), its commits are recorded here, and
- * its answers are signalled back to the submitters through the Temporal client.
+ * batches reach it by signal (or a delivery that starts it), its commits are recorded here, and its
+ * answers are signalled back to the submitters through the Temporal client.
  */
 public class RecordingActivities
     implements RebuildActivities,
@@ -67,6 +67,7 @@ public class RecordingActivities
 
   /** Why the writer refuses a batch; null to commit it. */
   public volatile Function<StateChangeBatch, String> refusal = batch -> null;
+
   public final List<EnrollmentRequest> enrollmentRequests = new CopyOnWriteArrayList<>();
   public final List<EnsureEntitiesRequest> ensureRequests = new CopyOnWriteArrayList<>();
   public final List<List<ImageSetup>> ensuredImages = new CopyOnWriteArrayList<>();

@@ -9,17 +9,17 @@ import io.imagefactory.base.BaseSummaries;
 import io.imagefactory.base.DigestSeen;
 import io.imagefactory.drift.DriftRequest;
 import io.imagefactory.drift.DriftWorkflow;
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.enrollment.EnrollmentWorkflowImplTest;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.BaseUpdate;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageSummaries;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What an operator reads in the Temporal UI, read back from the history events' user metadata:
- * the static summary and details of each entity workflow, and the summary of every activity and
- * timer it schedules.
+ * What an operator reads in the Temporal UI, read back from the history events' user metadata: the
+ * static summary and details of each entity workflow, and the summary of every activity and timer
+ * it schedules.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TemporalUiSummariesTest {
@@ -72,9 +72,18 @@ class TemporalUiSummariesTest {
     temporal = new WorkflowTestEnvironment(activities);
     ImageConfig config =
         new ImageConfig(
-            "api", ImageKind.MANAGED, WEEK, true, List.of(NODE), List.of(), List.of("web"),
+            "api",
+            ImageKind.MANAGED,
+            WEEK,
+            true,
+            List.of(NODE),
+            List.of(),
+            List.of("web"),
             new RebuildTarget(
-                "github", "example-org/api", ".github/workflows/build.yml", "main",
+                "github",
+                "example-org/api",
+                ".github/workflows/build.yml",
+                "main",
                 Map.of("token", SECRET)));
     ImageWorkflow api =
         stub(
@@ -93,14 +102,18 @@ class TemporalUiSummariesTest {
     assertThat(history.started())
         .containsExactly(
             "managed image api: rebuilt 7d 0h after a base update",
-            "bases: " + NODE + "\ndependents: web\n"
+            "bases: "
+                + NODE
+                + "\ndependents: web\n"
                 + "rebuilds: github example-org/api .github/workflows/build.yml on main\n");
     assertThat(history.timers())
         .anySatisfy(
             t ->
                 assertThat(t)
                     .startsWith(
-                        "soak " + NODE + " sha256:000000000000… for api until "
+                        "soak "
+                            + NODE
+                            + " sha256:000000000000… for api until "
                             + firstSeen.plus(WEEK).toString().substring(0, 10)));
     assertThat(history.activities())
         .contains("dispatch build.yml for api#1", "follow run 1 of api#1");
@@ -109,9 +122,7 @@ class TemporalUiSummariesTest {
     assertThat(history.activities())
         .contains("start the rebuild budget with api's request for a slot");
     HistorySummaries budget = HistorySummaries.of(temporal.client, WorkflowIds.REBUILD_BUDGET);
-    assertThat(budget.activities())
-        .isNotEmpty()
-        .allSatisfy(a -> assertThat(a).isNotBlank());
+    assertThat(budget.activities()).isNotEmpty().allSatisfy(a -> assertThat(a).isNotBlank());
     assertThat(budget.timers()).allSatisfy(t -> assertThat(t).isNotBlank());
     assertThat(history.activities()).noneMatch(a -> a.contains(SECRET));
     assertThat(history.started()).noneMatch(s -> s.contains(SECRET));
@@ -123,8 +134,14 @@ class TemporalUiSummariesTest {
     temporal = new WorkflowTestEnvironment(activities);
     BaseSetup setup =
         new BaseSetup(
-            NODE, "docker.io/library/node", "22-bookworm-slim", List.of("api"), null, null,
-            List.of(), 0);
+            NODE,
+            "docker.io/library/node",
+            "22-bookworm-slim",
+            List.of("api"),
+            null,
+            null,
+            List.of(),
+            0);
     BaseImageWorkflow base =
         stub(
             BaseImageWorkflow.class,
@@ -210,7 +227,8 @@ class TemporalUiSummariesTest {
 
     assertThat(activities.enrollmentRequests).hasSize(1);
     HistorySummaries history = HistorySummaries.of(temporal.client, WorkflowIds.DRIFT);
-    assertThat(history.started()).containsExactly(DriftWorkflow.STATIC_SUMMARY, DriftWorkflow.STATIC_DETAILS);
+    assertThat(history.started())
+        .containsExactly(DriftWorkflow.STATIC_SUMMARY, DriftWorkflow.STATIC_DETAILS);
     assertThat(history.timers())
         .first()
         .satisfies(

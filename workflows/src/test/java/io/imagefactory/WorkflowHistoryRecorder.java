@@ -17,18 +17,18 @@ import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RunConclusion;
-import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.signature.RecordedSignatures;
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoSettings;
 import io.imagefactory.staterepo.StateRepoWorkflow;
 import io.imagefactory.staterepo.StateRepoWorkflowImplTest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowStub;
 import io.imagefactory.vulnerability.FastPathPolicy;
 import io.imagefactory.vulnerability.Scans;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,14 +46,22 @@ class WorkflowHistoryRecorder {
 
   @Test
   void recordsImageAndBaseHistories() throws Exception {
-    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(new RecordingActivities())) {
+    try (WorkflowTestEnvironment temporal =
+        new WorkflowTestEnvironment(new RecordingActivities())) {
       // web cascades to reports, which has no workflow: the cascade skips it.
       ImageConfig web =
           new ImageConfig(
-              "web", ImageKind.MANAGED, Duration.ofDays(7), false, List.of("node-22"), List.of(),
+              "web",
+              ImageKind.MANAGED,
+              Duration.ofDays(7),
+              false,
+              List.of("node-22"),
+              List.of(),
               List.of("reports"),
-              new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()), Map.of(),
-              false, List.of());
+              new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()),
+              Map.of(),
+              false,
+              List.of());
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("web"));
       WorkflowClient.start(image::run, new ImageSetup(web, ImageRuntime.empty()));
       // More dependents than one fan-out window; only web runs, the others are skipped.
@@ -61,18 +69,21 @@ class WorkflowHistoryRecorder {
       for (int i = 0; i < 120; i++) {
         dependents.add("gone-" + i);
       }
-      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      BaseImageWorkflow base =
+          temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
       WorkflowClient.start(
           base::run,
           new BaseSetup(
               "node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
       // One event as sent before the reception time was carried, one with it.
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
-      base.digestSeen(new DigestSeen("sha256:" + "2".repeat(64), "22", "f2", temporal.now().plusSeconds(1)));
+      base.digestSeen(
+          new DigestSeen("sha256:" + "2".repeat(64), "22", "f2", temporal.now().plusSeconds(1)));
       temporal.sleep(Duration.ofHours(1));
       // An enrollment reconfigures the base with the same dependents.
       base.configure(
-          new BaseSetup("node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
+          new BaseSetup(
+              "node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "3".repeat(64), temporal.now()));
       temporal.sleep(Duration.ofDays(8));
       image.approve("recorder");
@@ -99,16 +110,32 @@ class WorkflowHistoryRecorder {
     try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(activities, signatures)) {
       ImageConfig api =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
-              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("node-22"),
+              List.of(),
+              List.of(),
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
-      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      BaseImageWorkflow base =
+          temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
       VerifyRule rule =
-          new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+          new VerifyRule(
+              "docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
       WorkflowClient.start(
           base::run,
-          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0)
+          new BaseSetup(
+                  "node-22",
+                  "docker.io/library/node",
+                  "22",
+                  List.of("api"),
+                  null,
+                  null,
+                  List.of(),
+                  0)
               .withVerify(rule));
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       temporal.sleep(Duration.ofMinutes(1));
@@ -127,18 +154,27 @@ class WorkflowHistoryRecorder {
 
   @Test
   void recordsScansThatTakeACandidateOnTheFastPath() throws Exception {
-    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(new RecordingActivities())) {
+    try (WorkflowTestEnvironment temporal =
+        new WorkflowTestEnvironment(new RecordingActivities())) {
       ImageConfig api =
           new ImageConfig(
-                  "api", ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
-                  List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()))
+                  "api",
+                  ImageKind.MANAGED,
+                  Duration.ofDays(7),
+                  true,
+                  List.of("node-22"),
+                  List.of(),
+                  List.of(),
+                  new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()))
               .withFastPath(FastPathPolicy.DEFAULT);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
-      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      BaseImageWorkflow base =
+          temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
       WorkflowClient.start(
           base::run,
-          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0));
+          new BaseSetup(
+              "node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0));
       String old = "sha256:" + "1".repeat(64);
       String fixed = "sha256:" + "2".repeat(64);
       base.digestSeen(new DigestSeen(old, "22", "f1", temporal.now()));
@@ -166,8 +202,14 @@ class WorkflowHistoryRecorder {
     try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(stateRepo)) {
       ImageConfig api =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
-              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("node-22"),
+              List.of(),
+              List.of(),
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
       // Refused, then taken after the backoff.
@@ -192,16 +234,24 @@ class WorkflowHistoryRecorder {
     try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(ci)) {
       ImageConfig api =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
-              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("node-22"),
+              List.of(),
+              List.of(),
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "1".repeat(64), temporal.now()));
       temporal.sleep(Duration.ofDays(1).plusMinutes(5));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "2".repeat(64), temporal.now()));
-      ci.conclusions.put("1", new RunConclusion(RunConclusion.FAILED, "u", "failed", temporal.now()));
+      ci.conclusions.put(
+          "1", new RunConclusion(RunConclusion.FAILED, "u", "failed", temporal.now()));
       temporal.sleep(Duration.ofHours(2));
-      ci.conclusions.put("2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      ci.conclusions.put(
+          "2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
       temporal.sleep(Duration.ofMinutes(5));
       image.built(new ImageBuild("sha256:" + "3".repeat(64), "2", temporal.now()));
       temporal.sleep(Duration.ofMinutes(5));
@@ -214,16 +264,29 @@ class WorkflowHistoryRecorder {
 
   @Test
   void recordsAnImageReconfiguredThenContinuedAsNew() throws Exception {
-    try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(new RecordingActivities())) {
+    try (WorkflowTestEnvironment temporal =
+        new WorkflowTestEnvironment(new RecordingActivities())) {
       RebuildTarget target = new RebuildTarget("github", "org/api", "build.yml", "main", Map.of());
       ImageConfig twoBases =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22", "distroless"),
-              List.of(), List.of(), target);
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("node-22", "distroless"),
+              List.of(),
+              List.of(),
+              target);
       ImageConfig oneBase =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
-              List.of(), target);
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("node-22"),
+              List.of(),
+              List.of(),
+              target);
       String id = WorkflowIds.image("api");
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, id);
       WorkflowClient.start(image::run, new ImageSetup(twoBases, ImageRuntime.empty(), 80));
@@ -264,13 +327,21 @@ class WorkflowHistoryRecorder {
       io.imagefactory.rebuild.RebuildWindow window =
           new io.imagefactory.rebuild.RebuildWindow(
               "Europe/London",
-              List.of(new io.imagefactory.rebuild.WindowRange(List.of("Mon", "Tue"), "09:00", "16:00")));
+              List.of(
+                  new io.imagefactory.rebuild.WindowRange(
+                      List.of("Mon", "Tue"), "09:00", "16:00")));
       List<ImageWorkflow> images = new ArrayList<>();
       for (String name : List.of("api", "web")) {
         ImageConfig config =
             new ImageConfig(
-                    name, ImageKind.MANAGED, Duration.ofHours(1), true, List.of("node-22"), List.of(),
-                    List.of(), new RebuildTarget("github", "org/mono", name + ".yml", "main", Map.of()))
+                    name,
+                    ImageKind.MANAGED,
+                    Duration.ofHours(1),
+                    true,
+                    List.of("node-22"),
+                    List.of(),
+                    List.of(),
+                    new RebuildTarget("github", "org/mono", name + ".yml", "main", Map.of()))
                 .withRebuildWindow(window);
         ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image(name));
         WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
@@ -278,9 +349,11 @@ class WorkflowHistoryRecorder {
         images.add(image);
       }
       temporal.sleep(Duration.ofHours(2).plusMinutes(5));
-      ci.conclusions.put("1", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      ci.conclusions.put(
+          "1", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
       temporal.sleep(Duration.ofMinutes(5));
-      ci.conclusions.put("2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      ci.conclusions.put(
+          "2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
       temporal.sleep(Duration.ofMinutes(5));
       images.forEach(ImageWorkflow::unenroll);
       temporal.client.newUntypedWorkflowStub(WorkflowIds.image("web")).getResult(Void.class);
@@ -295,7 +368,8 @@ class WorkflowHistoryRecorder {
       StateRepoWorkflow writer = temporal.newStub(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
       WorkflowClient.start(writer::run, new StateRepoSettings(Duration.ofMillis(100), 40));
       String firstRun = writerRun(temporal);
-      StateRepoWorkflow existing = temporal.existing(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
+      StateRepoWorkflow existing =
+          temporal.existing(StateRepoWorkflow.class, WorkflowIds.STATE_REPO);
       existing.submit(batch("b0", "image/api"));
       existing.submit(batch("b1", "image/web"));
       existing.submit(batch("x", "bad"));
@@ -354,7 +428,9 @@ class WorkflowHistoryRecorder {
     try (WorkflowTestEnvironment temporal =
         new WorkflowTestEnvironment(
             recording, catalog, new EnrollmentWorkflowImplTest.NoCluster())) {
-      temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
+      temporal
+          .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+          .run(EnrollmentRequest.of("recorder"));
       write(temporal, "enrollment--analyse-commit-start.json", WorkflowIds.ENROLLMENT);
     }
   }
@@ -366,7 +442,9 @@ class WorkflowHistoryRecorder {
     deploying.plan = EnrollmentWorkflowImplTest.sampleCatalog().plan();
     try (WorkflowTestEnvironment temporal =
         new WorkflowTestEnvironment(deploying, EnrollmentWorkflowImplTest.sampleCatalog())) {
-      temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("recorder"));
+      temporal
+          .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+          .run(EnrollmentRequest.of("recorder"));
       write(temporal, "enrollment--deploy-and-mark-watched.json", WorkflowIds.ENROLLMENT);
     }
   }
@@ -378,7 +456,9 @@ class WorkflowHistoryRecorder {
       DriftWorkflow drift = temporal.newStub(DriftWorkflow.class, WorkflowIds.DRIFT);
       WorkflowClient.start(drift::run, new DriftRequest(Duration.ofHours(1)));
       temporal.sleep(Duration.ofMinutes(130));
-      temporal.existing(DriftWorkflow.class, WorkflowIds.DRIFT).configure(new DriftRequest(Duration.ZERO));
+      temporal
+          .existing(DriftWorkflow.class, WorkflowIds.DRIFT)
+          .configure(new DriftRequest(Duration.ZERO));
       temporal.client.newUntypedWorkflowStub(WorkflowIds.DRIFT).getResult(Void.class);
       write(temporal, "drift--checks-then-off.json", WorkflowIds.DRIFT);
     }
@@ -391,15 +471,31 @@ class WorkflowHistoryRecorder {
     try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(activities, signatures)) {
       ImageConfig api =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("node-22"), List.of(),
-              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("node-22"),
+              List.of(),
+              List.of(),
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
-      BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
+      BaseImageWorkflow base =
+          temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base("node-22"));
       VerifyRule rule =
-          new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+          new VerifyRule(
+              "docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
       BaseSetup setup =
-          new BaseSetup("node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0)
+          new BaseSetup(
+                  "node-22",
+                  "docker.io/library/node",
+                  "22",
+                  List.of("api"),
+                  null,
+                  null,
+                  List.of(),
+                  0)
               .withVerify(rule);
       WorkflowClient.start(base::run, setup);
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
@@ -410,8 +506,12 @@ class WorkflowHistoryRecorder {
       base.configure(
           setup.withVerify(
               new VerifyRule(
-                  "docker.io/library/*", null, "builder@example.com", null,
-                  "https://accounts.example.com", VerifyRule.ENFORCE)));
+                  "docker.io/library/*",
+                  null,
+                  "builder@example.com",
+                  null,
+                  "https://accounts.example.com",
+                  VerifyRule.ENFORCE)));
       temporal.sleep(Duration.ofMinutes(1));
       signatures.signedBy.put("sha256:" + "2".repeat(64), "builder@example.com");
       temporal.sleep(Duration.ofDays(1).plusMinutes(10));
@@ -430,18 +530,32 @@ class WorkflowHistoryRecorder {
     RecordedSignatures signatures = new RecordedSignatures();
     try (WorkflowTestEnvironment temporal = new WorkflowTestEnvironment(activities, signatures)) {
       VerifyRule rule =
-          new VerifyRule("ghcr.io/example-org/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+          new VerifyRule(
+              "ghcr.io/example-org/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
       ImageConfig runtime =
           new ImageConfig(
-                  "runtime", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("debian-12"),
-                  List.of(), List.of("api"),
+                  "runtime",
+                  ImageKind.MANAGED,
+                  Duration.ofDays(1),
+                  true,
+                  List.of("debian-12"),
+                  List.of(),
+                  List.of("api"),
                   new RebuildTarget("github", "org/runtime", "build.yml", "main", Map.of()))
               .withVerify("ghcr.io/example-org/runtime", rule);
       ImageConfig api =
           new ImageConfig(
-              "api", ImageKind.MANAGED, Duration.ofDays(1), true, List.of("runtime"), List.of(),
-              List.of(), new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
-              Map.of(), true, List.of());
+              "api",
+              ImageKind.MANAGED,
+              Duration.ofDays(1),
+              true,
+              List.of("runtime"),
+              List.of(),
+              List.of(),
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+              Map.of(),
+              true,
+              List.of());
       ImageWorkflow dependent = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(dependent::run, new ImageSetup(api, ImageRuntime.empty()));
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("runtime"));

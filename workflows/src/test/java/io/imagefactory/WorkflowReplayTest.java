@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays the recorded histories in {@code src/test/resources/histories}: a change to workflow
- * code that would not replay a running workflow fails the build. Record new histories with
- * {@code mvn test -pl workflows -Dtest=WorkflowHistoryRecorder -Dimage-factory.record-histories=true}
- * after a deliberate change; until the first release they are re-recorded, after it the released
- * version's histories are kept (see the workflows README, "When versioning starts").
+ * Replays the recorded histories in {@code src/test/resources/histories}: a change to workflow code
+ * that would not replay a running workflow fails the build. Record new histories with {@code mvn
+ * test -pl workflows -Dtest=WorkflowHistoryRecorder -Dimage-factory.record-histories=true} after a
+ * deliberate change; until the first release they are re-recorded, after it the released version's
+ * histories are kept (see the workflows README, "When versioning starts").
  */
 class WorkflowReplayTest {
 
@@ -47,7 +47,8 @@ class WorkflowReplayTest {
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(String file) throws Exception {
     Class<?> implementation = IMPLEMENTATIONS.get(file.substring(0, file.indexOf("--")));
-    WorkflowReplayer.replayWorkflowExecution(Files.readString(HISTORIES.resolve(file)), implementation);
+    WorkflowReplayer.replayWorkflowExecution(
+        Files.readString(HISTORIES.resolve(file)), implementation);
   }
 
   @ParameterizedTest

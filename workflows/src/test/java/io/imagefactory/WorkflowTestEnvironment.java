@@ -38,9 +38,7 @@ public final class WorkflowTestEnvironment implements AutoCloseable {
   /** An environment whose clock starts at {@code start}, for calendar-dependent tests. */
   public static WorkflowTestEnvironment at(Instant start, Object... activities) {
     return new WorkflowTestEnvironment(
-        true,
-        activities,
-        TestEnvironmentOptions.newBuilder().setInitialTime(start).build());
+        true, activities, TestEnvironmentOptions.newBuilder().setInitialTime(start).build());
   }
 
   private WorkflowTestEnvironment(boolean startWorker, Object[] activities) {

@@ -48,7 +48,12 @@ public final class ArgoCdActivitiesImpl implements ArgoCdActivities {
       Duration pollInterval,
       RevisionHistory history) {
     this(
-        reader, defaults, pollInterval, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), history);
+        reader,
+        defaults,
+        pollInterval,
+        Clock.systemUTC(),
+        d -> Thread.sleep(d.toMillis()),
+        history);
   }
 
   ArgoCdActivitiesImpl(

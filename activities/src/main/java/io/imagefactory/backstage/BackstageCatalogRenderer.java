@@ -20,7 +20,8 @@ public final class BackstageCatalogRenderer {
   public static final String OUTPUT_PATH = "dist/backstage/catalog-info.yaml";
 
   static final String HEADER =
-      "# Backstage catalog entities rendered by Image Factory from images/ and base-images/. Do not\n"
+      "# Backstage catalog entities rendered by Image Factory from images/ and base-images/. Do "
+          + "not\n"
           + "# edit: regenerate with `image-factory render --state-dir <state repository>`.\n";
 
   /** Images before bases of the same name; the order of the file. */
@@ -61,8 +62,8 @@ public final class BackstageCatalogRenderer {
   }
 
   /**
-   * The file: the header, then the documents sorted by name. Two entities cannot share a name, so
-   * a base image named like an image is left out (the image's dependents name the image).
+   * The file: the header, then the documents sorted by name. Two entities cannot share a name, so a
+   * base image named like an image is left out (the image's dependents name the image).
    */
   BackstageRenderResult assemble(List<CatalogEntry> entries) {
     List<CatalogEntry> sorted = new ArrayList<>(entries.size());
@@ -87,7 +88,10 @@ public final class BackstageCatalogRenderer {
         problems.add(
             entry.problem() != null
                 ? entry.problem()
-                : "base-images/" + entry.name() + ".yaml: " + entry.name()
+                : "base-images/"
+                    + entry.name()
+                    + ".yaml: "
+                    + entry.name()
                     + ", field name: an image has the same name; only the image is in the catalog");
         continue;
       }

@@ -1,10 +1,10 @@
 package io.imagefactory.backstage;
 
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.DerivedFiles;
-import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.staterepo.StateFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders {@code dist/backstage/catalog-info.yaml} inside every state-repository commit, beside
- * the Kargo manifests, so the developer portal reads the same state the commit holds.
+ * Renders {@code dist/backstage/catalog-info.yaml} inside every state-repository commit, beside the
+ * Kargo manifests, so the developer portal reads the same state the commit holds.
  *
  * <p>Each entity comes from one state file, so each file's entity document is kept by the file's
  * blob id: a commit that touches a few files of thousands renders those few. A changed file whose
@@ -107,9 +107,9 @@ public final class BackstageDerivedFiles implements DerivedFiles {
   }
 
   /**
-   * The entry of a changed state file, or null for a file that is no state file. An entry equal
-   * to the file's previous one is kept as that same instance, so an unchanged catalog is recognised
-   * by identity.
+   * The entry of a changed state file, or null for a file that is no state file. An entry equal to
+   * the file's previous one is kept as that same instance, so an unchanged catalog is recognised by
+   * identity.
    */
   private CatalogEntry read(String path, byte[] content, Cached previous) {
     StateSnapshot snapshot = reader.read(Map.of(path, content));

@@ -39,12 +39,13 @@ public record BackstageSettings(
     namespace = blankToNull(namespace) == null ? DEFAULT_NAMESPACE : namespace.strip();
     if (!EntityRefRules.isValidNamespace(namespace)) {
       throw new IllegalArgumentException(
-          "Backstage namespace '" + namespace + "' is not a DNS label (lower-case letters, digits,"
+          "Backstage namespace '"
+              + namespace
+              + "' is not a DNS label (lower-case letters, digits,"
               + " single '-' between them, at most 63 characters)");
     }
     defaultOwner = blankToNull(defaultOwner) == null ? DEFAULT_OWNER : defaultOwner.strip();
-    EntityRefRules.owner(defaultOwner)
-        .ifPresent(p -> fail("Backstage default owner " + p));
+    EntityRefRules.owner(defaultOwner).ifPresent(p -> fail("Backstage default owner " + p));
     defaultSystem = blankToNull(defaultSystem) == null ? null : defaultSystem.strip();
     if (defaultSystem != null) {
       EntityRefRules.system(defaultSystem).ifPresent(p -> fail("Backstage default system " + p));

@@ -4,9 +4,9 @@ import io.imagefactory.reference.DockerHub;
 import java.util.Optional;
 
 /**
- * The web page of an image repository, for the registries whose page address follows from the
- * image name alone: Docker Hub and Quay. Others (GHCR pages belong to a user or an organisation,
- * private registries) get the {@code image-factory.io/image} annotation only.
+ * The web page of an image repository, for the registries whose page address follows from the image
+ * name alone: Docker Hub and Quay. Others (GHCR pages belong to a user or an organisation, private
+ * registries) get the {@code image-factory.io/image} annotation only.
  */
 final class RegistryPages {
 

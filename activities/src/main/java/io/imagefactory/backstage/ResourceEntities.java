@@ -67,8 +67,11 @@ final class ResourceEntities {
       }
       dependsOn = refs(state.baseImages());
       new LastRebuild(state.rebuildState()).addTo(annotations, links);
-      description = "Container image " + repoUrl + ", built from its Dockerfile and rebuilt by"
-          + " Image Factory when its base images change";
+      description =
+          "Container image "
+              + repoUrl
+              + ", built from its Dockerfile and rebuilt by"
+              + " Image Factory when its base images change";
     } else {
       ExternalImageState state = (ExternalImageState) image;
       putIfSet(annotations, Annotations.ALLOW_TAGS, state.allowTags());
@@ -87,7 +90,15 @@ final class ResourceEntities {
     }
     String kind = managed ? "managed" : "external";
     return entity(
-        image.name(), stateFile, repoUrl, description, annotations, links, kind, owner, system,
+        image.name(),
+        stateFile,
+        repoUrl,
+        description,
+        annotations,
+        links,
+        kind,
+        owner,
+        system,
         dependsOn);
   }
 
@@ -114,11 +125,22 @@ final class ResourceEntities {
           .ifPresent(url -> links.add(link(url, "Registry")));
     }
     String shown = base.fullImage() != null ? base.fullImage() : repoUrl;
-    String description = "Base image " + shown + ", found in Dockerfiles and watched by Image"
-        + " Factory for new digests";
+    String description =
+        "Base image "
+            + shown
+            + ", found in Dockerfiles and watched by Image"
+            + " Factory for new digests";
     return entity(
-        base.name(), stateFile, shown, description, annotations, links, "base",
-        settings.defaultOwner(), settings.defaultSystem(), List.of());
+        base.name(),
+        stateFile,
+        shown,
+        description,
+        annotations,
+        links,
+        "base",
+        settings.defaultOwner(),
+        settings.defaultSystem(),
+        List.of());
   }
 
   private Map<String, Object> entity(
@@ -222,9 +244,10 @@ final class ResourceEntities {
   }
 
   private static void checkRef(String file, String entry, String field, Optional<String> problem) {
-    problem.ifPresent(p -> {
-      throw new EntityProblem(file, entry, field, p);
-    });
+    problem.ifPresent(
+        p -> {
+          throw new EntityProblem(file, entry, field, p);
+        });
   }
 
   private static void putIfSet(Map<String, String> annotations, String key, String value) {

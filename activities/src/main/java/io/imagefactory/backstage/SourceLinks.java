@@ -21,13 +21,18 @@ record SourceLinks(String repository, String slug, boolean gitlab, String branch
     if (source.inStateRepo()) {
       String web = settings.stateRepoUrl();
       String branch = source.branch() == null ? settings.stateRepoBranch() : source.branch();
-      return web == null ? null : new SourceLinks(web, slugOf(web), isGitLab(web, settings), branch);
+      return web == null
+          ? null
+          : new SourceLinks(web, slugOf(web), isGitLab(web, settings), branch);
     }
     String repo = source.repo().strip();
     String web;
     if (repo.contains("://")) {
       web = WebUrls.base(repo);
-    } else if (repo.startsWith("/") || repo.contains("..") || repo.contains("@") || repo.contains(":")) {
+    } else if (repo.startsWith("/")
+        || repo.contains("..")
+        || repo.contains("@")
+        || repo.contains(":")) {
       web = null;
     } else {
       String host = gitlab ? settings.gitlabUrl() : "https://" + settings.sourceHost();
@@ -41,7 +46,11 @@ record SourceLinks(String repository, String slug, boolean gitlab, String branch
     String dir = dockerfile == null ? "" : dockerfile.replaceAll("^/+", "");
     int slash = dir.lastIndexOf('/');
     dir = slash < 0 ? "" : dir.substring(0, slash + 1);
-    return "url:" + repository + (gitlab ? "/-/tree/" : "/tree/") + WebUrls.path(branch) + "/"
+    return "url:"
+        + repository
+        + (gitlab ? "/-/tree/" : "/tree/")
+        + WebUrls.path(branch)
+        + "/"
         + WebUrls.path(dir);
   }
 
@@ -59,7 +68,10 @@ record SourceLinks(String repository, String slug, boolean gitlab, String branch
 
   /** The page of {@code path} in this repository at the branch. */
   String file(String path) {
-    return repository + (gitlab ? "/-/blob/" : "/blob/") + WebUrls.path(branch) + "/"
+    return repository
+        + (gitlab ? "/-/blob/" : "/blob/")
+        + WebUrls.path(branch)
+        + "/"
         + WebUrls.path(path);
   }
 

@@ -12,11 +12,11 @@ import java.util.function.BiConsumer;
 
 /**
  * How a client reports digests to base workflows (the webhook does; so do benchmarks): paced per
- * base, at most one signal in flight and one per {@link
- * #interval}, carrying every report that arrived meanwhile. Under a flood of Kargo events a base's
- * history then grows by a few signals a second instead of one per event, so its workflow tasks stay
- * short and it can continue as new; a lone report goes at once. A request is answered only once a
- * signal carrying its report was accepted, so a 202 still means the report is in Temporal.
+ * base, at most one signal in flight and one per {@link #interval}, carrying every report that
+ * arrived meanwhile. Under a flood of Kargo events a base's history then grows by a few signals a
+ * second instead of one per event, so its workflow tasks stay short and it can continue as new; a
+ * lone report goes at once. A request is answered only once a signal carrying its report was
+ * accepted, so a 202 still means the report is in Temporal.
  *
  * <p>No thread of its own: the request thread that finds a base idle sends, waiting out the rest of
  * the interval first, and hands the sending on to a waiting request when it is done.
@@ -28,12 +28,15 @@ public final class DigestReports {
   private final Map<String, Lane> lanes = new HashMap<>();
 
   /**
-   * The least time between two signals to one base: a flood of reports then adds about five
-   * signals a second to its history, and a lone report waits at most this long behind the last.
+   * The least time between two signals to one base: a flood of reports then adds about five signals
+   * a second to its history, and a lone report waits at most this long behind the last.
    */
   public static final Duration PACE = Duration.ofMillis(200);
 
-  /** Reports through {@code client}: one report as {@code digestSeen}, several in {@code digestsSeen}. */
+  /**
+   * Reports through {@code client}: one report as {@code digestSeen}, several in {@code
+   * digestsSeen}.
+   */
   public DigestReports(WorkflowClient client) {
     this(
         PACE,

@@ -35,7 +35,8 @@ public record CatalogError(
       if (DEFAULTS.equals(entry)) {
         text.append(DEFAULTS).append(' ');
       } else {
-        text.append(entry.startsWith("#") ? "entry " + entry : "image '" + entry + "'").append(": ");
+        text.append(entry.startsWith("#") ? "entry " + entry : "image '" + entry + "'")
+            .append(": ");
       }
     }
     if (field != null) {

@@ -51,8 +51,7 @@ public final class CatalogLoader {
    * @param files reads a file of the state repository by its path there; null to leave the files
    *     unchecked
    */
-  public Catalog parse(
-      String fileName, byte[] content, Function<String, Optional<byte[]>> files)
+  public Catalog parse(String fileName, byte[] content, Function<String, Optional<byte[]>> files)
       throws CatalogException {
     CatalogErrors errors = new CatalogErrors(fileName);
     if (content.length > MAX_BYTES) {

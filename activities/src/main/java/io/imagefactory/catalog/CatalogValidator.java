@@ -4,10 +4,10 @@ import io.imagefactory.catalog.yaml.Quoted;
 import io.imagefactory.catalog.yaml.YamlNodes;
 import io.imagefactory.rebuild.RebuildWindow;
 import io.imagefactory.reference.ImageReferenceRules;
-import io.imagefactory.statefiles.FastPathSetting;
 import io.imagefactory.reference.ResourceNames;
-import io.imagefactory.statefiles.SourceConfig;
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.statefiles.FastPathSetting;
+import io.imagefactory.statefiles.SourceConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +43,7 @@ public final class CatalogValidator {
   /** The settings {@code defaults:} may give every entry. */
   static final List<String> DEFAULT_FIELDS =
       List.of(RebuildWindowValidator.FIELD, FastPathValidator.FIELD);
+
   private static final String EMPTY_HINT = " (write 'images: []' to enroll no images)";
 
   private final CatalogErrors errors;
@@ -116,7 +117,9 @@ public final class CatalogValidator {
       return;
     }
     if (!(node instanceof MappingNode mapping)) {
-      top.error("defaults", "expected a mapping such as {rebuildWindow: ...}, got " + YamlNodes.describe(node));
+      top.error(
+          "defaults",
+          "expected a mapping such as {rebuildWindow: ...}, got " + YamlNodes.describe(node));
       return;
     }
     YamlFields defaults = YamlFields.of(mapping, CatalogError.DEFAULTS, errors);
@@ -145,8 +148,7 @@ public final class CatalogValidator {
 
     String name = fields.checked("name", fields.requiredString("name"), ResourceNames::problem);
     String registry =
-        fields.checked(
-            "registry", fields.requiredText("registry"), ImageReferenceRules::registry);
+        fields.checked("registry", fields.requiredText("registry"), ImageReferenceRules::registry);
     String repository =
         fields.checked(
             "repository",

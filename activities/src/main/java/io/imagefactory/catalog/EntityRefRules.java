@@ -65,8 +65,11 @@ public final class EntityRefRules {
       }
       if (!kinds.contains(kind.toLowerCase(Locale.ROOT))) {
         return Optional.of(
-            quoted + ": must refer to a " + String.join(" or ", kinds.stream().sorted().toList())
-                + ", not a " + kind);
+            quoted
+                + ": must refer to a "
+                + String.join(" or ", kinds.stream().sorted().toList())
+                + ", not a "
+                + kind);
       }
       rest = rest.substring(colon + 1);
     }
@@ -75,14 +78,20 @@ public final class EntityRefRules {
       String namespace = rest.substring(0, slash);
       if (!isValidNamespace(namespace)) {
         return Optional.of(
-            quoted + ": " + Quoted.of(namespace) + " is not a valid namespace: use lower-case letters,"
+            quoted
+                + ": "
+                + Quoted.of(namespace)
+                + " is not a valid namespace: use lower-case letters,"
                 + " digits and single '-' between them, at most 63 characters");
       }
       rest = rest.substring(slash + 1);
     }
     if (!isValidName(rest)) {
       return Optional.of(
-          quoted + ": " + Quoted.of(rest) + " is not a valid entity name: use letters, digits, '-', '_'"
+          quoted
+              + ": "
+              + Quoted.of(rest)
+              + " is not a valid entity name: use letters, digits, '-', '_'"
               + " and '.', starting and ending with a letter or digit, at most 63 characters"
               + expected);
     }

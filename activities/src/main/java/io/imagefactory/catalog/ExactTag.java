@@ -1,7 +1,6 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.reference.ImageReferences;
-import io.imagefactory.statefiles.Enrollment;
 import java.util.Optional;
 
 /**
@@ -43,6 +42,8 @@ public final class ExactTag {
       }
       tag.append(c);
     }
-    return ImageReferences.TAG.matcher(tag).matches() ? Optional.of(tag.toString()) : Optional.empty();
+    return ImageReferences.TAG.matcher(tag).matches()
+        ? Optional.of(tag.toString())
+        : Optional.empty();
   }
 }

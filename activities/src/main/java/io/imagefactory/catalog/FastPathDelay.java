@@ -37,14 +37,15 @@ public final class FastPathDelay {
       return RebuildDelay.parse(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          Quoted.of(value) + " is not a delay; write 0s, 30s, 90m, 4h, 1d or an ISO-8601 duration"
+          Quoted.of(value)
+              + " is not a delay; write 0s, 30s, 90m, 4h, 1d or an ISO-8601 duration"
               + " such as PT4H");
     }
   }
 
   /**
-   * The policy a setting of the state file stands for: null for {@code off}, the built-in
-   * default for no setting.
+   * The policy a setting of the state file stands for: null for {@code off}, the built-in default
+   * for no setting.
    */
   public static FastPathPolicy policyOf(FastPathSetting setting) {
     if (setting == null) {

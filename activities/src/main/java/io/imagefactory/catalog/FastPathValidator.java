@@ -59,7 +59,8 @@ final class FastPathValidator {
       if (parsed.isEmpty()) {
         policy.error(
             "severity",
-            Quoted.of(severityText) + " is not a severity; write one of "
+            Quoted.of(severityText)
+                + " is not a severity; write one of "
                 + Arrays.toString(Severity.values()));
         valid = false;
       } else {

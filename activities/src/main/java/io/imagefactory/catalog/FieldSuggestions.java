@@ -22,7 +22,8 @@ final class FieldSuggestions {
     return known.stream()
         .filter(
             field ->
-                EditDistance.between(unknown.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT))
+                EditDistance.between(
+                        unknown.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT))
                     <= MAX_DISTANCE)
         .min(Comparator.comparingInt(field -> EditDistance.between(unknown, field)))
         .map(field -> " (did you mean '" + field + "'?)")

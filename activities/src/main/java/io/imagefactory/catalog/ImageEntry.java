@@ -1,18 +1,17 @@
 package io.imagefactory.catalog;
 
 import io.imagefactory.rebuild.RebuildWindow;
-import io.imagefactory.statefiles.FastPathSetting;
 import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.FastPathSetting;
 import io.imagefactory.statefiles.SourceConfig;
 import java.util.Map;
 
 /**
- * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external
- * image otherwise. Values are as written; defaults are applied by the accessors named
- * {@code effective*}.
+ * One entry of {@code images.yaml}: a managed image when it has a {@code source}, an external image
+ * otherwise. Values are as written; defaults are applied by the accessors named {@code effective*}.
  *
- * @param owner the Backstage entity reference of the image's owner (a Group or User); null when
- *     not given, and the developer-portal rendering applies its default owner
+ * @param owner the Backstage entity reference of the image's owner (a Group or User); null when not
+ *     given, and the developer-portal rendering applies its default owner
  * @param system the Backstage entity reference of the System the image belongs to, or null
  * @param line the 1-based line of the entry in {@code images.yaml}, 0 when not read from a file
  * @param rebuildWindow when automatic rebuilds may be dispatched: the entry's own {@code
@@ -50,8 +49,19 @@ public record ImageEntry(
       int line,
       RebuildWindow rebuildWindow) {
     this(
-        name, registry, repository, source, rebuildDelay, autoRebuild, allowTags,
-        imageSelectionStrategy, owner, system, line, rebuildWindow, null);
+        name,
+        registry,
+        repository,
+        source,
+        rebuildDelay,
+        autoRebuild,
+        allowTags,
+        imageSelectionStrategy,
+        owner,
+        system,
+        line,
+        rebuildWindow,
+        null);
   }
 
   public static final String DEFAULT_REBUILD_DELAY = "7d";

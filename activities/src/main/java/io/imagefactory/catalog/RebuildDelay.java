@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Parses an image's {@code rebuildDelay}: the short forms {@code 90m}, {@code 12h}, {@code 7d},
  * {@code 2w} or an ISO-8601 duration ({@code P7D}, {@code PT12H}, {@code P2W}). A delay is positive

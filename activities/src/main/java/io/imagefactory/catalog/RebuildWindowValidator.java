@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads and checks a {@code rebuildWindow}: one range ({@code {days: [Mon-Thu], from: "09:00",
- * to: "16:00", timeZone: Europe/London}}), a list of ranges in one time zone, or {@code always}
- * (an image's way out of the file's default). Each problem names the range and field it is in.
+ * Reads and checks a {@code rebuildWindow}: one range ({@code {days: [Mon-Thu], from: "09:00", to:
+ * "16:00", timeZone: Europe/London}}), a list of ranges in one time zone, or {@code always} (an
+ * image's way out of the file's default). Each problem names the range and field it is in.
  */
 final class RebuildWindowValidator {
 
@@ -54,13 +54,15 @@ final class RebuildWindowValidator {
       labels.add(FIELD);
     } else if (node instanceof SequenceNode sequence) {
       if (sequence.getValue().isEmpty()) {
-        fields.error(FIELD, "lists no range, so no rebuild could ever be dispatched; write " + SHAPE);
+        fields.error(
+            FIELD, "lists no range, so no rebuild could ever be dispatched; write " + SHAPE);
         return new Read(true, null);
       }
       for (int i = 0; i < sequence.getValue().size(); i++) {
         Node item = sequence.getValue().get(i);
         if (!(item instanceof MappingNode mapping)) {
-          fields.error(FIELD, "range " + (i + 1) + ": expected a mapping, got " + YamlNodes.describe(item));
+          fields.error(
+              FIELD, "range " + (i + 1) + ": expected a mapping, got " + YamlNodes.describe(item));
           return new Read(true, null);
         }
         nodes.add(mapping);
@@ -82,7 +84,8 @@ final class RebuildWindowValidator {
       YamlFields range = fields.nested(nodes.get(i), labels.get(i));
       range.rejectUnknown(RANGE_FIELDS);
       List<String> days = days(range);
-      WindowRange read = new WindowRange(days, range.requiredString("from"), range.requiredString("to"));
+      WindowRange read =
+          new WindowRange(days, range.requiredString("from"), range.requiredString("to"));
       String rangeZone = range.requiredString("timeZone");
       if (days == null || read.from() == null || read.to() == null || rangeZone == null) {
         valid = false;
@@ -100,7 +103,11 @@ final class RebuildWindowValidator {
       } else if (!zone.equals(rangeZone)) {
         range.error(
             "timeZone",
-            "is " + rangeZone + " but range 1 is in " + zone + ": the ranges of a window share one"
+            "is "
+                + rangeZone
+                + " but range 1 is in "
+                + zone
+                + ": the ranges of a window share one"
                 + " time zone");
         valid = false;
       }
@@ -125,7 +132,10 @@ final class RebuildWindowValidator {
       return null;
     }
     if (!(node instanceof SequenceNode sequence)) {
-      range.error("days", "expected a list of days such as [Mon, Tue] or [Mon-Fri], got " + YamlNodes.describe(node));
+      range.error(
+          "days",
+          "expected a list of days such as [Mon, Tue] or [Mon-Fri], got "
+              + YamlNodes.describe(node));
       return null;
     }
     List<String> days = new ArrayList<>();
@@ -181,7 +191,8 @@ final class RebuildWindowValidator {
     } catch (DateTimeException e) {
       range.error(
           "timeZone",
-          Quoted.of(zone) + " is not a known time zone (an IANA zone such as Europe/London,"
+          Quoted.of(zone)
+              + " is not a known time zone (an IANA zone such as Europe/London,"
               + " America/New_York or UTC)");
       return false;
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * One user tag regex ({@code allowTags}), compiled once and matched as Kargo matches its {@code
  * allowTagsRegexes} and {@code ignoreTagsRegexes}: RE2 syntax (Go's {@code regexp}), a match
  * anywhere in the tag ({@code MatchString}, so only {@code ^...$} pins the whole tag), in time
- * linear in the tag. Backreferences, lookarounds and possessive quantifiers do not exist in RE2;
- * a regex using them is refused with Go's own words, as Kargo would refuse it.
+ * linear in the tag. Backreferences, lookarounds and possessive quantifiers do not exist in RE2; a
+ * regex using them is refused with Go's own words, as Kargo would refuse it.
  *
  * <p>Every user regex in the product goes through this class; nothing else compiles one.
  */

@@ -8,11 +8,11 @@ import java.util.Optional;
  * The size limits a tag filter must meet before RE2/J compiles it. RE2/J matches in linear time
  * but, unlike Go, expands counted repetitions without a bound: {@code ((a{1000}){1000}){1000}}
  * would fill the heap. So, in one linear scan and before anything is compiled: nested counted
- * repetitions whose counts multiply past 1000 are refused as Go refuses them ({@code invalid
- * repeat count}, so Kargo refuses them too), and a regex longer than {@value #MAX_LENGTH}
- * characters or compiling to more than about {@value #MAX_SIZE} instructions is refused as
- * Image Factory's own limit (far above any real tag filter, far below Go's 3.3 million, and small
- * enough that one match of a 128-character tag stays in the milliseconds).
+ * repetitions whose counts multiply past 1000 are refused as Go refuses them ({@code invalid repeat
+ * count}, so Kargo refuses them too), and a regex longer than {@value #MAX_LENGTH} characters or
+ * compiling to more than about {@value #MAX_SIZE} instructions is refused as Image Factory's own
+ * limit (far above any real tag filter, far below Go's 3.3 million, and small enough that one match
+ * of a 128-character tag stays in the milliseconds).
  *
  * <p>The scan only estimates; syntax errors are left to RE2/J, which reports them in Go's words.
  */
@@ -20,6 +20,7 @@ final class TagFilterLimits {
 
   static final int MAX_LENGTH = 1024;
   static final long MAX_SIZE = 20_000;
+
   /** Go's {@code maxRepeat}: the most copies nested counted repetitions may make. */
   static final long MAX_REPEAT = 1000;
 
@@ -127,7 +128,10 @@ final class TagFilterLimits {
     return group;
   }
 
-  /** The index after the escape at {@code i}: {@code \x}, {@code \x{...}}, {@code \p{...}}, {@code \Q...\E}. */
+  /**
+   * The index after the escape at {@code i}: {@code \x}, {@code \x{...}}, {@code \p{...}}, {@code
+   * \Q...\E}.
+   */
   private static int escapeEnd(String regex, int i) {
     if (i + 1 >= regex.length()) {
       return regex.length();
@@ -184,7 +188,10 @@ final class TagFilterLimits {
     return 0;
   }
 
-  /** {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i} as {min, max (-1: none), end}; else null. */
+  /**
+   * {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code i} as {min, max (-1: none), end}; else
+   * null.
+   */
   private static int[] counts(String regex, int i) {
     int close = regex.indexOf('}', i);
     if (close < 0 || close - i > 12) {
@@ -197,9 +204,7 @@ final class TagFilterLimits {
     if (!digits(min) || (!max.isEmpty() && !digits(max))) {
       return null;
     }
-    return new int[] {
-      Integer.parseInt(min), max.isEmpty() ? -1 : Integer.parseInt(max), close + 1
-    };
+    return new int[] {Integer.parseInt(min), max.isEmpty() ? -1 : Integer.parseInt(max), close + 1};
   }
 
   private static boolean digits(String text) {
@@ -224,7 +229,9 @@ final class TagFilterLimits {
       lastProduct = atomProduct;
     }
 
-    /** Applies a repetition to the last atom; a repetition with nothing before it is left to RE2/J. */
+    /**
+     * Applies a repetition to the last atom; a repetition with nothing before it is left to RE2/J.
+     */
     void repeatLast(int min, int max, boolean counted) {
       if (lastSize < 0) {
         return;

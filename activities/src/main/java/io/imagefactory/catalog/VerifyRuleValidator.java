@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and checks the top-level {@code verify:} list: each rule names a repository glob and is
- * either key-based ({@code key}: a PEM public key file in the state repository) or keyless
- * ({@code identity} or {@code identityRegex}, with {@code issuer}), in mode {@code enforce} (the
- * default) or {@code warn}. Problems name the rule ({@code verify[2]}) and its field.
+ * either key-based ({@code key}: a PEM public key file in the state repository) or keyless ({@code
+ * identity} or {@code identityRegex}, with {@code issuer}), in mode {@code enforce} (the default)
+ * or {@code warn}. Problems name the rule ({@code verify[2]}) and its field.
  */
 final class VerifyRuleValidator {
 
@@ -57,7 +57,10 @@ final class VerifyRuleValidator {
       String label = FIELD + "[" + (i + 1) + "]";
       if (!(item instanceof MappingNode mapping)) {
         errors.add(
-            item.getStartMark(), null, label, "expected a mapping, got " + YamlNodes.describe(item));
+            item.getStartMark(),
+            null,
+            label,
+            "expected a mapping, got " + YamlNodes.describe(item));
         continue;
       }
       int before = errors.size();
@@ -89,7 +92,8 @@ final class VerifyRuleValidator {
       fields.error("issuer", "applies to keyless rules (identity or identityRegex) only");
     } else if (!fields.has("key") && !keyless) {
       fields.error(
-          "key", "is required: give key (a public key file), or identity/identityRegex with issuer");
+          "key",
+          "is required: give key (a public key file), or identity/identityRegex with issuer");
     }
     if (fields.has("identity") && fields.has("identityRegex")) {
       fields.error("identityRegex", "cannot be combined with identity: give one of them");
@@ -118,7 +122,8 @@ final class VerifyRuleValidator {
               + " ':' and the wildcards *, ** and ?");
     }
     if (glob.contains("***") || glob.startsWith("/") || glob.endsWith("/") || glob.contains("//")) {
-      return Optional.of(Quoted.of(glob) + " is not a repository glob: it has an empty path segment or ***");
+      return Optional.of(
+          Quoted.of(glob) + " is not a repository glob: it has an empty path segment or ***");
     }
     String host = glob.split("/", -1)[0];
     boolean hostLike =
@@ -135,7 +140,8 @@ final class VerifyRuleValidator {
   private static Optional<String> keyPath(String path) {
     if (path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
       return Optional.of(
-          Quoted.of(path) + " is not a path in the state repository: write it relative to"
+          Quoted.of(path)
+              + " is not a path in the state repository: write it relative to"
               + " images.yaml, without '..'");
     }
     return Optional.empty();
@@ -144,7 +150,8 @@ final class VerifyRuleValidator {
   private static Optional<String> keyFile(String path, Function<String, Optional<byte[]>> files) {
     Optional<byte[]> content = files.apply(path);
     if (content.isEmpty()) {
-      return Optional.of("cannot read " + Quoted.of(path) + ": no such file in the state repository");
+      return Optional.of(
+          "cannot read " + Quoted.of(path) + ": no such file in the state repository");
     }
     if (content.get().length > MAX_KEY_BYTES) {
       return Optional.of("cannot read " + Quoted.of(path) + ": larger than a public key can be");

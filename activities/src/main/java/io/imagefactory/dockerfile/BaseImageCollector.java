@@ -31,6 +31,7 @@ final class BaseImageCollector {
   private final BuildStages stages;
   private final GlobalArgs args;
   private final VariableExpander expander;
+
   /** Stands for an unknown platform value while a FROM is matched against stage names. */
   private static final char WILDCARD = '\uE000';
 

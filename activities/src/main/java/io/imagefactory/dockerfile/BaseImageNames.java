@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Gives every base-image reference a unique name. A reference keeps a name it already has, so a
- * new reference never renames an existing base (its state file and Warehouse stay put). New
- * references are named in sorted order: the first takes its candidate name, later ones whose
- * candidate is taken get a suffix from a hash of the reference. The result depends only on the
- * inputs, never on the order they arrive in.
+ * Gives every base-image reference a unique name. A reference keeps a name it already has, so a new
+ * reference never renames an existing base (its state file and Warehouse stay put). New references
+ * are named in sorted order: the first takes its candidate name, later ones whose candidate is
+ * taken get a suffix from a hash of the reference. The result depends only on the inputs, never on
+ * the order they arrive in.
  */
 public final class BaseImageNames {
 

@@ -30,6 +30,7 @@ final class BuildStages {
 
   private final List<Instruction> globalArgs = new ArrayList<>();
   private final List<Stage> stages = new ArrayList<>();
+
   /** The first stage of each name: a FROM names a stage when any stage of that name precedes it. */
   private final Map<String, Stage> byAlias = new HashMap<>();
 
@@ -127,7 +128,6 @@ final class BuildStages {
   List<Warning> warnings() {
     return warnings;
   }
-
 
   /** True when a FROM in stage {@code index} names an earlier stage (case-insensitively). */
   boolean isEarlierStage(String name, int index) {

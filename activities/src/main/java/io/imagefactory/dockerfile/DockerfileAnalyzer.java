@@ -58,7 +58,8 @@ public final class DockerfileAnalyzer {
     }
     List<String> shown = analysis.warnings().subList(0, Math.min(5, analysis.warnings().size()));
     return Optional.of(
-        fileName + ": no base image found: every image reference was skipped: "
+        fileName
+            + ": no base image found: every image reference was skipped: "
             + String.join("; ", shown));
   }
 

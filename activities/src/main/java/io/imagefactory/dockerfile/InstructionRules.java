@@ -7,16 +7,32 @@ import java.util.List;
 /**
  * The instruction-level rules of BuildKit's Dockerfile frontend that decide whether a build can
  * start at all: every keyword is a known instruction, {@code ONBUILD} triggers are neither {@code
- * ONBUILD}, {@code FROM} nor {@code MAINTAINER}, and {@code ENV} and {@code LABEL} give every name a
- * value. A Dockerfile BuildKit refuses is refused here, with BuildKit's words, rather than analysed.
+ * ONBUILD}, {@code FROM} nor {@code MAINTAINER}, and {@code ENV} and {@code LABEL} give every name
+ * a value. A Dockerfile BuildKit refuses is refused here, with BuildKit's words, rather than
+ * analysed.
  */
 final class InstructionRules {
 
   /** BuildKit's instructions ({@code frontend/dockerfile/command}), in its order. */
   static final List<String> KEYWORDS =
       List.of(
-          "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
-          "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+          "ADD",
+          "ARG",
+          "CMD",
+          "COPY",
+          "ENTRYPOINT",
+          "ENV",
+          "EXPOSE",
+          "FROM",
+          "HEALTHCHECK",
+          "LABEL",
+          "MAINTAINER",
+          "ONBUILD",
+          "RUN",
+          "SHELL",
+          "STOPSIGNAL",
+          "USER",
+          "VOLUME",
           "WORKDIR");
 
   private InstructionRules() {}

@@ -15,6 +15,7 @@ final class WordScan {
   private final VariableExpander expander;
   private final char escape;
   private int pos;
+
   /** BuildKit keeps escapes in a pattern and a replacement, so that they can escape * and ?. */
   private boolean raw;
 
@@ -135,7 +136,9 @@ final class WordScan {
       trim(name, op, out, unset, depth);
     } else {
       throw new ExpansionException(
-          "unsupported modifier (" + (colon ? ":" : "") + Excerpt.of(String.valueOf(op))
+          "unsupported modifier ("
+              + (colon ? ":" : "")
+              + Excerpt.of(String.valueOf(op))
               + ") in substitution");
     }
   }

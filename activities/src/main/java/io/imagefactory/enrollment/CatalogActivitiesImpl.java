@@ -63,8 +63,12 @@ public class CatalogActivitiesImpl implements CatalogActivities {
               path -> repository.readAt(tree.commitId(), path::equals).flatMap(t -> t.file(path)));
     } catch (CatalogException e) {
       List<String> errors = e.errors().stream().map(CatalogError::toString).toList();
-      log.warn("images.yaml at {} is invalid ({} error(s)); nothing changes", tree.commitId(), errors.size());
-      return new CatalogView(tree.commitId(), errors, List.of(), List.of(), List.of(), images, bases);
+      log.warn(
+          "images.yaml at {} is invalid ({} error(s)); nothing changes",
+          tree.commitId(),
+          errors.size());
+      return new CatalogView(
+          tree.commitId(), errors, List.of(), List.of(), List.of(), images, bases);
     }
     List<ImageEntry> toAnalyse = new ArrayList<>();
     List<ImageEntry> unchanged = new ArrayList<>();
@@ -72,7 +76,8 @@ public class CatalogActivitiesImpl implements CatalogActivities {
     for (ImageEntry entry : catalog.entries()) {
       if (!entry.managed()) {
         external.add(entry.name());
-      } else if (AnalysisSelection.needsAnalysis(entry, snapshot.images().get(entry.name()), request)) {
+      } else if (AnalysisSelection.needsAnalysis(
+          entry, snapshot.images().get(entry.name()), request)) {
         toAnalyse.add(entry);
       } else {
         unchanged.add(entry);

@@ -1,15 +1,15 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.UiSummaries;
-import io.imagefactory.base.BaseSummaries;
-import io.imagefactory.image.ImageSummaries;
 import io.imagefactory.TaskQueues;
+import io.imagefactory.UiSummaries;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.base.BaseSummaries;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.image.ImageSummaries;
 import io.imagefactory.image.ImageWorkflow;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;

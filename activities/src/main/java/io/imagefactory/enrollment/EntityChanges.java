@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which entity workflows an enrollment must call: those that are not running, and those whose
- * setup differs from the state the enrollment started from. What is not known counts as changed:
- * without the earlier state or the list of running workflows, every entity is called.
+ * Which entity workflows an enrollment must call: those that are not running, and those whose setup
+ * differs from the state the enrollment started from. What is not known counts as changed: without
+ * the earlier state or the list of running workflows, every entity is called.
  *
  * @param images the image workflows to start or reconfigure, in state order
  * @param bases the base workflows to start or reconfigure, in state order

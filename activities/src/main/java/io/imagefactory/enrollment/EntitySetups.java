@@ -72,13 +72,15 @@ public final class EntitySetups {
    */
   static Map<String, String> references(StateSnapshot snapshot) {
     Map<String, String> references = new TreeMap<>();
-    snapshot.baseImages().values().forEach(b -> references.put(b.name(), b.repoURL() + ":" + b.tag()));
+    snapshot
+        .baseImages()
+        .values()
+        .forEach(b -> references.put(b.name(), b.repoURL() + ":" + b.tag()));
     for (ImageState image : snapshot.images().values()) {
       Enrollment enrollment = image.enrollment();
       if (image instanceof ManagedImageState m && enrollment != null) {
         String tag = m.currentVersion() == null ? "latest" : m.currentVersion();
-        references.put(
-            m.name(), enrollment.registry() + "/" + enrollment.repository() + ":" + tag);
+        references.put(m.name(), enrollment.registry() + "/" + enrollment.repository() + ":" + tag);
       }
     }
     return references;
@@ -131,8 +133,8 @@ public final class EntitySetups {
 
   /**
    * The build errors of a managed image, and its discovery failure when it left the image with no
-   * base at all: nothing would ever trigger its rebuild, and the image's status and details line say
-   * why. An image whose earlier bases stay watched keeps rebuilding on them.
+   * base at all: nothing would ever trigger its rebuild, and the image's status and details line
+   * say why. An image whose earlier bases stay watched keeps rebuilding on them.
    */
   private static List<String> withDiscoveryFailure(ManagedImageState m) {
     if (m.discoveryStatus() != DiscoveryStatus.FAILED
@@ -150,11 +152,16 @@ public final class EntitySetups {
   }
 
   static BaseSetup baseSetup(BaseImageState base) {
-    List<String> recent =
-        base.digestHistory().stream().map(DigestSighting::digest).toList();
+    List<String> recent = base.digestHistory().stream().map(DigestSighting::digest).toList();
     return new BaseSetup(
-            base.name(), base.repoURL(), base.tag(), base.dependentImages(), base.currentDigest(),
-            base.lastUpdated(), recent, 0)
+            base.name(),
+            base.repoURL(),
+            base.tag(),
+            base.dependentImages(),
+            base.currentDigest(),
+            base.lastUpdated(),
+            recent,
+            0)
         .withVerify(base.verify())
         .withScans(base.scans());
   }

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * sourceRevision} its state file records; one session fetches each repository and branch once,
  * however many images live there. An image kept in the state repository has moved when its
  * Dockerfile differs between the recorded commit and the tip: the state repository's own commits
- * (every rebuild record) move its tip far more often than its Dockerfiles change. A repository
- * that cannot be fetched moves nothing; the next check tries again.
+ * (every rebuild record) move its tip far more often than its Dockerfiles change. A repository that
+ * cannot be fetched moves nothing; the next check tries again.
  */
 final class MovedSources {
 
@@ -46,8 +46,8 @@ final class MovedSources {
   }
 
   /**
-   * The names of the {@code entries} whose source moved past the revision {@code states} record;
-   * an image without a recorded revision counts as moved, so its first check records one.
+   * The names of the {@code entries} whose source moved past the revision {@code states} record; an
+   * image without a recorded revision counts as moved, so its first check records one.
    *
    * @param tipCommitId the state repository commit the enrollment read
    */
@@ -65,7 +65,11 @@ final class MovedSources {
       }
     }
     moved.addAll(remoteMoved(remote, states));
-    log.info("Drift check at {}: {} of {} image(s) moved in their source", tipCommitId, moved.size(), entries.size());
+    log.info(
+        "Drift check at {}: {} of {} image(s) moved in their source",
+        tipCommitId,
+        moved.size(),
+        entries.size());
     return moved;
   }
 

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ids of the running entity workflows, from Temporal's visibility: a call per page of a
  * thousand, never one per entity. Visibility may lag a moment behind; a workflow it misses is
- * started again, which signal-with-start makes harmless. Servers without list queries (the
- * embedded one) answer the older open-executions listing.
+ * started again, which signal-with-start makes harmless. Servers without list queries (the embedded
+ * one) answer the older open-executions listing.
  */
 final class RunningEntities {
 

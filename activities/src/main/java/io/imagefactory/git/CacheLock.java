@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exclusive use of one local git cache directory: a lock per directory inside this JVM, plus an
- * OS file lock so that two worker processes sharing a volume do not fetch into the same
- * repository at once. Re-entrant for the thread that holds it.
+ * Exclusive use of one local git cache directory: a lock per directory inside this JVM, plus an OS
+ * file lock so that two worker processes sharing a volume do not fetch into the same repository at
+ * once. Re-entrant for the thread that holds it.
  */
 public final class CacheLock {
 
@@ -32,7 +32,8 @@ public final class CacheLock {
     try {
       Files.createDirectories(key);
       FileChannel channel =
-          FileChannel.open(key.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              key.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       try {
         return new Held(lock, channel, channel.lock());
       } catch (IOException | RuntimeException e) {

@@ -19,11 +19,20 @@ public final class CacheMaintenance {
   /** Sets the gc options of a cache repository; idempotent. */
   public static void configure(Repository repository) throws IOException {
     StoredConfig config = repository.getConfig();
-    boolean detach = config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true);
-    String expire = config.getString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE);
+    boolean detach =
+        config.getBoolean(
+            ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true);
+    String expire =
+        config.getString(
+            ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE);
     if (detach || !"now".equals(expire)) {
-      config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
-      config.setString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+      config.setBoolean(
+          ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+      config.setString(
+          ConfigConstants.CONFIG_GC_SECTION,
+          null,
+          ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE,
+          "now");
       config.save();
     }
   }

@@ -14,8 +14,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * name of the variable, the path or the source, never the token; the token is read each time a
  * connection is made (so a rotated secret is picked up) and only handed to JGit.
  *
- * @param username the HTTP user name sent with the token: {@code x-access-token} for GitHub,
- *     {@code oauth2} for GitLab
+ * @param username the HTTP user name sent with the token: {@code x-access-token} for GitHub, {@code
+ *     oauth2} for GitLab
  * @param tokenEnv the environment variable holding the token, or null
  * @param tokenFile the file holding the token (trailing whitespace ignored), or null
  * @param source gives the token for a remote URL at connection time, or null
@@ -35,8 +35,10 @@ public record GitCredentials(String username, String tokenEnv, Path tokenFile, T
     if (username == null || username.isBlank()) {
       username = GITHUB_USERNAME;
     }
-    int given = (tokenEnv == null || tokenEnv.isBlank() ? 0 : 1) + (tokenFile == null ? 0 : 1)
-        + (source == null ? 0 : 1);
+    int given =
+        (tokenEnv == null || tokenEnv.isBlank() ? 0 : 1)
+            + (tokenFile == null ? 0 : 1)
+            + (source == null ? 0 : 1);
     if (given != 1) {
       throw new IllegalArgumentException(
           "give exactly one of a token environment variable, a token file or a token source");
@@ -78,7 +80,10 @@ public record GitCredentials(String username, String tokenEnv, Path tokenFile, T
   @Override
   public String toString() {
     // Never the token: a record's default form would be harmless, but a source may hold secrets.
-    String from = tokenFile != null ? "file " + tokenFile : tokenEnv != null ? "env " + tokenEnv : "a token source";
+    String from =
+        tokenFile != null
+            ? "file " + tokenFile
+            : tokenEnv != null ? "env " + tokenEnv : "a token source";
     return "GitCredentials[" + username + " from " + from + "]";
   }
 
@@ -98,7 +103,8 @@ public record GitCredentials(String username, String tokenEnv, Path tokenFile, T
         }
         return token;
       } catch (IOException e) {
-        throw new IllegalStateException("cannot read token file " + tokenFile + ": " + e.getClass().getSimpleName());
+        throw new IllegalStateException(
+            "cannot read token file " + tokenFile + ": " + e.getClass().getSimpleName());
       }
     }
     String token = env.apply(tokenEnv);

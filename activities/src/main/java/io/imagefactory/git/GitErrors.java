@@ -13,7 +13,8 @@ public final class GitErrors {
 
   /** True when a fetch failed because the remote has no such branch. */
   public static boolean isMissingBranch(Throwable e, String branch) {
-    String expected = MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, "refs/heads/" + branch);
+    String expected =
+        MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, "refs/heads/" + branch);
     return anyMessageContains(e, expected);
   }
 

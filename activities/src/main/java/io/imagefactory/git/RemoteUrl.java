@@ -25,7 +25,9 @@ public record RemoteUrl(String url, Kind kind, String host) {
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
-  /** Parses {@code remote} or throws an {@link IllegalArgumentException} saying why it is refused. */
+  /**
+   * Parses {@code remote} or throws an {@link IllegalArgumentException} saying why it is refused.
+   */
   public static RemoteUrl parse(String remote) {
     if (remote == null || remote.isBlank()) {
       throw new IllegalArgumentException("remote is empty");
@@ -43,10 +45,14 @@ public record RemoteUrl(String url, Kind kind, String host) {
     }
     if (lower.startsWith("ssh://") || r.matches("^[\\w.-]+@[\\w.-]+:.*")) {
       throw new IllegalArgumentException(
-          "remote '" + redact(r) + "' uses SSH, which is not supported; use an https:// URL and a token");
+          "remote '"
+              + redact(r)
+              + "' uses SSH, which is not supported; use an https:// URL and a token");
     }
     throw new IllegalArgumentException(
-        "remote '" + redact(r) + "' is neither an https:// URL, a file:// URL nor an absolute path");
+        "remote '"
+            + redact(r)
+            + "' is neither an https:// URL, a file:// URL nor an absolute path");
   }
 
   public boolean local() {
@@ -67,7 +73,9 @@ public record RemoteUrl(String url, Kind kind, String host) {
     }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
-          "remote '" + redact(r) + "' contains credentials; configure a token instead of putting it in the URL");
+          "remote '"
+              + redact(r)
+              + "' contains credentials; configure a token instead of putting it in the URL");
     }
     if (uri.getHost() == null) {
       throw new IllegalArgumentException("remote '" + r + "' has no host");

@@ -14,8 +14,8 @@ public final class RepoPaths {
   private RepoPaths() {}
 
   /**
-   * Returns the canonical form of {@code path} (a leading {@code ./} removed) or throws an
-   * {@link IllegalArgumentException} whose message says what is wrong with it.
+   * Returns the canonical form of {@code path} (a leading {@code ./} removed) or throws an {@link
+   * IllegalArgumentException} whose message says what is wrong with it.
    */
   public static String normalize(String path) {
     if (path == null || path.isBlank()) {
@@ -34,7 +34,8 @@ public final class RepoPaths {
     }
     for (int i = 0; i < p.length(); i++) {
       if (Character.isISOControl(p.charAt(i))) {
-        throw new IllegalArgumentException("path '" + printable(path) + "' contains a control character");
+        throw new IllegalArgumentException(
+            "path '" + printable(path) + "' contains a control character");
       }
     }
     if (p.endsWith("/")) {

@@ -60,8 +60,8 @@ public class GitHubCiProvider implements CiProvider {
   }
 
   /**
-   * @param dispatchReserve a dispatch waits for the quota's reset rather than leave fewer than
-   *     this many requests of the credential's quota; 0 to spend it all
+   * @param dispatchReserve a dispatch waits for the quota's reset rather than leave fewer than this
+   *     many requests of the credential's quota; 0 to spend it all
    */
   public GitHubCiProvider(
       GitHubApi api,

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GitHub's own rate budget as its answers report it ({@code x-ratelimit-remaining}, {@code
- * x-ratelimit-reset}), per credential: a token and an App installation each have their own quota.
- * A credential is keyed by a hash of its token, so the token itself is never kept here. A dispatch
+ * x-ratelimit-reset}), per credential: a token and an App installation each have their own quota. A
+ * credential is keyed by a hash of its token, so the token itself is never kept here. A dispatch
  * that would eat into the reserve waits for the reset, leaving the rest of the hour's requests to
  * run following and enrollment checks, which cost one request each and must not starve.
  */
@@ -54,8 +54,9 @@ public final class GitHubRateBudget {
     }
     Duration wait = Duration.between(now, quota.reset());
     throw CiException.rateLimited(
-        "GitHub's rate limit for this credential is down to %d request(s), the %d kept in reserve for run following and enrollment checks; the %s waits %ds for the reset"
-            .formatted(quota.remaining(), reserve, what, wait.toSeconds()),
+        "GitHub's rate limit for this credential is down to %d request(s), the %d kept in "
+            + "reserve for run following and enrollment checks; the %s waits %ds for the reset"
+                .formatted(quota.remaining(), reserve, what, wait.toSeconds()),
         wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait);
   }
 

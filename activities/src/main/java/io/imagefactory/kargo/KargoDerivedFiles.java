@@ -1,10 +1,10 @@
 package io.imagefactory.kargo;
 
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.staterepo.DerivedFiles;
-import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.staterepo.StateFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The Argo Rollouts AnalysisTemplate that scans a Freight's image with Trivy and posts the report
- * to the worker, and the {@code verification} a Stage refers to it with. The Job's token comes
- * from the webhook Secret through the environment, never inline; the report goes with {@code
- * ?digest=}, the Freight's digest, since Trivy may name the platform manifest it scanned instead.
+ * to the worker, and the {@code verification} a Stage refers to it with. The Job's token comes from
+ * the webhook Secret through the environment, never inline; the report goes with {@code ?digest=},
+ * the Freight's digest, since Trivy may name the platform manifest it scanned instead.
  */
 final class ScanTask {
 
@@ -19,8 +19,8 @@ final class ScanTask {
   static final String DIGEST_ARG = "digest";
 
   /**
-   * Posts the report; a 404 (the state index has not seen the digest yet), 408, 429 or 5xx is
-   * tried again for five minutes, anything else fails the verification with the worker's answer.
+   * Posts the report; a 404 (the state index has not seen the digest yet), 408, 429 or 5xx is tried
+   * again for five minutes, anything else fails the verification with the worker's answer.
    */
   static final String POST_SCRIPT =
       String.join(
@@ -55,16 +55,24 @@ final class ScanTask {
             "image", scan.trivyImage(),
             "args",
                 List.of(
-                    "image", "--quiet", "--scanners", "vuln", "--format", "json", "--output",
-                    "/report/trivy.json", "{{args." + IMAGE_ARG + "}}"),
+                    "image",
+                    "--quiet",
+                    "--scanners",
+                    "vuln",
+                    "--format",
+                    "json",
+                    "--output",
+                    "/report/trivy.json",
+                    "{{args." + IMAGE_ARG + "}}"),
             "volumeMounts", List.of(report));
     Map<String, Object> token =
         ordered(
-            "name", "TOKEN",
+            "name",
+            "TOKEN",
             "valueFrom",
-                ordered(
-                    "secretKeyRef",
-                    ordered("name", settings.tokenSecretName(), "key", settings.tokenSecretKey())));
+            ordered(
+                "secretKeyRef",
+                ordered("name", settings.tokenSecretName(), "key", settings.tokenSecretKey())));
     Map<String, Object> post =
         ordered(
             "name", "post",
@@ -94,12 +102,15 @@ final class ScanTask {
             "args", List.of(ordered("name", IMAGE_ARG), ordered("name", DIGEST_ARG)),
             "metrics", List.of(metric));
     return ordered(
-        "apiVersion", ROLLOUTS_API_VERSION,
-        "kind", "AnalysisTemplate",
+        "apiVersion",
+        ROLLOUTS_API_VERSION,
+        "kind",
+        "AnalysisTemplate",
         "metadata",
-            objects.namespaced(
-                NAME, ordered(KargoObjects.LABEL_MANAGED_BY, KargoObjects.MANAGED_BY), null),
-        "spec", spec);
+        objects.namespaced(
+            NAME, ordered(KargoObjects.LABEL_MANAGED_BY, KargoObjects.MANAGED_BY), null),
+        "spec",
+        spec);
   }
 
   /** The Stage's {@code verification}: the template, with the Freight's image and digest. */
@@ -111,8 +122,10 @@ final class ScanTask {
         "args",
             List.of(
                 ordered(
-                    "name", IMAGE_ARG,
-                    "value", "${{ " + image + ".RepoURL }}@${{ " + image + ".Digest }}"),
+                    "name",
+                    IMAGE_ARG,
+                    "value",
+                    "${{ " + image + ".RepoURL }}@${{ " + image + ".Digest }}"),
                 ordered("name", DIGEST_ARG, "value", "${{ " + image + ".Digest }}")));
   }
 }

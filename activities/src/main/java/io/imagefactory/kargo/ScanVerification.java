@@ -28,7 +28,11 @@ public record ScanVerification(String scanUrl, String trivyImage, String curlIma
     scanUrl = scanUrl == null || scanUrl.isBlank() ? DEFAULT_SCAN_URL : scanUrl;
     trivyImage = trivyImage == null || trivyImage.isBlank() ? DEFAULT_TRIVY_IMAGE : trivyImage;
     curlImage = curlImage == null || curlImage.isBlank() ? DEFAULT_CURL_IMAGE : curlImage;
-    require(isHttpUrl(scanUrl), "scanUrl", "(not shown)", "an absolute http(s) URL without user info or query");
+    require(
+        isHttpUrl(scanUrl),
+        "scanUrl",
+        "(not shown)",
+        "an absolute http(s) URL without user info or query");
     require(IMAGE.matcher(trivyImage).matches(), "trivyImage", trivyImage, "an image reference");
     require(IMAGE.matcher(curlImage).matches(), "curlImage", curlImage, "an image reference");
   }
@@ -54,8 +58,13 @@ public record ScanVerification(String scanUrl, String trivyImage, String curlIma
   private static void require(boolean valid, String field, String value, String expected) {
     if (!valid) {
       throw new IllegalArgumentException(
-          "Kargo settings: scan verification " + field + " must be " + expected + ", got '"
-              + value + "'");
+          "Kargo settings: scan verification "
+              + field
+              + " must be "
+              + expected
+              + ", got '"
+              + value
+              + "'");
     }
   }
 }

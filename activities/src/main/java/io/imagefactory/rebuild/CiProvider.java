@@ -17,10 +17,10 @@ public interface CiProvider {
    * started for {@link CiDispatch#rebuildId()} and returns that one instead of starting another.
    *
    * @return {@link io.imagefactory.rebuild.RebuildDispatch#DISPATCHED} with the run, or {@link
-   *     io.imagefactory.rebuild.RebuildDispatch#UNIDENTIFIED} when the dispatch was accepted but
-   *     no run can be matched to it without guessing
-   * @throws CiException classified: rejected for good, rate limited (with the server's delay),
-   *     or unavailable for now
+   *     io.imagefactory.rebuild.RebuildDispatch#UNIDENTIFIED} when the dispatch was accepted but no
+   *     run can be matched to it without guessing
+   * @throws CiException classified: rejected for good, rate limited (with the server's delay), or
+   *     unavailable for now
    */
   RebuildDispatch dispatch(CiDispatch dispatch) throws CiException;
 

@@ -30,9 +30,8 @@ public class RebuildActivitiesImpl implements RebuildActivities {
 
   /**
    * @param providers the configured providers by name
-   * @param stateRepository {@code owner/name} of the state repository on GitHub, where images
-   *     whose Dockerfile lives in the state repository are dispatched; null when it is not on
-   *     GitHub
+   * @param stateRepository {@code owner/name} of the state repository on GitHub, where images whose
+   *     Dockerfile lives in the state repository are dispatched; null when it is not on GitHub
    */
   public RebuildActivitiesImpl(Iterable<CiProvider> providers, String stateRepository) {
     this(providers, stateRepository, RebuildMetrics.NONE);
@@ -93,7 +92,8 @@ public class RebuildActivitiesImpl implements RebuildActivities {
     } catch (RuntimeException failure) {
       boolean permanent =
           failure instanceof ApplicationFailure application && application.isNonRetryable();
-      metrics.dispatched(providerName, permanent ? RebuildMetrics.REJECTED : RebuildMetrics.RETRIED);
+      metrics.dispatched(
+          providerName, permanent ? RebuildMetrics.REJECTED : RebuildMetrics.RETRIED);
       throw failure;
     }
   }
@@ -125,7 +125,11 @@ public class RebuildActivitiesImpl implements RebuildActivities {
       RebuildDispatch result = provider.dispatch(dispatch);
       log.info(
           "rebuild {} of {} {} on {} {}",
-          request.rebuildId(), request.image(), result.outcome(), providerName, repo);
+          request.rebuildId(),
+          request.image(),
+          result.outcome(),
+          providerName,
+          repo);
       return result;
     } catch (CiException e) {
       throw failureOf(e, attempt.getAsInt());
@@ -185,9 +189,9 @@ public class RebuildActivitiesImpl implements RebuildActivities {
   }
 
   /**
-   * What Temporal should do with a provider's failure. A rate limit is retried after the delay
-   * the provider asked for, through the failure's next-retry delay, so no worker thread sleeps;
-   * one without a hint waits longer on each attempt that meets it again.
+   * What Temporal should do with a provider's failure. A rate limit is retried after the delay the
+   * provider asked for, through the failure's next-retry delay, so no worker thread sleeps; one
+   * without a hint waits longer on each attempt that meets it again.
    */
   static ApplicationFailure failureOf(CiException e, int attempt) {
     return switch (e.kind()) {

@@ -32,8 +32,7 @@ public record RebuildDestinations(Set<String> providers, String stateRepository)
       return Optional.empty();
     }
     if ("gitlab".equals(name)) {
-      return Optional.of(
-          "a GitLab pipeline runs in a GitLab project: set source.repo to its path");
+      return Optional.of("a GitLab pipeline runs in a GitLab project: set source.repo to its path");
     }
     if (stateRepository == null) {
       return Optional.of(

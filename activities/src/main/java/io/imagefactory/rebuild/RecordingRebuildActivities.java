@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rebuild trigger used when no GitHub credentials are configured: it logs the
- * {@code workflow_dispatch} it would have made and reports it as recorded, so the whole loop can
- * be watched without touching GitHub. Idempotent: it has no side effect but the log line.
+ * The rebuild trigger used when no GitHub credentials are configured: it logs the {@code
+ * workflow_dispatch} it would have made and reports it as recorded, so the whole loop can be
+ * watched without touching GitHub. Idempotent: it has no side effect but the log line.
  */
 public class RecordingRebuildActivities implements RebuildActivities {
 
@@ -17,8 +17,11 @@ public class RecordingRebuildActivities implements RebuildActivities {
   @Override
   public RebuildDispatch dispatchRebuild(RebuildRequest request) {
     String detail = describe(request);
-    log.info("rebuild {} of {} recorded, not sent (no GitHub credentials): {}",
-        request.rebuildId(), request.image(), detail);
+    log.info(
+        "rebuild {} of {} recorded, not sent (no GitHub credentials): {}",
+        request.rebuildId(),
+        request.image(),
+        detail);
     return new RebuildDispatch(RebuildDispatch.RECORDED, null, detail);
   }
 
@@ -28,7 +31,10 @@ public class RecordingRebuildActivities implements RebuildActivities {
     throw new IllegalStateException("dispatches are recorded, not sent: no run " + run.runId());
   }
 
-  /** What the dispatch would send: {@code POST repos/org/api/actions/workflows/build.yml/dispatches ref=main inputs={...}}. */
+  /**
+   * What the dispatch would send: {@code POST repos/org/api/actions/workflows/build.yml/dispatches
+   * ref=main inputs={...}}.
+   */
   static String describe(RebuildRequest request) {
     RebuildTarget target = request.target();
     if (target == null) {

@@ -91,8 +91,7 @@ public final class ImageReferenceParser {
           "repository name " + Excerpt.of(repository) + " must be lower-case");
     }
     if (!REPOSITORY.matcher(repository).matches()) {
-      throw new InvalidImageReferenceException(
-          "invalid repository name " + Excerpt.of(repository));
+      throw new InvalidImageReferenceException("invalid repository name " + Excerpt.of(repository));
     }
     if (registry.length() + 1 + repository.length() > MAX_NAME_LENGTH) {
       throw new InvalidImageReferenceException(
@@ -105,5 +104,4 @@ public final class ImageReferenceParser {
   private static String canonicalRegistry(String host) {
     return DockerHub.canonical(host);
   }
-
 }

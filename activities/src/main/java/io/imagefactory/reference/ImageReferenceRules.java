@@ -20,7 +20,9 @@ public final class ImageReferenceRules {
   /** What is wrong with a registry host (and optional port), or empty. */
   public static Optional<String> registry(String registry) {
     String quoted = Quoted.of(registry);
-    if (registry.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+    if (registry
+        .codePoints()
+        .anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       return Optional.of(quoted + " must not contain spaces, line breaks or control characters");
     }
     if (!registry.equals(registry.toLowerCase(Locale.ROOT))) {
@@ -46,7 +48,8 @@ public final class ImageReferenceRules {
     // Docker Hub namespace, not a registry, so `registry: 42` or `registry: ghcr` is a mistake.
     if (!host.contains(".") && colon < 0 && !host.equals("localhost")) {
       return Optional.of(
-          quoted + " is not a registry host: write it with its domain (ghcr.io, docker.io,"
+          quoted
+              + " is not a registry host: write it with its domain (ghcr.io, docker.io,"
               + " registry.example.com:5000) or localhost");
     }
     return Optional.empty();

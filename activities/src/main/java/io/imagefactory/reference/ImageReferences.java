@@ -25,7 +25,9 @@ public final class ImageReferences {
 
   private ImageReferences() {}
 
-  /** {@code registry/repository}, as a Kargo image subscription names it: the registry is required. */
+  /**
+   * {@code registry/repository}, as a Kargo image subscription names it: the registry is required.
+   */
   public static Optional<String> checkRepoUrl(String value) {
     if (value == null || value.isEmpty()) {
       return Optional.of("is required");

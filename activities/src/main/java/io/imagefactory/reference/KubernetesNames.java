@@ -24,7 +24,8 @@ public final class KubernetesNames {
   public static final Pattern KARGO_INTERVAL = Pattern.compile("([0-9]+(\\.[0-9]+)?(s|m|h))+");
 
   /** A Go duration, as the {@code http} step's {@code timeout} accepts it. */
-  public static final Pattern GO_DURATION = Pattern.compile("([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
+  public static final Pattern GO_DURATION =
+      Pattern.compile("([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
 
   private KubernetesNames() {}
 

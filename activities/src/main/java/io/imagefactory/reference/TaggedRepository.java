@@ -8,7 +8,9 @@ package io.imagefactory.reference;
  */
 public record TaggedRepository(String repoURL, String tag) {
 
-  /** Reads {@code repoURL:tag}; the message says what is wrong. A digest is the caller's to refuse. */
+  /**
+   * Reads {@code repoURL:tag}; the message says what is wrong. A digest is the caller's to refuse.
+   */
   public static TaggedRepository parse(String text) throws InvalidImageReferenceException {
     int slash = text.lastIndexOf('/');
     int colon = text.lastIndexOf(':');

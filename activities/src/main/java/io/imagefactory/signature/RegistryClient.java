@@ -19,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads manifests and blobs through the OCI distribution API. A {@code 401} is answered the way
- * Docker does: a Bearer challenge gets a token from its realm (anonymously, or with the
- * {@code config.json} credentials of the registry), a Basic challenge gets those credentials. Tokens
- * are kept per repository for the time they are valid. Redirects (blob storage) are followed
- * without the authorization header, which belongs to the registry alone.
+ * Docker does: a Bearer challenge gets a token from its realm (anonymously, or with the {@code
+ * config.json} credentials of the registry), a Basic challenge gets those credentials. Tokens are
+ * kept per repository for the time they are valid. Redirects (blob storage) are followed without
+ * the authorization header, which belongs to the registry alone.
  */
 final class RegistryClient {
 
@@ -73,7 +73,8 @@ final class RegistryClient {
       }
       return follow(response, accept, maxBytes, uri);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach registry " + registry + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot reach registry " + registry + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading registry " + registry, e);
@@ -115,8 +116,7 @@ final class RegistryClient {
     return known.header();
   }
 
-  private Optional<Authorization> authorize(
-      String registry, String name, HttpResponse<?> challenge)
+  private Optional<Authorization> authorize(String registry, String name, HttpResponse<?> challenge)
       throws IOException, InterruptedException {
     String header = challenge.headers().firstValue("WWW-Authenticate").orElse("");
     Optional<String> basic = credentials.basicFor(registry);
@@ -146,7 +146,8 @@ final class RegistryClient {
         && ("https".equals(uri.getScheme()) || uri.getHost().equals(hostOf(registry)))) {
       request.header("Authorization", basic.get());
     }
-    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readNBytes(MAX_TOKEN_BYTES);

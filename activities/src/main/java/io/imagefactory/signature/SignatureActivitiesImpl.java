@@ -17,6 +17,7 @@ public class SignatureActivitiesImpl implements SignatureActivities {
 
   private static final Logger log = LoggerFactory.getLogger(SignatureActivitiesImpl.class);
   private static final int CACHED = 4096;
+
   /** Shorter than the first re-check of a held digest (five minutes), which must see news. */
   public static final Duration UNVERIFIED_KEPT = Duration.ofMinutes(1);
 
@@ -45,7 +46,9 @@ public class SignatureActivitiesImpl implements SignatureActivities {
     this(hosts, credentials, keys, trust, UNVERIFIED_KEPT);
   }
 
-  /** @param unverifiedKept how long a verdict that did not verify is answered from the cache */
+  /**
+   * @param unverifiedKept how long a verdict that did not verify is answered from the cache
+   */
   public SignatureActivitiesImpl(
       RegistryHosts hosts,
       RegistryCredentials credentials,
@@ -62,7 +65,8 @@ public class SignatureActivitiesImpl implements SignatureActivities {
   public SignatureVerdict verifySignature(SignatureCheck check) {
     Kept kept = cache.get(check);
     if (kept != null
-        && (kept.verdict().verified() || System.nanoTime() - kept.atNanos() < unverifiedKeptNanos)) {
+        && (kept.verdict().verified()
+            || System.nanoTime() - kept.atNanos() < unverifiedKeptNanos)) {
       return kept.verdict();
     }
     SignatureVerdict verdict = verifier.verify(check);

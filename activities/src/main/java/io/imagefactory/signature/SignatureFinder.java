@@ -37,7 +37,8 @@ final class SignatureFinder {
   private static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
   private static final List<String> MANIFESTS = List.of(OCI_MANIFEST, DOCKER_MANIFEST);
   private static final Set<String> SIGNATURE_TYPES = Set.of(SIGNATURE_ARTIFACT, SIMPLE_SIGNING);
-  private static final Set<String> BUNDLE_TYPES = Set.of(BUNDLE_V03, BUNDLE_V02, BUNDLE_V02_ARTIFACT);
+  private static final Set<String> BUNDLE_TYPES =
+      Set.of(BUNDLE_V03, BUNDLE_V02, BUNDLE_V02_ARTIFACT);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryClient registry;
@@ -72,7 +73,8 @@ final class SignatureFinder {
     String refused = referrers(host, name, digest, found, bundles);
     if (found.isEmpty() && bundles.isEmpty()) {
       String tag = "sha256-" + digest.substring("sha256:".length()) + ".sig";
-      RegistryResponse manifest = registry.get(host, name, "manifests/" + tag, MANIFESTS, MAX_MANIFEST_BYTES);
+      RegistryResponse manifest =
+          registry.get(host, name, "manifests/" + tag, MANIFESTS, MAX_MANIFEST_BYTES);
       if (manifest.ok()) {
         layers(host, name, manifest.body(), "tag " + tag, found);
       } else if (manifest.status() == 401 || manifest.status() == 403) {
@@ -165,7 +167,8 @@ final class SignatureFinder {
     if (!blob.matches("sha256:[0-9a-f]{64}")) {
       return null;
     }
-    RegistryResponse content = registry.get(host, name, "blobs/" + blob, List.of(), MAX_PAYLOAD_BYTES);
+    RegistryResponse content =
+        registry.get(host, name, "blobs/" + blob, List.of(), MAX_PAYLOAD_BYTES);
     return content.ok() && blob.equals(sha256(content.body())) ? content.body() : null;
   }
 
@@ -181,7 +184,8 @@ final class SignatureFinder {
 
   static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

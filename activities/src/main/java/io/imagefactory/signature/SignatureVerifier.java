@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a base digest is signed as its {@code verify:} rule asks: a key-based rule
- * wants one cosign signature that verifies with the rule's key and names the digest; a keyless
- * rule wants one signed by the rule's identity and issuer under the Sigstore trusted root ({@link
+ * Decides whether a base digest is signed as its {@code verify:} rule asks: a key-based rule wants
+ * one cosign signature that verifies with the rule's key and names the digest; a keyless rule wants
+ * one signed by the rule's identity and issuer under the Sigstore trusted root ({@link
  * KeylessSignatures}).
  */
 final class SignatureVerifier {
@@ -33,7 +33,8 @@ final class SignatureVerifier {
         key =
             PublicKeys.parse(
                 keys.read(rule.key())
-                    .orElseThrow(() -> new IllegalArgumentException("is not in the state repository")));
+                    .orElseThrow(
+                        () -> new IllegalArgumentException("is not in the state repository")));
       } catch (IllegalArgumentException e) {
         return new SignatureVerdict(
             check.digest(), false, enforced, "the public key " + rule.key() + " " + e.getMessage());

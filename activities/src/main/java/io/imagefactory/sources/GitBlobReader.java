@@ -24,7 +24,9 @@ public final class GitBlobReader {
 
   private GitBlobReader() {}
 
-  /** Reads {@code rawPath} at {@code commit}; {@code repo} and {@code branch} only label the result. */
+  /**
+   * Reads {@code rawPath} at {@code commit}; {@code repo} and {@code branch} only label the result.
+   */
   public static SourceFileResult read(
       Repository repository, ObjectId commit, String repo, String branch, String rawPath)
       throws IOException {
@@ -32,9 +34,11 @@ public final class GitBlobReader {
     try {
       path = RepoPaths.normalize(rawPath);
     } catch (IllegalArgumentException e) {
-      return fail(repo, branch, rawPath, commit, SourceProblem.PATH_OUTSIDE_REPOSITORY, e.getMessage());
+      return fail(
+          repo, branch, rawPath, commit, SourceProblem.PATH_OUTSIDE_REPOSITORY, e.getMessage());
     }
-    try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
+    try (ObjectReader reader = repository.newObjectReader();
+        RevWalk revWalk = new RevWalk(reader)) {
       ObjectId tree = revWalk.parseCommit(commit).getTree();
       String[] parts = path.split("/");
       for (int i = 0; i < parts.length; i++) {
@@ -47,20 +51,33 @@ public final class GitBlobReader {
           }
           FileMode mode = entry.getFileMode(0);
           if (FileMode.SYMLINK.equals(mode)) {
-            return fail(repo, branch, rawPath, commit, SourceProblem.SYMLINK, where + " a symbolic link");
+            return fail(
+                repo, branch, rawPath, commit, SourceProblem.SYMLINK, where + " a symbolic link");
           }
           if (FileMode.GITLINK.equals(mode)) {
-            return fail(repo, branch, rawPath, commit, SourceProblem.SUBMODULE, where + " a submodule");
+            return fail(
+                repo, branch, rawPath, commit, SourceProblem.SUBMODULE, where + " a submodule");
           }
           boolean directory = FileMode.TREE.equals(mode);
           if (last && directory) {
-            return fail(repo, branch, rawPath, commit, SourceProblem.DIRECTORY, "is a directory, not a file");
+            return fail(
+                repo,
+                branch,
+                rawPath,
+                commit,
+                SourceProblem.DIRECTORY,
+                "is a directory, not a file");
           }
           if (last) {
             return readBlob(reader, entry.getObjectId(0), repo, branch, rawPath, commit);
           }
           if (!directory) {
-            return fail(repo, branch, rawPath, commit, SourceProblem.MISSING_FILE,
+            return fail(
+                repo,
+                branch,
+                rawPath,
+                commit,
+                SourceProblem.MISSING_FILE,
                 "'" + walked + "' is a file, not a directory");
           }
           tree = entry.getObjectId(0);
@@ -71,7 +88,8 @@ public final class GitBlobReader {
   }
 
   /** The entry called {@code name} directly in {@code tree}, positioned on it; null if none. */
-  private static TreeWalk entry(ObjectReader reader, ObjectId tree, String name) throws IOException {
+  private static TreeWalk entry(ObjectReader reader, ObjectId tree, String name)
+      throws IOException {
     TreeWalk walk = new TreeWalk(reader);
     walk.addTree(tree);
     walk.setRecursive(false);
@@ -89,15 +107,26 @@ public final class GitBlobReader {
       throws IOException {
     long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
     if (size > MAX_BYTES) {
-      return fail(repo, branch, path, commit, SourceProblem.TOO_LARGE,
+      return fail(
+          repo,
+          branch,
+          path,
+          commit,
+          SourceProblem.TOO_LARGE,
           "is " + size + " bytes, over the limit of " + MAX_BYTES);
     }
     byte[] bytes = reader.open(blob, Constants.OBJ_BLOB).getBytes();
-    return SourceFileResult.found(repo, branch, path, commit.name(), new String(bytes, StandardCharsets.UTF_8));
+    return SourceFileResult.found(
+        repo, branch, path, commit.name(), new String(bytes, StandardCharsets.UTF_8));
   }
 
   private static SourceFileResult fail(
-      String repo, String branch, String path, ObjectId commit, SourceProblem problem, String reason) {
+      String repo,
+      String branch,
+      String path,
+      ObjectId commit,
+      SourceProblem problem,
+      String reason) {
     return SourceFileResult.failed(repo, branch, path, commit.name(), problem, reason);
   }
 }

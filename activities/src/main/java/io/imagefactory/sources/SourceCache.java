@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Local bare mirrors of source repositories, one per repository URL under one cache directory.
- * Work goes through a {@link SourceSession} (one per enrollment), in which each repository and
- * branch is fetched at most once however many images it holds.
+ * Local bare mirrors of source repositories, one per repository URL under one cache directory. Work
+ * goes through a {@link SourceSession} (one per enrollment), in which each repository and branch is
+ * fetched at most once however many images it holds.
  */
 public final class SourceCache implements AutoCloseable {
 
@@ -33,7 +33,8 @@ public final class SourceCache implements AutoCloseable {
     this(cacheDir, hosts, System::getenv, Duration.ofSeconds(60));
   }
 
-  public SourceCache(Path cacheDir, SourceHosts hosts, Function<String, String> env, Duration timeout) {
+  public SourceCache(
+      Path cacheDir, SourceHosts hosts, Function<String, String> env, Duration timeout) {
     this.cacheDir = cacheDir;
     this.hosts = hosts;
     this.env = env;
@@ -65,8 +66,17 @@ public final class SourceCache implements AutoCloseable {
   }
 
   SourceMirror mirror(RemoteUrl remote) {
-    return mirrors.computeIfAbsent(remote.url(), url -> new SourceMirror(
-        remote, cacheDir.resolve(directoryName(url)), hosts.credentialsFor(remote), env, timeout, clock, fetches));
+    return mirrors.computeIfAbsent(
+        remote.url(),
+        url ->
+            new SourceMirror(
+                remote,
+                cacheDir.resolve(directoryName(url)),
+                hosts.credentialsFor(remote),
+                env,
+                timeout,
+                clock,
+                fetches));
   }
 
   /**
@@ -76,14 +86,19 @@ public final class SourceCache implements AutoCloseable {
   static String directoryName(String url) {
     String hash;
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
       hash = HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
     String[] parts = url.replaceAll("\\.git$", "").split("[/:]+");
-    String tail = parts.length >= 2 ? parts[parts.length - 2] + "-" + parts[parts.length - 1] : parts[parts.length - 1];
-    String readable = tail.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[.-]+", "");
+    String tail =
+        parts.length >= 2
+            ? parts[parts.length - 2] + "-" + parts[parts.length - 1]
+            : parts[parts.length - 1];
+    String readable =
+        tail.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[.-]+", "");
     if (readable.length() > 40) {
       readable = readable.substring(0, 40);
     }

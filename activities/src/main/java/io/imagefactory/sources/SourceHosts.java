@@ -18,17 +18,24 @@ import java.util.stream.Stream;
  *     without a port allows any port
  * @param defaultHost the host {@code owner/name} expands to ({@code github.com}, or a GitHub
  *     Enterprise host)
- * @param allowLocal true to allow {@code file://} URLs and absolute paths (tests, the embedded demo)
+ * @param allowLocal true to allow {@code file://} URLs and absolute paths (tests, the embedded
+ *     demo)
  * @param credentials the token per host ({@code host} or {@code host:port})
  */
 public record SourceHosts(
-    List<String> allowedHosts, String defaultHost, boolean allowLocal, Map<String, GitCredentials> credentials) {
+    List<String> allowedHosts,
+    String defaultHost,
+    boolean allowLocal,
+    Map<String, GitCredentials> credentials) {
 
   private static final Pattern SHORTHAND = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
   public SourceHosts {
     allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-    defaultHost = defaultHost == null || defaultHost.isBlank() ? "github.com" : defaultHost.strip().toLowerCase(Locale.ROOT);
+    defaultHost =
+        defaultHost == null || defaultHost.isBlank()
+            ? "github.com"
+            : defaultHost.strip().toLowerCase(Locale.ROOT);
     credentials = Map.copyOf(new TreeMap<>(credentials));
   }
 
@@ -45,7 +52,9 @@ public record SourceHosts(
   public SourceHosts withAllowedHost(String host) {
     return new SourceHosts(
         Stream.concat(allowedHosts.stream(), Stream.of(host)).toList(),
-        defaultHost, allowLocal, credentials);
+        defaultHost,
+        allowLocal,
+        credentials);
   }
 
   public SourceHosts withDefaultHost(String host) {
@@ -83,13 +92,19 @@ public record SourceHosts(
     if (remote.local()) {
       if (!allowLocal) {
         throw new IllegalArgumentException(
-            "source.repo '" + r + "' is a local repository, and local source repositories are not enabled");
+            "source.repo '"
+                + r
+                + "' is a local repository, and local source repositories are not enabled");
       }
       return remote;
     }
     if (!allowed(remote.host())) {
       throw new IllegalArgumentException(
-          "source.repo '" + r + "' is on host " + remote.host() + ", which is not an allowed source host "
+          "source.repo '"
+              + r
+              + "' is on host "
+              + remote.host()
+              + ", which is not an allowed source host "
               + allowedHosts);
     }
     return remote;

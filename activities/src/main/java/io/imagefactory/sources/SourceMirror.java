@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bare mirror of one source repository: created once, then only fetched, one branch at a time
- * and shallow where the server allows it. All work on it happens under its {@link CacheLock}, and
- * a fetch that started after a caller asked for a branch serves that caller too, so concurrent
+ * and shallow where the server allows it. All work on it happens under its {@link CacheLock}, and a
+ * fetch that started after a caller asked for a branch serves that caller too, so concurrent
  * analyses of the same repository never fetch twice for nothing.
  */
 final class SourceMirror implements AutoCloseable {
@@ -50,8 +50,14 @@ final class SourceMirror implements AutoCloseable {
   private final Map<String, Fetched> branches = new ConcurrentHashMap<>();
   private Repository repository;
 
-  SourceMirror(RemoteUrl remote, Path dir, GitCredentials credentials, Function<String, String> env,
-      Duration timeout, AtomicLong clock, AtomicLong fetches) {
+  SourceMirror(
+      RemoteUrl remote,
+      Path dir,
+      GitCredentials credentials,
+      Function<String, String> env,
+      Duration timeout,
+      AtomicLong clock,
+      AtomicLong fetches) {
     this.remote = remote;
     this.dir = dir;
     this.credentials = credentials;
@@ -111,19 +117,22 @@ final class SourceMirror implements AutoCloseable {
       return new BranchTip(repo.resolve("refs/heads/" + branch), null, null);
     } catch (GitAPIException | RuntimeException e) {
       if (GitErrors.isMissingBranch(e, branch)) {
-        return new BranchTip(null, SourceProblem.MISSING_BRANCH, "the repository has no branch " + branch);
+        return new BranchTip(
+            null, SourceProblem.MISSING_BRANCH, "the repository has no branch " + branch);
       }
       log.warn("Fetching {} (branch {}) failed: {}", remote, branch, GitErrors.describe(e));
-      return new BranchTip(null, SourceProblem.FETCH_FAILED, "fetch failed: " + GitErrors.describe(e));
+      return new BranchTip(
+          null, SourceProblem.FETCH_FAILED, "fetch failed: " + GitErrors.describe(e));
     }
   }
 
   private FetchCommand fetchCommand(Repository repo, String branch) {
-    FetchCommand fetch = Git.wrap(repo)
-        .fetch()
-        .setRemote(remote.url())
-        .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
-        .setTagOpt(TagOpt.NO_TAGS);
+    FetchCommand fetch =
+        Git.wrap(repo)
+            .fetch()
+            .setRemote(remote.url())
+            .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
+            .setTagOpt(TagOpt.NO_TAGS);
     if (remote.local()) {
       return fetch;
     }

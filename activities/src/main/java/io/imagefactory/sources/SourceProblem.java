@@ -2,7 +2,9 @@ package io.imagefactory.sources;
 
 /** Why a file could not be read from a source repository; each is reported for one image. */
 public enum SourceProblem {
-  /** {@code source.repo} is malformed, uses an unsupported transport, or its host is not allowed. */
+  /**
+   * {@code source.repo} is malformed, uses an unsupported transport, or its host is not allowed.
+   */
   REPOSITORY_NOT_ALLOWED,
   /** The repository could not be fetched (network, authentication, not found). */
   FETCH_FAILED,

@@ -26,8 +26,8 @@ import java.util.Map;
  * @param digestHistory earlier digests, newest first, bounded (added)
  * @param verify the {@code verify:} rule of {@code images.yaml} that covers the repository, if any
  *     (added; configuration, so {@code images.yaml} wins)
- * @param scans vulnerability scans of its digests, one per digest, the most recently scanned
- *     last, at most {@code ScanRecords.LIMIT} (added; runtime, kept across enrollments)
+ * @param scans vulnerability scans of its digests, one per digest, the most recently scanned last,
+ *     at most {@code ScanRecords.LIMIT} (added; runtime, kept across enrollments)
  * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -100,17 +100,49 @@ public record BaseImageState(
       VerifyRule verify,
       Map<String, Object> unknownFields) {
     this(
-        name, fullImage, registry, repository, tag, digest, repoURL, allowTags,
-        imageSelectionStrategy, firstDiscovered, lastChecked, watched, dependentImages,
-        currentDigest, lastUpdated, digestHistory, verify, List.of(), unknownFields);
+        name,
+        fullImage,
+        registry,
+        repository,
+        tag,
+        digest,
+        repoURL,
+        allowTags,
+        imageSelectionStrategy,
+        firstDiscovered,
+        lastChecked,
+        watched,
+        dependentImages,
+        currentDigest,
+        lastUpdated,
+        digestHistory,
+        verify,
+        List.of(),
+        unknownFields);
   }
 
   /** The same state with other scans. */
   public BaseImageState withScans(List<ScanSummary> newScans) {
     return new BaseImageState(
-        name, fullImage, registry, repository, tag, digest, repoURL, allowTags,
-        imageSelectionStrategy, firstDiscovered, lastChecked, watched, dependentImages,
-        currentDigest, lastUpdated, digestHistory, verify, newScans, unknownFields);
+        name,
+        fullImage,
+        registry,
+        repository,
+        tag,
+        digest,
+        repoURL,
+        allowTags,
+        imageSelectionStrategy,
+        firstDiscovered,
+        lastChecked,
+        watched,
+        dependentImages,
+        currentDigest,
+        lastUpdated,
+        digestHistory,
+        verify,
+        newScans,
+        unknownFields);
   }
 
   /** A base no {@code verify:} rule covers. */
@@ -133,9 +165,24 @@ public record BaseImageState(
       List<DigestSighting> digestHistory,
       Map<String, Object> unknownFields) {
     this(
-        name, fullImage, registry, repository, tag, digest, repoURL, allowTags,
-        imageSelectionStrategy, firstDiscovered, lastChecked, watched, dependentImages,
-        currentDigest, lastUpdated, digestHistory, null, unknownFields);
+        name,
+        fullImage,
+        registry,
+        repository,
+        tag,
+        digest,
+        repoURL,
+        allowTags,
+        imageSelectionStrategy,
+        firstDiscovered,
+        lastChecked,
+        watched,
+        dependentImages,
+        currentDigest,
+        lastUpdated,
+        digestHistory,
+        null,
+        unknownFields);
   }
 
   @JsonAnyGetter

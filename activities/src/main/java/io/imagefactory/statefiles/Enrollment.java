@@ -71,8 +71,17 @@ public record Enrollment(
       RebuildWindow rebuildWindow,
       Map<String, Object> unknownFields) {
     this(
-        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, null,
-        null, unknownFields);
+        registry,
+        repository,
+        source,
+        rebuildDelay,
+        autoRebuild,
+        owner,
+        system,
+        rebuildWindow,
+        null,
+        null,
+        unknownFields);
   }
 
   /** A block with the image's own fast path and no rule for its own builds. */
@@ -88,15 +97,33 @@ public record Enrollment(
       FastPathSetting fastPath,
       Map<String, Object> unknownFields) {
     this(
-        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, null,
-        fastPath, unknownFields);
+        registry,
+        repository,
+        source,
+        rebuildDelay,
+        autoRebuild,
+        owner,
+        system,
+        rebuildWindow,
+        null,
+        fastPath,
+        unknownFields);
   }
 
   /** This block under the rule {@code rule} for the image's own builds (null: none). */
   public Enrollment withVerify(VerifyRule rule) {
     return new Enrollment(
-        registry, repository, source, rebuildDelay, autoRebuild, owner, system, rebuildWindow, rule,
-        fastPath, unknownFields);
+        registry,
+        repository,
+        source,
+        rebuildDelay,
+        autoRebuild,
+        owner,
+        system,
+        rebuildWindow,
+        rule,
+        fastPath,
+        unknownFields);
   }
 
   public Enrollment(

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param dependentImages managed images built on this one (added)
  * @param currentDigest the newest digest Kargo reported (added)
  * @param lastUpdated when that digest was first seen (added)
- * @param scans vulnerability scans of its digests, one per digest, the most recently scanned
- *     last, at most {@code ScanRecords.LIMIT} (added; runtime, kept across enrollments)
+ * @param scans vulnerability scans of its digests, one per digest, the most recently scanned last,
+ *     at most {@code ScanRecords.LIMIT} (added; runtime, kept across enrollments)
  * @param unknownFields top-level fields this version does not know, written back unchanged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,16 +78,38 @@ public record ExternalImageState(
       Instant lastUpdated,
       Map<String, Object> unknownFields) {
     this(
-        name, enrolledAt, discoveryStatus, enrollment, repoURL, allowTags, imageSelectionStrategy,
-        baseImages, dependentImages, currentTag, currentDigest, lastUpdated, List.of(),
+        name,
+        enrolledAt,
+        discoveryStatus,
+        enrollment,
+        repoURL,
+        allowTags,
+        imageSelectionStrategy,
+        baseImages,
+        dependentImages,
+        currentTag,
+        currentDigest,
+        lastUpdated,
+        List.of(),
         unknownFields);
   }
 
   /** The same state with other scans. */
   public ExternalImageState withScans(List<ScanSummary> newScans) {
     return new ExternalImageState(
-        name, enrolledAt, discoveryStatus, enrollment, repoURL, allowTags, imageSelectionStrategy,
-        baseImages, dependentImages, currentTag, currentDigest, lastUpdated, newScans,
+        name,
+        enrolledAt,
+        discoveryStatus,
+        enrollment,
+        repoURL,
+        allowTags,
+        imageSelectionStrategy,
+        baseImages,
+        dependentImages,
+        currentTag,
+        currentDigest,
+        lastUpdated,
+        newScans,
         unknownFields);
   }
 

@@ -29,7 +29,12 @@ public record FileChange(String path, Action action, byte[] content) {
     Objects.requireNonNull(action, "action");
     if ((action == Action.DELETE) != (content == null)) {
       throw new IllegalArgumentException(
-          path + ": a " + action + " change " + (content == null ? "needs" : "takes no") + " content");
+          path
+              + ": a "
+              + action
+              + " change "
+              + (content == null ? "needs" : "takes no")
+              + " content");
     }
   }
 

@@ -81,8 +81,19 @@ public record RebuildState(
       Instant queuedSince,
       Map<String, Object> unknownFields) {
     this(
-        status, pendingRebuild, eligibleAt, candidates, lastRebuild, history, pinnedUpdates,
-        failedAttempts, retryAt, lastBuiltBy, queuedSince, List.of(), unknownFields);
+        status,
+        pendingRebuild,
+        eligibleAt,
+        candidates,
+        lastRebuild,
+        history,
+        pinnedUpdates,
+        failedAttempts,
+        retryAt,
+        lastBuiltBy,
+        queuedSince,
+        List.of(),
+        unknownFields);
   }
 
   /** A state written before {@code queuedSince} existed. */
@@ -99,8 +110,18 @@ public record RebuildState(
       String lastBuiltBy,
       Map<String, Object> unknownFields) {
     this(
-        status, pendingRebuild, eligibleAt, candidates, lastRebuild, history, pinnedUpdates,
-        failedAttempts, retryAt, lastBuiltBy, null, unknownFields);
+        status,
+        pendingRebuild,
+        eligibleAt,
+        candidates,
+        lastRebuild,
+        history,
+        pinnedUpdates,
+        failedAttempts,
+        retryAt,
+        lastBuiltBy,
+        null,
+        unknownFields);
   }
 
   @JsonCreator

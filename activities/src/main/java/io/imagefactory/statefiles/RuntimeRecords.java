@@ -19,23 +19,46 @@ public final class RuntimeRecords {
   public static ImageState withRuntime(ImageState state, ImageRuntime runtime) {
     if (state instanceof ManagedImageState m) {
       return new ManagedImageState(
-          m.name(), m.enrolledAt(), m.lastDiscovery(), m.discoveryStatus(), m.discoveryError(),
-          m.buildErrors(), m.enrollment(), m.baseImages(), m.pinnedBaseImages(),
-          m.dependentImages(), m.sourceRevision(), runtime.currentTag(), runtime.currentDigest(),
+          m.name(),
+          m.enrolledAt(),
+          m.lastDiscovery(),
+          m.discoveryStatus(),
+          m.discoveryError(),
+          m.buildErrors(),
+          m.enrollment(),
+          m.baseImages(),
+          m.pinnedBaseImages(),
+          m.dependentImages(),
+          m.sourceRevision(),
+          runtime.currentTag(),
+          runtime.currentDigest(),
           runtime.lastBuilt(),
-          rebuildState(runtime, m.rebuildState()), m.unknownFields());
+          rebuildState(runtime, m.rebuildState()),
+          m.unknownFields());
     }
     ExternalImageState e = (ExternalImageState) state;
     return new ExternalImageState(
-        e.name(), e.enrolledAt(), e.discoveryStatus(), e.enrollment(), e.repoURL(), e.allowTags(),
-        e.imageSelectionStrategy(), e.baseImages(), e.dependentImages(), runtime.currentTag(),
-        runtime.currentDigest(), runtime.lastBuilt(), e.scans(), e.unknownFields());
+        e.name(),
+        e.enrolledAt(),
+        e.discoveryStatus(),
+        e.enrollment(),
+        e.repoURL(),
+        e.allowTags(),
+        e.imageSelectionStrategy(),
+        e.baseImages(),
+        e.dependentImages(),
+        runtime.currentTag(),
+        runtime.currentDigest(),
+        runtime.lastBuilt(),
+        e.scans(),
+        e.unknownFields());
   }
 
   /** The runtime a restarted workflow resumes from. */
   public static ImageRuntime runtimeOf(ImageState state) {
     if (state instanceof ExternalImageState e) {
-      return ImageRuntime.empty().withBuild(e.currentDigest(), e.currentTag(), e.lastUpdated(), null);
+      return ImageRuntime.empty()
+          .withBuild(e.currentDigest(), e.currentTag(), e.lastUpdated(), null);
     }
     ManagedImageState m = (ManagedImageState) state;
     RebuildState rebuild = m.rebuildState() == null ? RebuildState.monitoring() : m.rebuildState();
@@ -84,10 +107,10 @@ public final class RuntimeRecords {
   }
 
   /**
-   * {@code awaiting-approval}, {@code rebuilding} (a rebuild is in flight or waits for its
-   * build), {@code failed} (the last rebuild failed; its candidates wait for the next attempt),
-   * {@code queued} (matured, waiting for the rebuild budget), {@code waiting}, {@code held} (the
-   * only new digests are held for their signature) or {@code monitoring}.
+   * {@code awaiting-approval}, {@code rebuilding} (a rebuild is in flight or waits for its build),
+   * {@code failed} (the last rebuild failed; its candidates wait for the next attempt), {@code
+   * queued} (matured, waiting for the rebuild budget), {@code waiting}, {@code held} (the only new
+   * digests are held for their signature) or {@code monitoring}.
    */
   static String statusOf(ImageRuntime runtime) {
     if (runtime.awaitingApproval()) {

@@ -8,7 +8,6 @@ import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import io.imagefactory.enrollment.plan.EnrollmentPlan;
 import io.imagefactory.enrollment.plan.EnrollmentPlanner;
 import io.imagefactory.enrollment.plan.PlanSummary;
-import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.StateSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,14 +38,20 @@ final class ApplyEnrollment implements StatePatch {
   public void applyTo(StateFiles files) {
     transitions = Map.of();
     byte[] yaml =
-        files.read(CatalogLoader.FILE_NAME)
-            .orElseThrow(() -> new IllegalStateException("the state repository has no images.yaml"));
+        files
+            .read(CatalogLoader.FILE_NAME)
+            .orElseThrow(
+                () -> new IllegalStateException("the state repository has no images.yaml"));
     Catalog catalog;
     try {
       catalog = new CatalogLoader().parse(CatalogLoader.FILE_NAME, yaml);
     } catch (CatalogException e) {
       throw new IllegalStateException(
-          "images.yaml is invalid at the tip: " + e.errors().get(0) + " (" + e.errors().size() + " error(s))");
+          "images.yaml is invalid at the tip: "
+              + e.errors().get(0)
+              + " ("
+              + e.errors().size()
+              + " error(s))");
     }
     Map<String, AnalysisOutcome> outcomes = new LinkedHashMap<>();
     analyses.forEach(a -> outcomes.put(a.image(), AnalysisOutcome.of(a)));
@@ -68,8 +73,8 @@ final class ApplyEnrollment implements StatePatch {
   /**
    * {@code enroll api, web; discover node-22-bookworm-slim; remove old-app}; past {@value
    * #NAMES_SHOWN} images the enrolled ones are counted, {@code enroll 300 images (12 added, 288
-   * changed)}, and other parts read {@code discover 40 bases: a, b, c, d, e and 35 more}, since
-   * it becomes the commit's summary line and its list of patches (the file list names them all).
+   * changed)}, and other parts read {@code discover 40 bases: a, b, c, d, e and 35 more}, since it
+   * becomes the commit's summary line and its list of patches (the file list names them all).
    */
   @Override
   public String describe() {
@@ -80,7 +85,8 @@ final class ApplyEnrollment implements StatePatch {
     List<String> enrolled = new ArrayList<>(summary.enrolled());
     enrolled.addAll(summary.updated());
     if (!enrolled.isEmpty()) {
-      parts.add("enroll " + enrolled(summary.enrolled().size(), summary.updated().size(), enrolled));
+      parts.add(
+          "enroll " + enrolled(summary.enrolled().size(), summary.updated().size(), enrolled));
     }
     if (!summary.discoveredBases().isEmpty()) {
       parts.add("discover " + names(summary.discoveredBases(), "bases"));
@@ -120,7 +126,13 @@ final class ApplyEnrollment implements StatePatch {
       return String.join(", ", names);
     }
     List<String> first = names.stream().limit(NAMES_SHOWN).toList();
-    return names.size() + " " + what + ": " + String.join(", ", first) + " and "
-        + (names.size() - NAMES_SHOWN) + " more";
+    return names.size()
+        + " "
+        + what
+        + ": "
+        + String.join(", ", first)
+        + " and "
+        + (names.size() - NAMES_SHOWN)
+        + " more";
   }
 }

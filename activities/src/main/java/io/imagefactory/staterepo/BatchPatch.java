@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The changes of one workflow's batch as one patch: they are applied, or rejected, together, so
- * a batch never lands half-way.
+ * The changes of one workflow's batch as one patch: they are applied, or rejected, together, so a
+ * batch never lands half-way.
  */
 record BatchPatch(String batchId, List<StatePatch> patches) implements StatePatch {
 
   /** The patch for a batch of state changes. */
   static BatchPatch of(StateChangeBatch batch) {
-    return new BatchPatch(batch.batchId(), batch.changes().stream().map(BatchPatch::patchOf).toList());
+    return new BatchPatch(
+        batch.batchId(), batch.changes().stream().map(BatchPatch::patchOf).toList());
   }
 
   static StatePatch patchOf(StateChange change) {

@@ -19,8 +19,8 @@ final class CommitMessage {
   private CommitMessage() {}
 
   /**
-   * Builds the message for {@code patches} (descriptions of the patches that changed something,
-   * in order) and the net {@code changes}.
+   * Builds the message for {@code patches} (descriptions of the patches that changed something, in
+   * order) and the net {@code changes}.
    */
   static String of(List<String> patches, List<FileChange> changes) {
     Set<String> phrases = new LinkedHashSet<>();
@@ -42,11 +42,12 @@ final class CommitMessage {
         message.append("  ... and ").append(changes.size() - FILE_LIST_LIMIT).append(" more\n");
         break;
       }
-      String kind = switch (change.action()) {
-        case CREATE -> "A";
-        case UPDATE -> "M";
-        case DELETE -> "D";
-      };
+      String kind =
+          switch (change.action()) {
+            case CREATE -> "A";
+            case UPDATE -> "M";
+            case DELETE -> "D";
+          };
       message.append("  ").append(kind).append(' ').append(change.path()).append('\n');
     }
     return message.toString();

@@ -56,7 +56,11 @@ final class CommitWriter {
 
   /** Writes a commit of {@code parent}'s tree plus {@code changes} on top of {@code parent}. */
   static ObjectId write(
-      Repository repository, ObjectId parent, List<FileChange> changes, PersonIdent ident, String message)
+      Repository repository,
+      ObjectId parent,
+      List<FileChange> changes,
+      PersonIdent ident,
+      String message)
       throws IOException {
     DirCache index = DirCache.newInCore();
     try (ObjectInserter inserter = repository.newObjectInserter();

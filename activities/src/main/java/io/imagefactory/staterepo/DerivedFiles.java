@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders files derived from the state (such as {@code dist/image-factory.k8s.yaml}) after a
- * batch of patches, so they are committed in the same commit as the state they come from.
+ * Renders files derived from the state (such as {@code dist/image-factory.k8s.yaml}) after a batch
+ * of patches, so they are committed in the same commit as the state they come from.
  */
 @FunctionalInterface
 public interface DerivedFiles {

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * How many images and bases one enrollment moved from one place in the fleet to another, by
- * transition: the lifecycle of the design brief (external to managed and back, removal, a base
- * that became one of our managed images), plus first enrollments and bases that start or stop
- * being watched. A transition with no occurrence is left out.
+ * transition: the lifecycle of the design brief (external to managed and back, removal, a base that
+ * became one of our managed images), plus first enrollments and bases that start or stop being
+ * watched. A transition with no occurrence is left out.
  */
 public final class LifecycleTransitions {
 

@@ -1,8 +1,8 @@
 package io.imagefactory.staterepo;
 
 /**
- * A patch that was not applied because it threw, for instance by trying to write
- * {@code images.yaml} or a path outside the repository.
+ * A patch that was not applied because it threw, for instance by trying to write {@code
+ * images.yaml} or a path outside the repository.
  *
  * @param index the patch's position in the batch
  * @param patch its description

@@ -1,13 +1,13 @@
 package io.imagefactory.staterepo;
 
+import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.statefiles.RebuildState;
-import io.imagefactory.reference.ResourceNames;
 import io.imagefactory.statefiles.StateFileException;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshotReader;
-import io.imagefactory.statefiles.RebuildEntry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The moments of a rebuild that one write of a state file records for the first time: the
- * dispatch (the CI accepted it, or it was recorded) and the new build that closed it. Each is
- * measured per base digest the rebuild is for, from when the image first saw that digest (its
- * candidate's {@code firstSeen}), so a rebuild onto two new bases gives two samples.
+ * The moments of a rebuild that one write of a state file records for the first time: the dispatch
+ * (the CI accepted it, or it was recorded) and the new build that closed it. Each is measured per
+ * base digest the rebuild is for, from when the image first saw that digest (its candidate's {@code
+ * firstSeen}), so a rebuild onto two new bases gives two samples.
  *
  * @param dispatched first seen to {@code requestedAt}, one per base digest
  * @param built first seen to the build's {@code completedAt}, one per base digest
@@ -26,7 +26,8 @@ record RebuildMilestones(List<Duration> dispatched, List<Duration> built) {
 
   static final RebuildMilestones NONE = new RebuildMilestones(List.of(), List.of());
 
-  // Outcomes that say the dispatch went out (or was recorded); a failed one went out when it has a run.
+  // Outcomes that say the dispatch went out (or was recorded); a failed one went out when it has a
+  // run.
   private static final Set<String> SENT =
       Set.of(
           RebuildEntry.RECORDED,

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records a new digest of a base image: it becomes {@code currentDigest} (first seen at
- * {@code seenAt}) and the previous one moves to the front of {@code digestHistory}. A digest that
- * is already current, or already in the history (a late, older event), changes nothing.
+ * Records a new digest of a base image: it becomes {@code currentDigest} (first seen at {@code
+ * seenAt}) and the previous one moves to the front of {@code digestHistory}. A digest that is
+ * already current, or already in the history (a late, older event), changes nothing.
  */
 public record RecordBaseDigest(String base, String digest, Instant seenAt) implements StatePatch {
 
@@ -25,9 +25,13 @@ public record RecordBaseDigest(String base, String digest, Instant seenAt) imple
   @Override
   public void applyTo(StateFiles files) {
     TypedStateFiles typed = new TypedStateFiles(files);
-    BaseImageState b = typed.base(base).orElseThrow(() ->
-        new IllegalArgumentException("base-images/" + base + ".yaml does not exist"));
-    if (digest.equals(b.currentDigest()) || b.digestHistory().stream().anyMatch(s -> digest.equals(s.digest()))) {
+    BaseImageState b =
+        typed
+            .base(base)
+            .orElseThrow(
+                () -> new IllegalArgumentException("base-images/" + base + ".yaml does not exist"));
+    if (digest.equals(b.currentDigest())
+        || b.digestHistory().stream().anyMatch(s -> digest.equals(s.digest()))) {
       return;
     }
     List<DigestSighting> history = new ArrayList<>();
@@ -35,9 +39,26 @@ public record RecordBaseDigest(String base, String digest, Instant seenAt) imple
       history.add(new DigestSighting(b.currentDigest(), b.lastUpdated()));
     }
     history.addAll(b.digestHistory());
-    typed.write(new BaseImageState(b.name(), b.fullImage(), b.registry(), b.repository(), b.tag(), b.digest(),
-        b.repoURL(), b.allowTags(), b.imageSelectionStrategy(), b.firstDiscovered(), b.lastChecked(), b.watched(),
-        b.dependentImages(), digest, seenAt, history.subList(0, Math.min(HISTORY_LIMIT, history.size())),
-        b.verify(), b.scans(), b.unknownFields()));
+    typed.write(
+        new BaseImageState(
+            b.name(),
+            b.fullImage(),
+            b.registry(),
+            b.repository(),
+            b.tag(),
+            b.digest(),
+            b.repoURL(),
+            b.allowTags(),
+            b.imageSelectionStrategy(),
+            b.firstDiscovered(),
+            b.lastChecked(),
+            b.watched(),
+            b.dependentImages(),
+            digest,
+            seenAt,
+            history.subList(0, Math.min(HISTORY_LIMIT, history.size())),
+            b.verify(),
+            b.scans(),
+            b.unknownFields()));
   }
 }

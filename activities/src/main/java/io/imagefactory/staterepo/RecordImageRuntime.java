@@ -6,10 +6,10 @@ import io.imagefactory.statefiles.RuntimeRecords;
 import java.util.Optional;
 
 /**
- * Writes what an image workflow knows — current digest, rebuild candidates, a pending approval,
- * the last rebuild — into the image's state file. An image that left the state has no file to
- * write to, so the patch then does nothing. It remembers the rebuild milestones its last
- * application wrote, which the writer reports once that application is pushed.
+ * Writes what an image workflow knows — current digest, rebuild candidates, a pending approval, the
+ * last rebuild — into the image's state file. An image that left the state has no file to write to,
+ * so the patch then does nothing. It remembers the rebuild milestones its last application wrote,
+ * which the writer reports once that application is pushed.
  */
 public final class RecordImageRuntime implements StatePatch {
 

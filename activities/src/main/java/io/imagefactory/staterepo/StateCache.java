@@ -23,10 +23,10 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 
 /**
- * The local bare cache of the state repository: fetches the branch's tip and pushes a commit
- * built on it. A bare repository because nothing is ever checked out (commits are built in the
- * object database), so a crash can leave at most unreferenced objects behind and never a dirty
- * working tree; each attempt starts again from the freshly fetched tip.
+ * The local bare cache of the state repository: fetches the branch's tip and pushes a commit built
+ * on it. A bare repository because nothing is ever checked out (commits are built in the object
+ * database), so a crash can leave at most unreferenced objects behind and never a dirty working
+ * tree; each attempt starts again from the freshly fetched tip.
  */
 final class StateCache implements AutoCloseable {
 
@@ -88,7 +88,8 @@ final class StateCache implements AutoCloseable {
         RemoteRefUpdate update = result.getRemoteUpdate(ref);
         if (update.getStatus() != RemoteRefUpdate.Status.OK
             && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-          return update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")");
+          return update.getStatus()
+              + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")");
         }
       }
       recordPushed(commit);
@@ -126,7 +127,13 @@ final class StateCache implements AutoCloseable {
 
   private StateRepositoryException failure(String verb, Exception e) {
     return new StateRepositoryException(
-        "could not " + verb + " state repository " + remote + " (branch " + branch + "): "
+        "could not "
+            + verb
+            + " state repository "
+            + remote
+            + " (branch "
+            + branch
+            + "): "
             + GitErrors.describe(e),
         true);
   }
@@ -140,7 +147,8 @@ final class StateCache implements AutoCloseable {
         throw new IOException("cannot create the state cache in " + dir, e);
       }
     }
-    Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    Repository repository =
+        new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
     CacheMaintenance.configure(repository);
     return repository;
   }

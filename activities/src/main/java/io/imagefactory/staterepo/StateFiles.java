@@ -219,6 +219,8 @@ public final class StateFiles {
   }
 
   private static <V> SortedMap<String, V> under(TreeMap<String, V> map, String prefix) {
-    return prefix.isEmpty() ? map : map.subMap(prefix, prefix.substring(0, prefix.length() - 1) + '0');
+    return prefix.isEmpty()
+        ? map
+        : map.subMap(prefix, prefix.substring(0, prefix.length() - 1) + '0');
   }
 }

@@ -3,8 +3,8 @@ package io.imagefactory.staterepo;
 /**
  * One semantic change to the state repository ("enroll backstage", "record digest of
  * node-22-bookworm-slim"). A patch is applied to the files at a fresh tip of the branch and may be
- * applied again on a newer tip when a push is rejected, so it must be idempotent and must read
- * what it needs from {@link StateFiles} rather than carry a precomputed file.
+ * applied again on a newer tip when a push is rejected, so it must be idempotent and must read what
+ * it needs from {@link StateFiles} rather than carry a precomputed file.
  */
 public interface StatePatch {
 
@@ -12,8 +12,8 @@ public interface StatePatch {
   String describe();
 
   /**
-   * Edits {@code files}. Throwing rejects this patch only: its edits are rolled back and the
-   * rest of the batch is still committed.
+   * Edits {@code files}. Throwing rejects this patch only: its edits are rolled back and the rest
+   * of the batch is still committed.
    */
   void applyTo(StateFiles files);
 

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits batches of state changes through the state repository: one commit per call. Once a
- * commit is pushed, what it did is counted in the metrics: the commit, its rejected pushes, and
- * what its patches report (lifecycle transitions, rebuild milestones).
+ * Commits batches of state changes through the state repository: one commit per call. Once a commit
+ * is pushed, what it did is counted in the metrics: the commit, its rejected pushes, and what its
+ * patches report (lifecycle transitions, rebuild milestones).
  */
 public class StateRepoActivitiesImpl implements StateRepoActivities {
 
@@ -39,7 +39,8 @@ public class StateRepoActivitiesImpl implements StateRepoActivities {
       result = repository.apply(patches);
     } catch (StateRepositoryException e) {
       metrics.commit(StateRepoMetrics.FAILED, 0);
-      throw StateRepositoryFailure.of(e, "State commit of " + patches.size() + " batch(es) failed", log);
+      throw StateRepositoryFailure.of(
+          e, "State commit of " + patches.size() + " batch(es) failed", log);
     }
     Map<String, String> rejected = new HashMap<>();
     Set<Integer> rejectedIndexes = new HashSet<>();

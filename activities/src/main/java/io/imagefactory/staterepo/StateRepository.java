@@ -25,13 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state repository: reads the files at the tip of the branch, and commits batches of
- * {@link StatePatch}es. Each attempt applies the patches and the derived-file renderer to the tip,
- * builds one commit in the object database and pushes it without force, expecting the tip it
- * started from. When someone else pushed in between, the tip is fetched and the same patches are
- * applied again, so their commit is never lost, and a crash at any point leaves the remote either
- * untouched or holding one complete commit. One instance per cache directory is the single writer.
- * The crash tests halt it at the {@link CrashPoint}s, which are off by default.
+ * The state repository: reads the files at the tip of the branch, and commits batches of {@link
+ * StatePatch}es. Each attempt applies the patches and the derived-file renderer to the tip, builds
+ * one commit in the object database and pushes it without force, expecting the tip it started from.
+ * When someone else pushed in between, the tip is fetched and the same patches are applied again,
+ * so their commit is never lost, and a crash at any point leaves the remote either untouched or
+ * holding one complete commit. One instance per cache directory is the single writer. The crash
+ * tests halt it at the {@link CrashPoint}s, which are off by default.
  */
 public final class StateRepository implements AutoCloseable {
 
@@ -55,8 +55,12 @@ public final class StateRepository implements AutoCloseable {
 
   /** A repository whose commits also carry the files {@code derived} renders from the state. */
   public StateRepository(StateRepositorySettings settings, DerivedFiles derived) {
-    this(settings, derived, Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)),
-        Clock.systemUTC(), System::getenv);
+    this(
+        settings,
+        derived,
+        Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5)),
+        Clock.systemUTC(),
+        System::getenv);
   }
 
   public StateRepository(
@@ -84,12 +88,14 @@ public final class StateRepository implements AutoCloseable {
 
   /** Reads the files whose paths {@code include} accepts, at the tip of the branch. */
   public StateTree read(Predicate<String> include) {
-    try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
+    try (CacheLock.Held held = lock();
+        ObjectReader reader = cache.repository().newObjectReader()) {
       ObjectId tip = cache.fetch();
       knownTip = tip;
       return StateTree.read(reader, tip, include);
     } catch (IOException e) {
-      throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+      throw new StateRepositoryException(
+          "cannot read state cache " + settings.cacheDir() + ": " + e, true);
     }
   }
 
@@ -100,7 +106,8 @@ public final class StateRepository implements AutoCloseable {
       knownTip = tip;
       return tip.name();
     } catch (IOException e) {
-      throw new StateRepositoryException("cannot read state cache " + settings.cacheDir() + ": " + e, true);
+      throw new StateRepositoryException(
+          "cannot read state cache " + settings.cacheDir() + ": " + e, true);
     }
   }
 
@@ -164,7 +171,8 @@ public final class StateRepository implements AutoCloseable {
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();
     }
-    try (CacheLock.Held held = lock(); ObjectReader reader = cache.repository().newObjectReader()) {
+    try (CacheLock.Held held = lock();
+        ObjectReader reader = cache.repository().newObjectReader()) {
       if (!reader.has(commit)) {
         knownTip = cache.fetch();
         if (!reader.has(commit)) {
@@ -178,12 +186,17 @@ public final class StateRepository implements AutoCloseable {
     }
   }
 
-  /** Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link #read()}. */
+  /**
+   * Reads one file (a Dockerfile kept in the state repository) at a commit returned by {@link
+   * #read()}.
+   */
   public SourceFileResult readFile(String commitId, String path) {
     try (CacheLock.Held held = lock()) {
-      return GitBlobReader.read(cache.repository(), ObjectId.fromString(commitId), null, settings.branch(), path);
+      return GitBlobReader.read(
+          cache.repository(), ObjectId.fromString(commitId), null, settings.branch(), path);
     } catch (IOException e) {
-      throw new StateRepositoryException("cannot read " + path + " at " + commitId + ": " + e, true);
+      throw new StateRepositoryException(
+          "cannot read " + path + " at " + commitId + ": " + e, true);
     }
   }
 
@@ -232,11 +245,12 @@ public final class StateRepository implements AutoCloseable {
             }
           }
           if (draft.empty()) {
-            log.info("State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
+            log.info(
+                "State batch of {} patch(es) changes nothing at {}", patches.size(), tip.name());
             knownTip = tip;
             renderedTree = treeId(tip);
-            return new ApplyResult(false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt,
-                problems);
+            return new ApplyResult(
+                false, tip.name(), draft.applied(), draft.rejected(), List.of(), attempt, problems);
           }
           CrashPoint.reached(CrashPoint.BEFORE_COMMIT);
           ObjectId commit = commit(tip, draft);
@@ -244,16 +258,34 @@ public final class StateRepository implements AutoCloseable {
           beforePush.accept(commit);
           String rejection = cache.push(tip, commit);
           if (rejection == null) {
-            log.info("Pushed state commit {} ({} file(s), attempt {})", commit.name(), draft.changes().size(), attempt);
+            log.info(
+                "Pushed state commit {} ({} file(s), attempt {})",
+                commit.name(),
+                draft.changes().size(),
+                attempt);
             knownTip = commit;
             renderedTree = treeId(commit);
-            return new ApplyResult(true, commit.name(), draft.applied(), draft.rejected(), draft.changedPaths(), attempt,
+            return new ApplyResult(
+                true,
+                commit.name(),
+                draft.applied(),
+                draft.rejected(),
+                draft.changedPaths(),
+                attempt,
                 problems);
           }
           if (base.fetched()) {
             if (attempt >= settings.maxPushAttempts()) {
-              throw new StateRepositoryException("push to state repository " + settings.remote() + " (branch "
-                  + settings.branch() + ") rejected " + attempt + " times, last: " + rejection, true);
+              throw new StateRepositoryException(
+                  "push to state repository "
+                      + settings.remote()
+                      + " (branch "
+                      + settings.branch()
+                      + ") rejected "
+                      + attempt
+                      + " times, last: "
+                      + rejection,
+                  true);
             }
             log.info("Push of state commit rejected ({}); re-applying on the new tip", rejection);
             backoff.pause(attempt);
@@ -263,7 +295,8 @@ public final class StateRepository implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new StateRepositoryException("cannot write state cache " + settings.cacheDir() + ": " + e, true);
+      throw new StateRepositoryException(
+          "cannot write state cache " + settings.cacheDir() + ": " + e, true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StateRepositoryException("interrupted while writing the state repository", true);
@@ -272,8 +305,8 @@ public final class StateRepository implements AutoCloseable {
 
   /**
    * The draft of {@code patches} on the base's tip, made without the lock. A read that fails
-   * because a concurrent repack under the lock moved the objects it wanted is made again under
-   * the lock, where nothing moves.
+   * because a concurrent repack under the lock moved the objects it wanted is made again under the
+   * lock, where nothing moves.
    */
   private PatchApplier.Draft draftOutsideLock(Base base, List<? extends StatePatch> patches)
       throws IOException {
@@ -292,13 +325,15 @@ public final class StateRepository implements AutoCloseable {
     cache.close();
   }
 
-  /** Runs {@code hook} after the commit is built and before it is pushed, to simulate a crash there. */
+  /**
+   * Runs {@code hook} after the commit is built and before it is pushed, to simulate a crash there.
+   */
   void onBeforePush(Consumer<ObjectId> hook) {
     this.beforePush = hook;
   }
 
-  private PatchApplier.Draft draft(ObjectId tip, ObjectId renderedTree, List<? extends StatePatch> patches)
-      throws IOException {
+  private PatchApplier.Draft draft(
+      ObjectId tip, ObjectId renderedTree, List<? extends StatePatch> patches) throws IOException {
     try (ObjectReader reader = cache.repository().newObjectReader()) {
       RevTree tree = CommitWriter.treeOf(reader, tip);
       StateFiles files = new StateFiles(reader, CommitWriter.index(reader, tree));
@@ -320,7 +355,8 @@ public final class StateRepository implements AutoCloseable {
 
   private ObjectId commit(ObjectId tip, PatchApplier.Draft draft) throws IOException {
     PersonIdent ident =
-        new PersonIdent(settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
+        new PersonIdent(
+            settings.committerName(), settings.committerEmail(), clock.instant(), ZoneOffset.UTC);
     String message = CommitMessage.of(draft.applied(), draft.changes());
     return CommitWriter.write(cache.repository(), tip, draft.changes(), ident, message);
   }

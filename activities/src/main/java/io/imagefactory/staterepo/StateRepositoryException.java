@@ -1,8 +1,8 @@
 package io.imagefactory.staterepo;
 
 /**
- * The state repository could not be read or written. The message names the remote and branch,
- * never a credential. {@link #retryable()} is false when retrying cannot help without a change of
+ * The state repository could not be read or written. The message names the remote and branch, never
+ * a credential. {@link #retryable()} is false when retrying cannot help without a change of
  * configuration (a missing branch, say).
  */
 public class StateRepositoryException extends RuntimeException {

@@ -5,10 +5,10 @@ import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 
 /**
- * Turns a {@link StateRepositoryException} into the failure an activity throws, logged as one
- * line. A passing one (the remote unreachable or gone) is benign to Temporal, which then logs the
- * attempt at debug level instead of a warning with a stack trace: an outage of hours would
- * otherwise fill the log with the same trace for every attempt of every activity.
+ * Turns a {@link StateRepositoryException} into the failure an activity throws, logged as one line.
+ * A passing one (the remote unreachable or gone) is benign to Temporal, which then logs the attempt
+ * at debug level instead of a warning with a stack trace: an outage of hours would otherwise fill
+ * the log with the same trace for every attempt of every activity.
  */
 public final class StateRepositoryFailure {
 

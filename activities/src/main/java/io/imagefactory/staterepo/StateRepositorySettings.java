@@ -55,12 +55,26 @@ public record StateRepositorySettings(
 
   public StateRepositorySettings withBranch(String newBranch) {
     return new StateRepositorySettings(
-        remote, newBranch, cacheDir, committerName, committerEmail, credentials, maxPushAttempts, timeout);
+        remote,
+        newBranch,
+        cacheDir,
+        committerName,
+        committerEmail,
+        credentials,
+        maxPushAttempts,
+        timeout);
   }
 
   public StateRepositorySettings withCredentials(GitCredentials newCredentials) {
     return new StateRepositorySettings(
-        remote, branch, cacheDir, committerName, committerEmail, newCredentials, maxPushAttempts, timeout);
+        remote,
+        branch,
+        cacheDir,
+        committerName,
+        committerEmail,
+        newCredentials,
+        maxPushAttempts,
+        timeout);
   }
 
   public StateRepositorySettings withCommitter(String name, String email) {

@@ -70,7 +70,9 @@ public record StateTree(String commitId, SortedMap<String, byte[]> files) {
     }
   }
 
-  /** The state files among the files read, parsed; an unreadable one is a problem of the snapshot. */
+  /**
+   * The state files among the files read, parsed; an unreadable one is a problem of the snapshot.
+   */
   public StateSnapshot snapshot() {
     return new StateSnapshotReader().read(files);
   }
@@ -88,7 +90,8 @@ public record StateTree(String commitId, SortedMap<String, byte[]> files) {
   /** The paths under {@code directory} (for example {@code images}), sorted. */
   public List<String> list(String directory) {
     String prefix = directory.endsWith("/") ? directory : directory + "/";
-    return files.subMap(prefix, prefix.substring(0, prefix.length() - 1) + '0').keySet().stream().toList();
+    return files.subMap(prefix, prefix.substring(0, prefix.length() - 1) + '0').keySet().stream()
+        .toList();
   }
 
   @Override

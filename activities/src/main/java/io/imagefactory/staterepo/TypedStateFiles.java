@@ -26,27 +26,35 @@ final class TypedStateFiles {
 
   /** The image state {@code images/<name>.yaml}, if there is one. */
   Optional<ImageState> image(String name) {
-    ResourceNames.problem(name).ifPresent(p -> {
-      throw new IllegalArgumentException("image name " + p);
-    });
+    ResourceNames.problem(name)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("image name " + p);
+            });
     String path = StateFileStore.imagePath(name);
     return files.read(path).map(bytes -> parse(path, () -> STORE.readImage(path, bytes)));
   }
 
   /** The state of managed image {@code name}; fails when it is missing or external. */
   ManagedImageState managedImage(String name) {
-    ImageState state = image(name).orElseThrow(() ->
-        new IllegalArgumentException(StateFileStore.imagePath(name) + " does not exist"));
+    ImageState state =
+        image(name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        StateFileStore.imagePath(name) + " does not exist"));
     if (state instanceof ManagedImageState managed) {
       return managed;
     }
-    throw new IllegalArgumentException(StateFileStore.imagePath(name) + " is an external image, not a managed one");
+    throw new IllegalArgumentException(
+        StateFileStore.imagePath(name) + " is an external image, not a managed one");
   }
 
   /** The base-image state {@code base-images/<name>.yaml}, if there is one. */
   Optional<BaseImageState> base(String name) {
     if (!ResourceNames.isValidBaseName(name)) {
-      throw new IllegalArgumentException("base image name '" + name + "' is not a valid base-image name");
+      throw new IllegalArgumentException(
+          "base image name '" + name + "' is not a valid base-image name");
     }
     String path = StateFileStore.baseImagePath(name);
     return files.read(path).map(bytes -> parse(path, () -> STORE.readBaseImage(path, bytes)));

@@ -39,7 +39,9 @@ final class BaseFinder {
     }
     for (ImageState image : state.images().values()) {
       Enrollment enrollment = image.enrollment();
-      if (image instanceof ManagedImageState && enrollment != null && enrollment.registry() != null
+      if (image instanceof ManagedImageState
+          && enrollment != null
+          && enrollment.registry() != null
           && enrollment.repository() != null) {
         String repoURL = enrollment.registry() + "/" + enrollment.repository();
         known.putIfAbsent(

@@ -18,7 +18,9 @@ public record BaseReference(String repoURL, String tag) {
     String text = reference.strip();
     if (text.contains("@")) {
       throw new IllegalArgumentException(
-          "'" + text + "': a what-if is about a tag's next digest; write <repoURL>:<tag>, no digest");
+          "'"
+              + text
+              + "': a what-if is about a tag's next digest; write <repoURL>:<tag>, no digest");
     }
     try {
       TaggedRepository parsed = TaggedRepository.parse(text);

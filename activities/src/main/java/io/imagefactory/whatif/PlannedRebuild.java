@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param candidateAt when the candidate is first seen
  * @param eligibleAt when the rebuild matures ({@code rebuildDelay} after the candidate)
  * @param windowOpensAt when its rebuild window next opens, where that is after {@code eligibleAt}
- * @param dispatchedAt when the budget grants the slot and the run is dispatched; null when it is not
- *     dispatched automatically (see {@code waitsFor})
+ * @param dispatchedAt when the budget grants the slot and the run is dispatched; null when it is
+ *     not dispatched automatically (see {@code waitsFor})
  * @param runEndsAt when the run ends, with the assumed run duration
  * @param waitsFor why it waits between maturing and its dispatch, or why it is not dispatched
  */

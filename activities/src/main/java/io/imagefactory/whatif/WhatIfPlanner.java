@@ -2,9 +2,9 @@ package io.imagefactory.whatif;
 
 import io.imagefactory.budget.BudgetLimits;
 import io.imagefactory.enrollment.EntitySetups;
-import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.statefiles.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code plan --what-if}: if a base got a new digest now, which images would take it as a
- * candidate (cascades included), when each would mature, and when the rebuild budget would
- * dispatch each, with every run taking the assumed duration. Reads only the state files it is
- * given; the budget is assumed idle (no other rebuild queued or running).
+ * {@code plan --what-if}: if a base got a new digest now, which images would take it as a candidate
+ * (cascades included), when each would mature, and when the rebuild budget would dispatch each,
+ * with every run taking the assumed duration. Reads only the state files it is given; the budget is
+ * assumed idle (no other rebuild queued or running).
  */
 public final class WhatIfPlanner {
 
@@ -34,7 +34,11 @@ public final class WhatIfPlanner {
    * the state does not know.
    */
   public RebuildPreview plan(
-      StateSnapshot state, String reference, Instant now, Duration runDuration, BudgetLimits limits) {
+      StateSnapshot state,
+      String reference,
+      Instant now,
+      Duration runDuration,
+      BudgetLimits limits) {
     if (runDuration == null || runDuration.isNegative() || runDuration.isZero()) {
       throw new IllegalArgumentException("the run duration must be positive, not " + runDuration);
     }
@@ -49,9 +53,8 @@ public final class WhatIfPlanner {
             .map(ImageConfig::name)
             .toList();
     List<PlannedRebuild> rebuilds =
-        new WhatIfSimulation(configs, limits, runDuration).run(base.name(), dependents, now).stream()
-            .sorted(ORDER)
-            .toList();
+        new WhatIfSimulation(configs, limits, runDuration)
+            .run(base.name(), dependents, now).stream().sorted(ORDER).toList();
     return new RebuildPreview(base, now, format(runDuration), limits, rebuilds);
   }
 

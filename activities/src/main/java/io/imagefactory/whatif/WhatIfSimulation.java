@@ -7,9 +7,9 @@ import io.imagefactory.budget.BudgetSetup;
 import io.imagefactory.budget.BudgetTicket;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.image.RebuildPolicy;
 import io.imagefactory.image.RebuildSchedule;
+import io.imagefactory.statefiles.PendingDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,27 +22,36 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * A discrete-event run of the rebuild path every image workflow takes (candidate, maturity,
- * window, ticket, grant, run, cascade), over the very rules the workflows apply: {@link
- * RebuildPolicy} for maturity and what a rebuild consumes, {@link RebuildSchedule} for windows and
- * tickets, {@link BudgetQueue} for the budget's grants. A run lasts the assumed duration, and the
- * rebuilt image's new build is seen when it ends, which gives its dependents their candidate and
- * the slot back, as a build seen by Kargo does.
+ * A discrete-event run of the rebuild path every image workflow takes (candidate, maturity, window,
+ * ticket, grant, run, cascade), over the very rules the workflows apply: {@link RebuildPolicy} for
+ * maturity and what a rebuild consumes, {@link RebuildSchedule} for windows and tickets, {@link
+ * BudgetQueue} for the budget's grants. A run lasts the assumed duration, and the rebuilt image's
+ * new build is seen when it ends, which gives its dependents their candidate and the slot back, as
+ * a build seen by Kargo does.
  */
 final class WhatIfSimulation {
 
   /** A guard against a runaway plan; a cycle-free fleet of thousands needs far fewer. */
   static final int MAX_EVENTS = 1_000_000;
 
-  private enum Kind { CANDIDATE, CHECK, BUDGET, RUN_END, WINDOW_CLOSE }
+  private enum Kind {
+    CANDIDATE,
+    CHECK,
+    BUDGET,
+    RUN_END,
+    WINDOW_CLOSE
+  }
 
-  private record Event(Instant at, long seq, Kind kind, String image, PendingDigest candidate, int level) {}
+  private record Event(
+      Instant at, long seq, Kind kind, String image, PendingDigest candidate, int level) {}
 
   private final Map<String, ImageConfig> configs;
   private final Duration runDuration;
   private final BudgetQueue queue;
   private final PriorityQueue<Event> events =
-      new PriorityQueue<>((a, b) -> a.at().equals(b.at()) ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
+      new PriorityQueue<>(
+          (a, b) ->
+              a.at().equals(b.at()) ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
   private final Map<String, List<PendingDigest>> pending = new HashMap<>();
   private final Map<String, Integer> levels = new HashMap<>();
   private final Map<String, String> vias = new HashMap<>();
@@ -88,13 +97,15 @@ final class WhatIfSimulation {
   private void candidate(Event event) {
     ImageConfig config = configs.get(event.image());
     PendingDigest candidate = event.candidate();
-    if (config == null || config.kind() != ImageKind.MANAGED
+    if (config == null
+        || config.kind() != ImageKind.MANAGED
         || !config.baseImages().contains(candidate.baseImage())
         || config.dependentImages().contains(candidate.baseImage())) {
       return;
     }
     if (config.pinnedBaseImages().contains(candidate.baseImage())) {
-      planned.add(unplanned(config, candidate, event.level(), "pinned by digest: reported, not rebuilt"));
+      planned.add(
+          unplanned(config, candidate, event.level(), "pinned by digest: reported, not rebuilt"));
       return;
     }
     levels.merge(config.name(), event.level(), Math::min);
@@ -107,7 +118,9 @@ final class WhatIfSimulation {
         .ifPresent(due -> schedule(later(due, event.at()), Kind.CHECK, config.name(), null, 0));
   }
 
-  /** What the image workflow's loop does when it wakes: ask for a slot once due and in its window. */
+  /**
+   * What the image workflow's loop does when it wakes: ask for a slot once due and in its window.
+   */
   private void check(String image, Instant now) {
     ImageConfig config = configs.get(image);
     if (ticketOf.containsKey(image)) {
@@ -137,7 +150,8 @@ final class WhatIfSimulation {
       return;
     }
     int attempt = rebuildsOf.merge(image, 1, Integer::sum);
-    BudgetTicket ticket = RebuildSchedule.ticket(config, image + "/" + attempt, due.get(), now, false);
+    BudgetTicket ticket =
+        RebuildSchedule.ticket(config, image + "/" + attempt, due.get(), now, false);
     queue.request(ticket, now);
     ticketOf.put(image, ticket.ticketId());
     requestedAt.put(image, now);
@@ -182,9 +196,11 @@ final class WhatIfSimulation {
   }
 
   private void dispatch(ImageConfig config, Instant now) {
-    Instant due = RebuildPolicy.rebuildDue(pendingOf(config.name()), config.rebuildDelay()).orElse(now);
+    Instant due =
+        RebuildPolicy.rebuildDue(pendingOf(config.name()), config.rebuildDelay()).orElse(now);
     RebuildPolicy.RebuildSelection selection =
-        RebuildPolicy.select(pendingOf(config.name()), config.rebuildDelay(), now, false, config.pinsBases());
+        RebuildPolicy.select(
+            pendingOf(config.name()), config.rebuildDelay(), now, false, config.pinsBases());
     pending.put(config.name(), selection.remaining());
     planned.add(record(config, due, now, waits.remove(config.name())));
     schedule(now.plus(runDuration), Kind.RUN_END, config.name(), null, 0);
@@ -195,7 +211,8 @@ final class WhatIfSimulation {
     int level = levels.getOrDefault(image, 1);
     String digest = digestOf(image, rebuildsOf.getOrDefault(image, 1));
     for (String dependent : config.dependentImages()) {
-      schedule(now, Kind.CANDIDATE, dependent, new PendingDigest(image, digest, now, true), level + 1);
+      schedule(
+          now, Kind.CANDIDATE, dependent, new PendingDigest(image, digest, now, true), level + 1);
     }
     queue.release(ticketOf.remove(image), now);
     schedule(now, Kind.CHECK, image, null, 0);
@@ -213,7 +230,8 @@ final class WhatIfSimulation {
     }
   }
 
-  private PlannedRebuild record(ImageConfig config, Instant due, Instant dispatchedAt, String wait) {
+  private PlannedRebuild record(
+      ImageConfig config, Instant due, Instant dispatchedAt, String wait) {
     Instant opens = windowWaits.remove(config.name());
     return new PlannedRebuild(
         config.name(),
@@ -228,10 +246,19 @@ final class WhatIfSimulation {
         wait);
   }
 
-  private PlannedRebuild unplanned(ImageConfig config, PendingDigest candidate, int level, String why) {
+  private PlannedRebuild unplanned(
+      ImageConfig config, PendingDigest candidate, int level, String why) {
     return new PlannedRebuild(
-        config.name(), repository(config), candidate.baseImage(), level, candidate.firstSeen(),
-        null, null, null, null, why);
+        config.name(),
+        repository(config),
+        candidate.baseImage(),
+        level,
+        candidate.firstSeen(),
+        null,
+        null,
+        null,
+        null,
+        why);
   }
 
   private String repository(ImageConfig config) {

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * The package dependency graph of the main code, read from the sources: an edge for every import
  * (and every fully qualified name) of another {@code io.imagefactory} package. A package split
  * across modules (the workflow interfaces in {@code workflows}, their implementations in {@code
- * activities}) is one node, because that is the unit a reader navigates. The worker's and the
- * CLI's own packages collapse into {@code worker} and {@code starter}: they wire the rest.
+ * activities}) is one node, because that is the unit a reader navigates. The worker's and the CLI's
+ * own packages collapse into {@code worker} and {@code starter}: they wire the rest.
  */
 final class PackageGraph {
 
@@ -54,7 +54,10 @@ final class PackageGraph {
         throw new IllegalStateException("no main sources at " + sources);
       }
       try (Stream<Path> files = Files.walk(sources)) {
-        files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> graph.add(module, sources, f));
+        files
+            .filter(f -> f.toString().endsWith(".java"))
+            .sorted()
+            .forEach(f -> graph.add(module, sources, f));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -93,7 +96,10 @@ final class PackageGraph {
       String to = node(BASE + reference.group(1));
       if (!to.equals(from)) {
         nodes.add(to);
-        edges.computeIfAbsent(from, k -> new TreeMap<>()).computeIfAbsent(to, k -> new TreeSet<>()).add(where);
+        edges
+            .computeIfAbsent(from, k -> new TreeMap<>())
+            .computeIfAbsent(to, k -> new TreeSet<>())
+            .add(where);
       }
     }
   }
@@ -122,8 +128,8 @@ final class PackageGraph {
   }
 
   /**
-   * The strongly connected components with more than one package, each sorted: every one is a
-   * cycle (Tarjan's algorithm, iterative bookkeeping kept simple by the graph's small size).
+   * The strongly connected components with more than one package, each sorted: every one is a cycle
+   * (Tarjan's algorithm, iterative bookkeeping kept simple by the graph's small size).
    */
   List<List<String>> cycles() {
     Map<String, Integer> index = new HashMap<>();
@@ -180,14 +186,23 @@ final class PackageGraph {
   /** The graph as text: one line per edge with its file count, then the cycles. */
   String describe() {
     StringBuilder out = new StringBuilder();
-    out.append("# package dependency graph of the main code (").append(String.join(", ", MODULES)).append(")\n");
+    out.append("# package dependency graph of the main code (")
+        .append(String.join(", ", MODULES))
+        .append(")\n");
     out.append("# <package> -> <package it imports> (<files>)\n");
     for (String from : nodes) {
       SortedMap<String, Set<String>> to = dependenciesOf(from);
       if (to.isEmpty()) {
         out.append(from).append(" -> (nothing)\n");
       }
-      to.forEach((target, files) -> out.append(from).append(" -> ").append(target).append(" (").append(files.size()).append(")\n"));
+      to.forEach(
+          (target, files) ->
+              out.append(from)
+                  .append(" -> ")
+                  .append(target)
+                  .append(" (")
+                  .append(files.size())
+                  .append(")\n"));
     }
     List<List<String>> cycles = cycles();
     out.append("# cycles (strongly connected packages): ").append(cycles.size()).append('\n');

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Prints the package dependency graph (edges with file counts, then cycles) to {@code
  * activities/target/package-graph.txt}. Run it with {@code mvn -B -ntp -o -q test -pl activities
- * -Dtest=PackageGraphReport -Dimage-factory.print-graph=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=PackageGraphReport -Dimage-factory.print-graph=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "image-factory.print-graph", matches = "true")
 class PackageGraphReport {

@@ -27,7 +27,17 @@ class PackageLayeringTest {
     LAYERS.put("foundation", List.of(PackageGraph.ROOT, "reference", "git", "catalog.yaml"));
     LAYERS.put("rebuild policy", List.of("budget", "rebuild", "signature", "vulnerability"));
     LAYERS.put("state files", List.of("statefiles"));
-    LAYERS.put("domain", List.of("catalog", "enrollment.plan", "sources", "dockerfile", "github", "gitlab", "argocd", "fleet"));
+    LAYERS.put(
+        "domain",
+        List.of(
+            "catalog",
+            "enrollment.plan",
+            "sources",
+            "dockerfile",
+            "github",
+            "gitlab",
+            "argocd",
+            "fleet"));
     LAYERS.put("writer and rendering", List.of("staterepo", "kargo", "backstage"));
     LAYERS.put("entities", List.of("entity", "enrollment.request", "image", "base"));
     LAYERS.put("orchestration", List.of("enrollment", "drift"));
@@ -36,8 +46,8 @@ class PackageLayeringTest {
   }
 
   /**
-   * Imports against the layering that the code base still has, as {@code from -> to}. The list
-   * only shrinks: an entry that no longer occurs fails the test too, so it is removed with the fix.
+   * Imports against the layering that the code base still has, as {@code from -> to}. The list only
+   * shrinks: an entry that no longer occurs fails the test too, so it is removed with the fix.
    */
   static final Set<String> KNOWN_VIOLATIONS = Set.of();
 
@@ -67,15 +77,25 @@ class PackageLayeringTest {
     Set<String> violations = new TreeSet<>();
     List<String> explained = new ArrayList<>();
     for (String from : graph.nodes()) {
-      graph.dependenciesOf(from).forEach((to, files) -> {
-        if (layerOf(to) > layerOf(from)) {
-          String edge = from + " -> " + to;
-          violations.add(edge);
-          if (!KNOWN_VIOLATIONS.contains(edge)) {
-            explained.add(edge + " (layer " + layerName(from) + " imports layer " + layerName(to) + ") in " + files);
-          }
-        }
-      });
+      graph
+          .dependenciesOf(from)
+          .forEach(
+              (to, files) -> {
+                if (layerOf(to) > layerOf(from)) {
+                  String edge = from + " -> " + to;
+                  violations.add(edge);
+                  if (!KNOWN_VIOLATIONS.contains(edge)) {
+                    explained.add(
+                        edge
+                            + " (layer "
+                            + layerName(from)
+                            + " imports layer "
+                            + layerName(to)
+                            + ") in "
+                            + files);
+                  }
+                }
+              });
     }
     assertEquals(List.of(), explained, "imports against the layering");
     Set<String> fixed = new TreeSet<>(KNOWN_VIOLATIONS);
@@ -93,7 +113,9 @@ class PackageLayeringTest {
     for (String from : graph.nodes()) {
       if (!from.equals("worker") && !from.equals("starter")) {
         Set<String> to = graph.dependenciesOf(from).keySet();
-        assertTrue(!to.contains("worker") && !to.contains("starter"), from + " imports the worker or the CLI: " + to);
+        assertTrue(
+            !to.contains("worker") && !to.contains("starter"),
+            from + " imports the worker or the CLI: " + to);
       }
     }
   }

@@ -162,7 +162,9 @@ class ArgoCdActivitiesImplTest {
   private ArgoCdActivities stub(Optional<ArgoCdStatusReader> reader) {
     environment.registerActivitiesImplementations(
         new ArgoCdActivitiesImpl(
-            reader, new AwaitSyncRequest(NAME, NAMESPACE, null, Duration.ofMinutes(1)), Duration.ofMillis(5)));
+            reader,
+            new AwaitSyncRequest(NAME, NAMESPACE, null, Duration.ofMinutes(1)),
+            Duration.ofMillis(5)));
     return environment.newActivityStub(ArgoCdActivities.class, OPTIONS);
   }
 

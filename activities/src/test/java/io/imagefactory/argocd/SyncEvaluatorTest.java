@@ -63,7 +63,8 @@ class SyncEvaluatorTest {
   })
   void matchesFullIdsIgnoringCaseAndShortIdsAsPrefix(
       String observed, String wanted, boolean matches) {
-    assertThat(SyncEvaluator.contains(List.of(observed), wanted, RevisionHistory.SAME_COMMIT)).isEqualTo(matches);
+    assertThat(SyncEvaluator.contains(List.of(observed), wanted, RevisionHistory.SAME_COMMIT))
+        .isEqualTo(matches);
   }
 
   private static List<String> revisions(String names) {

@@ -48,7 +48,8 @@ class SyncedDescendantTest {
   @BeforeEach
   void commits() throws IOException {
     remote = GitFixtures.bare(tmp.resolve("state.git"));
-    older = GitFixtures.commit(remote, "main", "older", Map.of("images.yaml", "images: []\n")).name();
+    older =
+        GitFixtures.commit(remote, "main", "older", Map.of("images.yaml", "images: []\n")).name();
     ours = GitFixtures.commit(remote, "main", "ours", Map.of("a.yaml", "a: 1\n")).name();
     state =
         new StateRepository(
@@ -109,7 +110,8 @@ class SyncedDescendantTest {
   /** The synced and healthy fixture, reporting {@code revision} wherever it reports one. */
   private GenericKubernetesResource syncedAt(String revision) throws IOException {
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("argocd/synced.yaml")) {
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(REVISION, revision);
+      String yaml =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(REVISION, revision);
       return client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
     }
   }

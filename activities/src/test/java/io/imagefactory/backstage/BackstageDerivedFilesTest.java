@@ -94,10 +94,12 @@ class BackstageDerivedFilesTest {
 
     ApplyResult result =
         repository.apply(
-            List.of(write(BackstageCatalogRendererTest.rebuilt(image, "https://ci.example/run/9"))));
+            List.of(
+                write(BackstageCatalogRendererTest.rebuilt(image, "https://ci.example/run/9"))));
 
     assertThat(result.changedPaths())
-        .containsExactlyInAnyOrder(StateFileStore.imagePath(name(1)), BackstageDerivedFiles.CATALOG);
+        .containsExactlyInAnyOrder(
+            StateFileStore.imagePath(name(1)), BackstageDerivedFiles.CATALOG);
     assertThat(catalog()).isEqualTo(fullRender()).contains("https://ci.example/run/9");
   }
 
@@ -112,7 +114,8 @@ class BackstageDerivedFilesTest {
 
     String catalog = catalog();
     assertThat(catalog).isEqualTo(fullRender()).contains("name: aaa-first\n");
-    assertThat(catalog.indexOf("name: aaa-first\n")).isLessThan(catalog.indexOf("name: app-00000\n"));
+    assertThat(catalog.indexOf("name: aaa-first\n"))
+        .isLessThan(catalog.indexOf("name: app-00000\n"));
     assertThat(catalog).doesNotContain("name: " + name(2) + "\n");
   }
 
@@ -120,7 +123,8 @@ class BackstageDerivedFilesTest {
   void rewritesACatalogSomeoneElseChanged() throws IOException {
     repository.apply(List.of(build(0, 1)));
     String rendered = catalog();
-    GitFixtures.commit(remote, "main", "hand edit", Map.of(BackstageDerivedFiles.CATALOG, "# edited\n"));
+    GitFixtures.commit(
+        remote, "main", "hand edit", Map.of(BackstageDerivedFiles.CATALOG, "# edited\n"));
 
     repository.apply(List.of(build(0, 2)));
 
@@ -191,10 +195,20 @@ class BackstageDerivedFilesTest {
     ManagedImageState image = (ManagedImageState) state.images.get(index);
     return write(
         new ManagedImageState(
-            image.name(), image.enrolledAt(), image.lastDiscovery(), image.discoveryStatus(),
-            image.discoveryError(), image.buildErrors(), image.enrollment(), image.baseImages(),
-            image.pinnedBaseImages(), image.dependentImages(), image.currentVersion(),
-            "sha256:" + String.format("%064x", round), image.lastBuilt(), image.rebuildState(),
+            image.name(),
+            image.enrolledAt(),
+            image.lastDiscovery(),
+            image.discoveryStatus(),
+            image.discoveryError(),
+            image.buildErrors(),
+            image.enrollment(),
+            image.baseImages(),
+            image.pinnedBaseImages(),
+            image.dependentImages(),
+            image.currentVersion(),
+            "sha256:" + String.format("%064x", round),
+            image.lastBuilt(),
+            image.rebuildState(),
             image.unknownFields()));
   }
 

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * catalog model in the shared reference folder (the envelope, then the kind's schema, which
  * includes {@code Entity} and {@code EntityMeta}), with the same validator as the Kargo schema
  * tests; plus the field formats the schemas leave to Backstage's default entity policy (names,
- * namespaces, annotation keys, tags, and the entity references of {@code owner}, {@code system}
- * and {@code dependsOn}).
+ * namespaces, annotation keys, tags, and the entity references of {@code owner}, {@code system} and
+ * {@code dependsOn}).
  */
 final class BackstageSchemas {
 
@@ -82,7 +82,8 @@ final class BackstageSchemas {
 
   /** Every violation of one entity; empty when Backstage would accept it. */
   List<String> validate(JsonNode entity) {
-    String where = entity.path("kind").asText() + " " + entity.path("metadata").path("name").asText();
+    String where =
+        entity.path("kind").asText() + " " + entity.path("metadata").path("name").asText();
     List<String> errors = new ArrayList<>();
     envelope.validate(entity).forEach(m -> errors.add(where + ": " + m.getMessage()));
     JsonSchema kind = kinds.get(entity.path("kind").asText());

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * The state files of the project's {@code examples/} state repository after its first enrollment
  * (analysed offline, at a fixed time): six managed images, one of them a base of another, one
- * external image and their bases. Its catalog, with the state repository at {@link #STATE_REPO_URL},
- * is {@link #GOLDEN_CATALOG}.
+ * external image and their bases. Its catalog, with the state repository at {@link
+ * #STATE_REPO_URL}, is {@link #GOLDEN_CATALOG}.
  */
 public final class ExampleState {
 

@@ -126,8 +126,7 @@ class DigestReportsTest {
               signals.add(reports);
             });
 
-    assertThatThrownBy(() -> pacer.send("base/node", report(1)))
-        .hasMessage("workflow not running");
+    assertThatThrownBy(() -> pacer.send("base/node", report(1))).hasMessage("workflow not running");
     pacer.send("base/node", report(2));
 
     assertThat(signals).containsExactly(List.of(report(2)));

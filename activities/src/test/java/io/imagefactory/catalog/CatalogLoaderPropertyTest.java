@@ -21,13 +21,62 @@ class CatalogLoaderPropertyTest {
 
   private static final List<String> TOKENS =
       List.of(
-          "images:", "\n", "\n", "  ", "  ", "- ", "name: ", "registry: ", "repository: ",
-          "source:", "dockerfile: ", "repo: ", "branch: ", "workflow: ", "buildArgs: ",
-          "rebuildDelay: ", "autoRebuild: ", "allowTags: ", "imageSelectionStrategy: ", "api",
-          "ghcr.io", "docker.io", "library/postgres", "Dockerfile", "7d", "P7D", "true", "42",
-          "&a ", "*a", "<<: ", "!!binary ", "!!java.lang.Runtime ", "!x ", "[", "]", "{", "}", ",",
-          ":", "'", "\"", "\\", "#", "---", "|", ">", "? ", "~", "\t", "\0", "\u001b[31m",
-          "\u202e", "\ufeff", "..", "/");
+          "images:",
+          "\n",
+          "\n",
+          "  ",
+          "  ",
+          "- ",
+          "name: ",
+          "registry: ",
+          "repository: ",
+          "source:",
+          "dockerfile: ",
+          "repo: ",
+          "branch: ",
+          "workflow: ",
+          "buildArgs: ",
+          "rebuildDelay: ",
+          "autoRebuild: ",
+          "allowTags: ",
+          "imageSelectionStrategy: ",
+          "api",
+          "ghcr.io",
+          "docker.io",
+          "library/postgres",
+          "Dockerfile",
+          "7d",
+          "P7D",
+          "true",
+          "42",
+          "&a ",
+          "*a",
+          "<<: ",
+          "!!binary ",
+          "!!java.lang.Runtime ",
+          "!x ",
+          "[",
+          "]",
+          "{",
+          "}",
+          ",",
+          ":",
+          "'",
+          "\"",
+          "\\",
+          "#",
+          "---",
+          "|",
+          ">",
+          "? ",
+          "~",
+          "\t",
+          "\0",
+          "\u001b[31m",
+          "\u202e",
+          "\ufeff",
+          "..",
+          "/");
 
   private final CatalogLoader loader = new CatalogLoader();
 
@@ -35,7 +84,8 @@ class CatalogLoaderPropertyTest {
   void loadsGeneratedFilesOrRefusesThemClearly() {
     FuzzRuns.check(
         "loading a generated images.yaml",
-        random -> FuzzRuns.tokens(random, TOKENS, 200).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        random ->
+            FuzzRuns.tokens(random, TOKENS, 200).getBytes(java.nio.charset.StandardCharsets.UTF_8),
         Duration.ofSeconds(10),
         this::loadOrRefuse);
   }
@@ -69,13 +119,18 @@ class CatalogLoaderPropertyTest {
   private static List<byte[]> corpus() throws Exception {
     Path dir = Path.of(CatalogLoaderPropertyTest.class.getResource("/hostile/images-yaml").toURI());
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(f -> {
-        try {
-          return Files.readAllBytes(f);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .sorted()
+          .map(
+              f -> {
+                try {
+                  return Files.readAllBytes(f);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              })
+          .toList();
     }
   }
 }

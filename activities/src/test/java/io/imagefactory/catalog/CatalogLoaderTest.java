@@ -25,7 +25,13 @@ class CatalogLoaderTest {
 
     assertThat(catalog.names())
         .containsExactly(
-            "nginx-site", "api", "web", "base-python", "reports", "image-factory-worker", "postgres");
+            "nginx-site",
+            "api",
+            "web",
+            "base-python",
+            "reports",
+            "image-factory-worker",
+            "postgres");
     ImageEntry api = catalog.find("api").orElseThrow();
     assertThat(api.managed()).isTrue();
     assertThat(api.line()).isEqualTo(21);

@@ -97,7 +97,8 @@ class CatalogValidatorTest {
         arguments(
             entry("name: api", "registry: \"42\"", "repository: org/api"),
             "images.yaml:3:5: image 'api': field 'registry': \"42\" is not a registry host: write"
-                + " it with its domain (ghcr.io, docker.io, registry.example.com:5000) or localhost"),
+                + " it with its domain (ghcr.io, docker.io, registry.example.com:5000) or "
+                + "localhost"),
         arguments(
             entry("name: api", "registry: \"ghcr.io\\nevil.io\"", "repository: org/api"),
             "images.yaml:3:5: image 'api': field 'registry': \"ghcr.io\\u000aevil.io\" must not"
@@ -216,7 +217,8 @@ class CatalogValidatorTest {
             external("owner: Platform Team"),
             "images.yaml:5:5: image 'api': field 'owner': \"Platform Team\": \"Platform Team\" is"
                 + " not a valid entity name: use letters, digits, '-', '_' and '.', starting and"
-                + " ending with a letter or digit, at most 63 characters" + REF_HINT),
+                + " ending with a letter or digit, at most 63 characters"
+                + REF_HINT),
         arguments(
             external("owner: system:default/shop"),
             "images.yaml:5:5: image 'api': field 'owner': \"system:default/shop\": must refer to a"
@@ -230,7 +232,8 @@ class CatalogValidatorTest {
             external("owner: \"group:\""),
             "images.yaml:5:5: image 'api': field 'owner': \"group:\": \"\" is not a valid entity"
                 + " name: use letters, digits, '-', '_' and '.', starting and ending with a letter"
-                + " or digit, at most 63 characters" + REF_HINT),
+                + " or digit, at most 63 characters"
+                + REF_HINT),
         arguments(
             external("owner: [platform]"),
             "images.yaml:5:5: image 'api': field 'owner': expected a string, got a list"),
@@ -240,8 +243,11 @@ class CatalogValidatorTest {
                 + " to a system, not a group"),
         arguments(
             external("system: shop/" + "s".repeat(64)),
-            "images.yaml:5:5: image 'api': field 'system': \"shop/" + "s".repeat(55) + "...\": \""
-                + "s".repeat(60) + "...\" is not a valid entity name: use letters, digits, '-',"
+            "images.yaml:5:5: image 'api': field 'system': \"shop/"
+                + "s".repeat(55)
+                + "...\": \""
+                + "s".repeat(60)
+                + "...\" is not a valid entity name: use letters, digits, '-',"
                 + " '_' and '.', starting and ending with a letter or digit, at most 63 characters"
                 + REF_HINT.replace("group:|user:", "system:")),
         arguments(
@@ -426,7 +432,8 @@ class CatalogValidatorTest {
   @Test
   void reportsAFieldUnderDefaultsAsTheDefaultsNotAsAnImage() {
     String yaml =
-        "defaults:\n  rebuildWindow: {timeZone: Mars/Olympus, days: [Mon], from: '09:00', to: '10:00'}\n"
+        "defaults:\n  rebuildWindow: {timeZone: Mars/Olympus, days: [Mon], from: '09:00', to: "
+            + "'10:00'}\n"
             + "  rebuildWindw: {}\n"
             + entry("name: api", "registry: ghcr.io", "repository: org/api");
     assertThat(errors(yaml))

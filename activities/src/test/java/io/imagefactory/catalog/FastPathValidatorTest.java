@@ -127,7 +127,8 @@ class FastPathValidatorTest {
                 assertThat(e.errors())
                     .extracting(CatalogError::toString)
                     .containsExactly(
-                        "images.yaml:2:34: defaults: field 'fastPath.delay': \"-1h\" is not a delay;"
+                        "images.yaml:2:34: defaults: field 'fastPath.delay': \"-1h\" is not a "
+                            + "delay;"
                             + " write 0s, 30s, 90m, 4h, 1d or an ISO-8601 duration such as PT4H",
                         "images.yaml:7:5: image 'redis': field 'fastPath': applies to managed"
                             + " images only (an external image is never rebuilt; its scans reach"

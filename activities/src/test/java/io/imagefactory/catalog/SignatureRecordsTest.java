@@ -1,19 +1,19 @@
 package io.imagefactory.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.statefiles.Enrollment;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildState;
 import io.imagefactory.statefiles.RuntimeRecords;
 import io.imagefactory.statefiles.SourceConfig;
 import io.imagefactory.statefiles.StateFileStore;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.imagefactory.statefiles.ImageRuntime;
-import io.imagefactory.statefiles.PendingDigest;
-import io.imagefactory.signature.VerifyRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -31,16 +31,27 @@ class SignatureRecordsTest {
 
   @Test
   void heldAndUnverifiedDigestsSurviveTheImageStateFile() throws Exception {
-    PendingDigest held =
-        new PendingDigest("node-22", "sha256:bb", T0, false, "no signature found");
+    PendingDigest held = new PendingDigest("node-22", "sha256:bb", T0, false, "no signature found");
     PendingDigest unverified =
-        new PendingDigest("distroless", "sha256:cc", T0, false, "keyless verification is not supported yet");
+        new PendingDigest(
+            "distroless", "sha256:cc", T0, false, "keyless verification is not supported yet");
     ImageRuntime runtime =
         new ImageRuntime(
-            "sha256:0f", "1.4.2", T0, null, List.of(), List.of(), false, null, null, 0, 0, null,
-            null, List.of(held));
-    ImageRuntime both =
-        runtime.withPending(List.of(unverified), false, T0.plusSeconds(60));
+            "sha256:0f",
+            "1.4.2",
+            T0,
+            null,
+            List.of(),
+            List.of(),
+            false,
+            null,
+            null,
+            0,
+            0,
+            null,
+            null,
+            List.of(held));
+    ImageRuntime both = runtime.withPending(List.of(unverified), false, T0.plusSeconds(60));
 
     String heldOnly = store.write(RuntimeRecords.withRuntime(managed(), runtime));
     String text = store.write(RuntimeRecords.withRuntime(managed(), both));
@@ -53,16 +64,36 @@ class SignatureRecordsTest {
 
   @Test
   void aBaseKeepsItsRuleInItsStateFile() throws Exception {
-    VerifyRule rule = new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, "enforce");
+    VerifyRule rule =
+        new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, "enforce");
     BaseImageState base =
         new BaseImageState(
-            "node-22", "node:22", "docker.io", "library/node", "22", null, "docker.io/library/node",
-            "^22$", "Digest", T0, T0, true, List.of("api"), "sha256:aa", T0, List.of(), rule, Map.of());
+            "node-22",
+            "node:22",
+            "docker.io",
+            "library/node",
+            "22",
+            null,
+            "docker.io/library/node",
+            "^22$",
+            "Digest",
+            T0,
+            T0,
+            true,
+            List.of("api"),
+            "sha256:aa",
+            T0,
+            List.of(),
+            rule,
+            Map.of());
 
     String text = store.write(base);
 
-    assertThat(text).contains("verify:\n  repository: docker.io/library/*\n  key: keys/cosign.pub\n  mode: enforce");
-    assertThat(store.readBaseImage("base-images/node-22.yaml", text.getBytes(StandardCharsets.UTF_8)))
+    assertThat(text)
+        .contains(
+            "verify:\n  repository: docker.io/library/*\n  key: keys/cosign.pub\n  mode: enforce");
+    assertThat(
+            store.readBaseImage("base-images/node-22.yaml", text.getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(base);
   }
 
@@ -70,9 +101,20 @@ class SignatureRecordsTest {
     SourceConfig source =
         new SourceConfig("github", "org/api", null, "Dockerfile", "build.yml", Map.of(), Map.of());
     return new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.SUCCESS, null, List.of(),
+        "api",
+        T0,
+        T0,
+        DiscoveryStatus.SUCCESS,
+        null,
+        List.of(),
         new Enrollment("ghcr.io", "org/api", source, "12h", false),
-        List.of("node-22", "distroless"), List.of(), List.of(),
-        null, null, null, RebuildState.monitoring(), Map.of());
+        List.of("node-22", "distroless"),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        RebuildState.monitoring(),
+        Map.of());
   }
 }

@@ -1,7 +1,6 @@
 package io.imagefactory.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagefactory.catalog.yaml.Quoted;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tag filters mean what they mean to Kargo (Go's {@code regexp.MatchString}). The expected values
- * are Go's; the rows marked "java" are where {@code java.util.regex} would answer differently.
- * The {@code @Timeout}s are hang guards (a backtracking matcher takes minutes), not speed claims.
+ * are Go's; the rows marked "java" are where {@code java.util.regex} would answer differently. The
+ * {@code @Timeout}s are hang guards (a backtracking matcher takes minutes), not speed claims.
  */
 class TagFilterTest {
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,12 @@ class VerifyRuleValidatorTest {
       """;
 
   private final CatalogLoader loader = new CatalogLoader();
-  private final Map<String, byte[]> files = Map.of("keys/cosign.pub", publicKeyPem(), "keys/junk.pub", "junk".getBytes(StandardCharsets.UTF_8));
+  private final Map<String, byte[]> files =
+      Map.of(
+          "keys/cosign.pub",
+          publicKeyPem(),
+          "keys/junk.pub",
+          "junk".getBytes(StandardCharsets.UTF_8));
 
   @Test
   void rulesAreReadInFileOrderAndTheFirstMatchApplies() throws Exception {
@@ -50,12 +54,16 @@ class VerifyRuleValidatorTest {
                 + IMAGES);
 
     assertThat(catalog.verifyRules()).hasSize(3);
-    assertThat(catalog.verifyRuleFor("docker.io/library/node").orElseThrow().mode()).isEqualTo("warn");
+    assertThat(catalog.verifyRuleFor("docker.io/library/node").orElseThrow().mode())
+        .isEqualTo("warn");
     VerifyRule python = catalog.verifyRuleFor("docker.io/library/python").orElseThrow();
     assertThat(python.mode()).as("enforce is the default").isEqualTo(VerifyRule.ENFORCE);
     assertThat(python.key()).isEqualTo("keys/cosign.pub");
-    assertThat(catalog.verifyRuleFor("docker.io/bitnami/redis")).as("* stays in one segment").isEmpty();
-    assertThat(catalog.verifyRuleFor("gcr.io/distroless/static/debian12").orElseThrow().keyless()).isTrue();
+    assertThat(catalog.verifyRuleFor("docker.io/bitnami/redis"))
+        .as("* stays in one segment")
+        .isEmpty();
+    assertThat(catalog.verifyRuleFor("gcr.io/distroless/static/debian12").orElseThrow().keyless())
+        .isTrue();
     assertThat(catalog.verifyRuleFor("ghcr.io/acme/api")).isEmpty();
   }
 
@@ -89,7 +97,9 @@ class VerifyRuleValidatorTest {
     assertThat(error.line()).isEqualTo(line);
     assertThat(error.field()).isEqualTo(field);
     assertThat(error.message()).contains(message);
-    assertThat(error.toString()).startsWith("images.yaml:" + line + ":").contains("field '" + field + "'");
+    assertThat(error.toString())
+        .startsWith("images.yaml:" + line + ":")
+        .contains("field '" + field + "'");
   }
 
   @Test
@@ -108,8 +118,11 @@ class VerifyRuleValidatorTest {
                     """
                         + IMAGES));
 
-    assertThat(e.errors()).extracting(CatalogError::toString)
-        .containsExactly("images.yaml:4:5: field 'verify[2].mode': \"never\" is not a mode: use enforce or warn");
+    assertThat(e.errors())
+        .extracting(CatalogError::toString)
+        .containsExactly(
+            "images.yaml:4:5: field 'verify[2].mode': \"never\" is not a mode:"
+                + " use enforce or warn");
   }
 
   @Test
@@ -138,14 +151,18 @@ class VerifyRuleValidatorTest {
 
   private Catalog parse(String text) throws CatalogException {
     return loader.parse(
-        "images.yaml", text.getBytes(StandardCharsets.UTF_8), path -> Optional.ofNullable(files.get(path)));
+        "images.yaml",
+        text.getBytes(StandardCharsets.UTF_8),
+        path -> Optional.ofNullable(files.get(path)));
   }
 
   private static byte[] publicKeyPem() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
-      String base64 = Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+      String base64 =
+          Base64.getMimeEncoder()
+              .encodeToString(generator.generateKeyPair().getPublic().getEncoded());
       return ("-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n")
           .getBytes(StandardCharsets.US_ASCII);
     } catch (Exception e) {

@@ -18,8 +18,16 @@ final class AnalysisRows {
   }
 
   private static String row(BaseImageReference image) {
-    String row = image.line() + " " + image.instruction() + " " + image.stage() + " " + image.ref()
-        + " " + image.name();
+    String row =
+        image.line()
+            + " "
+            + image.instruction()
+            + " "
+            + image.stage()
+            + " "
+            + image.ref()
+            + " "
+            + image.name();
     return image.pinned() ? row + " pinned" : row;
   }
 }

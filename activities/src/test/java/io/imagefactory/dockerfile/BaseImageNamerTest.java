@@ -15,21 +15,24 @@ class BaseImageNamerTest {
   private final ImageReferenceParser parser = new ImageReferenceParser();
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "node:22-bookworm-slim                  | node-22-bookworm-slim",
-      "gcr.io/distroless/python3-debian12     | distroless-python3-debian12-latest",
-      "ghcr.io/acme/base:1.2                  | acme-base-1.2",
-      "python:3.12-slim                       | python-3.12-slim",
-      "quay.io/library/node:22                | library-node-22",
-      "user/app:v1                            | user-app-v1",
-      "localhost:5000/team/app:1              | team-app-1",
-      "node:22@sha256:" + HEX + "             | node-22",
-      "node@sha256:" + HEX + "                | node-sha256-0d4d4e9a0b2b",
-      "ghcr.io/acme/app@sha256:" + HEX + "    | acme-app-sha256-0d4d4e9a0b2b",
-      "my_org/my__app:1.0_RC                  | my-org-my-app-1.0-rc",
-      "app:1..2                               | app-1.2",
-      "app:1.-2                               | app-1-2",
-      "app:_x_                                | app-x"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "node:22-bookworm-slim                  | node-22-bookworm-slim",
+        "gcr.io/distroless/python3-debian12     | distroless-python3-debian12-latest",
+        "ghcr.io/acme/base:1.2                  | acme-base-1.2",
+        "python:3.12-slim                       | python-3.12-slim",
+        "quay.io/library/node:22                | library-node-22",
+        "user/app:v1                            | user-app-v1",
+        "localhost:5000/team/app:1              | team-app-1",
+        "node:22@sha256:" + HEX + "             | node-22",
+        "node@sha256:" + HEX + "                | node-sha256-0d4d4e9a0b2b",
+        "ghcr.io/acme/app@sha256:" + HEX + "    | acme-app-sha256-0d4d4e9a0b2b",
+        "my_org/my__app:1.0_RC                  | my-org-my-app-1.0-rc",
+        "app:1..2                               | app-1.2",
+        "app:1.-2                               | app-1-2",
+        "app:_x_                                | app-x"
+      })
   void proposesNamesFromRepositoryAndTag(String text, String name) throws Exception {
     assertThat(BaseImageNamer.candidateName(parser.parse(text))).isEqualTo(name);
   }
@@ -41,17 +44,21 @@ class BaseImageNamerTest {
 
     String name = BaseImageNamer.candidateName(reference);
 
-    assertThat(name).hasSizeLessThanOrEqualTo(BaseImageNames.MAX_LENGTH)
+    assertThat(name)
+        .hasSizeLessThanOrEqualTo(BaseImageNames.MAX_LENGTH)
         .matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
         .isEqualTo(BaseImageNames.withHashSuffix("a".repeat(length) + "-1", reference.ref()));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "Node_22               | node-22",
-      "-a--b..c-.d_          | a-b.c-d",
-      "...a...               | a",
-      "a/b:c@d               | a-b-c-d"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Node_22               | node-22",
+        "-a--b..c-.d_          | a-b.c-d",
+        "...a...               | a",
+        "a/b:c@d               | a-b-c-d"
+      })
   void sanitisesIntoLowerCaseDnsCharacters(String raw, String name) {
     assertThat(BaseImageNamer.sanitise(raw)).isEqualTo(name);
   }

@@ -16,19 +16,22 @@ class BaseImageNamesTest {
 
   @Test
   void givesEachNewReferenceItsCandidateWhenFree() {
-    Map<String, String> names = BaseImageNames.assign(Map.of(),
-        Map.of(HUB_NODE, "node-22", "docker.io/library/alpine:3.20", "alpine-3.20"));
+    Map<String, String> names =
+        BaseImageNames.assign(
+            Map.of(), Map.of(HUB_NODE, "node-22", "docker.io/library/alpine:3.20", "alpine-3.20"));
 
-    assertThat(names).isEqualTo(
-        Map.of(HUB_NODE, "node-22", "docker.io/library/alpine:3.20", "alpine-3.20"));
+    assertThat(names)
+        .isEqualTo(Map.of(HUB_NODE, "node-22", "docker.io/library/alpine:3.20", "alpine-3.20"));
   }
 
   @Test
   void givesTheFirstReferenceInSortedOrderTheCandidateAndHashesTheOthers() {
-    Map<String, String> names = BaseImageNames.assign(Map.of(),
-        Map.of(QUAY_NODE, "node-22", HUB_NODE, "node-22", GHCR_NODE, "node-22"));
+    Map<String, String> names =
+        BaseImageNames.assign(
+            Map.of(), Map.of(QUAY_NODE, "node-22", HUB_NODE, "node-22", GHCR_NODE, "node-22"));
 
-    assertThat(names).containsEntry(HUB_NODE, "node-22")
+    assertThat(names)
+        .containsEntry(HUB_NODE, "node-22")
         .containsEntry(GHCR_NODE, BaseImageNames.withHashSuffix("node-22", GHCR_NODE))
         .containsEntry(QUAY_NODE, BaseImageNames.withHashSuffix("node-22", QUAY_NODE));
     assertThat(names.values()).doesNotHaveDuplicates();
@@ -36,10 +39,12 @@ class BaseImageNamesTest {
 
   @Test
   void keepsExistingNamesEvenWhenANewReferenceSortsFirst() {
-    Map<String, String> names = BaseImageNames.assign(
-        Map.of(QUAY_NODE, "node-22"), Map.of(HUB_NODE, "node-22", QUAY_NODE, "other"));
+    Map<String, String> names =
+        BaseImageNames.assign(
+            Map.of(QUAY_NODE, "node-22"), Map.of(HUB_NODE, "node-22", QUAY_NODE, "other"));
 
-    assertThat(names).containsEntry(QUAY_NODE, "node-22")
+    assertThat(names)
+        .containsEntry(QUAY_NODE, "node-22")
         .containsEntry(HUB_NODE, BaseImageNames.withHashSuffix("node-22", HUB_NODE))
         .hasSize(2);
   }
@@ -77,7 +82,8 @@ class BaseImageNamesTest {
 
     String suffixed = BaseImageNames.withHashSuffix(name, "ref/" + name);
 
-    assertThat(suffixed).hasSizeLessThanOrEqualTo(BaseImageNames.MAX_LENGTH)
+    assertThat(suffixed)
+        .hasSizeLessThanOrEqualTo(BaseImageNames.MAX_LENGTH)
         .matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?-[0-9a-f]{8}")
         .startsWith(name.substring(0, Math.min(name.length(), 40)).replaceAll("[.-]+$", ""));
   }

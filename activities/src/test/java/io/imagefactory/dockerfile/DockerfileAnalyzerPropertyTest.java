@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,62 @@ class DockerfileAnalyzerPropertyTest {
 
   private static final List<String> TOKENS =
       List.of(
-          "FROM ", "from ", "ARG ", "COPY ", "ADD ", "RUN ", "ENV ", "LABEL ", "ONBUILD ", " AS ",
-          "--from=", "--mount=from=", "--platform=$BUILDPLATFORM ", "$", "${", "}", ":-", ":+",
-          "#", "##", "%", "%%", "/", "//", "*", "?", "\\", "`", "'", "\"", "<<EOF", "<<-E", "EOF",
-          "\n", "\n", "\n", "\r\n", " ", "\t", "=", "node", "alpine:3.20", "@sha256:", "ghcr.io/",
-          "localhost:5000/", "scratch", "V", "A", "TARGETOS", "build", "# escape=`", "[", "]",
-          "\0", "\u001b[31m", "\u202e");
+          "FROM ",
+          "from ",
+          "ARG ",
+          "COPY ",
+          "ADD ",
+          "RUN ",
+          "ENV ",
+          "LABEL ",
+          "ONBUILD ",
+          " AS ",
+          "--from=",
+          "--mount=from=",
+          "--platform=$BUILDPLATFORM ",
+          "$",
+          "${",
+          "}",
+          ":-",
+          ":+",
+          "#",
+          "##",
+          "%",
+          "%%",
+          "/",
+          "//",
+          "*",
+          "?",
+          "\\",
+          "`",
+          "'",
+          "\"",
+          "<<EOF",
+          "<<-E",
+          "EOF",
+          "\n",
+          "\n",
+          "\n",
+          "\r\n",
+          " ",
+          "\t",
+          "=",
+          "node",
+          "alpine:3.20",
+          "@sha256:",
+          "ghcr.io/",
+          "localhost:5000/",
+          "scratch",
+          "V",
+          "A",
+          "TARGETOS",
+          "build",
+          "# escape=`",
+          "[",
+          "]",
+          "\0",
+          "\u001b[31m",
+          "\u202e");
 
   private final DockerfileAnalyzer analyzer = new DockerfileAnalyzer();
 
@@ -68,15 +117,21 @@ class DockerfileAnalyzerPropertyTest {
   }
 
   private static List<byte[]> corpus() throws Exception {
-    Path dir = Path.of(DockerfileAnalyzerPropertyTest.class.getResource("/hostile/dockerfiles").toURI());
+    Path dir =
+        Path.of(DockerfileAnalyzerPropertyTest.class.getResource("/hostile/dockerfiles").toURI());
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".Dockerfile")).sorted().map(f -> {
-        try {
-          return Files.readAllBytes(f);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".Dockerfile"))
+          .sorted()
+          .map(
+              f -> {
+                try {
+                  return Files.readAllBytes(f);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              })
+          .toList();
     }
   }
 }

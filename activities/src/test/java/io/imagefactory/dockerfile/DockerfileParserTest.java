@@ -19,7 +19,9 @@ class DockerfileParserTest {
 
   @Test
   void numbersEachInstructionByTheLineItStartsOn() throws Exception {
-    assertThat(summary("""
+    assertThat(
+            summary(
+                """
         # syntax=docker/dockerfile:1
 
         FROM alpine:3.20 AS base
@@ -29,7 +31,8 @@ class DockerfileParserTest {
 
               git
             USER app
-        """)).containsExactly(
+        """))
+        .containsExactly(
             "3 FROM [] alpine:3.20 AS base",
             "4 RUN [] apk add       curl       git",
             "9 USER [] app");
@@ -37,11 +40,14 @@ class DockerfileParserTest {
 
   @Test
   void separatesFlagsFromArguments() throws Exception {
-    assertThat(summary("""
+    assertThat(
+            summary(
+                """
         FROM --platform=$BUILDPLATFORM golang AS build
         COPY --chown=1000:1000 --from="build" --link /a /b
         RUN --mount=type=cache,target=/x -- --not-a-flag
-        """)).containsExactly(
+        """))
+        .containsExactly(
             "1 FROM [platform=$BUILDPLATFORM] golang AS build",
             "2 COPY [chown=1000:1000, from=build, link] /a /b",
             "3 RUN [mount=type=cache,target=/x] --not-a-flag");
@@ -49,7 +55,9 @@ class DockerfileParserTest {
 
   @Test
   void skipsHeredocBodies() throws Exception {
-    assertThat(summary("""
+    assertThat(
+            summary(
+                """
         FROM alpine
         RUN <<EOF cat > /a && <<-'TWO' cat > /b
         FROM inside
@@ -59,7 +67,8 @@ class DockerfileParserTest {
         COPY <<EOF /x
         EOF
         USER app
-        """)).containsExactly(
+        """))
+        .containsExactly(
             "1 FROM [] alpine",
             "2 RUN [] <<EOF cat > /a && <<-'TWO' cat > /b",
             "7 COPY [] <<EOF /x",
@@ -78,8 +87,8 @@ class DockerfileParserTest {
   void acceptsWindowsAndUnixLineEndings(String newline) throws Exception {
     String content = String.join(newline, "FROM alpine AS a", "RUN echo \\", "  b", "USER x", "");
 
-    assertThat(summary(content)).containsExactly(
-        "1 FROM [] alpine AS a", "2 RUN [] echo   b", "4 USER [] x");
+    assertThat(summary(content))
+        .containsExactly("1 FROM [] alpine AS a", "2 RUN [] echo   b", "4 USER [] x");
   }
 
   @Test
@@ -89,8 +98,8 @@ class DockerfileParserTest {
 
   @Test
   void keepsTheLastInstructionWhenTheFileEndsInsideAContinuation() throws Exception {
-    assertThat(summary("FROM alpine\nRUN echo \\")).containsExactly(
-        "1 FROM [] alpine", "2 RUN [] echo");
+    assertThat(summary("FROM alpine\nRUN echo \\"))
+        .containsExactly("1 FROM [] alpine", "2 RUN [] echo");
   }
 
   @Test

@@ -52,9 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drift check on real repositories and every workflow on a time-skipping test server: after an
- * interval, the image whose Dockerfile changed in its source repository (without a change to
- * {@code images.yaml}) is analysed again and its state file gets the new bases; the image whose
- * repository did not move is not analysed, and the check fetches each repository once.
+ * interval, the image whose Dockerfile changed in its source repository (without a change to {@code
+ * images.yaml}) is analysed again and its state file gets the new bases; the image whose repository
+ * did not move is not analysed, and the check fetches each repository once.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -181,12 +181,12 @@ class DriftEnrollmentTest {
 
     WorkflowClient.start(
         env.getWorkflowClient()
-            .newWorkflowStub(
-                DriftWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(WorkflowIds.DRIFT)
-                    .setTaskQueue(TaskQueues.MAIN)
-                    .build())
+                .newWorkflowStub(
+                    DriftWorkflow.class,
+                    WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.DRIFT)
+                        .setTaskQueue(TaskQueues.MAIN)
+                        .build())
             ::run,
         new DriftRequest(INTERVAL));
     env.sleep(INTERVAL.plusMinutes(1));

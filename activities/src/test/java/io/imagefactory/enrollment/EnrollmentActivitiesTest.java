@@ -100,7 +100,8 @@ class EnrollmentActivitiesTest {
 
   private CommitResult commit(StateChange change) {
     return writer.commit(
-        new CommitRequest(List.of(new StateChangeBatch("b-" + System.nanoTime(), "test", List.of(change)))));
+        new CommitRequest(
+            List.of(new StateChangeBatch("b-" + System.nanoTime(), "test", List.of(change)))));
   }
 
   @Test
@@ -159,7 +160,19 @@ class EnrollmentActivitiesTest {
     PendingDigest candidate =
         new PendingDigest("golang-1.23-bookworm", "sha256:" + "a".repeat(64), NOW.plusSeconds(5));
     ImageRuntime runtime =
-        new ImageRuntime(null, null, null, null, List.of(candidate), List.of(), false, NOW.plusSeconds(65), null, 0, 0, null);
+        new ImageRuntime(
+            null,
+            null,
+            null,
+            null,
+            List.of(candidate),
+            List.of(),
+            false,
+            NOW.plusSeconds(65),
+            null,
+            0,
+            0,
+            null);
     CommitResult recorded = commit(new ImageRuntimeChange("api", runtime));
     assertThat(recorded.changed()).isTrue();
     assertThat(recorded.derivedChanged()).isFalse();
@@ -167,14 +180,23 @@ class EnrollmentActivitiesTest {
     EntityPlan plan = catalog.readEntities(recorded.commitId());
 
     ImageSetup api =
-        plan.images().stream().filter(i -> i.config().name().equals("api")).findFirst().orElseThrow();
+        plan.images().stream()
+            .filter(i -> i.config().name().equals("api"))
+            .findFirst()
+            .orElseThrow();
     assertThat(api.runtime().pending()).containsExactly(candidate);
     assertThat(api.runtime().eligibleAt()).isEqualTo(NOW.plusSeconds(65));
     BaseSetup golang =
-        plan.bases().stream().filter(b -> b.name().equals("golang-1.23-bookworm")).findFirst().orElseThrow();
+        plan.bases().stream()
+            .filter(b -> b.name().equals("golang-1.23-bookworm"))
+            .findFirst()
+            .orElseThrow();
     assertThat(golang.dependents()).containsExactly("api");
     ImageSetup basePython =
-        plan.images().stream().filter(i -> i.config().name().equals("base-python")).findFirst().orElseThrow();
+        plan.images().stream()
+            .filter(i -> i.config().name().equals("base-python"))
+            .findFirst()
+            .orElseThrow();
     assertThat(basePython.config().dependentImages()).containsExactly("reports");
   }
 }

@@ -20,6 +20,7 @@ import io.imagefactory.base.BaseSetup;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
 import io.imagefactory.image.ImageSetup;
+import io.imagefactory.image.ImageSummaries;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.rebuild.RebuildActivities;
@@ -33,14 +34,12 @@ import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoClientActivities;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.imagefactory.image.ImageSummaries;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
-import java.util.concurrent.ConcurrentHashMap;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -49,6 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,8 +220,14 @@ class EntityActivitiesImplTest {
     // The base's digest is runtime state the running workflow owns: no reason to call it.
     BaseSetup seen =
         new BaseSetup(
-            "node-22", "docker.io/library/node", "22", List.of("api", "web"),
-            "sha256:" + "1".repeat(64), null, List.of(), 0);
+            "node-22",
+            "docker.io/library/node",
+            "22",
+            List.of("api", "web"),
+            "sha256:" + "1".repeat(64),
+            null,
+            List.of(),
+            0);
     commit(List.of(setup(image("api", "node-22")), setup(image("web", "node-24"))), List.of(seen));
     WorkflowClient watched = spy(client);
 
@@ -231,7 +237,9 @@ class EntityActivitiesImplTest {
     assertThat(imageStub("web").status().config().baseImages()).containsExactly("node-24");
     assertThat(ensured.reconfigured()).isEqualTo(1);
     assertThat(ensured.unchanged()).isEqualTo(2);
-    assertThat(ensured.updatedImages()).as("reported updated, not unchanged").containsExactly("web");
+    assertThat(ensured.updatedImages())
+        .as("reported updated, not unchanged")
+        .containsExactly("web");
     assertThat(ensured.startedImages()).isEmpty();
   }
 
@@ -257,7 +265,8 @@ class EntityActivitiesImplTest {
     ensure(null);
     WorkflowClient watched = spy(client);
 
-    EntitiesEnsured ensured = ensure(new EntityActivitiesImpl(watched, setups), "force-pushed-away");
+    EntitiesEnsured ensured =
+        ensure(new EntityActivitiesImpl(watched, setups), "force-pushed-away");
 
     verify(watched, times(2)).signalWithStart(any());
     assertThat(ensured.reconfigured()).isEqualTo(2);
@@ -282,8 +291,17 @@ class EntityActivitiesImplTest {
   void reportsTheBuildErrorsAndUnwatchedBasesOfTheState() {
     ImageConfig invalid =
         new ImageConfig(
-            "web", ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
-            List.of(), null, Map.of(), false, List.of("no workflow file"));
+            "web",
+            ImageKind.MANAGED,
+            Duration.ofDays(7),
+            true,
+            List.of("node-22"),
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            false,
+            List.of("no workflow file"));
     setups.commits.put(
         "c9",
         new EntityPlan(
@@ -295,7 +313,8 @@ class EntityActivitiesImplTest {
     EntitiesEnsured ensured = ensure(null);
 
     assertThat(ensured.commitId()).isEqualTo("c9");
-    assertThat(ensured.buildErrors()).containsExactly(Map.entry("web", List.of("no workflow file")));
+    assertThat(ensured.buildErrors())
+        .containsExactly(Map.entry("web", List.of("no workflow file")));
     assertThat(ensured.unwatchedBases()).containsExactly("node-22");
   }
 
@@ -390,7 +409,9 @@ class EntityActivitiesImplTest {
         List.of(base),
         List.of(),
         List.of(),
-        null, Map.of(), false,
+        null,
+        Map.of(),
+        false,
         List.of());
   }
 

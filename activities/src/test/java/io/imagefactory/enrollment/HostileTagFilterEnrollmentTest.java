@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The hostile case of issue 11 through the worker's enrollment: an external image whose {@code
  * allowTags} backtracks catastrophically in a backtracking matcher, and a managed image built on a
  * tag that triggers it. Validation, the commit (which plans on the tip under the cache lock) and
- * the rendered manifests all finish promptly with the right answer. The {@code @Timeout} is a
- * hang guard, not a speed claim.
+ * the rendered manifests all finish promptly with the right answer. The {@code @Timeout} is a hang
+ * guard, not a speed claim.
  */
 @ExtendWith(IsolatedGitConfig.class)
 class HostileTagFilterEnrollmentTest {
@@ -73,7 +73,9 @@ class HostileTagFilterEnrollmentTest {
 
   private ImageAnalysis analysis(String dockerfile) throws Exception {
     return ImageAnalysis.success(
-        "web", new DockerfileAnalyzer().analyze("Dockerfile", dockerfile, Map.of()), "0".repeat(40));
+        "web",
+        new DockerfileAnalyzer().analyze("Dockerfile", dockerfile, Map.of()),
+        "0".repeat(40));
   }
 
   private CatalogActivitiesImpl seed() throws IOException {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drift check of images whose Dockerfile lives in the state repository: the state
- * repository's own commits move its tip all the time, so only a changed Dockerfile counts.
+ * The drift check of images whose Dockerfile lives in the state repository: the state repository's
+ * own commits move its tip all the time, so only a changed Dockerfile counts.
  */
 @ExtendWith(IsolatedGitConfig.class)
 class MovedSourcesTest {
@@ -25,10 +25,18 @@ class MovedSourcesTest {
   @TempDir Path tmp;
 
   private static String state(String name, String revision) {
-    return "name: " + name + "\nenrolledAt: \"2026-01-01T00:00:00Z\"\ndiscoveryStatus: success\n"
-        + "enrollment:\n  registry: ghcr.io\n  repository: acme/" + name + "\n  source:\n"
-        + "    dockerfile: " + name + "/Dockerfile\n  rebuildDelay: 7d\n  autoRebuild: true\n"
-        + "baseImages:\n  - nginx-1.27-alpine\nsourceRevision: " + revision + "\n";
+    return "name: "
+        + name
+        + "\nenrolledAt: \"2026-01-01T00:00:00Z\"\ndiscoveryStatus: success\n"
+        + "enrollment:\n  registry: ghcr.io\n  repository: acme/"
+        + name
+        + "\n  source:\n"
+        + "    dockerfile: "
+        + name
+        + "/Dockerfile\n  rebuildDelay: 7d\n  autoRebuild: true\n"
+        + "baseImages:\n  - nginx-1.27-alpine\nsourceRevision: "
+        + revision
+        + "\n";
   }
 
   @Test
@@ -46,8 +54,10 @@ class MovedSourcesTest {
                       + " source: {dockerfile: site/Dockerfile}}\n"
                       + "  - {name: docs, registry: ghcr.io, repository: acme/docs,"
                       + " source: {dockerfile: docs/Dockerfile}}\n",
-                  "site/Dockerfile", "FROM nginx:1.27-alpine\n",
-                  "docs/Dockerfile", "FROM nginx:1.27-alpine\n"));
+                  "site/Dockerfile",
+                  "FROM nginx:1.27-alpine\n",
+                  "docs/Dockerfile",
+                  "FROM nginx:1.27-alpine\n"));
       GitFixtures.commit(
           remote,
           "main",
@@ -58,7 +68,8 @@ class MovedSourcesTest {
               "site/Dockerfile", "FROM nginx:1.29-alpine\n"));
       try (StateRepository repository =
           new StateRepository(
-              StateRepositorySettings.of(tmp.resolve("state.git").toString(), tmp.resolve("cache")))) {
+              StateRepositorySettings.of(
+                  tmp.resolve("state.git").toString(), tmp.resolve("cache")))) {
         CatalogActivitiesImpl catalog = new CatalogActivitiesImpl(repository);
 
         CatalogView plain = catalog.readCatalog(EnrollmentRequest.of("push"));
@@ -68,7 +79,8 @@ class MovedSourcesTest {
         assertThat(plain.unchangedImages()).containsExactlyInAnyOrder("site", "docs");
         assertThat(drift.analysisGroups())
             .singleElement()
-            .satisfies(g -> assertThat(g.targets()).extracting(t -> t.image()).containsExactly("site"));
+            .satisfies(
+                g -> assertThat(g.targets()).extracting(t -> t.image()).containsExactly("site"));
         assertThat(drift.unchangedImages()).containsExactly("docs");
       }
     }

@@ -98,7 +98,9 @@ class RestoredImageTest {
     env.sleep(Duration.ofDays(7).plusMinutes(5));
     assertThat(activities.rebuilds).hasSize(1);
     ImageRuntime committed = activities.lastCommitted;
-    assertThat(committed.lastRebuild().covered()).extracting(PendingDigest::digest).containsExactly(DIGEST);
+    assertThat(committed.lastRebuild().covered())
+        .extracting(PendingDigest::digest)
+        .containsExactly(DIGEST);
 
     ImageState fromGit = throughTheStateFile(RuntimeRecords.withRuntime(enrolled, committed));
     WorkflowStub.fromTyped(first).terminate("namespace lost");
@@ -141,10 +143,21 @@ class RestoredImageTest {
     SourceConfig source =
         new SourceConfig("github", "org/api", null, "Dockerfile", "build.yml", Map.of(), Map.of());
     return new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.SUCCESS, null, List.of(),
+        "api",
+        T0,
+        T0,
+        DiscoveryStatus.SUCCESS,
+        null,
+        List.of(),
         new Enrollment("ghcr.io", "org/api", source, "7d", true),
-        List.of(NODE), List.of(), List.of(),
-        null, null, null, RebuildState.monitoring(), Map.of());
+        List.of(NODE),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        RebuildState.monitoring(),
+        Map.of());
   }
 
   /**

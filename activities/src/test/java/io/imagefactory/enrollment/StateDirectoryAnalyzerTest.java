@@ -29,8 +29,9 @@ class StateDirectoryAnalyzerTest {
 
     Map<String, AnalysisOutcome> outcomes = analyzer.analyse(examples, catalog);
 
-    assertThat(outcomes).containsOnlyKeys(
-        "api", "base-python", "image-factory-worker", "nginx-site", "reports", "web");
+    assertThat(outcomes)
+        .containsOnlyKeys(
+            "api", "base-python", "image-factory-worker", "nginx-site", "reports", "web");
     assertThat(outcomes.values()).allMatch(AnalysisOutcome.Success.class::isInstance);
     assertThat(outcomes.values())
         .as("every example workflow can be dispatched with the inputs images.yaml gives it")
@@ -142,14 +143,13 @@ class StateDirectoryAnalyzerTest {
   }
 
   private static String workflowEntry(String name, String workflow) {
-    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n"
-            .formatted(name, name)
+    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n".formatted(name, name)
         + "    source: {dockerfile: Dockerfile, workflow: \"%s\"}\n".formatted(workflow);
   }
 
   private static String entry(String name, String dockerfile) {
-    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n    source: {dockerfile: %s}\n"
-        .formatted(name, name, dockerfile);
+    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n    source: "
+        + "{dockerfile: %s}\n".formatted(name, name, dockerfile);
   }
 
   private static Catalog catalog(String entries) throws CatalogException {

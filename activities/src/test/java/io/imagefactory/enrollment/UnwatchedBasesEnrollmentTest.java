@@ -1,6 +1,5 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,19 +13,17 @@ import io.imagefactory.argocd.ArgoCdActivitiesImpl;
 import io.imagefactory.argocd.ArgoCdStatusReader;
 import io.imagefactory.argocd.AwaitSyncRequest;
 import io.imagefactory.base.BaseImageWorkflowImpl;
-import io.imagefactory.enrollment.CatalogActivitiesImpl;
-import io.imagefactory.statefiles.StateFileStore;
-import io.imagefactory.enrollment.StateRepositorySetups;
-import io.imagefactory.enrollment.DockerfileActivitiesImpl;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.image.ImageWorkflowImpl;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
 import io.imagefactory.rebuild.RecordingRebuildActivities;
-import io.imagefactory.staterepo.GitFixtures;
-import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.sources.SourceCache;
 import io.imagefactory.sources.SourceHosts;
+import io.imagefactory.statefiles.StateFileStore;
+import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.staterepo.StateRepoActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
@@ -151,13 +148,20 @@ class UnwatchedBasesEnrollmentTest {
         "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n"
             + "  name: image-factory-kargo\n  namespace: argocd\n"
             + "spec:\n  source:\n    path: dist\n"
-            + "status:\n  sync:\n    status: Synced\n    revision: " + revision + "\n"
+            + "status:\n  sync:\n    status: Synced\n    revision: "
+            + revision
+            + "\n"
             + "  health:\n    status: Healthy\n"
             + "  operationState:\n    phase: Succeeded\n    message: synced\n"
-            + "    syncResult:\n      revision: " + revision + "\n";
+            + "    syncResult:\n      revision: "
+            + revision
+            + "\n";
     GenericKubernetesResource application =
         kubernetes.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-    kubernetes.genericKubernetesResources(APPLICATIONS).inNamespace("argocd").resource(application)
+    kubernetes
+        .genericKubernetesResources(APPLICATIONS)
+        .inNamespace("argocd")
+        .resource(application)
         .createOr(existing -> existing.update());
   }
 

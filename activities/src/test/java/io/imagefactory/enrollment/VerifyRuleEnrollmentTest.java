@@ -1,10 +1,8 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagefactory.enrollment.CatalogActivitiesImpl;
-import io.imagefactory.enrollment.CatalogView;
+import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
@@ -12,7 +10,6 @@ import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
 import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateRepositorySettings;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
@@ -89,7 +86,8 @@ class VerifyRuleEnrollmentTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(256);
     return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+        + Base64.getMimeEncoder()
+            .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
   }
 }

@@ -50,8 +50,17 @@ public final class FuzzRuns {
         assertTimeoutPreemptively(perTry, () -> check.accept(input));
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(
-            property + " fails on try " + attempt + " of seed " + seed + " (run with"
-                + " -Dimage-factory.fuzz.seed=" + seed + "): " + shown(input), e);
+            property
+                + " fails on try "
+                + attempt
+                + " of seed "
+                + seed
+                + " (run with"
+                + " -Dimage-factory.fuzz.seed="
+                + seed
+                + "): "
+                + shown(input),
+            e);
       }
     }
   }

@@ -20,7 +20,9 @@ class GitCredentialsTest {
 
   @Test
   void readsTheTokenFromTheEnvironmentAtUseTime() throws Exception {
-    CredentialsProvider provider = GitCredentials.fromEnv("GH_TOKEN").provider(Map.of("GH_TOKEN", "tok-1\n")::get, "https://github.com/a/b");
+    CredentialsProvider provider =
+        GitCredentials.fromEnv("GH_TOKEN")
+            .provider(Map.of("GH_TOKEN", "tok-1\n")::get, "https://github.com/a/b");
 
     CredentialItem.Username user = new CredentialItem.Username();
     CredentialItem.Password password = new CredentialItem.Password();
@@ -38,7 +40,9 @@ class GitCredentialsTest {
 
     CredentialItem.Username user = new CredentialItem.Username();
     CredentialItem.Password password = new CredentialItem.Password();
-    credentials.provider(n -> null, "https://github.com/a/b").get(new URIish("https://gitlab.com/a/b.git"), user, password);
+    credentials
+        .provider(n -> null, "https://github.com/a/b")
+        .get(new URIish("https://gitlab.com/a/b.git"), user, password);
 
     assertThat(user.getValue()).isEqualTo("oauth2");
     assertThat(new String(password.getValue())).isEqualTo("second");
@@ -46,10 +50,15 @@ class GitCredentialsTest {
 
   @Test
   void failsNamingTheSourceButNeverTheValue() {
-    assertThatThrownBy(() -> GitCredentials.fromEnv("GH_TOKEN").provider(n -> null, "https://github.com/a/b"))
+    assertThatThrownBy(
+            () -> GitCredentials.fromEnv("GH_TOKEN").provider(n -> null, "https://github.com/a/b"))
         .hasMessage("token environment variable GH_TOKEN is not set");
-    assertThatThrownBy(() -> GitCredentials.fromFile(tmp.resolve("absent")).provider(n -> null, "https://github.com/a/b"))
-        .hasMessageContaining("cannot read token file").hasMessageContaining("absent");
+    assertThatThrownBy(
+            () ->
+                GitCredentials.fromFile(tmp.resolve("absent"))
+                    .provider(n -> null, "https://github.com/a/b"))
+        .hasMessageContaining("cannot read token file")
+        .hasMessageContaining("absent");
     assertThat(GitCredentials.fromEnv("GH_TOKEN").toString()).contains("GH_TOKEN");
   }
 
@@ -57,11 +66,17 @@ class GitCredentialsTest {
   void aTokenSourceIsAskedForTheRemoteAtConnectionTime() throws Exception {
     List<String> asked = new ArrayList<>();
     GitCredentials app =
-        GitCredentials.fromSource("x-access-token", url -> { asked.add(url); return "ghs_minted"; });
+        GitCredentials.fromSource(
+            "x-access-token",
+            url -> {
+              asked.add(url);
+              return "ghs_minted";
+            });
 
     CredentialItem.Password password = new CredentialItem.Password();
     app.provider(n -> null, "https://github.com/acme/api.git")
-        .get(new URIish("https://github.com/acme/api.git"), new CredentialItem.Username(), password);
+        .get(
+            new URIish("https://github.com/acme/api.git"), new CredentialItem.Username(), password);
 
     assertThat(asked).containsExactly("https://github.com/acme/api.git");
     assertThat(new String(password.getValue())).isEqualTo("ghs_minted");
@@ -70,7 +85,9 @@ class GitCredentialsTest {
 
   @Test
   void needsExactlyOneSource() {
-    assertThatThrownBy(() -> new GitCredentials(null, "A", tmp)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GitCredentials(null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GitCredentials(null, "A", tmp))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GitCredentials(null, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

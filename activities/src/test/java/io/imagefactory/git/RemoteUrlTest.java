@@ -26,17 +26,19 @@ class RemoteUrlTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "https://x-access-token:ghp_secret@github.com/a/b.git | contains credentials",
-    "https://ghp_secret@github.com/a/b.git                | contains credentials",
-    "http://github.com/a/b.git                            | plain http to a non-loopback host",
-    "ssh://git@github.com/a/b.git                         | SSH",
-    "git@github.com:a/b.git                               | SSH",
-    "https://github.com                                   | names no repository path",
-    "https://github.com/a/b.git?x=1                       | query",
-    "relative/path                                        | neither",
-    "ftp://example.com/a.git                              | neither"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://x-access-token:ghp_secret@github.com/a/b.git | contains credentials",
+        "https://ghp_secret@github.com/a/b.git                | contains credentials",
+        "http://github.com/a/b.git                            | plain http to a non-loopback host",
+        "ssh://git@github.com/a/b.git                         | SSH",
+        "git@github.com:a/b.git                               | SSH",
+        "https://github.com                                   | names no repository path",
+        "https://github.com/a/b.git?x=1                       | query",
+        "relative/path                                        | neither",
+        "ftp://example.com/a.git                              | neither"
+      })
   void refusesOtherRemotesWithoutEchoingCredentials(String remote, String reason) {
     assertThatThrownBy(() -> RemoteUrl.parse(remote))
         .isInstanceOf(IllegalArgumentException.class)

@@ -23,22 +23,26 @@ class RepoPathsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "../x                  | leaves the repository",
-    "a/../../x             | leaves the repository",
-    "a/..                  | leaves the repository",
-    "/etc/passwd           | absolute",
-    "C:/Windows            | absolute",
-    "a\\b                  | use '/' as separator",
-    ".git/config           | points into '.git'",
-    "sub/.Git/HEAD         | points into '.git'",
-    "a//b                  | empty or '.' component",
-    "a/./b                 | empty or '.' component",
-    "images/               | names a directory",
-    "''                    | empty"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "../x                  | leaves the repository",
+        "a/../../x             | leaves the repository",
+        "a/..                  | leaves the repository",
+        "/etc/passwd           | absolute",
+        "C:/Windows            | absolute",
+        "a\\b                  | use '/' as separator",
+        ".git/config           | points into '.git'",
+        "sub/.Git/HEAD         | points into '.git'",
+        "a//b                  | empty or '.' component",
+        "a/./b                 | empty or '.' component",
+        "images/               | names a directory",
+        "''                    | empty"
+      })
   void refusesPathsThatLeaveTheRepository(String path, String reason) {
-    assertThatThrownBy(() -> RepoPaths.normalize(path)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
+    assertThatThrownBy(() -> RepoPaths.normalize(path))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(reason);
   }
 
   @ParameterizedTest

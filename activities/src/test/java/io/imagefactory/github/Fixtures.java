@@ -43,7 +43,8 @@ public final class Fixtures {
   /**
    * One workflow run as GitHub lists it, dispatched on {@code main}; null conclusion while running.
    */
-  public static String run(long id, String title, Instant created, String status, String conclusion) {
+  public static String run(
+      long id, String title, Instant created, String status, String conclusion) {
     return run(id, title, created, status, conclusion, "main", "workflow_dispatch");
   }
 

@@ -191,7 +191,8 @@ class GitHubCiProviderTest {
     assertThat(result.detail()).endsWith("run found by listing");
     assertThat(github.requests("GET", RUNS).get(0).query())
         .isEqualTo(
-            "event=workflow_dispatch&branch=main&created=%3E%3D2025-06-02T09%3A29%3A00Z&per_page=100");
+            "event=workflow_dispatch&branch=main"
+                + "&created=%3E%3D2025-06-02T09%3A29%3A00Z&per_page=100");
   }
 
   @Test

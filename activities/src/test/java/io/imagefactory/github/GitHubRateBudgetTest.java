@@ -49,7 +49,8 @@ class GitHubRateBudgetTest {
             .with("x-ratelimit-reset", Long.toString(reset))
             .with("x-ratelimit-resource", "core"));
     github.on("POST", DISPATCHES, Answer.empty(204));
-    RunRef run = new RunRef("github", "acme/api", "7", "https://github.com/acme/api/actions/runs/7");
+    RunRef run =
+        new RunRef("github", "acme/api", "7", "https://github.com/acme/api/actions/runs/7");
 
     assertThat(provider.conclusion(run)).isEmpty();
     assertThatThrownBy(() -> provider.dispatch(dispatch()))

@@ -37,8 +37,7 @@ class GitHubRebuildActivitiesTest {
   static final String DIGEST = "sha256:" + "4f".repeat(32);
   static final String DISPATCHES = "/repos/acme/api/actions/workflows/build.yml/dispatches";
   static final String CONTENTS = "/repos/acme/api/contents/.github/workflows/build.yml";
-  static final String STATE_DISPATCHES =
-      "/repos/acme/state/actions/workflows/build.yml/dispatches";
+  static final String STATE_DISPATCHES = "/repos/acme/state/actions/workflows/build.yml/dispatches";
 
   final MutableClock clock = new MutableClock();
   final AtomicInteger attempt = new AtomicInteger(1);
@@ -124,9 +123,12 @@ class GitHubRebuildActivitiesTest {
   void withoutAStateRepositoryOnGitHubSuchAnImageIsRefusedNamingTheSetting() {
     RebuildActivities noStateRepo =
         RebuildActivitiesImpl.forTests(
-            List.of(new GitHubCiProvider(
-                new GitHubApi(github.baseUrl()), repo -> "t", t -> java.util.Optional.empty(),
-                clock)),
+            List.of(
+                new GitHubCiProvider(
+                    new GitHubApi(github.baseUrl()),
+                    repo -> "t",
+                    t -> java.util.Optional.empty(),
+                    clock)),
             null,
             attempt::get);
 
@@ -205,12 +207,14 @@ class GitHubRebuildActivitiesTest {
 
   @Test
   void aRunInFlightIsARetryableBenignFailureAndAnEndedRunItsConclusion() {
-    RunRef run = new RunRef("github", "acme/api", "42", "https://github.com/acme/api/actions/runs/42");
+    RunRef run =
+        new RunRef("github", "acme/api", "42", "https://github.com/acme/api/actions/runs/42");
     String path = "/repos/acme/api/actions/runs/42";
     github.on(
         "GET",
         path,
-        Answer.json(200, Fixtures.run(42, "Rebuild api#3", MutableClock.START, "in_progress", null)),
+        Answer.json(
+            200, Fixtures.run(42, "Rebuild api#3", MutableClock.START, "in_progress", null)),
         Answer.json(
             200, Fixtures.run(42, "Rebuild api#3", MutableClock.START, "completed", "failure")));
 

@@ -43,31 +43,53 @@ class HostileCatalogTest {
 
   static Stream<Arguments> generated() {
     return Stream.<Arguments>of(
-        generated("a 50 MB file", () -> ("# " + "x".repeat(1022) + "\n").repeat(50 * 1024),
+        generated(
+            "a 50 MB file",
+            () -> ("# " + "x".repeat(1022) + "\n").repeat(50 * 1024),
             "images.yaml: is larger than 4 MiB"),
-        generated("a file just over the limit", () -> "#" + "x".repeat(CatalogLoader.MAX_BYTES),
+        generated(
+            "a file just over the limit",
+            () -> "#" + "x".repeat(CatalogLoader.MAX_BYTES),
             "images.yaml: is larger than 4 MiB"),
-        generated("10,000-deep nesting", () -> "images: " + "[".repeat(10_000) + "]".repeat(10_000),
+        generated(
+            "10,000-deep nesting",
+            () -> "images: " + "[".repeat(10_000) + "]".repeat(10_000),
             "nested deeper than 32 levels"),
-        generated("10,000-deep mappings", () -> "images: " + "{a: ".repeat(10_000) + "}".repeat(10_000),
+        generated(
+            "10,000-deep mappings",
+            () -> "images: " + "{a: ".repeat(10_000) + "}".repeat(10_000),
             "nested deeper than 32 levels"),
-        generated("a 10,000-character name", () -> entry("a".repeat(10_000)),
+        generated(
+            "a 10,000-character name",
+            () -> entry("a".repeat(10_000)),
             "field 'name': \"" + "a".repeat(60) + "...\" is longer than 63 characters"),
-        generated("a 10,000-character registry", () -> "images:\n  - name: api\n    registry: "
-            + "a".repeat(10_000) + ".io\n    repository: library/x\n", "field 'registry'"),
+        generated(
+            "a 10,000-character registry",
+            () ->
+                "images:\n  - name: api\n    registry: "
+                    + "a".repeat(10_000)
+                    + ".io\n    repository: library/x\n",
+            "field 'registry'"),
         generated("10,000 valid entries", HostileCatalogTest::manyEntries, "ok"),
-        generated("10,000 duplicate names", () -> "images:\n"
-            + "  - {name: api, registry: docker.io, repository: library/x}\n".repeat(10_000),
+        generated(
+            "10,000 duplicate names",
+            () ->
+                "images:\n"
+                    + "  - {name: api, registry: docker.io, repository: library/x}\n"
+                        .repeat(10_000),
             "more errors left out after the first 200"),
-        generated("a million-element flow list", () -> "images: [" + "1,".repeat(1_000_000) + "]",
+        generated(
+            "a million-element flow list",
+            () -> "images: [" + "1,".repeat(1_000_000) + "]",
             "the document has more than 1000000 values"),
-        generated("one 3 MB line", () -> "images: []\n# " + "\u001b".repeat(3_000_000),
-            "invalid YAML"));
+        generated(
+            "one 3 MB line", () -> "images: []\n# " + "\u001b".repeat(3_000_000), "invalid YAML"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("generated")
-  void loadsOrRefusesEachGeneratedCaseAsExpected(String name, Supplier<String> content, String expected) {
+  void loadsOrRefusesEachGeneratedCaseAsExpected(
+      String name, Supplier<String> content, String expected) {
     String outcome = outcome(content.get().getBytes(StandardCharsets.UTF_8));
 
     HostileCases.assertPrintable(outcome);
@@ -101,8 +123,11 @@ class HostileCatalogTest {
   private static String manyEntries() {
     StringBuilder text = new StringBuilder("images:\n");
     for (int i = 0; i < 10_000; i++) {
-      text.append("  - {name: pg-").append(i).append(", registry: docker.io, repository: library/pg-")
-          .append(i).append("}\n");
+      text.append("  - {name: pg-")
+          .append(i)
+          .append(", registry: docker.io, repository: library/pg-")
+          .append(i)
+          .append("}\n");
     }
     return text.toString();
   }

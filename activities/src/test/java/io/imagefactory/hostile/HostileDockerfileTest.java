@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
@@ -50,28 +49,47 @@ class HostileDockerfileTest {
 
   static Stream<Arguments> generated() {
     return Stream.of(
-        generated("a 10 MB Dockerfile", dir -> write(dir, "FROM alpine\n" + "#".repeat(10 * MIB)),
+        generated(
+            "a 10 MB Dockerfile",
+            dir -> write(dir, "FROM alpine\n" + "#".repeat(10 * MIB)),
             "failed: Dockerfile: is larger than 1 MiB"),
-        generated("10,000 stages", dir -> write(dir, stages(10_000)),
+        generated(
+            "10,000 stages",
+            dir -> write(dir, stages(10_000)),
             "bases: docker.io/library/alpine:3.20"),
-        generated("10,000 distinct bases", dir -> write(dir, distinctBases(10_000)),
+        generated(
+            "10,000 distinct bases",
+            dir -> write(dir, distinctBases(10_000)),
             "bases: docker.io/library/img0:1, docker.io/library/img1:1"),
-        generated("a 1 MB line", dir -> write(dir, "FROM alpine\nRUN " + "x".repeat(MIB - 20)),
+        generated(
+            "a 1 MB line",
+            dir -> write(dir, "FROM alpine\nRUN " + "x".repeat(MIB - 20)),
             "bases: docker.io/library/alpine:latest"),
-        generated("1 MB of continuations", dir -> write(dir, "FROM alpine\nRUN x \\\n"
-            + "y \\\n".repeat((MIB - 40) / 4) + "z\n"), "bases: docker.io/library/alpine:latest"),
-        generated("64 KB of random bytes", dir -> Files.write(dir.resolve("Dockerfile"),
-            randomBytes(65_536)), "failed: Dockerfile:"),
-        generated("a symbolic link out of the directory", dir -> {
-          Path outside = Files.createTempFile("outside", ".Dockerfile");
-          Files.writeString(outside, "FROM alpine\n");
-          outside.toFile().deleteOnExit();
-          Files.createSymbolicLink(dir.resolve("Dockerfile"), outside);
-        }, "failed: Dockerfile: resolves outside the state directory"),
-        generated("a directory", dir -> Files.createDirectory(dir.resolve("Dockerfile")),
+        generated(
+            "1 MB of continuations",
+            dir -> write(dir, "FROM alpine\nRUN x \\\n" + "y \\\n".repeat((MIB - 40) / 4) + "z\n"),
+            "bases: docker.io/library/alpine:latest"),
+        generated(
+            "64 KB of random bytes",
+            dir -> Files.write(dir.resolve("Dockerfile"), randomBytes(65_536)),
+            "failed: Dockerfile:"),
+        generated(
+            "a symbolic link out of the directory",
+            dir -> {
+              Path outside = Files.createTempFile("outside", ".Dockerfile");
+              Files.writeString(outside, "FROM alpine\n");
+              outside.toFile().deleteOnExit();
+              Files.createSymbolicLink(dir.resolve("Dockerfile"), outside);
+            },
+            "failed: Dockerfile: resolves outside the state directory"),
+        generated(
+            "a directory",
+            dir -> Files.createDirectory(dir.resolve("Dockerfile")),
             "failed: Dockerfile: is not a regular file"),
-        generated("no file", dir -> { }, "failed: Dockerfile: no such file in the state directory"),
-        generated("1,000 warnings", dir -> write(dir, "FROM $X\n".repeat(1_000)),
+        generated("no file", dir -> {}, "failed: Dockerfile: no such file in the state directory"),
+        generated(
+            "1,000 warnings",
+            dir -> write(dir, "FROM $X\n".repeat(1_000)),
             "failed: Dockerfile: no base image found"));
   }
 
@@ -89,7 +107,8 @@ class HostileDockerfileTest {
 
   /** {@code bases: a, b} with a {@code warning:} line each, or {@code failed: reason}. */
   private String analyse() throws Exception {
-    Files.writeString(stateDir.resolve(CatalogLoader.FILE_NAME),
+    Files.writeString(
+        stateDir.resolve(CatalogLoader.FILE_NAME),
         "images:\n  - {name: api, registry: ghcr.io, repository: org/api,"
             + " source: {dockerfile: Dockerfile}}\n");
     Catalog catalog = new CatalogLoader().load(stateDir.resolve(CatalogLoader.FILE_NAME));
@@ -98,11 +117,15 @@ class HostileDockerfileTest {
       return "failed: " + failure.reason();
     }
     AnalysisOutcome.Success success = (AnalysisOutcome.Success) outcome;
-    String bases = success.analysis().baseImages().stream()
-        .map(BaseImageReference::ref)
-        .collect(Collectors.joining(", "));
-    return "bases: " + (bases.isEmpty() ? "none" : bases)
-        + success.analysis().warnings().stream().map(w -> "\nwarning: " + w).collect(Collectors.joining());
+    String bases =
+        success.analysis().baseImages().stream()
+            .map(BaseImageReference::ref)
+            .collect(Collectors.joining(", "));
+    return "bases: "
+        + (bases.isEmpty() ? "none" : bases)
+        + success.analysis().warnings().stream()
+            .map(w -> "\nwarning: " + w)
+            .collect(Collectors.joining());
   }
 
   /** The outcome matches; {@code \\n} in an expectation separates the bases from a warning. */

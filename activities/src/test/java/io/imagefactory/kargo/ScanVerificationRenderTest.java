@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scan verification: off, nothing changes; on, one AnalysisTemplate and a {@code verification}
- * on every base and external Stage, valid against Argo Rollouts v1.9.1 and Kargo v1.11.2.
+ * Scan verification: off, nothing changes; on, one AnalysisTemplate and a {@code verification} on
+ * every base and external Stage, valid against Argo Rollouts v1.9.1 and Kargo v1.11.2.
  */
 class ScanVerificationRenderTest {
 
@@ -27,8 +27,7 @@ class ScanVerificationRenderTest {
       List.of(States.base("node-22", "docker.io/library/node", "22", "api"));
 
   private List<JsonNode> render(KargoSettings settings) {
-    return ManifestDocuments.parse(
-        new KargoManifestRenderer(settings).renderFile(images, bases));
+    return ManifestDocuments.parse(new KargoManifestRenderer(settings).renderFile(images, bases));
   }
 
   @Test
@@ -76,8 +75,7 @@ class ScanVerificationRenderTest {
             .findFirst()
             .orElseThrow();
 
-    JsonNode post =
-        template.at("/spec/metrics/0/provider/job/spec/template/spec/containers/0");
+    JsonNode post = template.at("/spec/metrics/0/provider/job/spec/template/spec/containers/0");
     JsonNode token = post.path("env").get(0);
     assertThat(token.path("name").asText()).isEqualTo("TOKEN");
     assertThat(token.at("/valueFrom/secretKeyRef/name").asText())
@@ -89,8 +87,7 @@ class ScanVerificationRenderTest {
   @Test
   void everyObjectValidatesAgainstArgoRolloutsAndKargo() {
     KargoSchemas kargo = KargoSchemas.load();
-    CrdSchemas rollouts =
-        CrdSchemas.load(List.of(SharedReference.require(ANALYSIS_TEMPLATE_CRD)));
+    CrdSchemas rollouts = CrdSchemas.load(List.of(SharedReference.require(ANALYSIS_TEMPLATE_CRD)));
 
     List<JsonNode> objects =
         render(KargoSettings.defaults().withScanVerification(ScanVerification.defaults()));
@@ -105,7 +102,10 @@ class ScanVerificationRenderTest {
     }
     // The schema is read for real: a mistyped Job field is caught.
     JsonNode template =
-        objects.stream().filter(o -> "AnalysisTemplate".equals(o.path("kind").asText())).findFirst().orElseThrow();
+        objects.stream()
+            .filter(o -> "AnalysisTemplate".equals(o.path("kind").asText()))
+            .findFirst()
+            .orElseThrow();
     ((ObjectNode) template.at("/spec/metrics/0/provider/job/spec")).put("backoffLimit", "once");
     assertThat(rollouts.validate(template)).isNotEmpty();
   }

@@ -149,7 +149,16 @@ public final class BudgetFleet implements AutoCloseable {
                 .build());
     // Short histories: the budget and the images continue as new many times during the run,
     // carrying the queue, the slots and the tickets.
-    WorkflowClient.start(budget::run, new BudgetSetup(BUDGET_CONTINUE_AS_NEW_AFTER, List.of(), List.of(), Map.of(), Map.of(), Map.of(), null));
+    WorkflowClient.start(
+        budget::run,
+        new BudgetSetup(
+            BUDGET_CONTINUE_AS_NEW_AFTER,
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            null));
     for (int i = 0; i < images; i++) {
       ImageWorkflow image =
           client.newWorkflowStub(
@@ -160,8 +169,7 @@ public final class BudgetFleet implements AutoCloseable {
                   .setWorkflowTaskTimeout(TASK_TIMEOUT)
                   .build());
       WorkflowClient.start(
-          image::run,
-          new ImageSetup(config(i), ImageRuntime.empty(), IMAGE_CONTINUE_AS_NEW_AFTER));
+          image::run, new ImageSetup(config(i), ImageRuntime.empty(), IMAGE_CONTINUE_AS_NEW_AFTER));
       github.image(repoOf(i), image(i) + ".yml");
     }
     for (int i = 0; i < images; i++) {
@@ -171,7 +179,8 @@ public final class BudgetFleet implements AutoCloseable {
 
   private ImageConfig config(int i) {
     List<String> bases = isDependent(i) ? List.of(NODE, image(i - 1)) : List.of(NODE);
-    List<String> dependents = isDependent(i + 1) && i + 1 < images ? List.of(image(i + 1)) : List.of();
+    List<String> dependents =
+        isDependent(i + 1) && i + 1 < images ? List.of(image(i + 1)) : List.of();
     return new ImageConfig(
         image(i),
         ImageKind.MANAGED,
@@ -186,7 +195,8 @@ public final class BudgetFleet implements AutoCloseable {
         List.of(),
         new RebuildWindow(
             "UTC",
-            List.of(new WindowRange(List.of("Mon", "Tue", "Wed", "Thu", "Fri"), "09:00", "21:00"))));
+            List.of(
+                new WindowRange(List.of("Mon", "Tue", "Wed", "Thu", "Fri"), "09:00", "21:00"))));
   }
 
   /** Advances the server's clock; timers, retries and polls due in between all run. */
@@ -195,8 +205,8 @@ public final class BudgetFleet implements AutoCloseable {
   }
 
   /**
-   * Stops the worker (its cache and threads go; activities in flight finish first, as in a
-   * rolling deploy) and starts a new one on the same server, which replays every workflow.
+   * Stops the worker (its cache and threads go; activities in flight finish first, as in a rolling
+   * deploy) and starts a new one on the same server, which replays every workflow.
    */
   public void restartWorker() throws InterruptedException {
     factory.shutdown();
@@ -212,7 +222,9 @@ public final class BudgetFleet implements AutoCloseable {
     WorkerFactory next =
         WorkerFactory.newInstance(
             client,
-            io.temporal.worker.WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(cache).build());
+            io.temporal.worker.WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(cache)
+                .build());
     Worker worker = next.newWorker(TaskQueues.MAIN);
     worker.registerWorkflowImplementationTypes(
         ImageWorkflowImpl.class, StateRepoWorkflowImpl.class, RebuildBudgetWorkflowImpl.class);
@@ -266,8 +278,7 @@ public final class BudgetFleet implements AutoCloseable {
   }
 
   /** A cascade asks for an enrollment; the fleet has none to run. */
-  public static final class NoEnrollment
-      implements EntityActivities, EnrollmentRequestActivities {
+  public static final class NoEnrollment implements EntityActivities, EnrollmentRequestActivities {
     @Override
     public EntitiesEnsured ensureEntities(EnsureEntitiesRequest request) {
       throw new UnsupportedOperationException("the fleet enrolls nothing");
@@ -284,7 +295,8 @@ public final class BudgetFleet implements AutoCloseable {
   public Map<Long, int[]> timeline() {
     Map<Long, int[]> minutes = new TreeMap<>();
     List<FleetGitHub.Dispatch> all = github.dispatches();
-    Instant last = all.stream().map(FleetGitHub.Dispatch::ends).max(Instant::compareTo).orElse(OPENING);
+    Instant last =
+        all.stream().map(FleetGitHub.Dispatch::ends).max(Instant::compareTo).orElse(OPENING);
     for (long m = 0; !OPENING.plusSeconds(60 * m).isAfter(last); m++) {
       Instant t = OPENING.plusSeconds(60 * m);
       int dispatched = 0;

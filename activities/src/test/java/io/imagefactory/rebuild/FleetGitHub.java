@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The local GitHub a fleet rebuilds on: every {@code workflow_dispatch} starts a run that succeeds
- * {@code runLength} of the test server's time later, and every dispatch is recorded with that
- * time, so a test can check what GitHub saw: runs in flight per repository, dispatches per hour.
+ * {@code runLength} of the test server's time later, and every dispatch is recorded with that time,
+ * so a test can check what GitHub saw: runs in flight per repository, dispatches per hour.
  */
 public final class FleetGitHub implements AutoCloseable {
 
@@ -46,7 +46,10 @@ public final class FleetGitHub implements AutoCloseable {
 
   /** Routes the dispatches of {@code workflow} ({@code <image>.yml}) in {@code repo}. */
   public void image(String repo, String workflow) {
-    github.on("POST", "/repos/" + repo + "/actions/workflows/" + workflow + "/dispatches", this::dispatch);
+    github.on(
+        "POST",
+        "/repos/" + repo + "/actions/workflows/" + workflow + "/dispatches",
+        this::dispatch);
   }
 
   private Answer dispatch(FakeGitHub.Request request) {
@@ -56,11 +59,7 @@ public final class FleetGitHub implements AutoCloseable {
     Instant at = now.get();
     Dispatch dispatch =
         new Dispatch(
-            path.group(1),
-            path.group(2).replaceFirst("\\.yml$", ""),
-            id,
-            at,
-            at.plus(runLength));
+            path.group(1), path.group(2).replaceFirst("\\.yml$", ""), id, at, at.plus(runLength));
     synchronized (dispatches) {
       dispatches.add(dispatch);
     }
@@ -69,8 +68,14 @@ public final class FleetGitHub implements AutoCloseable {
     String page = "https://github.example/" + path.group(1) + "/actions/runs/" + id;
     return Answer.json(
             200,
-            "{\"workflow_run_id\": " + id + ", \"run_url\": \"" + github.baseUrl() + request.path()
-                + "\", \"html_url\": \"" + page + "\"}")
+            "{\"workflow_run_id\": "
+                + id
+                + ", \"run_url\": \""
+                + github.baseUrl()
+                + request.path()
+                + "\", \"html_url\": \""
+                + page
+                + "\"}")
         .with("x-ratelimit-remaining", "4000")
         .with("x-ratelimit-reset", Long.toString(at.plusSeconds(3600).getEpochSecond()));
   }

@@ -50,8 +50,7 @@ class RebuildActivitiesMetricsTest {
       };
 
   private static RebuildRequest request(RebuildTarget target) {
-    return new RebuildRequest(
-        "web", "web#1", target, "timer", Map.of(), Map.of(), Instant.EPOCH);
+    return new RebuildRequest("web", "web#1", target, "timer", Map.of(), Map.of(), Instant.EPOCH);
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.imagefactory.budget.BudgetLimits;
 import io.imagefactory.budget.BudgetStatus;
 import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A fleet that takes one new base digest at once, paced by the rebuild budget against a local
- * GitHub, GitHub never sees more runs of a repository at once
- * or more dispatches in an hour than configured, every image is built exactly once, each
- * repository's images go oldest eligibility first, and a base's run ends before the image built
- * on it is dispatched. The budget and the images continue as new many times on the way, so the
- * queue, the slots and the tickets are carried, not kept in a worker's memory. The 1,000-image version of this run is {@code bench}'s {@code
- * BudgetFleetBench}.
+ * GitHub, GitHub never sees more runs of a repository at once or more dispatches in an hour than
+ * configured, every image is built exactly once, each repository's images go oldest eligibility
+ * first, and a base's run ends before the image built on it is dispatched. The budget and the
+ * images continue as new many times on the way, so the queue, the slots and the tickets are
+ * carried, not kept in a worker's memory. The 1,000-image version of this run is {@code bench}'s
+ * {@code BudgetFleetBench}.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RebuildBudgetFleetTest {
@@ -61,9 +60,11 @@ class RebuildBudgetFleetTest {
     }
   }
 
-  private static void assertEveryImageBuiltOnce(BudgetFleet fleet, List<FleetGitHub.Dispatch> dispatches) {
+  private static void assertEveryImageBuiltOnce(
+      BudgetFleet fleet, List<FleetGitHub.Dispatch> dispatches) {
     Map<String, Long> perImage =
-        dispatches.stream().collect(Collectors.groupingBy(FleetGitHub.Dispatch::image, Collectors.counting()));
+        dispatches.stream()
+            .collect(Collectors.groupingBy(FleetGitHub.Dispatch::image, Collectors.counting()));
     assertThat(perImage).hasSize(IMAGES);
     assertThat(perImage.values()).allMatch(n -> n == 1);
     for (int i = 0; i < IMAGES; i++) {
@@ -79,22 +80,26 @@ class RebuildBudgetFleetTest {
               .filter(o -> o.repo().equals(d.repo()))
               .filter(o -> !o.at().isAfter(d.at()) && o.ends().isAfter(d.at()))
               .count();
-      assertThat(running).as("runs of %s in flight at %s", d.repo(), d.at()).isLessThanOrEqualTo(PER_REPO);
+      assertThat(running)
+          .as("runs of %s in flight at %s", d.repo(), d.at())
+          .isLessThanOrEqualTo(PER_REPO);
       long lastHour =
           dispatches.stream()
-              .filter(o -> !o.at().isAfter(d.at()) && o.at().isAfter(d.at().minus(Duration.ofHours(1))))
+              .filter(
+                  o -> !o.at().isAfter(d.at()) && o.at().isAfter(d.at().minus(Duration.ofHours(1))))
               .count();
       assertThat(lastHour).as("dispatches in the hour to %s", d.at()).isLessThanOrEqualTo(PER_HOUR);
     }
   }
 
   /**
-   * Per repository, once the first slots are taken, images that wait for no base go in
-   * eligibility order; an image built on another goes only after its base's run ended.
+   * Per repository, once the first slots are taken, images that wait for no base go in eligibility
+   * order; an image built on another goes only after its base's run ended.
    */
   private static void assertOrder(List<FleetGitHub.Dispatch> dispatches) {
     Map<String, FleetGitHub.Dispatch> byImage =
-        dispatches.stream().collect(Collectors.toMap(FleetGitHub.Dispatch::image, Function.identity()));
+        dispatches.stream()
+            .collect(Collectors.toMap(FleetGitHub.Dispatch::image, Function.identity()));
     Map<String, List<FleetGitHub.Dispatch>> perRepo = new HashMap<>();
     dispatches.stream()
         .sorted(Comparator.comparing(FleetGitHub.Dispatch::at))

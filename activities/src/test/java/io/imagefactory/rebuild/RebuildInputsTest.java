@@ -30,43 +30,51 @@ class RebuildInputsTest {
           Instant.parse("2026-11-01T10:00:00Z"));
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "production                                | production",
-      "${rebuild.id}                             | api#3",
-      "Rebuild ${rebuild.id} (${rebuild.reason}) | Rebuild api#3 (timer)",
-      "${image.name}                             | api",
-      "${base.node-22-bookworm-slim.digest}      | sha256:1111",
-      "${base.golang-1.23-bookworm.digest}       | ~~",
-      "${base.node-22-bookworm-slim.ref}         | docker.io/library/node:22-bookworm-slim@sha256:1111",
-      "${base.golang-1.23-bookworm.ref}          | docker.io/library/golang:1.23-bookworm",
-      "$${rebuild.id}                            | ${rebuild.id}",
-      "$$${rebuild.id}                           | $${rebuild.id}",
-      "cost: $5, $                               | cost: $5, $",
-      "$${{ github.sha }}                        | ${{ github.sha }}",
-      "~~                                        | ~~"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "production                                | production",
+        "${rebuild.id}                             | api#3",
+        "Rebuild ${rebuild.id} (${rebuild.reason}) | Rebuild api#3 (timer)",
+        "${image.name}                             | api",
+        "${base.node-22-bookworm-slim.digest}      | sha256:1111",
+        "${base.golang-1.23-bookworm.digest}       | ~~",
+        "${base.node-22-bookworm-slim.ref}         | docker.io/library/node:22-bookworm-slim@sha256:1111",
+        "${base.golang-1.23-bookworm.ref}          | docker.io/library/golang:1.23-bookworm",
+        "$${rebuild.id}                            | ${rebuild.id}",
+        "$$${rebuild.id}                           | $${rebuild.id}",
+        "cost: $5, $                               | cost: $5, $",
+        "$${{ github.sha }}                        | ${{ github.sha }}",
+        "~~                                        | ~~"
+      })
   void rendersEachPlaceholder(String value, String expected) {
     assertThat(RebuildInputs.render(Map.of("x", value), REQUEST)).containsEntry("x", expected);
     assertThat(RebuildInputs.problems(Map.of("x", value), BASES)).isEmpty();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "${rebuild}        | unknown placeholder ${rebuild} in input 'x' (use ${rebuild.id},"
-          + " ${rebuild.reason}, ${image.name}, ${base.<base>.digest} or ${base.<base>.ref};"
-          + " $${ is a literal ${)",
-      "${}               | unknown placeholder ${} in input 'x'",
-      "${ rebuild.id }   | unknown placeholder ${ rebuild.id } in input 'x'",
-      "${Rebuild.Id}     | unknown placeholder ${Rebuild.Id} in input 'x'",
-      "${base.node}      | unknown placeholder ${base.node} in input 'x'",
-      "${base..ref}      | unknown placeholder ${base..ref} in input 'x'",
-      "${base.node.tag}  | unknown placeholder ${base.node.tag} in input 'x'",
-      "${{ github.sha }} | unknown placeholder ${{ github.sha } in input 'x'",
-      "v${rebuild.id     | unterminated ${ in input 'x': \"v${rebuild.id\" (close it with },"
-          + " or write $${ for a literal ${)",
-      "${base.node.ref}  | ${base.node.ref} in input 'x' names no base of this image (its bases:"
-          + " golang-1.23-bookworm, node-22-bookworm-slim)",
-      "${base.Node-22-bookworm-slim.digest} | ${base.Node-22-bookworm-slim.digest} in input 'x'"
-          + " names no base of this image"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "${rebuild}        | unknown placeholder ${rebuild} in input 'x' (use ${rebuild.id},"
+            + " ${rebuild.reason}, ${image.name}, ${base.<base>.digest} or ${base.<base>.ref};"
+            + " $${ is a literal ${)",
+        "${}               | unknown placeholder ${} in input 'x'",
+        "${ rebuild.id }   | unknown placeholder ${ rebuild.id } in input 'x'",
+        "${Rebuild.Id}     | unknown placeholder ${Rebuild.Id} in input 'x'",
+        "${base.node}      | unknown placeholder ${base.node} in input 'x'",
+        "${base..ref}      | unknown placeholder ${base..ref} in input 'x'",
+        "${base.node.tag}  | unknown placeholder ${base.node.tag} in input 'x'",
+        "${{ github.sha }} | unknown placeholder ${{ github.sha } in input 'x'",
+        "v${rebuild.id     | unterminated ${ in input 'x': \"v${rebuild.id\" (close it with },"
+            + " or write $${ for a literal ${)",
+        "${base.node.ref}  | ${base.node.ref} in input 'x' names no base of this image (its bases:"
+            + " golang-1.23-bookworm, node-22-bookworm-slim)",
+        "${base.Node-22-bookworm-slim.digest} | ${base.Node-22-bookworm-slim.digest} in input 'x'"
+            + " names no base of this image"
+      })
   void reportsBadPlaceholdersNamingTheInput(String value, String problem) {
     assertThat(RebuildInputs.problems(Map.of("x", value), BASES))
         .singleElement()
@@ -95,12 +103,16 @@ class RebuildInputsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "${base.node-22-bookworm-slim.ref} ${base.golang-1.23-bookworm.digest} | true",
-      "${base.node-22-bookworm-slim.ref}                                      | false",
-      "FROM ${base.node-22-bookworm-slim.digest}${base.golang-1.23-bookworm.ref} | true",
-      "$${base.node-22-bookworm-slim.ref} ${base.golang-1.23-bookworm.ref}   | false",
-      "${rebuild.id}                                                          | false"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "${base.node-22-bookworm-slim.ref} ${base.golang-1.23-bookworm.digest} | true",
+        "${base.node-22-bookworm-slim.ref}                                      | false",
+        "FROM ${base.node-22-bookworm-slim.digest}${base.golang-1.23-bookworm.ref} | true",
+        "$${base.node-22-bookworm-slim.ref} ${base.golang-1.23-bookworm.ref}   | false",
+        "${rebuild.id}                                                          | false"
+      })
   void pinsEveryBaseOnlyWhenEachBaseHasAPlaceholder(String value, boolean pins) {
     assertThat(RebuildInputs.pinsEveryBase(Map.of("base", value), BASES)).isEqualTo(pins);
   }
@@ -122,7 +134,11 @@ class RebuildInputsTest {
   void replacesTheDigestOfAReferenceThatAlreadyHasOne() {
     RebuildRequest pinned =
         new RebuildRequest(
-            "api", "api#4", null, "now", Map.of(NODE, NODE_DIGEST),
+            "api",
+            "api#4",
+            null,
+            "now",
+            Map.of(NODE, NODE_DIGEST),
             Map.of(NODE, "docker.io/library/node:22-bookworm-slim@sha256:" + "0".repeat(64)),
             Instant.EPOCH);
 

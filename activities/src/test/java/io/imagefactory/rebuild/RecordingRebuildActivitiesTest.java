@@ -14,7 +14,8 @@ class RecordingRebuildActivitiesTest {
         new RebuildRequest(
             "api",
             "api#3",
-            new RebuildTarget("github", "example-org/api", "build.yml", "main", Map.of("env", "prod")),
+            new RebuildTarget(
+                "github", "example-org/api", "build.yml", "main", Map.of("env", "prod")),
             "timer",
             Map.of("node-22", "sha256:ab"),
             Map.of(),
@@ -26,15 +27,21 @@ class RecordingRebuildActivitiesTest {
     assertThat(dispatch.runUrl()).isNull();
     assertThat(dispatch.detail())
         .isEqualTo(
-            "workflow_dispatch example-org/api build.yml ref=main inputs={env=prod} for {node-22=sha256:ab}");
+            "workflow_dispatch example-org/api build.yml ref=main inputs={env=prod} for "
+                + "{node-22=sha256:ab}");
   }
 
   @Test
   void saysWhenTheImageHasNoWorkflowConfigured() {
     RebuildRequest request =
         new RebuildRequest(
-            "site", "site#1", new RebuildTarget("github", null, null, "main", Map.of()), "now",
-            Map.of(), Map.of(), Instant.EPOCH);
+            "site",
+            "site#1",
+            new RebuildTarget("github", null, null, "main", Map.of()),
+            "now",
+            Map.of(),
+            Map.of(),
+            Instant.EPOCH);
     assertThat(new RecordingRebuildActivities().dispatchRebuild(request).detail())
         .contains("<state repository> <no workflow configured>");
   }

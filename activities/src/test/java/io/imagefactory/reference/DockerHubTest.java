@@ -37,7 +37,11 @@ class DockerHubTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"library/node, node, true", "bitnami/redis, bitnami/redis, false", "node, node, false"})
+  @CsvSource({
+    "library/node, node, true",
+    "bitnami/redis, bitnami/redis, false",
+    "node, node, false"
+  })
   void officialImagesDropTheLibraryNamespaceWhereTheyAreShown(
       String repository, String familiar, boolean official) {
     assertThat(DockerHub.familiar(repository)).isEqualTo(familiar);

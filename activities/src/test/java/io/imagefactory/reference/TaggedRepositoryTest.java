@@ -10,10 +10,10 @@ class TaggedRepositoryTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "localhost:5000/app:1.2,                    localhost:5000/app,                1.2",
-    "docker.io/library/node:22-bookworm-slim,   docker.io/library/node,            22-bookworm-slim",
-    "nginx:1.27,                                nginx,                             1.27",
-    "registry.example.com:8443/a/b/c:v1_rc1,    registry.example.com:8443/a/b/c,   v1_rc1",
+    "localhost:5000/app:1.2,                   localhost:5000/app,              1.2",
+    "docker.io/library/node:22-bookworm-slim,  docker.io/library/node,          22-bookworm-slim",
+    "nginx:1.27,                               nginx,                           1.27",
+    "registry.example.com:8443/a/b/c:v1_rc1,   registry.example.com:8443/a/b/c, v1_rc1",
   })
   void keepsTheRepositoryAsWrittenAndSplitsAtTheLastColon(String text, String repoURL, String tag)
       throws InvalidImageReferenceException {

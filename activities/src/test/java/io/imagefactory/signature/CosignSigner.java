@@ -37,7 +37,8 @@ final class CosignSigner {
   }
 
   CosignSigner(RegistryPusher pusher, KeyType type) throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance(type == KeyType.ECDSA_P256 ? "EC" : "RSA");
+    KeyPairGenerator generator =
+        KeyPairGenerator.getInstance(type == KeyType.ECDSA_P256 ? "EC" : "RSA");
     if (type == KeyType.ECDSA_P256) {
       generator.initialize(new ECGenParameterSpec("secp256r1"));
     } else {
@@ -75,9 +76,15 @@ final class CosignSigner {
     String manifest = signatureManifest(name, digest, digest);
     String manifestDigest = SignatureFinder.sha256(manifest.getBytes(StandardCharsets.UTF_8));
     pusher.manifest(name, manifestDigest, SignatureFinder.OCI_MANIFEST, manifest);
-    return "{\"mediaType\":\"" + SignatureFinder.OCI_MANIFEST + "\",\"digest\":\"" + manifestDigest
-        + "\",\"size\":" + manifest.getBytes(StandardCharsets.UTF_8).length
-        + ",\"artifactType\":\"" + SignatureFinder.SIGNATURE_ARTIFACT + "\"}";
+    return "{\"mediaType\":\""
+        + SignatureFinder.OCI_MANIFEST
+        + "\",\"digest\":\""
+        + manifestDigest
+        + "\",\"size\":"
+        + manifest.getBytes(StandardCharsets.UTF_8).length
+        + ",\"artifactType\":\""
+        + SignatureFinder.SIGNATURE_ARTIFACT
+        + "\"}";
   }
 
   private String signatureManifest(String name, String signed, String subject) throws Exception {
@@ -86,24 +93,48 @@ final class CosignSigner {
     byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
     String configDigest = pusher.blob(name, config);
     String layer =
-        "{\"mediaType\":\"" + SignatureFinder.SIMPLE_SIGNING + "\",\"digest\":\"" + payloadDigest
-            + "\",\"size\":" + payload.length + ",\"annotations\":{\""
-            + SignatureFinder.SIGNATURE_ANNOTATION + "\":\"" + sign(payload) + "\"}}";
-    return "{\"schemaVersion\":2,\"mediaType\":\"" + SignatureFinder.OCI_MANIFEST + "\","
-        + (subject == null ? "" : "\"artifactType\":\"" + SignatureFinder.SIGNATURE_ARTIFACT + "\",")
-        + "\"config\":" + RegistryPusher.descriptor(RegistryPusher.OCI_CONFIG, configDigest, config.length)
-        + ",\"layers\":[" + layer + "]"
+        "{\"mediaType\":\""
+            + SignatureFinder.SIMPLE_SIGNING
+            + "\",\"digest\":\""
+            + payloadDigest
+            + "\",\"size\":"
+            + payload.length
+            + ",\"annotations\":{\""
+            + SignatureFinder.SIGNATURE_ANNOTATION
+            + "\":\""
+            + sign(payload)
+            + "\"}}";
+    return "{\"schemaVersion\":2,\"mediaType\":\""
+        + SignatureFinder.OCI_MANIFEST
+        + "\","
         + (subject == null
             ? ""
-            : ",\"subject\":{\"mediaType\":\"" + SignatureFinder.OCI_MANIFEST + "\",\"digest\":\""
-                + subject + "\",\"size\":1}")
+            : "\"artifactType\":\"" + SignatureFinder.SIGNATURE_ARTIFACT + "\",")
+        + "\"config\":"
+        + RegistryPusher.descriptor(RegistryPusher.OCI_CONFIG, configDigest, config.length)
+        + ",\"layers\":["
+        + layer
+        + "]"
+        + (subject == null
+            ? ""
+            : ",\"subject\":{\"mediaType\":\""
+                + SignatureFinder.OCI_MANIFEST
+                + "\",\"digest\":\""
+                + subject
+                + "\",\"size\":1}")
         + "}";
   }
 
   static byte[] payload(String name, String digest) throws IOException {
-    return ("{\"critical\":{\"identity\":{\"docker-reference\":\"" + name + "\"},"
-            + "\"image\":{\"docker-manifest-digest\":\"" + digest + "\"},"
-            + "\"type\":\"" + CosignPayloads.SIGNATURE_TYPE + "\"},\"optional\":null}")
+    return ("{\"critical\":{\"identity\":{\"docker-reference\":\""
+            + name
+            + "\"},"
+            + "\"image\":{\"docker-manifest-digest\":\""
+            + digest
+            + "\"},"
+            + "\"type\":\""
+            + CosignPayloads.SIGNATURE_TYPE
+            + "\"},\"optional\":null}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

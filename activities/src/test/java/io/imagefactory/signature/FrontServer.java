@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class FrontServer implements AutoCloseable {
 
-  private static final Pattern REFERRERS = Pattern.compile("/v2/(.+)/referrers/(sha256:[0-9a-f]{64})");
+  private static final Pattern REFERRERS =
+      Pattern.compile("/v2/(.+)/referrers/(sha256:[0-9a-f]{64})");
 
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> tokenRequests = new CopyOnWriteArrayList<>();
@@ -71,12 +72,20 @@ final class FrontServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     requests.add(exchange.getRequestMethod() + " " + path);
     if (requiresToken
-        && !issued.contains(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")))) {
+        && !issued.contains(
+            String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")))) {
       Matcher named = Pattern.compile("/v2/(.+)/(manifests|blobs|referrers)/.*").matcher(path);
-      String scope = named.matches() ? "repository:" + named.group(1) + ":pull" : "registry:catalog:*";
-      exchange.getResponseHeaders().add(
-          "WWW-Authenticate",
-          "Bearer realm=\"http://" + host() + "/token\",service=\"front\",scope=\"" + scope + "\"");
+      String scope =
+          named.matches() ? "repository:" + named.group(1) + ":pull" : "registry:catalog:*";
+      exchange
+          .getResponseHeaders()
+          .add(
+              "WWW-Authenticate",
+              "Bearer realm=\"http://"
+                  + host()
+                  + "/token\",service=\"front\",scope=\""
+                  + scope
+                  + "\"");
       respond(exchange, 401, "application/json", "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
       return;
     }
@@ -87,8 +96,11 @@ final class FrontServer implements AutoCloseable {
           exchange,
           200,
           SignatureFinder.OCI_INDEX,
-          "{\"schemaVersion\":2,\"mediaType\":\"" + SignatureFinder.OCI_INDEX + "\",\"manifests\":["
-              + String.join(",", descriptors) + "]}");
+          "{\"schemaVersion\":2,\"mediaType\":\""
+              + SignatureFinder.OCI_INDEX
+              + "\",\"manifests\":["
+              + String.join(",", descriptors)
+              + "]}");
       return;
     }
     forward(exchange);
@@ -103,10 +115,15 @@ final class FrontServer implements AutoCloseable {
       request.header("Accept", accept);
     }
     try {
-      HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      answer.headers().firstValue("Content-Type")
+      HttpResponse<byte[]> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      answer
+          .headers()
+          .firstValue("Content-Type")
           .ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
-      answer.headers().firstValue("Location")
+      answer
+          .headers()
+          .firstValue("Location")
           .ifPresent(location -> exchange.getResponseHeaders().add("Location", location));
       byte[] body = answer.body();
       exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);

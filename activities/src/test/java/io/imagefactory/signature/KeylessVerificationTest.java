@@ -170,7 +170,7 @@ class KeylessVerificationTest {
         .contains(
             placement == Placement.BUNDLE_AS_REFERRER
                 ? "Provided artifact digest does not match any subject sha256 digests in DSSE"
-                      + " payload"
+                    + " payload"
                 : "the signed payload names " + HumanText.shortDigest(other) + ", not this digest");
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The CNCF distribution registry of Debian's {@code docker-registry} package, started on a free
- * port with its storage in a test directory and no authentication. Without the binary the tests
- * are skipped on a workstation and fail on CI ({@code CI} set), where {@code .ci/run} installs it.
+ * port with its storage in a test directory and no authentication. Without the binary the tests are
+ * skipped on a workstation and fail on CI ({@code CI} set), where {@code .ci/run} installs it.
  */
 final class LocalRegistry implements AutoCloseable {
 
@@ -35,7 +35,8 @@ final class LocalRegistry implements AutoCloseable {
   static LocalRegistry start(Path dir) throws IOException {
     if (!Files.isExecutable(BINARY)) {
       String message =
-          BINARY + " is missing: install Debian's docker-registry package (apt-get install -y"
+          BINARY
+              + " is missing: install Debian's docker-registry package (apt-get install -y"
               + " docker-registry); .ci/run installs it";
       if (System.getenv("CI") != null) {
         fail(message);

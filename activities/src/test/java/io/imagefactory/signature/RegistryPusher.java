@@ -61,27 +61,45 @@ final class RegistryPusher {
 
   /** A small image (one config, one layer) tagged {@code tag}; returns its manifest digest. */
   String image(String name, String tag) throws IOException, InterruptedException {
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"tag\":\"" + tag + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"tag\":\"" + tag + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] layer = ("layer of " + name + ":" + tag).getBytes(StandardCharsets.UTF_8);
     String configDigest = blob(name, config);
     String layerDigest = blob(name, layer);
     String manifest =
-        "{\"schemaVersion\":2,\"mediaType\":\"" + SignatureFinder.OCI_MANIFEST + "\","
-            + "\"config\":" + descriptor(OCI_CONFIG, configDigest, config.length) + ","
-            + "\"layers\":[" + descriptor(OCI_LAYER, layerDigest, layer.length) + "]}";
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + SignatureFinder.OCI_MANIFEST
+            + "\","
+            + "\"config\":"
+            + descriptor(OCI_CONFIG, configDigest, config.length)
+            + ","
+            + "\"layers\":["
+            + descriptor(OCI_LAYER, layerDigest, layer.length)
+            + "]}";
     return manifest(name, tag, SignatureFinder.OCI_MANIFEST, manifest);
   }
 
   static String descriptor(String mediaType, String digest, long size) {
-    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest + "\",\"size\":" + size + "}";
+    return "{\"mediaType\":\""
+        + mediaType
+        + "\",\"digest\":\""
+        + digest
+        + "\",\"size\":"
+        + size
+        + "}";
   }
 
   private static void expect(HttpResponse<String> response, int status) throws IOException {
     if (response.statusCode() != status) {
       throw new IOException(
-          response.request().method() + " " + response.uri() + " answered " + response.statusCode()
-              + ": " + response.body());
+          response.request().method()
+              + " "
+              + response.uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 }

@@ -97,7 +97,8 @@ class SignatureActivitiesImplTest {
     String referred = pusher.image(name, "2");
     typed.signUnderTag(name, tagged, tagged);
     front.referrers.put(referred, List.of(typed.signAsReferrer(name, referred)));
-    Map<String, byte[]> keys = Map.of(KEY, typed.publicKeyPem(), OTHER_KEY, otherOfTheType.publicKeyPem());
+    Map<String, byte[]> keys =
+        Map.of(KEY, typed.publicKeyPem(), OTHER_KEY, otherOfTheType.publicKeyPem());
     SignatureActivitiesImpl activities =
         new SignatureActivitiesImpl(
             new RegistryHosts(List.of(front.host())),
@@ -105,9 +106,12 @@ class SignatureActivitiesImplTest {
             path -> Optional.ofNullable(keys.get(path)),
             SigstoreTrust.fromFile(dir.resolve("no-keyless-rule-reads-this.json")));
 
-    SignatureVerdict underTag = activities.verifySignature(check(tagged, rule(KEY, VerifyRule.ENFORCE)));
-    SignatureVerdict underReferrers = activities.verifySignature(check(referred, rule(KEY, VerifyRule.ENFORCE)));
-    SignatureVerdict otherKey = activities.verifySignature(check(tagged, rule(OTHER_KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict underTag =
+        activities.verifySignature(check(tagged, rule(KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict underReferrers =
+        activities.verifySignature(check(referred, rule(KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict otherKey =
+        activities.verifySignature(check(tagged, rule(OTHER_KEY, VerifyRule.ENFORCE)));
 
     assertThat(underTag.verified()).as(underTag.detail()).isTrue();
     assertThat(underReferrers.verified()).as(underReferrers.detail()).isTrue();
@@ -127,8 +131,11 @@ class SignatureActivitiesImplTest {
     assertThat(verdict.held()).isTrue();
     assertThat(verdict.detail())
         .isEqualTo(
-            "1 signature(s) found, none verifies with " + KEY + ": the signed payload names "
-                + io.imagefactory.HumanText.shortDigest(other) + ", not this digest");
+            "1 signature(s) found, none verifies with "
+                + KEY
+                + ": the signed payload names "
+                + io.imagefactory.HumanText.shortDigest(other)
+                + ", not this digest");
   }
 
   @Test
@@ -200,16 +207,19 @@ class SignatureActivitiesImplTest {
   void configJsonCredentialsGoToTheTokenRealmAndNeverIntoTheVerdict() throws Exception {
     front.requiresToken = true;
     String secret = "s3cr3t-pa55";
-    String basic = Base64.getEncoder().encodeToString(("robot:" + secret).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder().encodeToString(("robot:" + secret).getBytes(StandardCharsets.UTF_8));
     front.requiredBasic = "Basic " + basic;
     String digest = pusher.image(name, "1");
     signer.signUnderTag(name, digest, digest);
     Path config = dir.resolve("config-" + name.replace('/', '-') + ".json");
-    Files.writeString(config, "{\"auths\":{\"http://" + front.host() + "/v1/\":{\"auth\":\"" + basic + "\"}}}");
+    Files.writeString(
+        config, "{\"auths\":{\"http://" + front.host() + "/v1/\":{\"auth\":\"" + basic + "\"}}}");
 
     SignatureVerdict anonymous = verify(digest, rule(KEY, VerifyRule.ENFORCE));
     SignatureVerdict authenticated =
-        activities(new RegistryCredentials(config)).verifySignature(check(digest, rule(KEY, VerifyRule.ENFORCE)));
+        activities(new RegistryCredentials(config))
+            .verifySignature(check(digest, rule(KEY, VerifyRule.ENFORCE)));
 
     assertThat(anonymous.verified()).isFalse();
     assertThat(anonymous.detail()).isEqualTo("the registry refused access (401)");
@@ -227,7 +237,8 @@ class SignatureActivitiesImplTest {
     SignatureVerdict verdict = verify(digest, rule("keys/missing.pub", VerifyRule.ENFORCE));
 
     assertThat(verdict.held()).isTrue();
-    assertThat(verdict.detail()).isEqualTo("the public key keys/missing.pub is not in the state repository");
+    assertThat(verdict.detail())
+        .isEqualTo("the public key keys/missing.pub is not in the state repository");
   }
 
   @Test
@@ -236,9 +247,11 @@ class SignatureActivitiesImplTest {
     signer.signUnderTag(name, digest, digest);
     SignatureActivitiesImpl activities = activities(RegistryCredentials.none());
 
-    SignatureVerdict first = activities.verifySignature(check(digest, rule(KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict first =
+        activities.verifySignature(check(digest, rule(KEY, VerifyRule.ENFORCE)));
     int reads = front.requests.size();
-    SignatureVerdict second = activities.verifySignature(check(digest, rule(KEY, VerifyRule.ENFORCE)));
+    SignatureVerdict second =
+        activities.verifySignature(check(digest, rule(KEY, VerifyRule.ENFORCE)));
 
     assertThat(second).isEqualTo(first);
     assertThat(front.requests).hasSize(reads);
@@ -249,7 +262,8 @@ class SignatureActivitiesImplTest {
   }
 
   private SignatureActivitiesImpl activities(RegistryCredentials credentials) {
-    Map<String, byte[]> keys = Map.of(KEY, signer.publicKeyPem(), OTHER_KEY, stranger.publicKeyPem());
+    Map<String, byte[]> keys =
+        Map.of(KEY, signer.publicKeyPem(), OTHER_KEY, stranger.publicKeyPem());
     return new SignatureActivitiesImpl(
         new RegistryHosts(List.of(front.host())),
         credentials,

@@ -33,9 +33,13 @@ class SourceCacheHttpTest {
   void start() throws Exception {
     for (String name : List.of("frontend", "backend")) {
       try (Repository repo = GitFixtures.bare(tmp.resolve("repos/" + name + ".git"))) {
-        GitFixtures.commit(repo, "main", "apps", Map.of(
-            "apps/a/Dockerfile", "FROM " + name + "-a:1\n",
-            "apps/b/Dockerfile", "FROM " + name + "-b:1\n"));
+        GitFixtures.commit(
+            repo,
+            "main",
+            "apps",
+            Map.of(
+                "apps/a/Dockerfile", "FROM " + name + "-a:1\n",
+                "apps/b/Dockerfile", "FROM " + name + "-b:1\n"));
       }
     }
     server = GitHttpServer.start(tmp.resolve("tomcat"), tmp.resolve("repos"), TOKEN);
@@ -47,17 +51,23 @@ class SourceCacheHttpTest {
   }
 
   private SourceCache cache(String token) {
-    SourceHosts hosts = SourceHosts.github().withAllowedHost("127.0.0.1")
-        .withCredentials("127.0.0.1", GitCredentials.fromEnv("SOURCE_TOKEN"));
-    return new SourceCache(tmp.resolve("cache"), hosts, Map.of("SOURCE_TOKEN", token)::get, Duration.ofSeconds(30));
+    SourceHosts hosts =
+        SourceHosts.github()
+            .withAllowedHost("127.0.0.1")
+            .withCredentials("127.0.0.1", GitCredentials.fromEnv("SOURCE_TOKEN"));
+    return new SourceCache(
+        tmp.resolve("cache"), hosts, Map.of("SOURCE_TOKEN", token)::get, Duration.ofSeconds(30));
   }
 
   @Test
   void fetchesEachRepositoryOnceWithTheTokenAndKeepsItOutOfTheMirrors() throws Exception {
-    try (LogCapture logs = LogCapture.start(); SourceCache cache = cache(TOKEN); SourceSession session = cache.session()) {
+    try (LogCapture logs = LogCapture.start();
+        SourceCache cache = cache(TOKEN);
+        SourceSession session = cache.session()) {
       for (String name : List.of("frontend", "backend")) {
         for (String app : List.of("a", "b", "a", "b")) {
-          SourceFileResult read = session.readFile(server.url(name + ".git"), "main", "apps/" + app + "/Dockerfile");
+          SourceFileResult read =
+              session.readFile(server.url(name + ".git"), "main", "apps/" + app + "/Dockerfile");
           assertThat(read.text()).isEqualTo("FROM " + name + "-" + app + ":1\n");
         }
       }
@@ -69,22 +79,34 @@ class SourceCacheHttpTest {
     try (Stream<Path> mirrors = Files.list(tmp.resolve("cache"))) {
       for (Path mirror : mirrors.toList()) {
         String config = Files.readString(mirror.resolve("config"));
-        assertThat(config).contains("url = " + server.url("")).doesNotContain(TOKEN).doesNotContain("@");
+        assertThat(config)
+            .contains("url = " + server.url(""))
+            .doesNotContain(TOKEN)
+            .doesNotContain("@");
       }
     }
   }
 
   @Test
   void reportsAWrongTokenPerImageWithoutShowingItAndFetchesOnce() {
-    try (LogCapture logs = LogCapture.start(); SourceCache cache = cache(WRONG); SourceSession session = cache.session()) {
-      SourceFileResult a = session.readFile(server.url("frontend.git"), "main", "apps/a/Dockerfile");
-      SourceFileResult b = session.readFile(server.url("frontend.git"), "main", "apps/b/Dockerfile");
+    try (LogCapture logs = LogCapture.start();
+        SourceCache cache = cache(WRONG);
+        SourceSession session = cache.session()) {
+      SourceFileResult a =
+          session.readFile(server.url("frontend.git"), "main", "apps/a/Dockerfile");
+      SourceFileResult b =
+          session.readFile(server.url("frontend.git"), "main", "apps/b/Dockerfile");
 
-      assertThat(List.of(a, b)).allSatisfy(r -> {
-        assertThat(r.problem()).isEqualTo(SourceProblem.FETCH_FAILED);
-        assertThat(r.message()).contains(server.url("frontend.git")).contains("authentication failed")
-            .doesNotContain(WRONG).doesNotContain(TOKEN);
-      });
+      assertThat(List.of(a, b))
+          .allSatisfy(
+              r -> {
+                assertThat(r.problem()).isEqualTo(SourceProblem.FETCH_FAILED);
+                assertThat(r.message())
+                    .contains(server.url("frontend.git"))
+                    .contains("authentication failed")
+                    .doesNotContain(WRONG)
+                    .doesNotContain(TOKEN);
+              });
       assertThat(cache.fetchCount()).isEqualTo(1);
       assertThat(server.refused()).isPositive();
       assertThat(logs.text()).contains("failed").doesNotContain(WRONG);

@@ -30,27 +30,33 @@ class SourceHostsTest {
 
   @Test
   void expandsShorthandOnAConfiguredEnterpriseHost() {
-    SourceHosts enterprise = new SourceHosts(List.of("ghe.example.com"), "ghe.example.com", false, Map.of());
+    SourceHosts enterprise =
+        new SourceHosts(List.of("ghe.example.com"), "ghe.example.com", false, Map.of());
 
-    assertThat(enterprise.resolve("team/app").url()).isEqualTo("https://ghe.example.com/team/app.git");
+    assertThat(enterprise.resolve("team/app").url())
+        .isEqualTo("https://ghe.example.com/team/app.git");
     assertThatThrownBy(() -> enterprise.resolve("https://github.com/team/app.git"))
         .hasMessageContaining("github.com, which is not an allowed source host");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "https://gitlab.com/team/app.git       | not an allowed source host",
-    "https://github.com.evil.io/a/b.git    | not an allowed source host",
-    "../etc/passwd                         | neither",
-    "./x                                   | not a valid owner/name",
-    "../x                                  | not a valid owner/name",
-    "acme/..                               | not a valid owner/name",
-    "file:///srv/app.git                   | local source repositories are not enabled",
-    "/srv/app.git                          | local source repositories are not enabled",
-    "'   '                                 | empty"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://gitlab.com/team/app.git       | not an allowed source host",
+        "https://github.com.evil.io/a/b.git    | not an allowed source host",
+        "../etc/passwd                         | neither",
+        "./x                                   | not a valid owner/name",
+        "../x                                  | not a valid owner/name",
+        "acme/..                               | not a valid owner/name",
+        "file:///srv/app.git                   | local source repositories are not enabled",
+        "/srv/app.git                          | local source repositories are not enabled",
+        "'   '                                 | empty"
+      })
   void refusesEverythingElseWithAReason(String repo, String reason) {
-    assertThatThrownBy(() -> HOSTS.resolve(repo)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
+    assertThatThrownBy(() -> HOSTS.resolve(repo))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(reason);
   }
 
   @Test
@@ -63,7 +69,8 @@ class SourceHostsTest {
     GitCredentials token = GitCredentials.fromFile(Path.of("/run/secrets/ghe-token"));
     SourceHosts hosts = HOSTS.withCredentials("GHE.example.com", token);
 
-    assertThat(hosts.credentialsFor(RemoteUrl.parse("https://ghe.example.com:8443/a/b.git"))).isEqualTo(token);
+    assertThat(hosts.credentialsFor(RemoteUrl.parse("https://ghe.example.com:8443/a/b.git")))
+        .isEqualTo(token);
     assertThat(hosts.credentialsFor(RemoteUrl.parse("https://github.com/a/b.git"))).isNull();
     assertThat(hosts.credentialsFor(RemoteUrl.parse("/srv/app.git"))).isNull();
   }

@@ -20,7 +20,8 @@ class FileChangeTest {
 
   @Test
   void comparesByContentNotByArray() {
-    assertThat(FileChange.update("a.yaml", "x".getBytes(UTF_8))).isEqualTo(FileChange.update("a.yaml", "x"))
+    assertThat(FileChange.update("a.yaml", "x".getBytes(UTF_8)))
+        .isEqualTo(FileChange.update("a.yaml", "x"))
         .hasSameHashCodeAs(FileChange.update("a.yaml", "x"));
     assertThat(FileChange.update("a.yaml", "x")).isNotEqualTo(FileChange.create("a.yaml", "x"));
     assertThat(FileChange.update("a.yaml", "x")).isNotEqualTo(FileChange.update("a.yaml", "y"));

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.rebuild.RunRef;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.imagefactory.vulnerability.FastPathMark;
 import io.imagefactory.vulnerability.Finding;
 import io.imagefactory.vulnerability.ScanSummary;
 import io.imagefactory.vulnerability.Severity;
 import io.imagefactory.vulnerability.SeverityCounts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,8 +184,16 @@ class RecordBinderTest {
             "Dockerfile:3: unknown instruction: FORM # not a comment",
             List.of("images.yaml: image 'api': field 'source.workflow': missing: yes"),
             new Enrollment(
-                "ghcr.io", "acme/api", source, "7d", false, null, null, null,
-                new FastPathSetting(false, Severity.HIGH, "4h"), Map.of()),
+                "ghcr.io",
+                "acme/api",
+                source,
+                "7d",
+                false,
+                null,
+                null,
+                null,
+                new FastPathSetting(false, Severity.HIGH, "4h"),
+                Map.of()),
             List.of("node-22", "base-app"),
             List.of("node-22"),
             List.of("web"),

@@ -19,30 +19,60 @@ class RuntimeRecordsTest {
 
   private static ManagedImageState api() {
     SourceConfig source =
-        new SourceConfig("github", "org/api", null, "Dockerfile", "build.yml", Map.of(), Map.of("env", "prod"));
+        new SourceConfig(
+            "github", "org/api", null, "Dockerfile", "build.yml", Map.of(), Map.of("env", "prod"));
     return new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.SUCCESS, null, List.of(),
+        "api",
+        T0,
+        T0,
+        DiscoveryStatus.SUCCESS,
+        null,
+        List.of(),
         new Enrollment("ghcr.io", "org/api", source, "12h", false),
-        List.of("node-22", "distroless"), List.of("distroless"), List.of("worker"),
-        null, null, null, RebuildState.monitoring(), Map.of());
+        List.of("node-22", "distroless"),
+        List.of("distroless"),
+        List.of("worker"),
+        null,
+        null,
+        null,
+        RebuildState.monitoring(),
+        Map.of());
   }
 
   private static RebuildEntry rebuild(int n, Instant at) {
     return new RebuildEntry(
-        "api#" + n, at, "timer", Map.of("node-22", "sha256:aa"),
-        List.of(new PendingDigest("node-22", "sha256:aa", at)), false, List.of(),
-        "builds the base tags as they stand", "recorded", "workflow_dispatch org/api", null, null,
-        null, null);
+        "api#" + n,
+        at,
+        "timer",
+        Map.of("node-22", "sha256:aa"),
+        List.of(new PendingDigest("node-22", "sha256:aa", at)),
+        false,
+        List.of(),
+        "builds the base tags as they stand",
+        "recorded",
+        "workflow_dispatch org/api",
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void aRuntimeSurvivesTheStateFile() throws Exception {
     ImageRuntime runtime =
         new ImageRuntime(
-            "sha256:0f", "1.4.2", T0.plusSeconds(60), null,
+            "sha256:0f",
+            "1.4.2",
+            T0.plusSeconds(60),
+            null,
             List.of(new PendingDigest("node-22", "sha256:bb", T0.plusSeconds(120))),
             List.of(new PendingDigest("distroless", "sha256:cc", T0.plusSeconds(180))),
-            true, T0.plus(Duration.ofHours(12)), rebuild(3, T0), 3, 0, null);
+            true,
+            T0.plus(Duration.ofHours(12)),
+            rebuild(3, T0),
+            3,
+            0,
+            null);
 
     ImageState written = RuntimeRecords.withRuntime(api(), runtime);
     byte[] bytes = store.write(written).getBytes(StandardCharsets.UTF_8);
@@ -60,7 +90,17 @@ class RuntimeRecordsTest {
   void theDigestsARebuildCoveredSurviveTheStateFile() throws Exception {
     ImageRuntime runtime =
         new ImageRuntime(
-            "sha256:0f", "1.4.2", T0, null, List.of(), List.of(), false, null, rebuild(1, T0), 1, 0,
+            "sha256:0f",
+            "1.4.2",
+            T0,
+            null,
+            List.of(),
+            List.of(),
+            false,
+            null,
+            rebuild(1, T0),
+            1,
+            0,
             null);
 
     String text = store.write(RuntimeRecords.withRuntime(api(), runtime));
@@ -76,7 +116,19 @@ class RuntimeRecordsTest {
     ImageState state = api();
     for (int n = 1; n <= 15; n++) {
       ImageRuntime runtime =
-          new ImageRuntime(null, null, null, null, List.of(), List.of(), false, null, rebuild(n, T0.plusSeconds(n)), n, 0, null);
+          new ImageRuntime(
+              null,
+              null,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              false,
+              null,
+              rebuild(n, T0.plusSeconds(n)),
+              n,
+              0,
+              null);
       state = RuntimeRecords.withRuntime(state, runtime);
       state = RuntimeRecords.withRuntime(state, runtime);
     }
@@ -89,7 +141,8 @@ class RuntimeRecordsTest {
 
   @Test
   void theWorkflowConfigurationComesFromTheEnrollmentBlock() {
-    ImageConfig config = EntitySetups.configOf(api(), Map.of("node-22", "docker.io/library/node:22"));
+    ImageConfig config =
+        EntitySetups.configOf(api(), Map.of("node-22", "docker.io/library/node:22"));
     assertThat(config.kind()).isEqualTo(ImageKind.MANAGED);
     assertThat(config.rebuildDelay()).isEqualTo(Duration.ofHours(12));
     assertThat(config.autoRebuild()).isFalse();
@@ -98,16 +151,30 @@ class RuntimeRecordsTest {
     assertThat(config.target().repo()).isEqualTo("org/api");
     assertThat(config.target().ref()).isEqualTo("main");
     assertThat(config.target().inputs()).isEqualTo(Map.of("env", "prod"));
-    assertThat(config.baseReferences()).containsExactly(Map.entry("node-22", "docker.io/library/node:22"));
+    assertThat(config.baseReferences())
+        .containsExactly(Map.entry("node-22", "docker.io/library/node:22"));
   }
 
   @Test
   void aDiscoveryThatFoundNoBaseReachesTheStatusAsTheReasonNothingIsRebuilt() {
     String error = "Dockerfile: no base image found: every image reference was skipped: ...";
-    ManagedImageState failed = new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.FAILED, error, List.of(),
-        new Enrollment("ghcr.io", "org/api", api().enrollment().source(), "12h", false),
-        List.of(), List.of(), List.of(), null, null, null, RebuildState.monitoring(), Map.of());
+    ManagedImageState failed =
+        new ManagedImageState(
+            "api",
+            T0,
+            T0,
+            DiscoveryStatus.FAILED,
+            error,
+            List.of(),
+            new Enrollment("ghcr.io", "org/api", api().enrollment().source(), "12h", false),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null,
+            RebuildState.monitoring(),
+            Map.of());
 
     assertThat(EntitySetups.configOf(failed, Map.of()).buildErrors())
         .containsExactly("discovery failed: " + error);
@@ -116,10 +183,23 @@ class RuntimeRecordsTest {
   @Test
   void aDiscoveryFailureLeavesAnImageWithWatchedBasesRebuildable() {
     ManagedImageState api = api();
-    ManagedImageState failed = new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.FAILED, "Dockerfile:3: unknown instruction: RUNN",
-        List.of(), api.enrollment(), api.baseImages(), api.pinnedBaseImages(),
-        api.dependentImages(), null, null, null, RebuildState.monitoring(), Map.of());
+    ManagedImageState failed =
+        new ManagedImageState(
+            "api",
+            T0,
+            T0,
+            DiscoveryStatus.FAILED,
+            "Dockerfile:3: unknown instruction: RUNN",
+            List.of(),
+            api.enrollment(),
+            api.baseImages(),
+            api.pinnedBaseImages(),
+            api.dependentImages(),
+            null,
+            null,
+            null,
+            RebuildState.monitoring(),
+            Map.of());
 
     assertThat(EntitySetups.configOf(failed, Map.of()).buildErrors()).isEmpty();
   }

@@ -232,10 +232,21 @@ class StateFileStoreTest {
 
     ManagedImageState fixed =
         new ManagedImageState(
-            state.name(), state.enrolledAt(), state.lastDiscovery(), state.discoveryStatus(),
-            state.discoveryError(), List.of(), state.enrollment(), state.baseImages(),
-            state.pinnedBaseImages(), state.dependentImages(), state.currentVersion(),
-            state.currentDigest(), state.lastBuilt(), state.rebuildState(), state.unknownFields());
+            state.name(),
+            state.enrolledAt(),
+            state.lastDiscovery(),
+            state.discoveryStatus(),
+            state.discoveryError(),
+            List.of(),
+            state.enrollment(),
+            state.baseImages(),
+            state.pinnedBaseImages(),
+            state.dependentImages(),
+            state.currentVersion(),
+            state.currentDigest(),
+            state.lastBuilt(),
+            state.rebuildState(),
+            state.unknownFields());
     assertThat(store.write(fixed)).doesNotContain("buildErrors");
   }
 

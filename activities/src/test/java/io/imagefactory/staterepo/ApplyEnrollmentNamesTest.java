@@ -34,8 +34,7 @@ class ApplyEnrollmentNamesTest {
   void theCommitSubjectOfALargeEnrollmentStaysOneShortLine() {
     List<String> fleet = IntStream.range(0, 300).mapToObj(i -> "app-" + i).toList();
     String message =
-        CommitMessage.of(
-            List.of("enroll " + ApplyEnrollment.enrolled(12, 288, fleet)), List.of());
+        CommitMessage.of(List.of("enroll " + ApplyEnrollment.enrolled(12, 288, fleet)), List.of());
 
     assertThat(message.lines().findFirst().orElseThrow())
         .isEqualTo("image-factory: enroll 300 images (12 added, 288 changed)");

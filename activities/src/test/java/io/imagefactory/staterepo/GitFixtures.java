@@ -36,7 +36,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class GitFixtures {
 
   public static final PersonIdent HUMAN =
-      new PersonIdent("Platform Team", "platform@example.com", Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+      new PersonIdent(
+          "Platform Team",
+          "platform@example.com",
+          Instant.parse("2025-01-01T00:00:00Z"),
+          ZoneOffset.UTC);
 
   private GitFixtures() {}
 
@@ -47,11 +51,22 @@ public final class GitFixtures {
    */
   public static Repository bare(Path dir) throws IOException {
     try {
-      Repository repo = Git.init().setBare(true).setInitialBranch("main").setGitDir(dir.toFile()).call().getRepository();
+      Repository repo =
+          Git.init()
+              .setBare(true)
+              .setInitialBranch("main")
+              .setGitDir(dir.toFile())
+              .call()
+              .getRepository();
       StoredConfig config = repo.getConfig();
-      config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+      config.setBoolean(
+          ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
       // Superseded packs go at once; the default keeps them an hour, and they pile up in a test.
-      config.setString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+      config.setString(
+          ConfigConstants.CONFIG_GC_SECTION,
+          null,
+          ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE,
+          "now");
       config.save();
       return repo;
     } catch (GitAPIException e) {
@@ -83,14 +98,17 @@ public final class GitFixtures {
   }
 
   /** Commits text files (a null value deletes) on {@code branch} of {@code repo}. */
-  public static ObjectId commit(Repository repo, String branch, String message, Map<String, String> files)
+  public static ObjectId commit(
+      Repository repo, String branch, String message, Map<String, String> files)
       throws IOException {
     List<Entry> entries = new ArrayList<>();
     files.forEach((p, t) -> entries.add(t == null ? Entry.delete(p) : Entry.file(p, t)));
     return commit(repo, branch, message, entries);
   }
 
-  /** Commits {@code entries} on top of {@code branch} (or as a root commit) and moves the branch. */
+  /**
+   * Commits {@code entries} on top of {@code branch} (or as a root commit) and moves the branch.
+   */
   public static ObjectId commit(Repository repo, String branch, String message, List<Entry> entries)
       throws IOException {
     return commit(repo, branch, message, entries, HUMAN);
@@ -115,7 +133,8 @@ public final class GitFixtures {
         RevWalk walk = new RevWalk(reader)) {
       if (parent != null) {
         DirCacheBuilder builder = index.builder();
-        builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(parent).getTree());
+        builder.addTree(
+            new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(parent).getTree());
         builder.finish();
       }
       DirCacheEditor editor = index.editor();
@@ -124,14 +143,16 @@ public final class GitFixtures {
           editor.add(new DirCacheEditor.DeletePath(e.path()));
           continue;
         }
-        ObjectId id = e.gitlink() != null ? e.gitlink() : inserter.insert(Constants.OBJ_BLOB, e.content());
-        editor.add(new DirCacheEditor.PathEdit(e.path()) {
-          @Override
-          public void apply(DirCacheEntry ent) {
-            ent.setFileMode(e.mode());
-            ent.setObjectId(id);
-          }
-        });
+        ObjectId id =
+            e.gitlink() != null ? e.gitlink() : inserter.insert(Constants.OBJ_BLOB, e.content());
+        editor.add(
+            new DirCacheEditor.PathEdit(e.path()) {
+              @Override
+              public void apply(DirCacheEntry ent) {
+                ent.setFileMode(e.mode());
+                ent.setObjectId(id);
+              }
+            });
       }
       editor.finish();
       CommitBuilder commit = new CommitBuilder();
@@ -177,9 +198,12 @@ public final class GitFixtures {
   /** The text of {@code path} at the tip of {@code branch}, or null when there is no such file. */
   public static String read(Repository repo, String branch, String path) throws IOException {
     try (RevWalk walk = new RevWalk(repo);
-        TreeWalk tw = TreeWalk.forPath(
-            repo, path, walk.parseCommit(repo.resolve(Constants.R_HEADS + branch)).getTree())) {
-      return tw == null ? null : new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+        TreeWalk tw =
+            TreeWalk.forPath(
+                repo, path, walk.parseCommit(repo.resolve(Constants.R_HEADS + branch)).getTree())) {
+      return tw == null
+          ? null
+          : new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
     }
   }
 }

@@ -31,10 +31,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceivePack;
 
 /**
- * A real smart-HTTP git server for tests: JGit's {@link GitServlet} in embedded Tomcat on
- * 127.0.0.1 and a random port, serving the bare repositories in one directory under
- * {@code /git/<name>}, behind HTTP Basic auth that accepts exactly one token. It counts fetches and
- * can break the next push before or after the server updated the branch, or hold it until released.
+ * A real smart-HTTP git server for tests: JGit's {@link GitServlet} in embedded Tomcat on 127.0.0.1
+ * and a random port, serving the bare repositories in one directory under {@code /git/<name>},
+ * behind HTTP Basic auth that accepts exactly one token. It counts fetches and can break the next
+ * push before or after the server updated the branch, or hold it until released.
  */
 public final class GitHttpServer implements AutoCloseable {
 
@@ -47,7 +47,8 @@ public final class GitHttpServer implements AutoCloseable {
   }
 
   /** Held so the level sticks: Tomcat logs through java.util.logging, chatty at INFO. */
-  private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+  private static final java.util.logging.Logger TOMCAT_LOG =
+      java.util.logging.Logger.getLogger("org.apache");
 
   private final Tomcat tomcat;
   private final int port;
@@ -59,12 +60,14 @@ public final class GitHttpServer implements AutoCloseable {
   private final AtomicReference<PushHold> nextPushHold = new AtomicReference<>();
 
   /**
-   * A push held by the server: its pack received, the branch not yet updated. {@link #release}
-   * lets the server update the branch, whether or not the client is still there to hear it.
+   * A push held by the server: its pack received, the branch not yet updated. {@link #release} lets
+   * the server update the branch, whether or not the client is still there to hear it.
    */
   public static final class PushHold {
-    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch held =
+        new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released =
+        new java.util.concurrent.CountDownLatch(1);
 
     /** True once a push is held, waiting at most {@code timeout}. */
     public boolean awaitHeld(java.time.Duration timeout) throws InterruptedException {
@@ -106,11 +109,14 @@ public final class GitHttpServer implements AutoCloseable {
   }
 
   /** Starts a server on 127.0.0.1 serving the bare repositories in {@code reposDir}. */
-  public static GitHttpServer start(Path workDir, Path reposDir, String token) throws LifecycleException {
+  public static GitHttpServer start(Path workDir, Path reposDir, String token)
+      throws LifecycleException {
     return new GitHttpServer(workDir, reposDir, token);
   }
 
-  /** The URL of repository {@code name} (a directory in the served folder, e.g. {@code state.git}). */
+  /**
+   * The URL of repository {@code name} (a directory in the served folder, e.g. {@code state.git}).
+   */
   public String url(String name) {
     return "http://127.0.0.1:" + port + "/git/" + name;
   }
@@ -229,15 +235,18 @@ public final class GitHttpServer implements AutoCloseable {
       if (header == null || !header.startsWith("Basic ")) {
         return false;
       }
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon >= 0
-          && MessageDigest.isEqual(token, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+          && MessageDigest.isEqual(
+              token, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
     }
   }
 
   /** A request whose body was read already, read again from memory. */
-  private static final class ReplayedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+  private static final class ReplayedRequest
+      extends jakarta.servlet.http.HttpServletRequestWrapper {
     private final byte[] body;
 
     ReplayedRequest(HttpServletRequest request, byte[] body) {

@@ -51,7 +51,11 @@ public final class LogCapture implements AutoCloseable {
   public String text() {
     StringBuilder b = new StringBuilder();
     for (ILoggingEvent e : List.copyOf(appender.list)) {
-      b.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(' ').append(e.getFormattedMessage());
+      b.append(e.getLevel())
+          .append(' ')
+          .append(e.getLoggerName())
+          .append(' ')
+          .append(e.getFormattedMessage());
       if (e.getThrowableProxy() != null) {
         b.append('\n').append(ThrowableProxyUtil.asString(e.getThrowableProxy()));
       }

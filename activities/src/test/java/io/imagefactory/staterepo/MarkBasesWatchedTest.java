@@ -19,13 +19,15 @@ class MarkBasesWatchedTest {
       StateFiles files = fixture.files();
       assertThat(StateFixture.base(files, "node-22").watched()).isNull();
 
-      StateFixture.assertIdempotent(new MarkBasesWatched(List.of("node-22", "python-3.12", "gone-1")), files);
+      StateFixture.assertIdempotent(
+          new MarkBasesWatched(List.of("node-22", "python-3.12", "gone-1")), files);
 
       assertThat(StateFixture.base(files, "node-22").watched()).isTrue();
       assertThat(StateFixture.base(files, "python-3.12").watched()).isTrue();
       assertThat(files.exists("base-images/gone-1.yaml")).isFalse();
       assertThat(files.changes()).hasSize(2);
-      assertThat(new MarkBasesWatched(List.of("a", "b")).describe()).isEqualTo("watch 2 base images");
+      assertThat(new MarkBasesWatched(List.of("a", "b")).describe())
+          .isEqualTo("watch 2 base images");
     }
   }
 }

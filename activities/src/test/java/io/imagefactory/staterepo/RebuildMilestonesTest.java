@@ -20,8 +20,19 @@ class RebuildMilestonesTest {
 
   private static ManagedImageState withLast(RebuildEntry last) {
     return new ManagedImageState(
-        "api", T0, T0, DiscoveryStatus.SUCCESS, null, List.of(), null,
-        List.of("node-22"), List.of(), List.of(), null, null, null,
+        "api",
+        T0,
+        T0,
+        DiscoveryStatus.SUCCESS,
+        null,
+        List.of(),
+        null,
+        List.of("node-22"),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
         new RebuildState("monitoring", false, null, List.of(), last, List.of(), List.of()),
         Map.of());
   }
@@ -29,11 +40,22 @@ class RebuildMilestonesTest {
   /** A rebuild onto {@code sha256:bb}, first seen a day after the older {@code sha256:aa}. */
   private static RebuildEntry rebuild(String outcome, Instant completedAt) {
     return new RebuildEntry(
-        "api#1", REQUESTED, "timer", Map.of("node-22", "sha256:bb"),
+        "api#1",
+        REQUESTED,
+        "timer",
+        Map.of("node-22", "sha256:bb"),
         List.of(
             new PendingDigest("node-22", "sha256:aa", T0),
             new PendingDigest("node-22", "sha256:bb", T0.plus(Duration.ofDays(1)))),
-        false, List.of(), "", outcome, "", null, null, completedAt, null);
+        false,
+        List.of(),
+        "",
+        outcome,
+        "",
+        null,
+        null,
+        completedAt,
+        null);
   }
 
   @Test

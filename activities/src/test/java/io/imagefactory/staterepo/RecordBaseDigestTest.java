@@ -42,7 +42,8 @@ class RecordBaseDigestTest {
     assertThat(node.currentDigest()).isEqualTo("sha256:node-22-2");
     assertThat(node.lastUpdated()).isEqualTo(SEEN);
     assertThat(node.digestHistory())
-        .containsExactly(new DigestSighting("sha256:node-22-1", Instant.parse("2025-01-02T00:00:00Z")));
+        .containsExactly(
+            new DigestSighting("sha256:node-22-1", Instant.parse("2025-01-02T00:00:00Z")));
     assertThat(node.dependentImages()).containsExactly("web", "api");
   }
 
@@ -67,7 +68,9 @@ class RecordBaseDigestTest {
     assertThat(node.currentDigest()).isEqualTo("sha256:n24");
     assertThat(node.digestHistory()).hasSize(RecordBaseDigest.HISTORY_LIMIT);
     assertThat(node.digestHistory().get(0).digest()).isEqualTo("sha256:n23");
-    assertThat(node.digestHistory()).extracting(DigestSighting::digest).doesNotContain("sha256:node-22-1");
+    assertThat(node.digestHistory())
+        .extracting(DigestSighting::digest)
+        .doesNotContain("sha256:node-22-1");
   }
 
   @Test

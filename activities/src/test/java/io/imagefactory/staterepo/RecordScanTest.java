@@ -61,7 +61,8 @@ class RecordScanTest {
     StateFixture.assertIdempotent(new RecordScan("node-22", true, summary), files);
 
     assertThat(StateFixture.base(files, "node-22").scans()).containsExactly(summary);
-    String text = new String(files.read("base-images/node-22.yaml").orElseThrow(), StandardCharsets.UTF_8);
+    String text =
+        new String(files.read("base-images/node-22.yaml").orElseThrow(), StandardCharsets.UTF_8);
     assertThat(text.indexOf("scans:")).isGreaterThan(text.indexOf("dependentImages:"));
     assertThat(text).contains("- id: CVE-2025-0001", "severity: CRITICAL", "scanner: trivy 0.58.1");
   }
@@ -118,7 +119,8 @@ class RecordScanTest {
     int before = files.modifications();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new RecordScan("../../etc/passwd", true, scan("sha256:x", SCANNED)).applyTo(files))
+            () ->
+                new RecordScan("../../etc/passwd", true, scan("sha256:x", SCANNED)).applyTo(files))
         .isInstanceOf(IllegalArgumentException.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new RecordScan("a/b", false, scan("sha256:x", SCANNED)).applyTo(files))

@@ -30,14 +30,20 @@ class StateFilesTest {
   @BeforeEach
   void open() throws IOException {
     repo = GitFixtures.bare(tmp.resolve("state.git"));
-    var commit = GitFixtures.commit(repo, "main", "state", Map.of(
-        "images.yaml", "- name: web\n",
-        "images/web.yaml", "name: web\n",
-        "base-images/node.yaml", "name: node\n",
-        "base-images/nested/deep.yaml", "deep\n"));
+    var commit =
+        GitFixtures.commit(
+            repo,
+            "main",
+            "state",
+            Map.of(
+                "images.yaml", "- name: web\n",
+                "images/web.yaml", "name: web\n",
+                "base-images/node.yaml", "name: node\n",
+                "base-images/nested/deep.yaml", "deep\n"));
     reader = repo.newObjectReader();
     try (RevWalk walk = new RevWalk(reader)) {
-      files = new StateFiles(reader, CommitWriter.index(reader, walk.parseCommit(commit).getTree()));
+      files =
+          new StateFiles(reader, CommitWriter.index(reader, walk.parseCommit(commit).getTree()));
     }
   }
 
@@ -71,8 +77,11 @@ class StateFilesTest {
     assertThat(files.readString("images/api.yaml")).contains("name: api\n");
     assertThat(files.exists("images/web.yaml")).isFalse();
     assertThat(files.list("images")).containsExactly("images/api.yaml");
-    assertThat(files.list("base-images")).containsExactly("base-images/nested/deep.yaml", "base-images/node.yaml");
-    assertThat(files.changes()).extracting(FileChange::path).containsExactly("images/api.yaml", "images/web.yaml");
+    assertThat(files.list("base-images"))
+        .containsExactly("base-images/nested/deep.yaml", "base-images/node.yaml");
+    assertThat(files.changes())
+        .extracting(FileChange::path)
+        .containsExactly("images/api.yaml", "images/web.yaml");
   }
 
   @Test
@@ -112,19 +121,23 @@ class StateFilesTest {
 
   @Test
   void neverWritesOrDeletesImagesYaml() {
-    assertThatThrownBy(() -> files.writeString("images.yaml", "[]")).hasMessageContaining("never writes");
+    assertThatThrownBy(() -> files.writeString("images.yaml", "[]"))
+        .hasMessageContaining("never writes");
     assertThatThrownBy(() -> files.delete("./images.yaml")).hasMessageContaining("never writes");
     assertThat(files.changes()).isEmpty();
   }
 
   @Test
   void refusesToTurnAFileIntoADirectoryOrTheOtherWayRound() {
-    assertThatThrownBy(() -> files.writeString("images/web.yaml/x", "x")).hasMessageContaining("'images/web.yaml' is a file");
-    assertThatThrownBy(() -> files.writeString("base-images/nested", "x")).hasMessageContaining("it is a directory");
+    assertThatThrownBy(() -> files.writeString("images/web.yaml/x", "x"))
+        .hasMessageContaining("'images/web.yaml' is a file");
+    assertThatThrownBy(() -> files.writeString("base-images/nested", "x"))
+        .hasMessageContaining("it is a directory");
     files.delete("base-images/nested/deep.yaml");
     files.writeString("base-images/nested", "now a file\n");
 
-    assertThat(files.changes()).extracting(FileChange::path)
+    assertThat(files.changes())
+        .extracting(FileChange::path)
         .containsExactly("base-images/nested", "base-images/nested/deep.yaml");
   }
 

@@ -16,13 +16,14 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * A state repository with a managed image {@code web} on {@code node-22} and
- * {@code python-3.12}, a managed image {@code api} on {@code web} and {@code node-22}, and an
- * external {@code postgres}; and a {@link StateFiles} view of it to apply patches to.
+ * A state repository with a managed image {@code web} on {@code node-22} and {@code python-3.12}, a
+ * managed image {@code api} on {@code web} and {@code node-22}, and an external {@code postgres};
+ * and a {@link StateFiles} view of it to apply patches to.
  */
 final class StateFixture implements AutoCloseable {
 
-  static final String WEB = """
+  static final String WEB =
+      """
       name: web
       enrolledAt: "2025-01-01T00:00:00Z"
       discoveryStatus: success
@@ -49,7 +50,8 @@ final class StateFixture implements AutoCloseable {
         pendingRebuild: false
       """;
 
-  static final String API = """
+  static final String API =
+      """
       name: api
       enrolledAt: "2025-01-01T00:00:00Z"
       discoveryStatus: success
@@ -66,7 +68,8 @@ final class StateFixture implements AutoCloseable {
         - node-22
       """;
 
-  static final String POSTGRES = """
+  static final String POSTGRES =
+      """
       name: postgres
       enrolledAt: "2025-01-01T00:00:00Z"
       discoveryStatus: external
@@ -80,11 +83,24 @@ final class StateFixture implements AutoCloseable {
       """;
 
   static String base(String name, String image, List<String> dependents) {
-    return "name: " + name + "\nfullImage: " + image + "\nregistry: docker.io\nrepository: library/"
-        + image.substring(0, image.indexOf(':')) + "\ntag: \"" + image.substring(image.indexOf(':') + 1) + "\"\n"
-        + "repoURL: docker.io/library/" + image.substring(0, image.indexOf(':')) + "\n"
-        + "dependentImages: [" + String.join(", ", dependents) + "]\n"
-        + "currentDigest: sha256:" + name + "-1\nlastUpdated: \"2025-01-02T00:00:00Z\"\n";
+    return "name: "
+        + name
+        + "\nfullImage: "
+        + image
+        + "\nregistry: docker.io\nrepository: library/"
+        + image.substring(0, image.indexOf(':'))
+        + "\ntag: \""
+        + image.substring(image.indexOf(':') + 1)
+        + "\"\n"
+        + "repoURL: docker.io/library/"
+        + image.substring(0, image.indexOf(':'))
+        + "\n"
+        + "dependentImages: ["
+        + String.join(", ", dependents)
+        + "]\n"
+        + "currentDigest: sha256:"
+        + name
+        + "-1\nlastUpdated: \"2025-01-02T00:00:00Z\"\n";
   }
 
   private final Repository repo;
@@ -129,7 +145,9 @@ final class StateFixture implements AutoCloseable {
 
     patch.applyTo(files);
 
-    assertThat(files.modifications()).as("second application of " + patch.describe()).isEqualTo(after);
+    assertThat(files.modifications())
+        .as("second application of " + patch.describe())
+        .isEqualTo(after);
     assertThat(files.changes().stream().map(FileChange::path).toList()).isEqualTo(changed);
   }
 

@@ -32,7 +32,11 @@ class StateRepositoryHttpTest {
   @BeforeEach
   void start() throws Exception {
     remote = GitFixtures.bare(tmp.resolve("repos/state.git"));
-    GitFixtures.commit(remote, "main", "initial state", Map.of("images.yaml", "- name: web\n", "images/web.yaml", "name: web\n"));
+    GitFixtures.commit(
+        remote,
+        "main",
+        "initial state",
+        Map.of("images.yaml", "- name: web\n", "images/web.yaml", "name: web\n"));
     server = GitHttpServer.start(tmp.resolve("tomcat"), tmp.resolve("repos"), TOKEN);
   }
 
@@ -43,8 +47,9 @@ class StateRepositoryHttpTest {
   }
 
   private StateRepository repository(Function<String, String> env) {
-    StateRepositorySettings settings = StateRepositorySettings.of(server.url("state.git"), tmp.resolve("cache"))
-        .withCredentials(GitCredentials.fromEnv("STATE_TOKEN"));
+    StateRepositorySettings settings =
+        StateRepositorySettings.of(server.url("state.git"), tmp.resolve("cache"))
+            .withCredentials(GitCredentials.fromEnv("STATE_TOKEN"));
     return new StateRepository(settings, DerivedFiles.NONE, Backoff.NONE, Clock.systemUTC(), env);
   }
 
@@ -53,20 +58,25 @@ class StateRepositoryHttpTest {
     try (StateRepository state = repository(Map.of("STATE_TOKEN", TOKEN)::get)) {
       assertThat(state.read().text("images/web.yaml")).contains("name: web\n");
 
-      ApplyResult result = state.apply(List.of(write("discover node", "base-images/node.yaml", "name: node\n")));
+      ApplyResult result =
+          state.apply(List.of(write("discover node", "base-images/node.yaml", "name: node\n")));
 
       assertThat(result.committed()).isTrue();
       assertThat(GitFixtures.history(remote, "main").get(0).getName()).isEqualTo(result.commitId());
-      assertThat(GitFixtures.read(remote, "main", "base-images/node.yaml")).isEqualTo("name: node\n");
+      assertThat(GitFixtures.read(remote, "main", "base-images/node.yaml"))
+          .isEqualTo("name: node\n");
     }
   }
 
   @Test
   void readsTheTokenFromAMountedSecretFile() throws IOException {
     Path secret = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
-    StateRepositorySettings settings = StateRepositorySettings.of(server.url("state.git"), tmp.resolve("cache"))
-        .withCredentials(GitCredentials.fromFile(secret));
-    try (StateRepository state = new StateRepository(settings, DerivedFiles.NONE, Backoff.NONE, Clock.systemUTC(), n -> null)) {
+    StateRepositorySettings settings =
+        StateRepositorySettings.of(server.url("state.git"), tmp.resolve("cache"))
+            .withCredentials(GitCredentials.fromFile(secret));
+    try (StateRepository state =
+        new StateRepository(
+            settings, DerivedFiles.NONE, Backoff.NONE, Clock.systemUTC(), n -> null)) {
       assertThat(state.read().files()).containsKey("images.yaml");
     }
   }
@@ -113,7 +123,8 @@ class StateRepositoryHttpTest {
 
   @Test
   void aPushThatFailsBeforeTheServerUpdatedTheBranchConvergesOnTheNextAttempt() throws IOException {
-    List<StatePatch> batch = List.of(write("discover node", "base-images/node.yaml", "name: node\n"));
+    List<StatePatch> batch =
+        List.of(write("discover node", "base-images/node.yaml", "name: node\n"));
     try (StateRepository state = repository(Map.of("STATE_TOKEN", TOKEN)::get)) {
       server.failNextPush(GitHttpServer.Fault.BEFORE_UPDATE);
       assertThatThrownBy(() -> state.apply(batch))
@@ -131,7 +142,8 @@ class StateRepositoryHttpTest {
 
   @Test
   void aPushWhoseAnswerWasLostMakesNoSecondCommit() throws IOException {
-    List<StatePatch> batch = List.of(write("discover node", "base-images/node.yaml", "name: node\n"));
+    List<StatePatch> batch =
+        List.of(write("discover node", "base-images/node.yaml", "name: node\n"));
     try (StateRepository state = repository(Map.of("STATE_TOKEN", TOKEN)::get)) {
       server.failNextPush(GitHttpServer.Fault.AFTER_UPDATE);
       assertThatThrownBy(() -> state.apply(batch)).isInstanceOf(StateRepositoryException.class);
@@ -142,7 +154,8 @@ class StateRepositoryHttpTest {
       assertThat(result.committed()).isFalse();
       assertThat(result.commitId()).isEqualTo(GitFixtures.history(remote, "main").get(0).getName());
       assertThat(GitFixtures.history(remote, "main")).hasSize(2);
-      assertThat(GitFixtures.read(remote, "main", "base-images/node.yaml")).isEqualTo("name: node\n");
+      assertThat(GitFixtures.read(remote, "main", "base-images/node.yaml"))
+          .isEqualTo("name: node\n");
     }
   }
 }

@@ -53,7 +53,8 @@ class StateRepositoryLockTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try (Repository remote = GitFixtures.bare(remoteDir);
         StateRepository repository =
-            new StateRepository(StateRepositorySettings.of(remoteDir.toString(), tmp.resolve("cache")))) {
+            new StateRepository(
+                StateRepositorySettings.of(remoteDir.toString(), tmp.resolve("cache")))) {
       GitFixtures.commit(remote, "main", "seed", Map.of("images.yaml", "images: []\n"));
       Future<ApplyResult> applying = threads.submit(() -> repository.apply(List.of(slow)));
       assertThat(planning.await(30, TimeUnit.SECONDS)).as("the plan started").isTrue();

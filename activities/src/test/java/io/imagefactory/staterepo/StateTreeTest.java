@@ -31,7 +31,9 @@ class StateTreeTest {
               "state",
               List.of(
                   Entry.file("images.yaml", "images: []\n"),
-                  Entry.bytes("images/postgres.yaml", CatalogFixtures.resource("seed004/images/postgres.yaml")),
+                  Entry.bytes(
+                      "images/postgres.yaml",
+                      CatalogFixtures.resource("seed004/images/postgres.yaml")),
                   Entry.file("dist/image-factory.k8s.yaml", "kind: Warehouse\n")));
 
       StateTree tree = StateTree.read(repo, commit);

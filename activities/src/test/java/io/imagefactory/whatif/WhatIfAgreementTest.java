@@ -1,6 +1,5 @@
 package io.imagefactory.whatif;
 
-import io.imagefactory.rebuild.BudgetFleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.EntitySearchAttributes;
@@ -10,8 +9,6 @@ import io.imagefactory.budget.BudgetSetup;
 import io.imagefactory.budget.RebuildBudgetWorkflow;
 import io.imagefactory.budget.RebuildBudgetWorkflowImpl;
 import io.imagefactory.enrollment.EntitySetups;
-import io.imagefactory.statefiles.StateDirectoryReader;
-import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.github.GitHubApi;
 import io.imagefactory.github.GitHubCiProvider;
 import io.imagefactory.image.BaseUpdate;
@@ -19,9 +16,12 @@ import io.imagefactory.image.ImageBuild;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.image.ImageWorkflowImpl;
+import io.imagefactory.rebuild.BudgetFleet;
 import io.imagefactory.rebuild.FleetGitHub;
 import io.imagefactory.rebuild.RebuildActivitiesImpl;
 import io.imagefactory.rebuild.RebuildBudgetActivitiesImpl;
+import io.imagefactory.statefiles.StateDirectoryReader;
+import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -50,11 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The what-if against what happens: the generated fleet is started as the real image, budget and
- * state-repository workflows on a time-skipping server, with a local GitHub whose runs last
- * exactly the assumed duration and a Kargo stand-in that reports each rebuilt image's new build
- * when its run ends; then the base's digest arrives. GitHub must see the images the plan named,
- * each once, in the plan's order and within two seconds of the plan's times (up to ties, which the
- * plan cannot break: see {@link #assertSameTimes}).
+ * state-repository workflows on a time-skipping server, with a local GitHub whose runs last exactly
+ * the assumed duration and a Kargo stand-in that reports each rebuilt image's new build when its
+ * run ends; then the base's digest arrives. GitHub must see the images the plan named, each once,
+ * in the plan's order and within two seconds of the plan's times (up to ties, which the plan cannot
+ * break: see {@link #assertSameTimes}).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class WhatIfAgreementTest {
@@ -73,7 +73,8 @@ class WhatIfAgreementTest {
   void theBaseDigestRebuildsThePlannedImagesInThePlannedOrderAtThePlannedTimes() throws Exception {
     StateSnapshot state = new StateDirectoryReader().read(WhatIfFleet.write(dir));
     RebuildPreview plan =
-        new WhatIfPlanner().plan(state, WhatIfFleet.NODE_REFERENCE, WhatIfFleet.NOW, RUN, WhatIfFleet.LIMITS);
+        new WhatIfPlanner()
+            .plan(state, WhatIfFleet.NODE_REFERENCE, WhatIfFleet.NOW, RUN, WhatIfFleet.LIMITS);
     Map<String, Instant> planned = new TreeMap<>();
     plan.rebuilds().stream()
         .filter(r -> r.dispatchedAt() != null)
@@ -94,7 +95,8 @@ class WhatIfAgreementTest {
       for (ImageSetup setup : EntitySetups.of(state).images()) {
         if (setup.config().baseImages().contains(WhatIfFleet.NODE)) {
           image(client, setup.config().name())
-              .baseUpdated(new BaseUpdate(WhatIfFleet.NODE, "sha256:" + "b".repeat(64), WhatIfFleet.NOW));
+              .baseUpdated(
+                  new BaseUpdate(WhatIfFleet.NODE, "sha256:" + "b".repeat(64), WhatIfFleet.NOW));
         }
       }
       Set<Long> reported = new HashSet<>();
@@ -112,14 +114,19 @@ class WhatIfAgreementTest {
           if (!d.ends().isAfter(now(env)) && reported.add(d.runId())) {
             // Kargo sees the new build when its run has pushed it: at the run's end.
             image(client, d.image())
-                .built(new ImageBuild("sha256:" + String.format("%064x", 0xF000 + d.runId()), "1.0." + d.runId(), d.ends()));
+                .built(
+                    new ImageBuild(
+                        "sha256:" + String.format("%064x", 0xF000 + d.runId()),
+                        "1.0." + d.runId(),
+                        d.ends()));
           }
         }
       }
 
       List<FleetGitHub.Dispatch> dispatches = github.dispatches();
       Map<String, Long> perImage =
-          dispatches.stream().collect(Collectors.groupingBy(FleetGitHub.Dispatch::image, Collectors.counting()));
+          dispatches.stream()
+              .collect(Collectors.groupingBy(FleetGitHub.Dispatch::image, Collectors.counting()));
       assertThat(perImage.keySet()).containsExactlyInAnyOrderElementsOf(planned.keySet());
       assertThat(perImage.values()).allMatch(n -> n == 1);
       assertSameTimes(plan, dispatches);
@@ -134,8 +141,8 @@ class WhatIfAgreementTest {
   /**
    * Images that ask for a slot at the same instant tie: which of them the budget takes first turns
    * on milliseconds (whose gathering ends first), which the plan cannot know. So per tie, the
-   * dispatch times GitHub saw are the times the plan gave, in some order; since planned times
-   * lie at least the budget's gathering apart, this is the plan's order up to ties.
+   * dispatch times GitHub saw are the times the plan gave, in some order; since planned times lie
+   * at least the budget's gathering apart, this is the plan's order up to ties.
    */
   private static void assertSameTimes(RebuildPreview plan, List<FleetGitHub.Dispatch> dispatches) {
     Map<Instant, List<PlannedRebuild>> ties = ties(plan);
@@ -143,11 +150,17 @@ class WhatIfAgreementTest {
       Set<String> images = tie.stream().map(PlannedRebuild::image).collect(Collectors.toSet());
       List<Instant> plannedTimes = tie.stream().map(PlannedRebuild::dispatchedAt).sorted().toList();
       List<Instant> actualTimes =
-          dispatches.stream().filter(d -> images.contains(d.image())).map(FleetGitHub.Dispatch::at).sorted().toList();
+          dispatches.stream()
+              .filter(d -> images.contains(d.image()))
+              .map(FleetGitHub.Dispatch::at)
+              .sorted()
+              .toList();
       assertThat(actualTimes).as("dispatches of %s", images).hasSameSizeAs(plannedTimes);
       for (int i = 0; i < plannedTimes.size(); i++) {
         assertThat(actualTimes.get(i))
-            .as("dispatch %d of %s, planned at %s; all: %s", i + 1, images, plannedTimes, actualTimes)
+            .as(
+                "dispatch %d of %s, planned at %s; all: %s",
+                i + 1, images, plannedTimes, actualTimes)
             .isBetween(plannedTimes.get(i).minus(TOLERANCE), plannedTimes.get(i).plus(TOLERANCE));
       }
     }
@@ -156,9 +169,14 @@ class WhatIfAgreementTest {
   /** The images without a tie are dispatched in exactly the plan's order. */
   private static void assertSameOrder(RebuildPreview plan, List<FleetGitHub.Dispatch> dispatches) {
     Set<String> alone = new HashSet<>();
-    ties(plan).values().stream().filter(t -> t.size() == 1).forEach(t -> alone.add(t.get(0).image()));
+    ties(plan).values().stream()
+        .filter(t -> t.size() == 1)
+        .forEach(t -> alone.add(t.get(0).image()));
     List<String> planned =
-        plan.rebuilds().stream().filter(r -> alone.contains(r.image())).map(PlannedRebuild::image).toList();
+        plan.rebuilds().stream()
+            .filter(r -> alone.contains(r.image()))
+            .map(PlannedRebuild::image)
+            .toList();
     List<String> actual =
         dispatches.stream()
             .sorted(java.util.Comparator.comparing(FleetGitHub.Dispatch::at))
@@ -207,13 +225,17 @@ class WhatIfAgreementTest {
     }
   }
 
-  private static void startWorker(TestWorkflowEnvironment env, WorkflowClient client, FleetGitHub github) {
+  private static void startWorker(
+      TestWorkflowEnvironment env, WorkflowClient client, FleetGitHub github) {
     Worker worker = env.newWorker(TaskQueues.MAIN);
     worker.registerWorkflowImplementationTypes(
         ImageWorkflowImpl.class, StateRepoWorkflowImpl.class, RebuildBudgetWorkflowImpl.class);
     GitHubCiProvider provider =
         new GitHubCiProvider(
-            new GitHubApi(github.baseUrl()), repo -> "ghp_fleet", text -> Optional.empty(), new ServerClock(env));
+            new GitHubApi(github.baseUrl()),
+            repo -> "ghp_fleet",
+            text -> Optional.empty(),
+            new ServerClock(env));
     worker.registerActivitiesImplementations(
         new RebuildActivitiesImpl(List.of(provider), null),
         new RebuildBudgetActivitiesImpl(client, WhatIfFleet.LIMITS),

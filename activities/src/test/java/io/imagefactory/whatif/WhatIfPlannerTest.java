@@ -26,7 +26,11 @@ class WhatIfPlannerTest {
 
   private RebuildPreview plan() {
     return new WhatIfPlanner()
-        .plan(state, WhatIfFleet.NODE_REFERENCE, WhatIfFleet.NOW, Duration.ofMinutes(15),
+        .plan(
+            state,
+            WhatIfFleet.NODE_REFERENCE,
+            WhatIfFleet.NOW,
+            Duration.ofMinutes(15),
             WhatIfFleet.LIMITS);
   }
 
@@ -56,11 +60,15 @@ class WhatIfPlannerTest {
       long inFlight =
           dispatched.stream()
               .filter(o -> o.repository().equals(r.repository()))
-              .filter(o -> !o.dispatchedAt().isAfter(r.dispatchedAt()) && o.runEndsAt().isAfter(r.dispatchedAt()))
+              .filter(
+                  o ->
+                      !o.dispatchedAt().isAfter(r.dispatchedAt())
+                          && o.runEndsAt().isAfter(r.dispatchedAt()))
               .count();
       assertThat(inFlight).isLessThanOrEqualTo(2);
     }
-    assertThat(dispatched).anyMatch(r -> r.waitsFor() != null && r.waitsFor().startsWith("queued: "));
+    assertThat(dispatched)
+        .anyMatch(r -> r.waitsFor() != null && r.waitsFor().startsWith("queued: "));
   }
 
   @Test
@@ -74,17 +82,29 @@ class WhatIfPlannerTest {
   void aManagedImageAsTheBaseIsACascade() {
     RebuildPreview preview =
         new WhatIfPlanner()
-            .plan(state, "ghcr.io/acme/platform/base-node:1.0.1", WhatIfFleet.NOW,
-                Duration.ofMinutes(15), WhatIfFleet.LIMITS);
+            .plan(
+                state,
+                "ghcr.io/acme/platform/base-node:1.0.1",
+                WhatIfFleet.NOW,
+                Duration.ofMinutes(15),
+                WhatIfFleet.LIMITS);
     assertThat(preview.base().kind()).isEqualTo(WhatIfBase.MANAGED);
-    assertThat(preview.rebuilds()).extracting(PlannedRebuild::image).containsExactly("svc-a", "svc-b");
+    assertThat(preview.rebuilds())
+        .extracting(PlannedRebuild::image)
+        .containsExactly("svc-a", "svc-b");
   }
 
   @Test
   void anUnknownBaseNamesTheClosestKnownOnes() {
     assertThatThrownBy(
-            () -> new WhatIfPlanner().plan(state, "docker.io/library/node:22-bookworm", WhatIfFleet.NOW,
-                Duration.ofMinutes(15), WhatIfFleet.LIMITS))
+            () ->
+                new WhatIfPlanner()
+                    .plan(
+                        state,
+                        "docker.io/library/node:22-bookworm",
+                        WhatIfFleet.NOW,
+                        Duration.ofMinutes(15),
+                        WhatIfFleet.LIMITS))
         .isInstanceOf(UnknownBaseException.class)
         .hasMessage(
             "no base image or managed image of the state repository is"
@@ -103,6 +123,9 @@ class WhatIfPlannerTest {
   }
 
   private PlannedRebuild rebuild(String image) {
-    return plan().rebuilds().stream().filter(r -> r.image().equals(image)).findFirst().orElseThrow();
+    return plan().rebuilds().stream()
+        .filter(r -> r.image().equals(image))
+        .findFirst()
+        .orElseThrow();
   }
 }

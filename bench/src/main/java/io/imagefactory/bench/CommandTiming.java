@@ -31,10 +31,14 @@ final class CommandTiming {
 
   private static Timed once(String... command) throws IOException, InterruptedException {
     Path report = Files.createTempFile("command-timing", ".txt");
-    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %U %S %M"));
+    List<String> timed =
+        new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %U %S %M"));
     timed.addAll(List.of(command));
     Process process =
-        new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        new ProcessBuilder(timed)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     int exit = process.waitFor();
     String[] figures = Files.readString(report, StandardCharsets.UTF_8).trim().split("\\s+");
     Files.delete(report);

@@ -157,7 +157,9 @@ class DeployManifestsTest {
     return text.substring(start, text.indexOf(after, start));
   }
 
-  /** The kubelet kills the JVM at the grace period's end: running activities must be done by then. */
+  /**
+   * The kubelet kills the JVM at the grace period's end: running activities must be done by then.
+   */
   @Test
   void runningActivitiesGetTheirShutdownGraceWellInsideThePodsTerminationGracePeriod() {
     JsonNode pod = manifests.only("Deployment").node().at("/spec/template/spec");
@@ -170,7 +172,9 @@ class DeployManifestsTest {
             .toSeconds();
 
     assertThat(activityGrace).isPositive();
-    assertThat(podGrace).as("room for the web server to close after the workers").isGreaterThanOrEqualTo(activityGrace + 10);
+    assertThat(podGrace)
+        .as("room for the web server to close after the workers")
+        .isGreaterThanOrEqualTo(activityGrace + 10);
   }
 
   @Test

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The optional monitoring component: its alert rules cover what the worker's README promises, its
- * dashboard is a Grafana dashboard in a ConfigMap the sidecar picks up, both read only the
- * worker's own metrics ({@code MetricsEndToEndTest} in the worker checks each name against a real
- * scrape), and with the base it renders with kustomize.
+ * dashboard is a Grafana dashboard in a ConfigMap the sidecar picks up, both read only the worker's
+ * own metrics ({@code MetricsEndToEndTest} in the worker checks each name against a real scrape),
+ * and with the base it renders with kustomize.
  */
 class MonitoringComponentTest {
 
@@ -91,7 +91,9 @@ class MonitoringComponentTest {
       panel.path("targets").forEach(t -> exprs.add(t.path("expr").asText()));
     }
     assertThat(dashboard.path("uid").asText()).isEqualTo("image-factory");
-    assertThat(exprs).hasSizeGreaterThanOrEqualTo(10).allSatisfy(e -> assertThat(e).contains("image_factory_"));
+    assertThat(exprs)
+        .hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(e -> assertThat(e).contains("image_factory_"));
     assertThat(exprs.stream().map(MonitoringComponentTest::foreignMetrics))
         .allSatisfy(names -> assertThat(names).isEmpty());
   }
@@ -105,7 +107,10 @@ class MonitoringComponentTest {
     Files.writeString(
         overlay.resolve("kustomization.yaml"),
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- "
-            + base + "\ncomponents:\n- " + monitoring + "\n");
+            + base
+            + "\ncomponents:\n- "
+            + monitoring
+            + "\n");
 
     Process process =
         new ProcessBuilder("kubectl", "kustomize", overlay.toString())

@@ -24,8 +24,7 @@ final class CompletionCommand implements Callable<Integer> {
   public Integer call() {
     // The script lists every command, so it is made from the whole tree, not the one run now.
     String script =
-        AutoComplete.bash(
-            spec.root().name(), StarterCli.withSubcommands(StarterCli.SUBCOMMANDS));
+        AutoComplete.bash(spec.root().name(), StarterCli.withSubcommands(StarterCli.SUBCOMMANDS));
     spec.commandLine().getOut().print(script);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -46,7 +46,8 @@ final class EnrollCommand implements Callable<Integer> {
   public Integer call() {
     try (TemporalSession temporal = connection.temporal()) {
       return new EnrollmentRunner(
-              temporal.client, spec.commandLine().getOut(),
+              temporal.client,
+              spec.commandLine().getOut(),
               spec.commandLine().getErr(),
               System.console() != null)
           .run(EnrollmentRequest.of(reason), waiting.wait, waiting.timeout);

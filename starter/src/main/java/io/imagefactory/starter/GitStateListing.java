@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code status} shows when Temporal knows no image: the images the state repository holds,
- * as the worker's index of it lists them, said plainly to be git state. A restarted embedded
- * server starts empty although git still enrolls every image; saying "no image is enrolled" then
- * would be wrong, and showing git state as if it were the workflows' would be too.
+ * What {@code status} shows when Temporal knows no image: the images the state repository holds, as
+ * the worker's index of it lists them, said plainly to be git state. A restarted embedded server
+ * starts empty although git still enrolls every image; saying "no image is enrolled" then would be
+ * wrong, and showing git state as if it were the workflows' would be too.
  */
 final class GitStateListing {
 
@@ -50,7 +50,8 @@ final class GitStateListing {
             + images.size()
             + " image(s) the state repository enrolls; run image-factory enroll to restore"
             + " their workflows.");
-    lines.add(String.format("%-24s  %-9s  %s", "IMAGE (git)", "KIND", "REPOSITORY").stripTrailing());
+    lines.add(
+        String.format("%-24s  %-9s  %s", "IMAGE (git)", "KIND", "REPOSITORY").stripTrailing());
     for (String[] image : images) {
       lines.add(String.format("%-24s  %-9s  %s", image[0], image[1], image[2]).stripTrailing());
     }

@@ -2,7 +2,6 @@ package io.imagefactory.starter;
 
 import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.RebuildHistory;
-import io.imagefactory.statefiles.RebuildEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -116,9 +116,14 @@ final class ImageStatusText {
           runtime.failedAttempts()
               + " rebuild(s) in a row failed; "
               + (runtime.retryAt() == null
-                  ? "no automatic retry left; run: image-factory rebuild " + config.name() + " --now"
-                  : "next attempt " + TextFormats.instant(runtime.retryAt())
-                      + " (" + TextFormats.relative(runtime.retryAt(), now) + ")"));
+                  ? "no automatic retry left; run: image-factory rebuild "
+                      + config.name()
+                      + " --now"
+                  : "next attempt "
+                      + TextFormats.instant(runtime.retryAt())
+                      + " ("
+                      + TextFormats.relative(runtime.retryAt(), now)
+                      + ")"));
     }
     if (!config.buildErrors().isEmpty()) {
       list("build errors", config.buildErrors(), "");

@@ -4,18 +4,13 @@ import io.imagefactory.catalog.Catalog;
 import io.imagefactory.catalog.CatalogError;
 import io.imagefactory.catalog.CatalogException;
 import io.imagefactory.catalog.CatalogLoader;
-import io.imagefactory.enrollment.plan.EnrollmentPlan;
-import io.imagefactory.enrollment.plan.EnrollmentPlanner;
-import io.imagefactory.enrollment.StateDirectoryAnalyzer;
-import io.imagefactory.statefiles.StateDirectoryReader;
-import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.whatif.RebuildPreview;
 import io.imagefactory.enrollment.StateDirectoryAnalyzer;
 import io.imagefactory.enrollment.plan.AnalysisOutcome;
 import io.imagefactory.enrollment.plan.EnrollmentPlan;
 import io.imagefactory.enrollment.plan.EnrollmentPlanner;
 import io.imagefactory.statefiles.StateDirectoryReader;
 import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.whatif.RebuildPreview;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code image-factory plan}: shows the state-file changes enrollment would make to a state
  * directory, offline. Nothing is written; images built from a source repository are not analysed.
- * With {@code --what-if}, it previews instead what a new digest of one base would rebuild, and when.
+ * With {@code --what-if}, it previews instead what a new digest of one base would rebuild, and
+ * when.
  */
 @Command(
     name = "plan",
@@ -93,14 +89,16 @@ final class PlanCommand implements Callable<Integer> {
     if (whatIf != null) {
       RebuildPreview preview =
           stateDir != null
-              ? WhatIfRun.offline(stateDir, whatIf, now == null ? Instant.now() : now, whatIfOptions)
+              ? WhatIfRun.offline(
+                  stateDir, whatIf, now == null ? Instant.now() : now, whatIfOptions)
               : WhatIfRun.fromWorker(connection.worker(), whatIf, now, whatIfOptions);
       out.print(json ? CliJson.write(preview) + "\n" : WhatIfTable.render(preview));
       out.flush();
       return ExitCodes.OK;
     }
     if (stateDir == null) {
-      throw CommandFailure.invalidInput("plan needs --state-dir (or --what-if, which may ask the worker)");
+      throw CommandFailure.invalidInput(
+          "plan needs --state-dir (or --what-if, which may ask the worker)");
     }
     if (!Files.isDirectory(stateDir)) {
       throw new IOException("cannot read " + stateDir + ": not a directory");

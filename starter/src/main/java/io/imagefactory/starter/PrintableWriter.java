@@ -9,10 +9,10 @@ import java.io.Writer;
 /**
  * What the CLI prints, with every unprintable character ({@link HumanText#isUnprintable}) but
  * newline and tab written as {@code \\uXXXX}: a Dockerfile, an image name or a message from a
- * server can carry terminal escape sequences, bidirectional overrides or raw binary, and none of
- * it may move the cursor, recolour the screen, reorder a line or forge one of its own on the
- * operator's terminal. A carriage return passes only as the first half of a CRLF line end (an
- * RFC 4180 CSV report ends its lines so); alone, it could overwrite the line it is on.
+ * server can carry terminal escape sequences, bidirectional overrides or raw binary, and none of it
+ * may move the cursor, recolour the screen, reorder a line or forge one of its own on the
+ * operator's terminal. A carriage return passes only as the first half of a CRLF line end (an RFC
+ * 4180 CSV report ends its lines so); alone, it could overwrite the line it is on.
  */
 final class PrintableWriter extends FilterWriter {
 

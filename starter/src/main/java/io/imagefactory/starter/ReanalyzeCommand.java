@@ -58,7 +58,8 @@ final class ReanalyzeCommand implements Callable<Integer> {
       images.forEach(temporal::image);
       String reason = "cli reanalyze " + (target.all ? "--all" : String.join(" ", images));
       return new EnrollmentRunner(
-              temporal.client, spec.commandLine().getOut(),
+              temporal.client,
+              spec.commandLine().getOut(),
               spec.commandLine().getErr(),
               System.console() != null)
           .run(new EnrollmentRequest(reason, images, target.all), waiting.wait, waiting.timeout);

@@ -5,8 +5,8 @@ import io.imagefactory.backstage.BackstageRenderResult;
 import io.imagefactory.backstage.BackstageSettings;
 import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
-import io.imagefactory.kargo.ScanVerification;
 import io.imagefactory.kargo.RenderResult;
+import io.imagefactory.kargo.ScanVerification;
 import io.imagefactory.statefiles.StateDirectoryReader;
 import io.imagefactory.statefiles.StateSnapshot;
 import java.io.IOException;
@@ -182,7 +182,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--scan-url",
       defaultValue = ScanVerification.DEFAULT_SCAN_URL,
-      description = "The worker's /api/v1/events/scan as the scan Job reaches it. Default: ${DEFAULT-VALUE}")
+      description =
+          "The worker's /api/v1/events/scan as the scan Job reaches it. Default: ${DEFAULT-VALUE}")
   String scanUrl;
 
   @Option(

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The state problems the single writer's last commit found (entries Kargo cannot watch, left out
- * of the manifests), for {@code status}: an image that silently goes unwatched would otherwise show
- * as healthy there.
+ * The state problems the single writer's last commit found (entries Kargo cannot watch, left out of
+ * the manifests), for {@code status}: an image that silently goes unwatched would otherwise show as
+ * healthy there.
  */
 final class StateProblemsText {
 

@@ -46,8 +46,10 @@ final class WhatIfRun {
       throw CommandFailure.invalidInput(e.getMessage());
     }
     String query =
-        "?base=" + URLEncoder.encode(reference, StandardCharsets.UTF_8)
-            + "&runDuration=" + options.runDuration
+        "?base="
+            + URLEncoder.encode(reference, StandardCharsets.UTF_8)
+            + "&runDuration="
+            + options.runDuration
             + (now == null ? "" : "&now=" + now);
     WorkerApi.Answer answer = worker.get(PLAN + query);
     if (answer.status() == 400 || answer.status() == 404) {
@@ -60,15 +62,19 @@ final class WhatIfRun {
     try {
       return CliJson.MAPPER.readValue(answer.body(), RebuildPreview.class);
     } catch (JsonProcessingException e) {
-      throw CommandFailure.ioError("the worker's plan is not one this CLI reads: " + e.getOriginalMessage());
+      throw CommandFailure.ioError(
+          "the worker's plan is not one this CLI reads: " + e.getOriginalMessage());
     }
   }
 
   /** The options' limits over the config file's over the worker's defaults. */
   static BudgetLimits limits(WhatIfOptions options) {
     BudgetLimits base =
-        options.workerConfig == null ? BudgetLimits.defaults() : WorkerBudgetConfig.read(options.workerConfig);
-    for (Integer value : new Integer[] {options.runsPerRepository, options.runsPerHost, options.dispatchesPerHour}) {
+        options.workerConfig == null
+            ? BudgetLimits.defaults()
+            : WorkerBudgetConfig.read(options.workerConfig);
+    for (Integer value :
+        new Integer[] {options.runsPerRepository, options.runsPerHost, options.dispatchesPerHour}) {
       if (value != null && value < 1) {
         throw CommandFailure.invalidInput("budget limits must be at least 1, not " + value);
       }

@@ -10,7 +10,13 @@ import java.util.List;
 final class WhatIfTable {
 
   private static final List<String> HEADERS =
-      List.of("IMAGE", "REPOSITORY", "VIA", "ELIGIBLE AT", "WINDOW OPENS", "DISPATCHED AT",
+      List.of(
+          "IMAGE",
+          "REPOSITORY",
+          "VIA",
+          "ELIGIBLE AT",
+          "WINDOW OPENS",
+          "DISPATCHED AT",
           "WAITS FOR");
 
   private WhatIfTable() {}
@@ -18,16 +24,31 @@ final class WhatIfTable {
   static String render(RebuildPreview preview) {
     StringBuilder text = new StringBuilder();
     text.append("What if ")
-        .append(preview.base().repoURL()).append(':').append(preview.base().tag())
-        .append(" (").append(preview.base().kind()).append(' ').append(preview.base().name())
-        .append(") got a new digest at ").append(TextFormats.instant(preview.now())).append('\n');
+        .append(preview.base().repoURL())
+        .append(':')
+        .append(preview.base().tag())
+        .append(" (")
+        .append(preview.base().kind())
+        .append(' ')
+        .append(preview.base().name())
+        .append(") got a new digest at ")
+        .append(TextFormats.instant(preview.now()))
+        .append('\n');
     BudgetLimits limits = preview.limits();
-    text.append("Budget: ").append(limits.runsPerRepository()).append(" runs per repository, ")
-        .append(limits.runsPerHost()).append(" per CI host, ")
-        .append(limits.dispatchesPerHour()).append(" dispatches per host and hour")
-        .append(limits.hosts().isEmpty() ? "" : " (hosts with their own: "
-            + String.join(", ", limits.hosts().keySet()) + ")")
-        .append("; every run assumed to take ").append(preview.runDuration()).append("\n\n");
+    text.append("Budget: ")
+        .append(limits.runsPerRepository())
+        .append(" runs per repository, ")
+        .append(limits.runsPerHost())
+        .append(" per CI host, ")
+        .append(limits.dispatchesPerHour())
+        .append(" dispatches per host and hour")
+        .append(
+            limits.hosts().isEmpty()
+                ? ""
+                : " (hosts with their own: " + String.join(", ", limits.hosts().keySet()) + ")")
+        .append("; every run assumed to take ")
+        .append(preview.runDuration())
+        .append("\n\n");
     if (preview.rebuilds().isEmpty()) {
       return text.append("No image would take it as a candidate.\n").toString();
     }
@@ -46,8 +67,11 @@ final class WhatIfTable {
     }
     appendColumns(text, rows);
     long dispatched = preview.rebuilds().stream().filter(r -> r.dispatchedAt() != null).count();
-    text.append('\n').append(preview.rebuilds().size()).append(" rebuilds; ")
-        .append(dispatched).append(" dispatched automatically");
+    text.append('\n')
+        .append(preview.rebuilds().size())
+        .append(" rebuilds; ")
+        .append(dispatched)
+        .append(" dispatched automatically");
     preview.rebuilds().stream()
         .map(PlannedRebuild::dispatchedAt)
         .filter(java.util.Objects::nonNull)
@@ -62,15 +86,17 @@ final class WhatIfTable {
 
   private static void appendColumns(StringBuilder text, List<List<String>> rows) {
     int[] widths = new int[HEADERS.size()];
-    rows.forEach(row -> {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    });
+    rows.forEach(
+        row -> {
+          for (int c = 0; c < row.size(); c++) {
+            widths[c] = Math.max(widths[c], row.get(c).length());
+          }
+        });
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < row.size(); c++) {
-        line.append(c == row.size() - 1 ? row.get(c) : String.format("%-" + widths[c] + "s  ", row.get(c)));
+        line.append(
+            c == row.size() - 1 ? row.get(c) : String.format("%-" + widths[c] + "s  ", row.get(c)));
       }
       text.append(line.toString().stripTrailing()).append('\n');
     }

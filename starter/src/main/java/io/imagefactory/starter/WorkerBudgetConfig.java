@@ -69,7 +69,10 @@ final class WorkerBudgetConfig {
     String host = URI.create(baseUrl).getHost();
     if (host == null) {
       throw CommandFailure.invalidInput(
-          "--worker-config " + file + ": image-factory.github.base-url '" + baseUrl
+          "--worker-config "
+              + file
+              + ": image-factory.github.base-url '"
+              + baseUrl
               + "' is not a URL");
     }
     return "api.github.com".equals(host) ? "github.com" : host;
@@ -86,11 +89,22 @@ final class WorkerBudgetConfig {
       return null;
     }
     String text = value.asText();
-    int number = value.isIntegralNumber() ? value.asInt() : text.matches("\\d{1,9}") ? Integer.parseInt(text) : 0;
+    int number =
+        value.isIntegralNumber()
+            ? value.asInt()
+            : text.matches("\\d{1,9}") ? Integer.parseInt(text) : 0;
     if (number < 1) {
       throw CommandFailure.invalidInput(
-          "--worker-config " + file + ": " + PREFIX + at + key + " must be a whole number of at"
-              + " least 1, not '" + text + "'");
+          "--worker-config "
+              + file
+              + ": "
+              + PREFIX
+              + at
+              + key
+              + " must be a whole number of at"
+              + " least 1, not '"
+              + text
+              + "'");
     }
     return number;
   }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The worker lines of {@code doctor}: its API answers and takes the webhook token the CLI sends.
- * The worker has no endpoint that reports its GitHub, GitLab, Kubernetes or Argo CD connections,
- * so those lines say they were not checked rather than guess.
+ * The worker has no endpoint that reports its GitHub, GitLab, Kubernetes or Argo CD connections, so
+ * those lines say they were not checked rather than guess.
  */
 final class WorkerChecks {
 

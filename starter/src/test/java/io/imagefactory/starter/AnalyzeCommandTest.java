@@ -16,14 +16,16 @@ class AnalyzeCommandTest {
 
   private static final String DIGEST =
       "sha256:0d4d4e9a0b2b7f6f8a4b1f1e1f4ce7d6a4c9b1e3a5b2c7d8e9f0a1b2c3d4e5f6";
-  private static final String DOCKERFILE = """
+  private static final String DOCKERFILE =
+      """
       ARG GO_VERSION=1.22
       ARG BASE
       FROM golang:${GO_VERSION}-bookworm AS build
       FROM $BASE AS tools
       FROM gcr.io/distroless/static-debian12@%s
       COPY --from=build /out/app /app
-      """.formatted(DIGEST);
+      """
+          .formatted(DIGEST);
 
   @TempDir Path dir;
 
@@ -50,25 +52,38 @@ class AnalyzeCommandTest {
     assertThat(err.toString()).isEmpty();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(6);
-    assertThat(cells(lines.get(0))).containsExactly(
-        "REF", "NAME", "INSTRUCTION", "LINE", "STAGE", "PINNED");
-    assertThat(cells(lines.get(1))).containsExactly(
-        "docker.io/library/golang:1.23-bookworm", "golang-1.23-bookworm", "FROM", "3", "build",
-        "no");
-    assertThat(cells(lines.get(2))).containsExactly(
-        "gcr.io/distroless/static-debian12@" + DIGEST,
-        "distroless-static-debian12-sha256-0d4d4e9a0b2b", "FROM", "5", "2", "yes");
+    assertThat(cells(lines.get(0)))
+        .containsExactly("REF", "NAME", "INSTRUCTION", "LINE", "STAGE", "PINNED");
+    assertThat(cells(lines.get(1)))
+        .containsExactly(
+            "docker.io/library/golang:1.23-bookworm",
+            "golang-1.23-bookworm",
+            "FROM",
+            "3",
+            "build",
+            "no");
+    assertThat(cells(lines.get(2)))
+        .containsExactly(
+            "gcr.io/distroless/static-debian12@" + DIGEST,
+            "distroless-static-debian12-sha256-0d4d4e9a0b2b",
+            "FROM",
+            "5",
+            "2",
+            "yes");
     for (String column : List.of("NAME", "INSTRUCTION", "LINE", "STAGE", "PINNED")) {
       int start = lines.get(0).indexOf(column);
       assertThat(lines.get(1).charAt(start - 1)).isEqualTo(' ');
       assertThat(lines.get(1).charAt(start)).isNotEqualTo(' ');
       assertThat(lines.get(2).charAt(start)).isNotEqualTo(' ');
     }
-    assertThat(lines.subList(3, 6)).containsExactly(
-        "",
-        "Warnings:",
-        "  " + file + ":4: FROM image \"$BASE\" skipped:"
-            + " ARG BASE has no default and no build arg sets it");
+    assertThat(lines.subList(3, 6))
+        .containsExactly(
+            "",
+            "Warnings:",
+            "  "
+                + file
+                + ":4: FROM image \"$BASE\" skipped:"
+                + " ARG BASE has no default and no build arg sets it");
   }
 
   private static List<String> cells(String line) {
@@ -88,8 +103,19 @@ class AnalyzeCommandTest {
     JsonNode images = json.get("baseImages");
     assertThat(images).hasSize(3);
     JsonNode golang = images.get(0);
-    assertThat(golang.fieldNames()).toIterable().containsExactly("ref", "name", "registry",
-        "repository", "tag", "digest", "instruction", "line", "stage", "pinned");
+    assertThat(golang.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "ref",
+            "name",
+            "registry",
+            "repository",
+            "tag",
+            "digest",
+            "instruction",
+            "line",
+            "stage",
+            "pinned");
     assertThat(golang.get("ref").asText()).isEqualTo("docker.io/library/golang:1.22-bookworm");
     assertThat(golang.get("name").asText()).isEqualTo("golang-1.22-bookworm");
     assertThat(golang.get("registry").asText()).isEqualTo("docker.io");
@@ -114,9 +140,12 @@ class AnalyzeCommandTest {
     assertThat(run("analyze", "--json", file.toString())).isEqualTo(ExitCodes.OK);
 
     JsonNode json = new ObjectMapper().readTree(out.toString());
-    assertThat(json.get("warnings")).extracting(JsonNode::asText).containsExactly(
-        file + ":1: FROM image \"node:${V}\" skipped:"
-            + " V is not a global ARG (declare it before the first FROM)");
+    assertThat(json.get("warnings"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            file
+                + ":1: FROM image \"node:${V}\" skipped:"
+                + " V is not a global ARG (declare it before the first FROM)");
   }
 
   @Test
@@ -127,8 +156,9 @@ class AnalyzeCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString().strip()).isEqualTo(
-        file + ":2: RUN instruction before the first FROM (only ARG may come before it)");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            file + ":2: RUN instruction before the first FROM (only ARG may come before it)");
   }
 
   @Test
@@ -136,7 +166,8 @@ class AnalyzeCommandTest {
     Path table = dockerfile("FROM node:22 AS \u001b[2J\u001b[31mbuild\nFROM ${IMG\u0007}\n");
     run("analyze", table.toString());
     Path garbage = dir.resolve("garbage");
-    Files.write(garbage, new byte[] {'F', 'R', 'O', 'M', ' ', 0x1b, ']', '0', ';', 0x07, 0x00, '\n'});
+    Files.write(
+        garbage, new byte[] {'F', 'R', 'O', 'M', ' ', 0x1b, ']', '0', ';', 0x07, 0x00, '\n'});
     run("analyze", garbage.toString());
 
     String printed = out.toString() + err.toString();
@@ -177,7 +208,9 @@ class AnalyzeCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).contains("GO_VERSION").contains("KEY=VALUE")
+    assertThat(err.toString())
+        .contains("GO_VERSION")
+        .contains("KEY=VALUE")
         .contains("Usage: image-factory analyze");
   }
 
@@ -185,8 +218,8 @@ class AnalyzeCommandTest {
   void acceptsEmptyBuildArgValuesAndValuesWithEquals() throws Exception {
     Path file = dockerfile("ARG A\nARG B\nFROM node:${A:-22}${B}\n");
 
-    int code = run("analyze", file.toString(), "--build-arg", "A=", "--build-arg", "B=-x=y",
-        "--json");
+    int code =
+        run("analyze", file.toString(), "--build-arg", "A=", "--build-arg", "B=-x=y", "--json");
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     JsonNode json = new ObjectMapper().readTree(out.toString());

@@ -131,9 +131,17 @@ class EnrollCommandTest {
             List.of(
                 new ImageSetup(
                     new ImageConfig(
-                        api.name(), api.kind(), api.rebuildDelay(), api.autoRebuild(),
-                        api.baseImages(), api.pinnedBaseImages(), api.dependentImages(),
-                        api.target(), Map.of(), false, List.of(undeclared)),
+                        api.name(),
+                        api.kind(),
+                        api.rebuildDelay(),
+                        api.autoRebuild(),
+                        api.baseImages(),
+                        api.pinnedBaseImages(),
+                        api.dependentImages(),
+                        api.target(),
+                        Map.of(),
+                        false,
+                        List.of(undeclared)),
                     ImageRuntime.empty())),
             List.of(),
             List.of());

@@ -76,8 +76,7 @@ class EnrollmentReportTest {
             "not waited");
 
     assertThat(EnrollmentReport.outcomeLine(web))
-        .isEqualTo(
-            "  invalid   web        node-22\n      rebuild target invalid: " + error);
+        .isEqualTo("  invalid   web        node-22\n      rebuild target invalid: " + error);
     assertThat(EnrollmentReport.summary(result))
         .containsExactly(
             "Enrolled 2 images: 1 analysed, 1 invalid; commit 0123456",

@@ -77,8 +77,7 @@ class HistoryCommandTest {
 
   @Test
   void printsJsonAndClonesARemote() {
-    CliRun run =
-        CliRun.run("history", "api", "--state-repo", repo.toUri().toString(), "--json");
+    CliRun run = CliRun.run("history", "api", "--state-repo", repo.toUri().toString(), "--json");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     JsonNode list = read(run.out());

@@ -35,13 +35,25 @@ final class Images {
         bases,
         pinned,
         List.of(),
-        new RebuildTarget("github", "example-org/" + name, "build.yml", "main", Map.of()), Map.of(), false,
+        new RebuildTarget("github", "example-org/" + name, "build.yml", "main", Map.of()),
+        Map.of(),
+        false,
         List.of());
   }
 
   static ImageConfig external(String name) {
     return new ImageConfig(
-        name, ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of(), null, Map.of(), false, List.of());
+        name,
+        ImageKind.EXTERNAL,
+        WEEK,
+        false,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        Map.of(),
+        false,
+        List.of());
   }
 
   /** A runtime with one candidate of the base, first seen at the given time. */
@@ -49,13 +61,16 @@ final class Images {
     return new ImageRuntime(
         digest(99),
         "1.0.0",
-        firstSeen.minus(Duration.ofDays(30)), null,
+        firstSeen.minus(Duration.ofDays(30)),
+        null,
         List.of(new PendingDigest(base, digest, firstSeen)),
         List.of(),
         false,
         firstSeen.plus(WEEK),
         null,
-        0, 0, null);
+        0,
+        0,
+        null);
   }
 
   static void start(WorkflowClient client, ImageConfig config, ImageRuntime runtime) {

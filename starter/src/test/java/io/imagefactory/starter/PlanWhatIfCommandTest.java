@@ -29,9 +29,19 @@ class PlanWhatIfCommandTest {
 
   private CliRun whatIf(String... extra) {
     String[] base = {
-      "plan", "--state-dir", state.toString(), "--what-if", WhatIfFleet.NODE_REFERENCE,
-      "--now", WhatIfFleet.NOW.toString(), "--runs-per-repository", "2", "--runs-per-host", "4",
-      "--dispatches-per-hour", "6"
+      "plan",
+      "--state-dir",
+      state.toString(),
+      "--what-if",
+      WhatIfFleet.NODE_REFERENCE,
+      "--now",
+      WhatIfFleet.NOW.toString(),
+      "--runs-per-repository",
+      "2",
+      "--runs-per-host",
+      "4",
+      "--dispatches-per-hour",
+      "6"
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
@@ -61,13 +71,25 @@ class PlanWhatIfCommandTest {
         "image-factory:\n  rebuild-budget:\n    runs-per-repository: 1\n    runs-per-host: 3\n"
             + "    dispatches-per-hour: 100\n  github:\n    base-url: https://ghe.example.com/api/v3\n");
     CliRun run =
-        CliRun.run("plan", "--state-dir", state.toString(), "--what-if", WhatIfFleet.NODE_REFERENCE,
-            "--now", WhatIfFleet.NOW.toString(), "--worker-config", config.toString(),
-            "--runs-per-host", "5", "--run-duration", "30m");
+        CliRun.run(
+            "plan",
+            "--state-dir",
+            state.toString(),
+            "--what-if",
+            WhatIfFleet.NODE_REFERENCE,
+            "--now",
+            WhatIfFleet.NOW.toString(),
+            "--worker-config",
+            config.toString(),
+            "--runs-per-host",
+            "5",
+            "--run-duration",
+            "30m");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("Budget: 1 runs per repository, 5 per CI host, 100 dispatches per host and hour;"
-            + " every run assumed to take 30m")
+        .contains(
+            "Budget: 1 runs per repository, 5 per CI host, 100 dispatches per host and hour;"
+                + " every run assumed to take 30m")
         .contains("ghe.example.com/acme/shop")
         .contains("queued: 0 ahead for acme/shop (1 of 1 running)");
   }
@@ -75,7 +97,11 @@ class PlanWhatIfCommandTest {
   @Test
   void anUnknownBaseNamesTheClosestKnownOnes() {
     CliRun run =
-        CliRun.run("plan", "--state-dir", state.toString(), "--what-if",
+        CliRun.run(
+            "plan",
+            "--state-dir",
+            state.toString(),
+            "--what-if",
             "docker.io/library/node:22-bookworm");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err()).contains("the closest known: docker.io/library/node:22-bookworm-slim");
@@ -83,7 +109,9 @@ class PlanWhatIfCommandTest {
 
   @Test
   void aMalformedReferenceIsRefusedBeforeAnythingIsRead() {
-    CliRun run = CliRun.run("plan", "--what-if", "docker.io/library/node", "--worker-url", "http://127.0.0.1:9");
+    CliRun run =
+        CliRun.run(
+            "plan", "--what-if", "docker.io/library/node", "--worker-url", "http://127.0.0.1:9");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err()).contains("'docker.io/library/node' has no tag");
   }
@@ -93,10 +121,17 @@ class PlanWhatIfCommandTest {
     Path config = dir.resolve("bad.yaml");
     Files.writeString(config, "image-factory:\n  rebuild-budget:\n    runs-per-host: none\n");
     CliRun run =
-        CliRun.run("plan", "--state-dir", state.toString(), "--what-if", WhatIfFleet.NODE_REFERENCE,
-            "--worker-config", config.toString());
+        CliRun.run(
+            "plan",
+            "--state-dir",
+            state.toString(),
+            "--what-if",
+            WhatIfFleet.NODE_REFERENCE,
+            "--worker-config",
+            config.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(run.err()).contains("image-factory.rebuild-budget.runs-per-host must be a whole number");
+    assertThat(run.err())
+        .contains("image-factory.rebuild-budget.runs-per-host must be a whole number");
   }
 
   static void assertGolden(String name, String actual) throws IOException {

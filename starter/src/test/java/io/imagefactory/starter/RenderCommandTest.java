@@ -86,16 +86,29 @@ class RenderCommandTest {
 
     int exit =
         run(
-            "render", "--state-dir", stateDir.toString(), "--no-backstage", "--scan-with-trivy",
-            "--trivy-image", "mirror.example.com/aquasec/trivy:0.58.1");
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--no-backstage",
+            "--scan-with-trivy",
+            "--trivy-image",
+            "mirror.example.com/aquasec/trivy:0.58.1");
 
     assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(Files.readString(stateDir.resolve(KargoManifestRenderer.OUTPUT_PATH)))
-        .contains("kind: AnalysisTemplate", "image: mirror.example.com/aquasec/trivy:0.58.1",
+        .contains(
+            "kind: AnalysisTemplate",
+            "image: mirror.example.com/aquasec/trivy:0.58.1",
             "verification:");
 
     int refused =
-        run("render", "--state-dir", stateDir.toString(), "--scan-with-trivy", "--trivy-image", "x y");
+        run(
+            "render",
+            "--state-dir",
+            stateDir.toString(),
+            "--scan-with-trivy",
+            "--trivy-image",
+            "x y");
     assertThat(refused).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(err.toString()).contains("trivyImage");
   }
@@ -114,8 +127,9 @@ class RenderCommandTest {
 
     assertThat(exit).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(err.toString())
-        .contains("render: Backstage default owner \"Platform Team\": \"Platform Team\" is not a"
-            + " valid entity name");
+        .contains(
+            "render: Backstage default owner \"Platform Team\": \"Platform Team\" is not a"
+                + " valid entity name");
     assertThat(stateDir.resolve("dist")).doesNotExist();
   }
 
@@ -226,7 +240,7 @@ class RenderCommandTest {
   @CsvSource(
       delimiter = '|',
       textBlock =
-          """
+"""
 a Digest regex of many tags   | images/go.yaml        | 'name: go\\ndiscoveryStatus: external\\nrepoURL: docker.io/library/golang\\nallowTags: ^1\\.1[0-9]$\\nimageSelectionStrategy: Digest' | images/go.yaml: image 'go', field allowTags: the Digest strategy follows one tag
 a file that is not YAML       | images/api.yaml       | 'name: api\\nenrollment: [unclosed' | images/api.yaml:2:
 a name that is not the file's | images/api.yaml       | 'name: web'                         | images/api.yaml: field 'name': "web" does not match the file name

@@ -11,6 +11,9 @@ import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.base.BaseSetup;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.BaseDigestChange;
 import io.imagefactory.staterepo.CommitRequest;
 import io.imagefactory.staterepo.CommitResult;
@@ -18,9 +21,6 @@ import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.staterepo.StateRepoActivities;
 import io.imagefactory.staterepo.StateRepoSettings;
 import io.imagefactory.staterepo.StateRepoWorkflow;
-import io.imagefactory.statefiles.ImageRuntime;
-import io.imagefactory.statefiles.PendingDigest;
-import io.imagefactory.statefiles.RebuildEntry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -39,7 +39,8 @@ class StatusCommandTest {
   private PortBoundTemporal temporal;
 
   static final String UNWATCHABLE =
-      "not watched by Kargo: images/api.yaml: image 'api', field repoURL: missing (and no registry and"
+      "not watched by Kargo: images/api.yaml: image 'api', field repoURL: missing (and no "
+          + "registry and"
           + " repository)";
 
   /** Commits as the real writer's activity would, finding one entry Kargo cannot watch. */
@@ -131,11 +132,20 @@ class StatusCommandTest {
     String run = "https://github.com/example-org/api/actions/runs/77";
     RebuildEntry failed =
         new RebuildEntry(
-            "api#4", at, "timer", java.util.Map.of(NODE, digest(5)),
-            List.of(new PendingDigest(NODE, digest(5), at.minus(Images.WEEK))), true, List.of(),
+            "api#4",
+            at,
+            "timer",
+            java.util.Map.of(NODE, digest(5)),
+            List.of(new PendingDigest(NODE, digest(5), at.minus(Images.WEEK))),
+            true,
+            List.of(),
             "builds " + NODE + " sha256:000000000005 (bases pinned by the build's inputs)",
-            RebuildEntry.FAILED, "run failure: build step failed", run,
-            new RunRef("github", "example-org/api", "77", run), at.plusSeconds(600), null);
+            RebuildEntry.FAILED,
+            "run failure: build step failed",
+            run,
+            new RunRef("github", "example-org/api", "77", run),
+            at.plusSeconds(600),
+            null);
     ImageRuntime runtime =
         Images.pending(NODE, digest(5), at.minus(Images.WEEK))
             .withLastRebuild(failed)
@@ -168,16 +178,32 @@ class StatusCommandTest {
     Instant at = temporal.now().minus(Duration.ofHours(2));
     RebuildEntry fast =
         new RebuildEntry(
-            "api#5", at, "fast-path", java.util.Map.of(NODE, digest(5)),
-            List.of(new PendingDigest(NODE, digest(5), at)), true, List.of(),
+            "api#5",
+            at,
+            "fast-path",
+            java.util.Map.of(NODE, digest(5)),
+            List.of(new PendingDigest(NODE, digest(5), at)),
+            true,
+            List.of(),
             "builds " + NODE + " sha256:000000000005; fast path: fixes CVE-2025-0001",
-            RebuildEntry.BUILT, "built", null, null, at.plusSeconds(600), digest(98),
+            RebuildEntry.BUILT,
+            "built",
+            null,
+            null,
+            at.plusSeconds(600),
+            digest(98),
             List.of("CVE-2025-0001"));
     PendingDigest marked =
         new PendingDigest(
-            NODE, digest(6), temporal.now(), false, null, digest(5),
+            NODE,
+            digest(6),
+            temporal.now(),
+            false,
+            null,
+            digest(5),
             new io.imagefactory.vulnerability.FastPathMark(
-                List.of("CVE-2025-0002"), io.imagefactory.vulnerability.Severity.CRITICAL,
+                List.of("CVE-2025-0002"),
+                io.imagefactory.vulnerability.Severity.CRITICAL,
                 temporal.now().plus(Duration.ofHours(4))));
     ImageRuntime runtime =
         Images.pending(NODE, digest(6), temporal.now())
@@ -307,7 +333,9 @@ class StatusCommandTest {
     WorkflowClient.start(writer::run, new StateRepoSettings(Duration.ofMillis(10), 0));
     writer.submit(
         new StateChangeBatch(
-            "b1", WorkflowIds.image("api"), List.of(new BaseDigestChange(NODE, digest(5), Instant.EPOCH))));
+            "b1",
+            WorkflowIds.image("api"),
+            List.of(new BaseDigestChange(NODE, digest(5), Instant.EPOCH))));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (writer.status().commits() == 0 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(20);
@@ -319,9 +347,13 @@ class StatusCommandTest {
 
     assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCodes.OK);
     assertThat(one.out())
-        .contains("State problems at the last commit (fix them in images.yaml):\n  error: " + UNWATCHABLE);
+        .contains(
+            "State problems at the last commit (fix them in images.yaml):\n  error: "
+                + UNWATCHABLE);
     assertThat(all.out()).contains("  error: " + UNWATCHABLE);
-    assertThat(other.out()).as("another image's status").contains("web (managed image)")
+    assertThat(other.out())
+        .as("another image's status")
+        .contains("web (managed image)")
         .doesNotContain(UNWATCHABLE);
   }
 
@@ -333,7 +365,9 @@ class StatusCommandTest {
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
       assertThat(run.out()).isEqualTo("No image is enrolled; run: image-factory enroll\n");
-      assertThat(worker.requests).singleElement().extracting(FakeWorker.Request::path)
+      assertThat(worker.requests)
+          .singleElement()
+          .extracting(FakeWorker.Request::path)
           .isEqualTo("/api/v1/images");
     }
   }

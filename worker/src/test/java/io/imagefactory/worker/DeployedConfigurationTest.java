@@ -39,10 +39,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Boots the worker with exactly the environment the shipped ConfigMap and Deployment give it, so
- * a shipped configuration that cannot start fails the build. Only what cannot exist here is
- * swapped for a local stand-in, each named below: Secret mounts become files under a temporary
- * directory, the Temporal frontend a port-bound test server (without mutual TLS, as the {@code
+ * Boots the worker with exactly the environment the shipped ConfigMap and Deployment give it, so a
+ * shipped configuration that cannot start fails the build. Only what cannot exist here is swapped
+ * for a local stand-in, each named below: Secret mounts become files under a temporary directory,
+ * the Temporal frontend a port-bound test server (without mutual TLS, as the {@code
  * temporal-without-mtls} component ships it), the GitHub API a local fake, the state repository a
  * local one, and the cluster is not reached (mode {@code none}).
  */
@@ -70,13 +70,15 @@ class DeployedConfigurationTest {
       env.put("SPRING_TEMPORAL_CONNECTION_TARGET", temporal.target());
       env.put("IMAGE_FACTORY_KUBERNETES_MODE", "none");
       String dispatches =
-          "/repos/example-org/image-factory-state/actions/workflows/build-nginx-site.yml/dispatches";
+          "/repos/example-org/image-factory-state/actions/workflows/"
+              + "build-nginx-site.yml/dispatches";
       github.on(
           "GET",
           "/repos/example-org/image-factory-state/contents/.github/workflows/build-nginx-site.yml",
           Fixtures.contents(
               Files.readString(EXAMPLES.resolve(".github/workflows/build-nginx-site.yml"))));
-      github.on("POST", dispatches, Answer.fixture(200, "github/dispatch-run-details.json", "id", "9"));
+      github.on(
+          "POST", dispatches, Answer.fixture(200, "github/dispatch-run-details.json", "id", "9"));
 
       TestActivityEnvironment activity = TestActivityEnvironment.newInstance();
       try (ConfigurableApplicationContext worker = boot(env)) {
@@ -94,7 +96,10 @@ class DeployedConfigurationTest {
                         "nginx-site",
                         "nginx-site#1",
                         new RebuildTarget(
-                            "github", null, "build-nginx-site.yml", "main",
+                            "github",
+                            null,
+                            "build-nginx-site.yml",
+                            "main",
                             Map.of("base_image", "${base.nginx-1.27-alpine.ref}")),
                         "timer",
                         Map.of("nginx-1.27-alpine", "sha256:" + "2".repeat(64)),
@@ -104,7 +109,8 @@ class DeployedConfigurationTest {
         assertThat(dispatch.outcome()).isEqualTo(RebuildDispatch.DISPATCHED);
         assertThat(github.requests("POST", dispatches))
             .singleElement()
-            .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + GITHUB_TOKEN));
+            .satisfies(
+                r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + GITHUB_TOKEN));
       } finally {
         activity.close();
       }

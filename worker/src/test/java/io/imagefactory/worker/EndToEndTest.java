@@ -38,12 +38,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-
 /**
- * The whole loop on the real worker application: enrollment through the webhook commits state
- * files and manifests to a git state repository seeded from {@code examples/}; Kargo events
- * through the webhook become rebuild candidates; skipped time matures them into recorded
- * dispatches, which land in the state repository too. Temporal is the time-skipping test server.
+ * The whole loop on the real worker application: enrollment through the webhook commits state files
+ * and manifests to a git state repository seeded from {@code examples/}; Kargo events through the
+ * webhook become rebuild candidates; skipped time matures them into recorded dispatches, which land
+ * in the state repository too. Temporal is the time-skipping test server.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -77,7 +76,6 @@ class EndToEndTest {
     }
   }
 
-
   /**
    * Reads {@code value} until {@code done} holds, for at most 30 s of real time: skipped time says
    * when a timer fires, not when the worker has finished the work it started.
@@ -96,23 +94,26 @@ class EndToEndTest {
       throws Exception {
     return post(
         "/api/v1/events/image",
-        "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"sha256:"
-            + String.valueOf(digest).repeat(64) + "\",\"warehouse\":\"w\",\"freight\":\"f\"}");
+        "{\"repoURL\":\""
+            + repoURL
+            + "\",\"tag\":\""
+            + tag
+            + "\",\"digest\":\"sha256:"
+            + String.valueOf(digest).repeat(64)
+            + "\",\"warehouse\":\"w\",\"freight\":\"f\"}");
   }
 
   @Test
   @Order(0)
   void theClientAndTheWorkersDeflateLargePayloads() {
-    assertThat(client.getOptions().getDataConverter())
-        .isSameAs(PayloadCompression.dataConverter());
+    assertThat(client.getOptions().getDataConverter()).isSameAs(PayloadCompression.dataConverter());
   }
 
   @Test
   @Order(1)
   void enrollsThenRebuildsAnImageWhoseBaseChanged() throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
-    EnrollmentResult enrolled =
-        FinishedEnrollment.of(client);
+    EnrollmentResult enrolled = FinishedEnrollment.of(client);
 
     assertThat(enrolled.errors()).isEmpty();
     assertThat(enrolled.committed()).isTrue();
@@ -128,7 +129,10 @@ class EndToEndTest {
         .contains("name: base-nginx-1-27-alpine");
     assertThat(GitFixtures.read(stateRepo, "main", "dist/backstage/catalog-info.yaml"))
         .as("the worker commits the developer-portal catalog with the manifests")
-        .contains("name: nginx-site\n", "owner: group:default/web-team\n", "resource:default/nginx-1.27-alpine");
+        .contains(
+            "name: nginx-site\n",
+            "owner: group:default/web-team\n",
+            "resource:default/nginx-1.27-alpine");
     assertThat(GitFixtures.history(stateRepo, "main").get(0).getShortMessage())
         .startsWith("image-factory: enroll ");
 
@@ -138,7 +142,8 @@ class EndToEndTest {
     assertThat(event("docker.io/library/nginx", "1.27-alpine", '2').statusCode()).isEqualTo(202);
     assertThat(event("quay.io/nobody/unknown", "1", '3').statusCode()).isEqualTo(404);
 
-    ImageWorkflow nginx = client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
+    ImageWorkflow nginx =
+        client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
     temporal.sleep(Duration.ofSeconds(30));
     assertThat(nginx.status().runtime().pending()).hasSize(1);
     assertThat(nginx.status().runtime().lastRebuild()).isNull();
@@ -150,7 +155,8 @@ class EndToEndTest {
     assertThat(rebuild).isNotNull();
     assertThat(rebuild.outcome()).isEqualTo("recorded");
     assertThat(rebuild.trigger()).isEqualTo("timer");
-    assertThat(rebuild.baseDigests()).containsEntry("nginx-1.27-alpine", "sha256:" + "2".repeat(64));
+    assertThat(rebuild.baseDigests())
+        .containsEntry("nginx-1.27-alpine", "sha256:" + "2".repeat(64));
     assertThat(rebuild.detail()).contains("build-nginx-site.yml");
     assertThat(status.runtime().pending()).isEmpty();
 
@@ -166,6 +172,7 @@ class EndToEndTest {
         GitFixtures.history(stateRepo, "main").stream().map(c -> c.getShortMessage()).toList();
     assertThat(messages).anyMatch(m -> m.contains("of nginx-1.27-alpine"));
   }
+
   @Test
   @Order(2)
   void anUnchangedEnrollmentMakesNoCommitAndCallsNoEntityAndAChangedImageIsSignalled()
@@ -183,7 +190,9 @@ class EndToEndTest {
     String catalog = GitFixtures.read(stateRepo, "main", "images.yaml");
     assertThat(catalog).contains("rebuildDelay: 2m");
     GitFixtures.commit(
-        stateRepo, "main", "web soaks longer",
+        stateRepo,
+        "main",
+        "web soaks longer",
         Map.of("images.yaml", catalog.replace("rebuildDelay: 2m", "rebuildDelay: 3m")));
     before = configured();
 

@@ -56,11 +56,14 @@ class FastPathDemoTest {
   static String report(String... critical) {
     StringBuilder vulns = new StringBuilder();
     for (String id : critical) {
-      vulns.append(vulns.isEmpty() ? "" : ",")
+      vulns
+          .append(vulns.isEmpty() ? "" : ",")
           .append("{\"VulnerabilityID\": \"" + id + "\", \"Severity\": \"CRITICAL\"}");
     }
     return "{\"SchemaVersion\": 2, \"Trivy\": {\"Version\": \"0.58.1\"}, \"Results\": [{\"Target\":"
-        + " \"nginx\", \"Vulnerabilities\": [" + vulns + "]}]}";
+        + " \"nginx\", \"Vulnerabilities\": ["
+        + vulns
+        + "]}]}";
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
@@ -87,13 +90,17 @@ class FastPathDemoTest {
     EnrollmentResult enrolled = FinishedEnrollment.of(worker.client);
     assertThat(enrolled.errors()).isEmpty();
 
-    assertThat(post("/api/v1/events/image", WorkerHttp.imageEvent(NGINX, "1.27-alpine", OLD)).statusCode())
+    assertThat(
+            post("/api/v1/events/image", WorkerHttp.imageEvent(NGINX, "1.27-alpine", OLD))
+                .statusCode())
         .isEqualTo(202);
     HttpResponse<String> oldScan = scan(OLD, CVE);
     assertThat(oldScan.statusCode()).as(oldScan.body()).isEqualTo(202);
     assertThat(oldScan.body()).contains("\"workflowId\":\"base/nginx-1.27-alpine\"");
 
-    assertThat(post("/api/v1/events/image", WorkerHttp.imageEvent(NGINX, "1.27-alpine", NEW)).statusCode())
+    assertThat(
+            post("/api/v1/events/image", WorkerHttp.imageEvent(NGINX, "1.27-alpine", NEW))
+                .statusCode())
         .isEqualTo(202);
     ImageWorkflow nginx =
         worker.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
@@ -107,7 +114,8 @@ class FastPathDemoTest {
 
     worker.temporal.sleep(Duration.ofSeconds(30));
     ImageStatus status =
-        Eventually.poll(Duration.ofSeconds(30), nginx::status, s -> s.runtime().lastRebuild() != null);
+        Eventually.poll(
+            Duration.ofSeconds(30), nginx::status, s -> s.runtime().lastRebuild() != null);
     RebuildEntry rebuild = status.runtime().lastRebuild();
     assertThat(rebuild.trigger()).isEqualTo("fast-path");
     assertThat(rebuild.fastPath()).containsExactly(CVE);

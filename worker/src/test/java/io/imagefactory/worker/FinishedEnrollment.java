@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The result of the latest enrollment run, read from its history once it has ended. Not with
- * {@code getResult}: on a time-skipping test server that call lets the server skip time, and with
- * the fleet idle (no timer anywhere) it skips to the test server's ten-year run timeouts, which end
+ * The result of the latest enrollment run, read from its history once it has ended. Not with {@code
+ * getResult}: on a time-skipping test server that call lets the server skip time, and with the
+ * fleet idle (no timer anywhere) it skips to the test server's ten-year run timeouts, which end
  * every entity workflow.
  */
 public final class FinishedEnrollment {

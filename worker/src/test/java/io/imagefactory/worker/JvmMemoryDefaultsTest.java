@@ -39,7 +39,8 @@ class JvmMemoryDefaultsTest {
     FakeOptions options = new FakeOptions();
 
     assertThat(new JvmMemoryDefaults(options).apply())
-        .containsExactly("MinHeapFreeRatio=10", "MaxHeapFreeRatio=30", "G1PeriodicGCInterval=60000");
+        .containsExactly(
+            "MinHeapFreeRatio=10", "MaxHeapFreeRatio=30", "G1PeriodicGCInterval=60000");
     assertThat(options.get("MaxHeapFreeRatio").getValue()).isEqualTo("30");
   }
 

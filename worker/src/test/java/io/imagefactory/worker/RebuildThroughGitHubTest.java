@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.ImageOutcome;
+import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.FakeGitHub.Answer;
 import io.imagefactory.github.FakeGitHub.Request;
-import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.Fixtures;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.statefiles.ImageRuntime;
@@ -81,8 +81,17 @@ class RebuildThroughGitHubTest {
           followRun(id);
           return Answer.json(
               200,
-              "{\"workflow_run_id\": " + id + ", \"run_url\": \"" + github.baseUrl() + REPO
-                  + "/actions/runs/" + id + "\", \"html_url\": \"" + RUN_PAGE + id + "\"}");
+              "{\"workflow_run_id\": "
+                  + id
+                  + ", \"run_url\": \""
+                  + github.baseUrl()
+                  + REPO
+                  + "/actions/runs/"
+                  + id
+                  + "\", \"html_url\": \""
+                  + RUN_PAGE
+                  + id
+                  + "\"}");
         });
     Path token = Files.writeString(data.resolve("github-token"), GITHUB_TOKEN);
     fixture =
@@ -130,8 +139,7 @@ class RebuildThroughGitHubTest {
   @Test
   void aMaturedDigestIsBuiltThroughGitHubFollowedAndClosedByTheNextBuild() throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
-    EnrollmentResult enrolled =
-        FinishedEnrollment.of(client);
+    EnrollmentResult enrolled = FinishedEnrollment.of(client);
     assertThat(enrolled.images())
         .filteredOn(o -> o.image().equals("nginx-site"))
         .extracting(ImageOutcome::status)
@@ -139,7 +147,8 @@ class RebuildThroughGitHubTest {
 
     event("docker.io/library/nginx", "1.27-alpine", '1');
     event("docker.io/library/nginx", "1.27-alpine", '2');
-    ImageWorkflow nginx = client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
+    ImageWorkflow nginx =
+        client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
     temporal.sleep(Duration.ofMinutes(5));
 
     List<Request> dispatches = github.requests("POST", DISPATCHES);
@@ -158,7 +167,9 @@ class RebuildThroughGitHubTest {
     temporal.sleep(Duration.ofMinutes(3));
     ImageRuntime failed = nginx.status().runtime();
     assertThat(failed.lastRebuild().outcome()).isEqualTo(RebuildEntry.FAILED);
-    assertThat(failed.pending()).extracting(p -> p.digest()).containsExactly("sha256:" + "2".repeat(64));
+    assertThat(failed.pending())
+        .extracting(p -> p.digest())
+        .containsExactly("sha256:" + "2".repeat(64));
     assertThat(GitFixtures.read(stateRepo, "main", "images/nginx-site.yaml"))
         .contains("status: failed")
         .contains("outcome: failed")
@@ -199,8 +210,13 @@ class RebuildThroughGitHubTest {
     HttpResponse<String> answer =
         post(
             "/api/v1/events/image",
-            "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"sha256:"
-                + String.valueOf(digest).repeat(64) + "\"}");
+            "{\"repoURL\":\""
+                + repoURL
+                + "\",\"tag\":\""
+                + tag
+                + "\",\"digest\":\"sha256:"
+                + String.valueOf(digest).repeat(64)
+                + "\"}");
     assertThat(answer.statusCode()).isEqualTo(202);
   }
 }

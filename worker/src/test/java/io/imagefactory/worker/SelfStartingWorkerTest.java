@@ -117,8 +117,7 @@ class SelfStartingWorkerTest {
   private static String signature(String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "sha256="
-        + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static WorkflowExecutionInfo describe(WorkflowClient client, String workflowId) {
@@ -148,7 +147,9 @@ class SelfStartingWorkerTest {
                 throw e;
               }
             },
-            i -> i != null && i.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+            i ->
+                i != null
+                    && i.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     assertThat(info).as("an enrollment ran").isNotNull();
     assertThat(info.getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
@@ -160,7 +161,10 @@ class SelfStartingWorkerTest {
         WAIT,
         () -> {
           try {
-            return client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image(image)).status().runtime();
+            return client
+                .newWorkflowStub(ImageWorkflow.class, WorkflowIds.image(image))
+                .status()
+                .runtime();
           } catch (RuntimeException notYetRunning) {
             return null;
           }
@@ -213,7 +217,9 @@ class SelfStartingWorkerTest {
                           worker,
                           "/api/v1/events/image",
                           "{\"repoURL\":\"docker.io/library/nginx\",\"tag\":\"1.27-alpine\","
-                              + "\"digest\":\"sha256:" + String.valueOf(digest).repeat(64) + "\"}",
+                              + "\"digest\":\"sha256:"
+                              + String.valueOf(digest).repeat(64)
+                              + "\"}",
                           "Authorization",
                           "Bearer " + TOKEN)
                       .statusCode())
@@ -225,13 +231,17 @@ class SelfStartingWorkerTest {
               t -> t != null && t.contains(base));
         }
         Eventually.poll(
-            WAIT, () -> read(state, "images/site.yaml"), t -> t != null && t.contains("outcome: recorded"));
+            WAIT,
+            () -> read(state, "images/site.yaml"),
+            t -> t != null && t.contains("outcome: recorded"));
         String gated =
             Eventually.poll(
                 WAIT,
                 () -> read(state, "images/gated.yaml"),
                 t -> t != null && t.contains("pendingRebuild: true") && t.contains("eligibleAt"));
-        eligibleAt = gated.substring(gated.indexOf("eligibleAt"), gated.indexOf('\n', gated.indexOf("eligibleAt")));
+        eligibleAt =
+            gated.substring(
+                gated.indexOf("eligibleAt"), gated.indexOf('\n', gated.indexOf("eligibleAt")));
         assertThat(runtime(client, "site").rebuildCount()).isEqualTo(1);
       }
     }
@@ -257,7 +267,8 @@ class SelfStartingWorkerTest {
       HttpResponse<String> unsigned =
           post(worker, "/api/v1/hooks/github", push, "X-GitHub-Event", "push");
       assertThat(unsigned.statusCode()).isEqualTo(401);
-      assertThat(unsigned.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(unsigned.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
       assertThat(
               post(
                       worker,

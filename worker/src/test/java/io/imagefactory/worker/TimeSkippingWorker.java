@@ -41,7 +41,9 @@ public final class TimeSkippingWorker implements AutoCloseable {
             .build();
   }
 
-  /** Starts it with its data under {@code data}, the webhook {@code token} and further arguments. */
+  /**
+   * Starts it with its data under {@code data}, the webhook {@code token} and further arguments.
+   */
   public static TimeSkippingWorker start(Path data, String token, String... arguments)
       throws IOException {
     List<String> all =

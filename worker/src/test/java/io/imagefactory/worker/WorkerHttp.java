@@ -28,7 +28,12 @@ public final class WorkerHttp {
 
   /** A Kargo image event for {@code repoURL:tag} at {@code digest}. */
   public static String imageEvent(String repoURL, String tag, String digest) {
-    return "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"" + digest
+    return "{\"repoURL\":\""
+        + repoURL
+        + "\",\"tag\":\""
+        + tag
+        + "\",\"digest\":\""
+        + digest
         + "\",\"warehouse\":\"w\",\"freight\":\"f\"}";
   }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  *
  * @param inbox events not taken yet, in arrival order
  * @param unannounced the new digest not fanned out yet; null when none waits
- * @param unrecorded digest and scan records the state repository has not acknowledged, oldest
- *     first
+ * @param unrecorded digest and scan records the state repository has not acknowledged, oldest first
  * @param held the current digest held for its signature and its re-checks; null when none is
  * @param scanInbox scans not taken yet, in arrival order
  * @param unannouncedScans scans recorded but not handed to the dependents yet, oldest first

@@ -1,7 +1,7 @@
 package io.imagefactory.base;
 
-import io.imagefactory.LoopTimer;
 import io.imagefactory.EntitySearchAttributes;
+import io.imagefactory.LoopTimer;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseCommand.Acknowledged;
 import io.imagefactory.base.BaseCommand.Configure;
@@ -16,8 +16,8 @@ import io.imagefactory.image.DependentImages;
 import io.imagefactory.image.SignatureGate;
 import io.imagefactory.staterepo.Acknowledgement;
 import io.imagefactory.staterepo.BaseDigestChange;
-import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.staterepo.ScanChange;
+import io.imagefactory.staterepo.StateChange;
 import io.imagefactory.staterepo.StateRepoOutbox;
 import io.imagefactory.vulnerability.ScanRecords;
 import io.imagefactory.vulnerability.ScanSummary;
@@ -34,30 +34,30 @@ import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * One base image. A digest it has not seen is handed to every dependent as a rebuild candidate
- * with the time the webhook received it, so all dependents measure their delay from the same
- * moment, and then recorded in the state repository. The first digest is only a baseline: the
- * dependents were built on it or on an older one, and we cannot tell which.
+ * One base image. A digest it has not seen is handed to every dependent as a rebuild candidate with
+ * the time the webhook received it, so all dependents measure their delay from the same moment, and
+ * then recorded in the state repository. The first digest is only a baseline: the dependents were
+ * built on it or on an older one, and we cannot tell which.
  *
  * <p>A burst must cost what one event costs. The loop takes its whole inbox at once: only the
  * newest digest becomes current and is fanned out, the older new ones only go to the recent
- * digests; duplicates and digests received before the current one have no effect. The fan-out
- * runs beside the loop, one at a time, and a newer digest replaces the one waiting for the next.
- * Records go through an outbox that the loop drives, so the base keeps taking events while the
- * writer is behind, and a refused record is sent again, never dropped. The workflow continues as
- * new when its history is long, whatever is still waiting: the inbox, the next fan-out and the
- * unacknowledged records go to the next run.
+ * digests; duplicates and digests received before the current one have no effect. The fan-out runs
+ * beside the loop, one at a time, and a newer digest replaces the one waiting for the next. Records
+ * go through an outbox that the loop drives, so the base keeps taking events while the writer is
+ * behind, and a refused record is sent again, never dropped. The workflow continues as new when its
+ * history is long, whatever is still waiting: the inbox, the next fan-out and the unacknowledged
+ * records go to the next run.
  *
  * <p>Where a {@code verify:} rule covers the base, a new digest's signatures are checked once,
  * here, before the fan-out, and the verdict goes with the digest to every dependent: a thousand
- * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked.
- * A digest held under an {@code enforce} rule is checked again on a durable timer with backoff
- * ({@link SignatureGate}), and at once when the rule changes; when it verifies, or the rule is gone,
- * it goes out again to the dependents, which release it.
+ * dependents cost one check. A newer digest arriving meanwhile replaces the one being checked. A
+ * digest held under an {@code enforce} rule is checked again on a durable timer with backoff
+ * ({@link SignatureGate}), and at once when the rule changes; when it verifies, or the rule is
+ * gone, it goes out again to the dependents, which release it.
  *
  * <p>A vulnerability scan of one of its digests is kept (the newest per digest, the most recently
- * scanned digests), recorded in the state file and handed to every dependent, which decides its
- * own fast path; a digest's fan-out goes first, and the scans follow in the order they came.
+ * scanned digests), recorded in the state file and handed to every dependent, which decides its own
+ * fast path; a digest's fan-out goes first, and the scans follow in the order they came.
  */
 public class BaseImageWorkflowImpl implements BaseImageWorkflow {
 
@@ -213,8 +213,8 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
   }
 
   /**
-   * Takes the waiting scans: each that is news (a digest not scanned yet, or a newer scan of it)
-   * is kept, recorded and queued for the dependents.
+   * Takes the waiting scans: each that is news (a digest not scanned yet, or a newer scan of it) is
+   * kept, recorded and queued for the dependents.
    */
   private void takeScans() {
     for (ScanSummary scan : scanInbox) {
@@ -313,7 +313,10 @@ public class BaseImageWorkflowImpl implements BaseImageWorkflow {
     unannounced = null;
     fanOut =
         Async.procedure(
-            DependentImages::baseUpdated, WorkflowIds.base(state.name()), state.dependents(), update);
+            DependentImages::baseUpdated,
+            WorkflowIds.base(state.name()),
+            state.dependents(),
+            update);
   }
 
   private boolean fanningOut() {

@@ -52,8 +52,17 @@ public record BaseSetup(
       BaseCarryOver carried,
       VerifyRule verify) {
     this(
-        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, carried, verify, List.of());
+        name,
+        repoURL,
+        tag,
+        dependents,
+        currentDigest,
+        lastUpdated,
+        recentDigests,
+        continueAsNewAfter,
+        carried,
+        verify,
+        List.of());
   }
 
   /** A fresh start, or a configuration, with nothing carried over. */
@@ -67,22 +76,48 @@ public record BaseSetup(
       List<String> recentDigests,
       int continueAsNewAfter) {
     this(
-        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, null, null);
+        name,
+        repoURL,
+        tag,
+        dependents,
+        currentDigest,
+        lastUpdated,
+        recentDigests,
+        continueAsNewAfter,
+        null,
+        null);
   }
 
   /** The same state under the rule {@code rule} (null: none). */
   public BaseSetup withVerify(VerifyRule rule) {
     return new BaseSetup(
-        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, carried, rule, scans);
+        name,
+        repoURL,
+        tag,
+        dependents,
+        currentDigest,
+        lastUpdated,
+        recentDigests,
+        continueAsNewAfter,
+        carried,
+        rule,
+        scans);
   }
 
   /** The same state with other scans. */
   public BaseSetup withScans(List<ScanSummary> newScans) {
     return new BaseSetup(
-        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, carried, verify, newScans);
+        name,
+        repoURL,
+        tag,
+        dependents,
+        currentDigest,
+        lastUpdated,
+        recentDigests,
+        continueAsNewAfter,
+        carried,
+        verify,
+        newScans);
   }
 
   /** The same state with nothing carried over. */
@@ -90,32 +125,68 @@ public record BaseSetup(
     return carried == null
         ? this
         : new BaseSetup(
-            name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-            continueAsNewAfter, null, verify, scans);
+            name,
+            repoURL,
+            tag,
+            dependents,
+            currentDigest,
+            lastUpdated,
+            recentDigests,
+            continueAsNewAfter,
+            null,
+            verify,
+            scans);
   }
 
   /** The same state carrying {@code next} to the next run. */
   public BaseSetup carrying(BaseCarryOver next) {
     return new BaseSetup(
-        name, repoURL, tag, dependents, currentDigest, lastUpdated, recentDigests,
-        continueAsNewAfter, next, verify, scans);
+        name,
+        repoURL,
+        tag,
+        dependents,
+        currentDigest,
+        lastUpdated,
+        recentDigests,
+        continueAsNewAfter,
+        next,
+        verify,
+        scans);
   }
 
   /** The same base at a new current digest, first seen {@code seenAt}, after {@code recent}. */
   public BaseSetup withDigest(String digest, Instant seenAt, List<String> recent) {
     return new BaseSetup(
-        name, repoURL, tag, dependents, digest, seenAt, recent, continueAsNewAfter, carried,
-        verify, scans);
+        name,
+        repoURL,
+        tag,
+        dependents,
+        digest,
+        seenAt,
+        recent,
+        continueAsNewAfter,
+        carried,
+        verify,
+        scans);
   }
 
   /**
-   * The same base under the configuration of {@code setup} (what Kargo watches, the dependents,
-   * the {@code verify:} rule); what it has seen and the scans it keeps stay, and nothing is
-   * carried over.
+   * The same base under the configuration of {@code setup} (what Kargo watches, the dependents, the
+   * {@code verify:} rule); what it has seen and the scans it keeps stay, and nothing is carried
+   * over.
    */
   public BaseSetup configuredAs(BaseSetup setup) {
     return new BaseSetup(
-        name, setup.repoURL(), setup.tag(), setup.dependents(), currentDigest, lastUpdated,
-        recentDigests, continueAsNewAfter, null, setup.verify(), scans);
+        name,
+        setup.repoURL(),
+        setup.tag(),
+        setup.dependents(),
+        currentDigest,
+        lastUpdated,
+        recentDigests,
+        continueAsNewAfter,
+        null,
+        setup.verify(),
+        scans);
   }
 }

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The events a base has not taken yet. They are taken all at once, in the order they were
- * received, so a burst is judged as a whole and only its newest digest counts.
+ * The events a base has not taken yet. They are taken all at once, in the order they were received,
+ * so a burst is judged as a whole and only its newest digest counts.
  */
 final class DigestInbox {
 
@@ -37,8 +37,7 @@ final class DigestInbox {
   List<DigestSeen> takeAll(Instant now) {
     List<DigestSeen> taken = new ArrayList<>(events.size());
     for (DigestSeen e : events) {
-      taken.add(
-          e.receivedAt() != null ? e : new DigestSeen(e.digest(), e.tag(), e.freight(), now));
+      taken.add(e.receivedAt() != null ? e : new DigestSeen(e.digest(), e.tag(), e.freight(), now));
     }
     events.clear();
     taken.sort(Comparator.comparing(DigestSeen::receivedAt));

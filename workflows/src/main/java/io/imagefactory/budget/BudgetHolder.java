@@ -3,8 +3,8 @@ package io.imagefactory.budget;
 import io.temporal.workflow.SignalMethod;
 
 /**
- * A workflow that asks the rebuild budget for slots and hears back by signal, so nothing waits in
- * a thread or an activity slot for its turn. Every holder's workflow interface extends it.
+ * A workflow that asks the rebuild budget for slots and hears back by signal, so nothing waits in a
+ * thread or an activity slot for its turn. Every holder's workflow interface extends it.
  */
 public interface BudgetHolder {
 

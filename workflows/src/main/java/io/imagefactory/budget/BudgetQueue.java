@@ -15,14 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The rebuild budget's decisions as plain code over plain state, so the workflow stays a loop and
- * a preview can run the same rules offline. Tickets of one repository are granted oldest
- * eligibility first; repositories take turns (round-robin from the one served last), so a
- * repository with hundreds of images does not starve one with three; a ticket whose image is built
- * on the image of another queued or running ticket waits until that one has run, so within a
- * cascade the base goes first. A
- * grant needs room in all three limits: runs of its repository, runs of its host, dispatches of
- * its host in the last hour.
+ * The rebuild budget's decisions as plain code over plain state, so the workflow stays a loop and a
+ * preview can run the same rules offline. Tickets of one repository are granted oldest eligibility
+ * first; repositories take turns (round-robin from the one served last), so a repository with
+ * hundreds of images does not starve one with three; a ticket whose image is built on the image of
+ * another queued or running ticket waits until that one has run, so within a cascade the base goes
+ * first. A grant needs room in all three limits: runs of its repository, runs of its host,
+ * dispatches of its host in the last hour.
  */
 public final class BudgetQueue {
 
@@ -204,8 +203,8 @@ public final class BudgetQueue {
   }
 
   /**
-   * Where each queued ticket stands, for those whose holder should hear it: never told, or now
-   * at most half as far back as when last told. The notices are remembered as sent.
+   * Where each queued ticket stands, for those whose holder should hear it: never told, or now at
+   * most half as far back as when last told. The notices are remembered as sent.
    */
   public List<BudgetNotice> notices(Instant now) {
     List<BudgetNotice> notices = new ArrayList<>();
@@ -232,7 +231,8 @@ public final class BudgetQueue {
     int hostRunning = runningOnHost(host);
     int dispatched = dispatches.getOrDefault(host, List.of()).size();
     if (hostRunning >= limits.runsPerHost(host)) {
-      hostLimit = host + " at its limit (" + hostRunning + " of " + limits.runsPerHost(host) + " running)";
+      hostLimit =
+          host + " at its limit (" + hostRunning + " of " + limits.runsPerHost(host) + " running)";
     } else if (dispatched >= limits.dispatchesPerHour(host)) {
       hostLimit =
           host + " at its limit of " + limits.dispatchesPerHour(host) + " dispatches per hour";
@@ -402,8 +402,13 @@ public final class BudgetQueue {
    */
   private Set<String> heldBack() {
     Map<String, List<String>> ticketsOfImage = new HashMap<>();
-    queued.values()
-        .forEach(t -> ticketsOfImage.computeIfAbsent(t.image(), i -> new ArrayList<>()).add(t.ticketId()));
+    queued
+        .values()
+        .forEach(
+            t ->
+                ticketsOfImage
+                    .computeIfAbsent(t.image(), i -> new ArrayList<>())
+                    .add(t.ticketId()));
     Map<String, Set<String>> upstream = new HashMap<>();
     List<BudgetTicket> bases = new ArrayList<>(queued.values());
     granted.values().forEach(g -> bases.add(g.ticket()));

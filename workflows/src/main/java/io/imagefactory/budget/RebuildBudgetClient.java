@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One holder's way to the rebuild budget; use from workflow code only. It holds at most one
- * ticket: sent by signal, re-sent every {@link #RESEND} while it waits (the budget takes an id
- * once, so a re-send only repairs a budget that lost its queue), and handed to an activity that
- * starts the budget when the signal fails. The holder calls {@link #step()} from its main loop and
- * includes {@link #hasWork()} and {@link #untilDue()} in what the loop waits for, so nothing
- * blocks while the ticket waits for its turn.
+ * One holder's way to the rebuild budget; use from workflow code only. It holds at most one ticket:
+ * sent by signal, re-sent every {@link #RESEND} while it waits (the budget takes an id once, so a
+ * re-send only repairs a budget that lost its queue), and handed to an activity that starts the
+ * budget when the signal fails. The holder calls {@link #step()} from its main loop and includes
+ * {@link #hasWork()} and {@link #untilDue()} in what the loop waits for, so nothing blocks while
+ * the ticket waits for its turn.
  */
 public final class RebuildBudgetClient {
 

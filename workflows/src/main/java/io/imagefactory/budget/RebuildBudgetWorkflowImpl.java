@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
- * Requests and releases arrive by signal and wait in an inbox; the main loop applies them in
- * order to the {@link BudgetQueue}, grants what fits, and answers each holder by signal, so a
- * waiting rebuild holds no thread and no activity slot. It sleeps until a signal comes or until
- * time alone frees room (an hour passes on a dispatch, a lost release is reclaimed). The limits
- * are read from the worker once per run, so a changed configuration applies from the next run;
- * the queue, the slots, the dispatch times of the last hour and the recently released ids are
- * carried across continue-as-new, which waits until every answer is delivered.
+ * Requests and releases arrive by signal and wait in an inbox; the main loop applies them in order
+ * to the {@link BudgetQueue}, grants what fits, and answers each holder by signal, so a waiting
+ * rebuild holds no thread and no activity slot. It sleeps until a signal comes or until time alone
+ * frees room (an hour passes on a dispatch, a lost release is reclaimed). The limits are read from
+ * the worker once per run, so a changed configuration applies from the next run; the queue, the
+ * slots, the dispatch times of the last hour and the recently released ids are carried across
+ * continue-as-new, which waits until every answer is delivered.
  */
 public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
 
@@ -53,14 +53,16 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
   private final Map<String, Answer> answering = new LinkedHashMap<>();
 
   /**
-   * How many times an answer is sent before its holder counts as gone. A workflow continuing as
-   * new can miss a signal on the Java test server, and a holder that misses its grant would wait
-   * for it forever once its ticket is released.
+   * How many times an answer is sent before its holder counts as gone. A workflow continuing as new
+   * can miss a signal on the Java test server, and a holder that misses its grant would wait for it
+   * forever once its ticket is released.
    */
   static final int ANSWER_ATTEMPTS = 3;
 
   /** An answer on its way to a holder, with what is needed to send it again. */
-  private record Answer(String holder, String signal, Object payload, int attempt, Promise<Void> sent) {}
+  private record Answer(
+      String holder, String signal, Object payload, int attempt, Promise<Void> sent) {}
+
   private BudgetQueue queue;
   private int continueAsNewAfter;
 
@@ -80,10 +82,18 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
       settleAnswers();
       reclaim(now);
       for (BudgetTicket ticket : queue.grant(now)) {
-        answer(ticket.ticketId(), ticket.holder(), BudgetHolder.GRANTED, new BudgetGrant(ticket.ticketId()));
+        answer(
+            ticket.ticketId(),
+            ticket.holder(),
+            BudgetHolder.GRANTED,
+            new BudgetGrant(ticket.ticketId()));
       }
       for (BudgetNotice notice : queue.notices(now)) {
-        answer("notice " + notice.ticketId(), queue.holderOf(notice.ticketId()), BudgetHolder.QUEUED, notice);
+        answer(
+            "notice " + notice.ticketId(),
+            queue.holderOf(notice.ticketId()),
+            BudgetHolder.QUEUED,
+            notice);
       }
       Workflow.setCurrentDetails(details());
       if (dueForContinueAsNew()
@@ -96,8 +106,7 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
       if (next.isPresent()) {
         Duration wait = Duration.between(now, next.get());
         if (wait.compareTo(Duration.ZERO) > 0) {
-          loopTimer.await(
-              wait, "next change in the rebuild queue at " + next.get(), this::hasWork);
+          loopTimer.await(wait, "next change in the rebuild queue at " + next.get(), this::hasWork);
         }
       } else {
         Workflow.await(this::hasWork);
@@ -110,7 +119,11 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
       if (item instanceof BudgetTicket ticket) {
         BudgetQueue.Arrival arrival = queue.request(ticket, now);
         if (!ticket.forced() && arrival == BudgetQueue.Arrival.ALREADY_GRANTED) {
-          answer(ticket.ticketId(), ticket.holder(), BudgetHolder.GRANTED, new BudgetGrant(ticket.ticketId()));
+          answer(
+              ticket.ticketId(),
+              ticket.holder(),
+              BudgetHolder.GRANTED,
+              new BudgetGrant(ticket.ticketId()));
         }
         if (arrival == BudgetQueue.Arrival.GRANTED && ticket.forced()) {
           log.info("budget: {} takes a slot at once ({})", ticket.ticketId(), ticket.image());
@@ -142,7 +155,12 @@ public class RebuildBudgetWorkflowImpl implements RebuildBudgetWorkflow {
     for (Map.Entry<String, Answer> entry : failed) {
       Answer answer = entry.getValue();
       if (answer.attempt() < ANSWER_ATTEMPTS) {
-        send(entry.getKey(), answer.holder(), answer.signal(), answer.payload(), answer.attempt() + 1);
+        send(
+            entry.getKey(),
+            answer.holder(),
+            answer.signal(),
+            answer.payload(),
+            answer.attempt() + 1);
         continue;
       }
       String ticketId = entry.getKey().replaceFirst("^notice ", "");

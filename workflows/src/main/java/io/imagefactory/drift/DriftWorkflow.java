@@ -23,8 +23,8 @@ public interface DriftWorkflow {
   void run(DriftRequest request);
 
   /**
-   * A new interval from a (re)started worker; the same interval changes nothing, so restarts do
-   * not postpone the next check, and zero ends the workflow.
+   * A new interval from a (re)started worker; the same interval changes nothing, so restarts do not
+   * postpone the next check, and zero ends the workflow.
    */
   @SignalMethod
   void configure(DriftRequest request);

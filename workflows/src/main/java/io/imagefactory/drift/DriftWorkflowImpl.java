@@ -2,8 +2,6 @@ package io.imagefactory.drift;
 
 import io.imagefactory.UiSummaries;
 import io.imagefactory.enrollment.request.EnrollmentRequest;
-import io.imagefactory.enrollment.EntityActivities;
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.enrollment.request.EnrollmentRequestActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -14,10 +12,10 @@ import org.slf4j.Logger;
 
 /**
  * A timer loop: wait one interval, ask for a drift enrollment (started, or queued behind a running
- * one, where requests merge), and again; every {@link #CHECKS_PER_RUN} checks the loop continues
- * as new, so its history stays small however long it runs. A timer loop rather than a Temporal
- * Schedule: it runs on every server, the test server included, and the worker owns its interval.
- * A changed interval wakes the wait and starts the count again.
+ * one, where requests merge), and again; every {@link #CHECKS_PER_RUN} checks the loop continues as
+ * new, so its history stays small however long it runs. A timer loop rather than a Temporal
+ * Schedule: it runs on every server, the test server included, and the worker owns its interval. A
+ * changed interval wakes the wait and starts the count again.
  */
 public class DriftWorkflowImpl implements DriftWorkflow {
 

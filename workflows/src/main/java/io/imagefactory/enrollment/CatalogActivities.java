@@ -9,9 +9,8 @@ import io.temporal.activity.ActivityMethod;
 public interface CatalogActivities {
 
   /**
-   * Reads and validates {@code images.yaml} at the tip and decides which managed images to
-   * analyse: new ones, those whose configuration changed, failed ones, and those the request
-   * names.
+   * Reads and validates {@code images.yaml} at the tip and decides which managed images to analyse:
+   * new ones, those whose configuration changed, failed ones, and those the request names.
    */
   @ActivityMethod
   CatalogView readCatalog(EnrollmentRequest request);

@@ -8,8 +8,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Brings the state repository and the entity workflows in line with {@code images.yaml}
- * ({@code enrollment}, one run at a time).
+ * Brings the state repository and the entity workflows in line with {@code images.yaml} ({@code
+ * enrollment}, one run at a time).
  */
 @WorkflowInterface
 public interface EnrollmentWorkflow extends StateRepoSubmitter {

@@ -1,7 +1,7 @@
 package io.imagefactory.enrollment;
 
-import io.imagefactory.UiSummaries;
 import io.imagefactory.FailureCauses;
+import io.imagefactory.UiSummaries;
 import io.imagefactory.argocd.ArgoCdActivities;
 import io.imagefactory.argocd.ArgoCdFailures;
 import io.imagefactory.argocd.AwaitSyncRequest;
@@ -33,11 +33,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 
 /**
- * One enrollment: read and validate {@code images.yaml}, analyse the managed images that need it
- * (a few repositories at a time), hand the result to the single writer — which plans it afresh on
- * the tip, so a concurrent edit is never lost — then start the entity workflows (one per image
- * and base) that are not running, reconfigure those whose setup changed, retire those that left,
- * and wait for Argo CD. An invalid {@code images.yaml} changes nothing: a typo must never unenroll
+ * One enrollment: read and validate {@code images.yaml}, analyse the managed images that need it (a
+ * few repositories at a time), hand the result to the single writer — which plans it afresh on the
+ * tip, so a concurrent edit is never lost — then start the entity workflows (one per image and
+ * base) that are not running, reconfigure those whose setup changed, retire those that left, and
+ * wait for Argo CD. An invalid {@code images.yaml} changes nothing: a typo must never unenroll
  * every image.
  */
 public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
@@ -55,8 +55,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
 
   /**
    * A few attempts with backoff, then the enrollment itself waits longer between rounds ({@link
-   * #readCatalog}): a state repository that is gone for hours costs a handful of attempts (and
-   * log lines) an hour, not one a second.
+   * #readCatalog}): a state repository that is gone for hours costs a handful of attempts (and log
+   * lines) an hour, not one a second.
    */
   private static final ActivityOptions CATALOG =
       ActivityOptions.newBuilder()
@@ -133,10 +133,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     setPhase("committing");
     CommitOutcome commit =
         stateRepo.commit(
-            List.of(new EnrollmentChange(analyses, now())), behind -> setPhase("committing; " + behind));
+            List.of(new EnrollmentChange(analyses, now())),
+            behind -> setPhase("committing; " + behind));
     if (!commit.applied()) {
       setPhase("commit rejected");
-      return new EnrollmentResult(view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
+      return new EnrollmentResult(
+          view.commitId(), false, outcomes, List.of(commit.error()), "not waited");
     }
 
     setPhase("starting entity workflows");
@@ -147,7 +149,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
                 "start or reconfigure the image and base workflows of "
                     + UiSummaries.shortCommit(commit.commitId()))
             .ensureEntities(
-            new EnsureEntitiesRequest(view.commitId(), commit.commitId(), request.reanalyzeAll()));
+                new EnsureEntitiesRequest(
+                    view.commitId(), commit.commitId(), request.reanalyzeAll()));
     log.info(
         "enrollment: {} entity workflow(s) started, {} reconfigured, {} unchanged",
         ensured.started(),
@@ -161,12 +164,17 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     setPhase("done; " + deployment);
     commit.stateProblems().forEach(p -> log.warn("enrollment: {}", p));
     return new EnrollmentResult(
-        commit.commitId(), commit.changed(), outcomes, List.of(), deployment, commit.stateProblems());
+        commit.commitId(),
+        commit.changed(),
+        outcomes,
+        List.of(),
+        deployment,
+        commit.stateProblems());
   }
 
   /**
-   * Reads the catalog, waiting between rounds of attempts while the state repository cannot be
-   * read (unreachable, gone), so an enrollment asked for during an outage runs once it is back.
+   * Reads the catalog, waiting between rounds of attempts while the state repository cannot be read
+   * (unreachable, gone), so an enrollment asked for during an outage runs once it is back.
    */
   private CatalogView readCatalog(EnrollmentRequest request) {
     Duration wait = FIRST_READ_RETRY;
@@ -196,13 +204,12 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     }
   }
 
-
   /**
    * Waits for Argo CD to deploy a commit that changed the rendered manifests; once it has, the
-   * bases that commit added are watched by Kargo, and their state files say so. An enrollment
-   * that changed nothing still waits while bases are unwatched: an earlier wait may have timed
-   * out, or a worker may have died between its push and the wait, and the tip holds their
-   * Warehouses either way.
+   * bases that commit added are watched by Kargo, and their state files say so. An enrollment that
+   * changed nothing still waits while bases are unwatched: an earlier wait may have timed out, or a
+   * worker may have died between its push and the wait, and the tip holds their Warehouses either
+   * way.
    */
   private String awaitDeployment(CommitOutcome commit, List<String> unwatchedBases) {
     if (!commit.derivedChanged() && unwatchedBases.isEmpty()) {
@@ -211,7 +218,9 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
     setPhase(
         "waiting for Argo CD to deploy "
             + commit.commitId()
-            + (unwatchedBases.isEmpty() ? "" : " (" + unwatchedBases.size() + " base(s) unwatched)"));
+            + (unwatchedBases.isEmpty()
+                ? ""
+                : " (" + unwatchedBases.size() + " base(s) unwatched)"));
     ArgoCdActivities argoCd =
         UiSummaries.activities(
             ArgoCdActivities.class,
@@ -290,7 +299,8 @@ public class EnrollmentWorkflowImpl implements EnrollmentWorkflow {
             return new ImageOutcome(o.image(), ImageOutcome.STARTED, "workflow started", List.of());
           }
           return updated.contains(o.image())
-              ? new ImageOutcome(o.image(), ImageOutcome.UPDATED, "configuration changed", List.of())
+              ? new ImageOutcome(
+                  o.image(), ImageOutcome.UPDATED, "configuration changed", List.of())
               : o;
         });
   }

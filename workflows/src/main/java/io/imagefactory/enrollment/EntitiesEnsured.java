@@ -70,7 +70,15 @@ public record EntitiesEnsured(
   /** This answer with the images that were started and those that were reconfigured. */
   public EntitiesEnsured withImages(List<String> started, List<String> updated) {
     return new EntitiesEnsured(
-        commitId, this.started, reconfigured, unchanged, images, bases, buildErrors,
-        unwatchedBases, started, updated);
+        commitId,
+        this.started,
+        reconfigured,
+        unchanged,
+        images,
+        bases,
+        buildErrors,
+        unwatchedBases,
+        started,
+        updated);
   }
 }

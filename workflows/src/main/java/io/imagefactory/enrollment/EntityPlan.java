@@ -5,8 +5,8 @@ import io.imagefactory.image.ImageSetup;
 import java.util.List;
 
 /**
- * The entity workflows the state at one commit calls for, each with the runtime state recorded
- * in git.
+ * The entity workflows the state at one commit calls for, each with the runtime state recorded in
+ * git.
  *
  * @param unwatchedBases bases whose Warehouses Argo CD has not yet been seen to sync
  */

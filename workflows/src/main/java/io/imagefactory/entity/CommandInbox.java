@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The commands an entity's handlers have handed to its main loop and the loop has not taken yet,
- * in arrival order. Handlers only add; the loop takes them all at once, so it decides on a whole
- * burst instead of waking once per signal.
+ * The commands an entity's handlers have handed to its main loop and the loop has not taken yet, in
+ * arrival order. Handlers only add; the loop takes them all at once, so it decides on a whole burst
+ * instead of waking once per signal.
  *
  * @param <C> the entity's command type
  */

@@ -29,7 +29,11 @@ public record BaseUpdate(
   }
 
   public BaseUpdate(
-      String baseImage, String digest, Instant seenAt, boolean cascade, SignatureVerdict signature) {
+      String baseImage,
+      String digest,
+      Instant seenAt,
+      boolean cascade,
+      SignatureVerdict signature) {
     this(baseImage, digest, seenAt, cascade, signature, null);
   }
 

@@ -6,7 +6,9 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 
-/** Hands a new digest, or a scan of one, to the image workflows built on it. Use from workflow code. */
+/**
+ * Hands a new digest, or a scan of one, to the image workflows built on it. Use from workflow code.
+ */
 public final class DependentImages {
 
   private DependentImages() {}

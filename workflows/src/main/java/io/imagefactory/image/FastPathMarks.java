@@ -42,6 +42,7 @@ final class FastPathMarks {
     if (current.isEmpty() || scanned.isEmpty()) {
       return candidate.fastPath();
     }
-    return FastPath.decide(policy, current.get(), scanned.get(), candidate.firstSeen()).orElse(null);
+    return FastPath.decide(policy, current.get(), scanned.get(), candidate.firstSeen())
+        .orElse(null);
   }
 }

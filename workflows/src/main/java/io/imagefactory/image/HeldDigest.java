@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The current digest of a base (or of a managed image others are built on), held because it did
- * not verify under an {@code enforce} rule, and when its signatures are looked up again. cosign signs after the push, so a signature often appears minutes
- * after the digest: the first re-check is {@link #FIRST} later, each wait doubles up to {@link
- * #LONGEST}, and after {@link #GIVE_UP_AFTER} the digest stays held until a newer digest comes or
- * the rule changes.
+ * The current digest of a base (or of a managed image others are built on), held because it did not
+ * verify under an {@code enforce} rule, and when its signatures are looked up again. cosign signs
+ * after the push, so a signature often appears minutes after the digest: the first re-check is
+ * {@link #FIRST} later, each wait doubles up to {@link #LONGEST}, and after {@link #GIVE_UP_AFTER}
+ * the digest stays held until a newer digest comes or the rule changes.
  *
  * @param update the update the dependents hold
  * @param since when the current round of re-checks began (the hold, or the rule's change)

@@ -9,8 +9,8 @@ import io.temporal.workflow.CompletablePromise;
 
 /**
  * What the image workflow's signal and update handlers hand to its main loop. A handler only adds
- * one to the inbox; the loop takes them in arrival order and decides. A new signal is a new
- * record here and one more case in {@code ImageWorkflowImpl.take}.
+ * one to the inbox; the loop takes them in arrival order and decides. A new signal is a new record
+ * here and one more case in {@code ImageWorkflowImpl.take}.
  */
 sealed interface ImageCommand {
 

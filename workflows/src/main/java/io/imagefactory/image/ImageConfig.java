@@ -19,8 +19,8 @@ import java.util.Map;
  *     rebuild's input placeholders
  * @param pinsBases true when the target's inputs pin every unpinned base by digest, so a rebuild
  *     builds exactly the matured digests and leaves younger candidates waiting
- * @param buildErrors why the rebuild target is invalid (a workflow file without a dispatch
- *     trigger, an undeclared input); while any, matured rebuilds wait instead of being dispatched
+ * @param buildErrors why the rebuild target is invalid (a workflow file without a dispatch trigger,
+ *     an undeclared input); while any, matured rebuilds wait instead of being dispatched
  * @param rebuildWindow when automatic rebuilds may be dispatched; null for at any time
  * @param repoURL the image's own repository, {@code registry/repository}; null when not known
  * @param verify the {@code verify:} rule that covers {@code repoURL}, given only when other images
@@ -67,8 +67,21 @@ public record ImageConfig(
       List<String> buildErrors,
       RebuildWindow rebuildWindow) {
     this(
-        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, rebuildWindow, null, null, null);
+        name,
+        kind,
+        rebuildDelay,
+        autoRebuild,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        target,
+        baseReferences,
+        pinsBases,
+        buildErrors,
+        rebuildWindow,
+        null,
+        null,
+        null);
   }
 
   /** A configuration whose rebuilds may be dispatched at any time. */
@@ -85,29 +98,78 @@ public record ImageConfig(
       boolean pinsBases,
       List<String> buildErrors) {
     this(
-        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, null);
+        name,
+        kind,
+        rebuildDelay,
+        autoRebuild,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        target,
+        baseReferences,
+        pinsBases,
+        buildErrors,
+        null);
   }
 
   /** The same configuration with another rebuild window. */
   public ImageConfig withRebuildWindow(RebuildWindow window) {
     return new ImageConfig(
-        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, window, repoURL, verify, fastPath);
+        name,
+        kind,
+        rebuildDelay,
+        autoRebuild,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        target,
+        baseReferences,
+        pinsBases,
+        buildErrors,
+        window,
+        repoURL,
+        verify,
+        fastPath);
   }
 
   /** The same configuration with the image's repository and the rule for its new builds. */
   public ImageConfig withVerify(String repository, VerifyRule rule) {
     return new ImageConfig(
-        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, rebuildWindow, repository, rule, fastPath);
+        name,
+        kind,
+        rebuildDelay,
+        autoRebuild,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        target,
+        baseReferences,
+        pinsBases,
+        buildErrors,
+        rebuildWindow,
+        repository,
+        rule,
+        fastPath);
   }
 
   /** The same configuration with another fast path (null: none). */
   public ImageConfig withFastPath(FastPathPolicy policy) {
     return new ImageConfig(
-        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, baseReferences, pinsBases, buildErrors, rebuildWindow, repoURL, verify, policy);
+        name,
+        kind,
+        rebuildDelay,
+        autoRebuild,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        target,
+        baseReferences,
+        pinsBases,
+        buildErrors,
+        rebuildWindow,
+        repoURL,
+        verify,
+        policy);
   }
 
   /** True when an automatic rebuild may be dispatched at {@code at}. */
@@ -126,7 +188,17 @@ public record ImageConfig(
       List<String> dependentImages,
       RebuildTarget target) {
     this(
-        name, kind, rebuildDelay, autoRebuild, baseImages, pinnedBaseImages, dependentImages,
-        target, Map.of(), false, List.of(), null);
+        name,
+        kind,
+        rebuildDelay,
+        autoRebuild,
+        baseImages,
+        pinnedBaseImages,
+        dependentImages,
+        target,
+        Map.of(),
+        false,
+        List.of(),
+        null);
   }
 }

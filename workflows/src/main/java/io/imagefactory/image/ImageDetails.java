@@ -50,7 +50,8 @@ final class ImageDetails {
     return managed(config, runtime, now, held) + "; " + signatures;
   }
 
-  private static String managed(ImageConfig config, ImageRuntime runtime, Instant now, String held) {
+  private static String managed(
+      ImageConfig config, ImageRuntime runtime, Instant now, String held) {
     RebuildEntry last = runtime.lastRebuild();
     String rebuild = last == null ? null : RebuildDetails.progress(last);
     String waiting = waiting(config, runtime, now, held);
@@ -95,7 +96,9 @@ final class ImageDetails {
       return "retrying the failed rebuild in " + HumanText.duration(Duration.between(now, due));
     }
     PendingDigest first =
-        runtime.pending().stream().min(Comparator.comparing(PendingDigest::firstSeen)).orElseThrow();
+        runtime.pending().stream()
+            .min(Comparator.comparing(PendingDigest::firstSeen))
+            .orElseThrow();
     return "waiting "
         + HumanText.duration(Duration.between(now, due))
         + " for "

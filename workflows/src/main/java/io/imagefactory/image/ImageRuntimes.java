@@ -2,10 +2,10 @@ package io.imagefactory.image;
 
 import io.imagefactory.rebuild.RebuildDispatch;
 import io.imagefactory.rebuild.RunConclusion;
+import io.imagefactory.signature.SignatureVerdict;
 import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
-import io.imagefactory.signature.SignatureVerdict;
 import io.imagefactory.vulnerability.FastPathPolicy;
 import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Duration;
@@ -81,8 +81,8 @@ final class ImageRuntimes {
   }
 
   /**
-   * True when a digest held for its signature would be built anyway: the build pulls its base
-   * tags as they stand, and a held digest is what one of those tags now points to.
+   * True when a digest held for its signature would be built anyway: the build pulls its base tags
+   * as they stand, and a held digest is what one of those tags now points to.
    */
   static boolean heldDigestWouldBeBuilt(ImageRuntime runtime, ImageConfig config) {
     return !runtime.held().isEmpty() && !config.pinsBases();
@@ -148,9 +148,9 @@ final class ImageRuntimes {
   }
 
   /**
-   * The rebuild did not happen. Its candidates are pending again, with their first-seen times,
-   * and are tried again after a growing delay; after the last automatic attempt they wait for
-   * {@code rebuild --now} or a new configuration.
+   * The rebuild did not happen. Its candidates are pending again, with their first-seen times, and
+   * are tried again after a growing delay; after the last automatic attempt they wait for {@code
+   * rebuild --now} or a new configuration.
    */
   static ImageRuntime failed(
       ImageRuntime runtime, String outcome, String detail, Instant now, Duration delay) {
@@ -162,7 +162,8 @@ final class ImageRuntimes {
     int attempts = runtime.failedAttempts() + 1;
     Instant retryAt =
         attempts <= RETRY_DELAYS.size() ? now.plus(RETRY_DELAYS.get(attempts - 1)) : null;
-    return withPending(runtime.withLastRebuild(last).withFailures(attempts, retryAt), pending, delay);
+    return withPending(
+        runtime.withLastRebuild(last).withFailures(attempts, retryAt), pending, delay);
   }
 
   /** True after the last automatic attempt failed: only a person starts the next one. */
@@ -176,7 +177,11 @@ final class ImageRuntimes {
       return Optional.empty();
     }
     return RebuildPolicy.rebuildDue(runtime.pending(), delay)
-        .map(at -> runtime.retryAt() != null && runtime.retryAt().isAfter(at) ? runtime.retryAt() : at);
+        .map(
+            at ->
+                runtime.retryAt() != null && runtime.retryAt().isAfter(at)
+                    ? runtime.retryAt()
+                    : at);
   }
 
   /**
@@ -192,10 +197,12 @@ final class ImageRuntimes {
         && !RebuildEntry.DISPATCHING.equals(last.outcome())) {
       String by = last.runUrl() == null ? "" : " by " + last.runUrl();
       return runtime
-          .withLastRebuild(last.builtAs(build.digest(), "built " + build.digest() + by, build.seenAt()))
+          .withLastRebuild(
+              last.builtAs(build.digest(), "built " + build.digest() + by, build.seenAt()))
           .withBuild(build.digest(), build.tag(), build.seenAt(), last.rebuildId());
     }
-    return runtime.withBuild(build.digest(), build.tag(), build.seenAt(), ImageRuntime.BUILT_OUTSIDE);
+    return runtime.withBuild(
+        build.digest(), build.tag(), build.seenAt(), ImageRuntime.BUILT_OUTSIDE);
   }
 
   /**
@@ -227,9 +234,7 @@ final class ImageRuntimes {
       ImageRuntime runtime, List<PendingDigest> pending, Duration delay) {
     boolean awaiting = runtime.awaitingApproval() && !pending.isEmpty();
     Instant eligibleAt =
-        awaiting
-            ? runtime.eligibleAt()
-            : RebuildPolicy.rebuildDue(pending, delay).orElse(null);
+        awaiting ? runtime.eligibleAt() : RebuildPolicy.rebuildDue(pending, delay).orElse(null);
     return runtime.withPending(pending, awaiting, eligibleAt);
   }
 }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The vulnerability scans an image workflow keeps: those of its bases' digests, handed on by the
- * bases, which decide its fast path; and, for an external image, those of its own digests, which
- * it records and hands on to the images built on it. Each bounded like a base's.
+ * bases, which decide its fast path; and, for an external image, those of its own digests, which it
+ * records and hands on to the images built on it. Each bounded like a base's.
  *
  * @param bases per base, its scans (one per digest, the most recently scanned last)
  * @param own the scans of this image's own digests

@@ -12,12 +12,11 @@ import io.imagefactory.statefiles.ImageRuntime;
  *     so the new run records it again
  * @param cascade a new build the previous run had not cascaded to its dependents yet; null when
  *     none
- * @param budget the rebuild-budget ticket the previous run held (queued or granted); null when
- *     none
+ * @param budget the rebuild-budget ticket the previous run held (queued or granted); null when none
  * @param heldBuild the image's new build the previous run held for its signature, with its
  *     re-checks; null when none
- * @param scans the vulnerability scans it knows, of its bases' digests and (an external image)
- *     its own; null when none
+ * @param scans the vulnerability scans it knows, of its bases' digests and (an external image) its
+ *     own; null when none
  */
 public record ImageSetup(
     ImageConfig config,

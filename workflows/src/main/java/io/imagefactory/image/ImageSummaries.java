@@ -1,19 +1,19 @@
 package io.imagefactory.image;
 
-import io.imagefactory.statefiles.ImageRuntime;
-import io.imagefactory.statefiles.PendingDigest;
-import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.HumanText;
 import io.imagefactory.rebuild.RebuildTarget;
 import io.imagefactory.rebuild.RunRef;
+import io.imagefactory.statefiles.ImageRuntime;
+import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildEntry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 
 /**
- * What an image workflow, its timers and its activities say they are for in the Temporal UI.
- * Names, digests, repositories and times only: a target's input values are left out, since an
- * operator may have put a token into one.
+ * What an image workflow, its timers and its activities say they are for in the Temporal UI. Names,
+ * digests, repositories and times only: a target's input values are left out, since an operator may
+ * have put a token into one.
  */
 public final class ImageSummaries {
 
@@ -37,12 +37,16 @@ public final class ImageSummaries {
     StringBuilder details = new StringBuilder();
     details.append("bases: ").append(listed(config.baseImages().toString())).append('\n');
     if (!config.pinnedBaseImages().isEmpty()) {
-      details.append("pinned (reported, never rebuilt): ")
+      details
+          .append("pinned (reported, never rebuilt): ")
           .append(listed(config.pinnedBaseImages().toString()))
           .append('\n');
     }
     if (!config.dependentImages().isEmpty()) {
-      details.append("dependents: ").append(listed(config.dependentImages().toString())).append('\n');
+      details
+          .append("dependents: ")
+          .append(listed(config.dependentImages().toString()))
+          .append('\n');
     }
     if (config.target() != null) {
       details.append("rebuilds: ").append(target(config.target())).append('\n');

@@ -30,15 +30,15 @@ public interface ImageWorkflow extends StateRepoSubmitter, BudgetHolder {
   void baseUpdated(BaseUpdate update);
 
   /**
-   * A vulnerability scan of one of this external image's digests: kept, recorded in its state
-   * file and handed to the managed images built on it, as a base hands on its scans.
+   * A vulnerability scan of one of this external image's digests: kept, recorded in its state file
+   * and handed to the managed images built on it, as a base hands on its scans.
    */
   @SignalMethod
   void scanned(ScanSummary summary);
 
   /**
-   * A base handed on a scan of one of its digests. The image keeps the scans of its bases and
-   * marks again which candidates take the fast path; reports may come in any order.
+   * A base handed on a scan of one of its digests. The image keeps the scans of its bases and marks
+   * again which candidates take the fast path; reports may come in any order.
    */
   @SignalMethod
   void baseScanned(BaseScan scan);

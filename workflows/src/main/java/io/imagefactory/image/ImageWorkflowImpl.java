@@ -54,27 +54,27 @@ import org.slf4j.Logger;
  * One enrolled image. Signal and update handlers only hand a command to the inbox; the main loop
  * takes every waiting command (or wakes for the matured timer or a CI answer), applies it to the
  * state, decides with the pure rules ({@link RebuildPolicy}, {@link ImageRuntimes}, {@link
- * RebuildSchedule}), acts (dispatch a rebuild, hold it for approval, cascade a new build),
- * records what changed through the state-repo outbox, and publishes its search attributes. The
- * dispatch and the run it starts are followed beside the loop, so signals, approvals and new
- * candidates are handled while a run is in flight. Because the state file holds the candidates,
- * their first-seen times and the rebuild in flight, a restarted workflow resumes the same timer
- * and the same run. The loop never waits for a commit: a write the writer refuses or does not
- * answer is kept and sent again (the details line says the state repository is behind).
+ * RebuildSchedule}), acts (dispatch a rebuild, hold it for approval, cascade a new build), records
+ * what changed through the state-repo outbox, and publishes its search attributes. The dispatch and
+ * the run it starts are followed beside the loop, so signals, approvals and new candidates are
+ * handled while a run is in flight. Because the state file holds the candidates, their first-seen
+ * times and the rebuild in flight, a restarted workflow resumes the same timer and the same run.
+ * The loop never waits for a commit: a write the writer refuses or does not answer is kept and sent
+ * again (the details line says the state repository is behind).
  *
  * <p>A matured automatic rebuild is dispatched only inside the image's rebuild window and with a
  * slot from the rebuild budget: outside the window a timer waits for the next opening; inside it
  * the image queues a ticket and waits, holding nothing, for the budget's grant by signal. The slot
  * is given back when the rebuild ends in any way (the run concluded or was given up on, the
- * dispatch failed or started no run to follow, a build closed it) and when the image is
- * unenrolled. A rebuild a person asks for ({@code approve}, {@code rebuild --now}) takes a slot at
- * once, whatever the limits and the window; the update answers with the rebuild once the CI has
- * answered its dispatch.
+ * dispatch failed or started no run to follow, a build closed it) and when the image is unenrolled.
+ * A rebuild a person asks for ({@code approve}, {@code rebuild --now}) takes a slot at once,
+ * whatever the limits and the window; the update answers with the rebuild once the CI has answered
+ * its dispatch.
  *
  * <p>Where a {@code verify:} rule covers the image's own repository and others are built on it, a
- * new build is checked once ({@link SignatureGate}, beside the loop) and cascades with its
- * verdict, as a base's digest does; one held under {@code enforce} is checked again and cascades
- * again when it verifies.
+ * new build is checked once ({@link SignatureGate}, beside the loop) and cascades with its verdict,
+ * as a base's digest does; one held under {@code enforce} is checked again and cascades again when
+ * it verifies.
  *
  * <p>The fast path: the image keeps the vulnerability scans its bases hand on, and whenever a scan
  * or a candidate arrives it marks again which candidates fix a vulnerability the digest they
@@ -223,7 +223,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
       }
     }
     // Whatever came in this pass (scans, candidates, a new policy), the marks follow it.
-    runtime = ImageRuntimes.marked(runtime, scans.bases(), config.fastPath(), config.rebuildDelay());
+    runtime =
+        ImageRuntimes.marked(runtime, scans.bases(), config.fastPath(), config.rebuildDelay());
     return pass;
   }
 
@@ -281,9 +282,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   /**
-   * Something that would be cut short: the dispatch (its answer would be lost), a batch or a
-   * ticket being handed over, a signature check, or commands that came while the pass was
-   * cascading.
+   * Something that would be cut short: the dispatch (its answer would be lost), a batch or a ticket
+   * being handed over, a signature check, or commands that came while the pass was cascading.
    */
   private boolean underWay() {
     return calls.dispatching()
@@ -438,7 +438,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
             .withBuilds(
                 config.pinsBases(),
                 config.pinsBases() ? List.of() : selection.unmatured(),
-                fixes.isEmpty() ? builds : builds + "; fast path: fixes " + String.join(", ", fixes))
+                fixes.isEmpty()
+                    ? builds
+                    : builds + "; fast path: fixes " + String.join(", ", fixes))
             .withFastPath(fixes);
     runtime =
         ImageRuntimes.dispatching(runtime, entry, selection.remaining(), config.rebuildDelay());
@@ -487,7 +489,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     } catch (ActivityFailure failure) {
       String reason =
           failure.getCause() instanceof TimeoutFailure
-              ? "stopped following the run after " + RebuildCalls.RUN_FOLLOW_LIMIT.toDays() + " days"
+              ? "stopped following the run after "
+                  + RebuildCalls.RUN_FOLLOW_LIMIT.toDays()
+                  + " days"
               : FailureCauses.of(failure);
       runtime =
           ImageRuntimes.failed(
@@ -496,7 +500,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
     }
   }
 
-  /** @param replaces the digest the dependents are built on; null when not known */
+  /**
+   * @param replaces the digest the dependents are built on; null when not known
+   */
   private void cascadeToDependents(ImageBuild build, String replaces) {
     BaseUpdate update =
         new BaseUpdate(config.name(), build.digest(), build.seenAt(), true).after(replaces);
@@ -522,8 +528,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   /**
-   * The state file holds the whole runtime, so the newest replaces one not sent yet; an
-   * enrollment reconfigures every image, and a runtime it did not change is not sent at all.
+   * The state file holds the whole runtime, so the newest replaces one not sent yet; an enrollment
+   * reconfigures every image, and a runtime it did not change is not sent at all.
    */
   private void record() {
     if (!runtime.equals(recorded)) {
@@ -582,9 +588,9 @@ public class ImageWorkflowImpl implements ImageWorkflow {
   }
 
   /**
-   * How long until the loop must look again without a signal: the next maturity, the window's
-   * next opening (or, while queued, its closing), a re-send of the waiting ticket; empty when only
-   * a signal can change anything.
+   * How long until the loop must look again without a signal: the next maturity, the window's next
+   * opening (or, while queued, its closing), a re-send of the waiting ticket; empty when only a
+   * signal can change anything.
    */
   private Optional<Duration> untilNextAttempt() {
     if (!rebuildable() || runtime.awaitingApproval()) {
@@ -604,7 +610,8 @@ public class ImageWorkflowImpl implements ImageWorkflow {
         return resend;
       }
       return earliest(
-          resend, Optional.of(Duration.between(now, RebuildSchedule.windowClosesAfter(config, now))));
+          resend,
+          Optional.of(Duration.between(now, RebuildSchedule.windowClosesAfter(config, now))));
     }
     return Optional.of(Duration.ZERO);
   }

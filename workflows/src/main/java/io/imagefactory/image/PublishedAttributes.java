@@ -40,7 +40,8 @@ record PublishedAttributes(
       EntitySearchAttributes.REBUILD_PENDING.valueSet(pending),
       eligibleAt == null
           ? EntitySearchAttributes.REBUILD_ELIGIBLE_AT.valueUnset()
-          : EntitySearchAttributes.REBUILD_ELIGIBLE_AT.valueSet(eligibleAt.atOffset(ZoneOffset.UTC)),
+          : EntitySearchAttributes.REBUILD_ELIGIBLE_AT.valueSet(
+              eligibleAt.atOffset(ZoneOffset.UTC)),
       rebuildOutcome == null
           ? EntitySearchAttributes.REBUILD_OUTCOME.valueUnset()
           : EntitySearchAttributes.REBUILD_OUTCOME.valueSet(rebuildOutcome)

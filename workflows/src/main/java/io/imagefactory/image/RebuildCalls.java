@@ -62,7 +62,9 @@ final class RebuildCalls {
   private Promise<RunConclusion> conclusion;
   private CancellationScope following;
 
-  /** Asks the CI for the rebuild {@code entry}; {@code resumed} when a previous run asked already. */
+  /**
+   * Asks the CI for the rebuild {@code entry}; {@code resumed} when a previous run asked already.
+   */
   void dispatch(ImageConfig config, RebuildEntry entry, boolean resumed) {
     RebuildActivities dispatcher =
         UiSummaries.activities(
@@ -85,7 +87,8 @@ final class RebuildCalls {
   void follow(RunRef run, RebuildEntry entry) {
     RebuildActivities runs =
         UiSummaries.activities(RebuildActivities.class, FOLLOW, ImageSummaries.follow(run, entry));
-    following = Workflow.newCancellationScope(() -> conclusion = Async.function(runs::awaitRun, run));
+    following =
+        Workflow.newCancellationScope(() -> conclusion = Async.function(runs::awaitRun, run));
     following.run();
   }
 

@@ -80,7 +80,13 @@ final class RebuildDetails {
   static String reasons(List<PendingDigest> digests) {
     return digests.stream()
         .map(
-            p -> p.baseImage() + " " + HumanText.shortDigest(p.digest()) + " (" + p.unverified() + ")")
+            p ->
+                p.baseImage()
+                    + " "
+                    + HumanText.shortDigest(p.digest())
+                    + " ("
+                    + p.unverified()
+                    + ")")
         .collect(Collectors.joining(", "));
   }
 

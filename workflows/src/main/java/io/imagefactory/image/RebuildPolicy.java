@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 /**
  * The rebuild policy of one image (DESIGN.md §6), as pure functions over its pending digests.
  *
- * <p>Each new base digest is a candidate that matures {@code rebuildDelay} after it was first
- * seen; the image's timer fires at the earliest maturity, or, when more candidates came within the
- * burst window after the first, at the maturity of the newest of them, and one rebuild takes every
+ * <p>Each new base digest is a candidate that matures {@code rebuildDelay} after it was first seen;
+ * the image's timer fires at the earliest maturity, or, when more candidates came within the burst
+ * window after the first, at the maturity of the newest of them, and one rebuild takes every
  * matured candidate: a burst of updates gives one rebuild, and a base that updates daily never
  * starves the delay, since the oldest candidate still matures on time. What else the rebuild
  * consumes depends on the build: when its inputs pin the bases by digest, exactly the newest
@@ -91,8 +91,8 @@ public final class RebuildPolicy {
 
   /**
    * When the next rebuild is due: when the newest candidate seen within the burst window of the
-   * first matures, or when a fast-path candidate does if that is sooner (a fix does not wait for
-   * a burst). Empty when nothing is pending.
+   * first matures, or when a fast-path candidate does if that is sooner (a fix does not wait for a
+   * burst). Empty when nothing is pending.
    */
   public static Optional<Instant> rebuildDue(List<PendingDigest> pending, Duration delay) {
     Optional<Instant> first =
@@ -142,7 +142,11 @@ public final class RebuildPolicy {
    * @param pinned true when the build pins its bases to the digests it is given
    */
   public static RebuildSelection select(
-      List<PendingDigest> pending, Duration delay, Instant now, boolean everything, boolean pinned) {
+      List<PendingDigest> pending,
+      Duration delay,
+      Instant now,
+      boolean everything,
+      boolean pinned) {
     Predicate<PendingDigest> matured = p -> !p.maturesAt(delay).isAfter(now);
     List<PendingDigest> unmatured = pending.stream().filter(matured.negate()).toList();
     if (everything) {
@@ -181,8 +185,7 @@ public final class RebuildPolicy {
     Map<String, PendingDigest> newest = new TreeMap<>();
     for (PendingDigest p : pending) {
       if (include.test(p)) {
-        newest.merge(
-            p.baseImage(), p, (a, b) -> b.firstSeen().isBefore(a.firstSeen()) ? a : b);
+        newest.merge(p.baseImage(), p, (a, b) -> b.firstSeen().isBefore(a.firstSeen()) ? a : b);
       }
     }
     Map<String, String> digests = new TreeMap<>();

@@ -15,17 +15,17 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
  * The signature check of an entity's new digest before it goes to the images built on it, for a
  * base and for a managed image others are built on alike. Use from workflow code, driven by the
- * entity's main loop: the check runs beside the loop, so handlers never wait for it; a newer
- * digest replaces the one being checked. A digest held under an {@code enforce} rule is checked
- * again on {@link HeldDigest}'s schedule, at once when the rule changes, and released when the
- * rule is gone. Each step answers the update to hand to the dependents, or null.
+ * entity's main loop: the check runs beside the loop, so handlers never wait for it; a newer digest
+ * replaces the one being checked. A digest held under an {@code enforce} rule is checked again on
+ * {@link HeldDigest}'s schedule, at once when the rule changes, and released when the rule is gone.
+ * Each step answers the update to hand to the dependents, or null.
  */
 public final class SignatureGate {
 
@@ -120,7 +120,8 @@ public final class SignatureGate {
       return null;
     }
     if (rule == null) {
-      log.info("{}: digest {} released: no verify rule covers it now", owner, held.update().digest());
+      log.info(
+          "{}: digest {} released: no verify rule covers it now", owner, held.update().digest());
       BaseUpdate released = held.update().withSignature(null);
       held = null;
       return released;
@@ -185,9 +186,13 @@ public final class SignatureGate {
       return "";
     }
     return held.nextCheckAt() == null
-        ? "; " + held.update().digest() + " held for its signature, no more re-checks until the"
+        ? "; "
+            + held.update().digest()
+            + " held for its signature, no more re-checks until the"
             + " rule changes"
-        : "; " + held.update().digest() + " held for its signature, checked again at "
+        : "; "
+            + held.update().digest()
+            + " held for its signature, checked again at "
             + held.nextCheckAt();
   }
 

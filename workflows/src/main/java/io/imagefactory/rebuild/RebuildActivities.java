@@ -4,19 +4,19 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * Starts the rebuild of a managed image through its CI (a GitHub Actions {@code
- * workflow_dispatch} or a GitLab pipeline) and follows the run to its end. With no credentials
- * configured the dispatch is recorded instead of sent.
+ * Starts the rebuild of a managed image through its CI (a GitHub Actions {@code workflow_dispatch}
+ * or a GitLab pipeline) and follows the run to its end. With no credentials configured the dispatch
+ * is recorded instead of sent.
  */
 @ActivityInterface
 public interface RebuildActivities {
 
   /**
-   * Dispatches one rebuild. Credentials come from the worker's configuration, never the request.
-   * A missing workflow, a rejected input or a refused credential fails with a non-retryable
-   * failure of type {@link RebuildFailures#REJECTED}; rate limits are retried after the delay the
-   * server asked for, server errors with backoff. Idempotent: a retry first looks for the run
-   * that carries {@code rebuildId} and returns it instead of dispatching again.
+   * Dispatches one rebuild. Credentials come from the worker's configuration, never the request. A
+   * missing workflow, a rejected input or a refused credential fails with a non-retryable failure
+   * of type {@link RebuildFailures#REJECTED}; rate limits are retried after the delay the server
+   * asked for, server errors with backoff. Idempotent: a retry first looks for the run that carries
+   * {@code rebuildId} and returns it instead of dispatching again.
    */
   @ActivityMethod
   RebuildDispatch dispatchRebuild(RebuildRequest request);

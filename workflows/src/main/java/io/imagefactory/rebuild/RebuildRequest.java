@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One rebuild to dispatch.
  *
- * @param rebuildId unique per image and rebuild ({@code api#3}), so a retried dispatch can find
- *     the run it already started
+ * @param rebuildId unique per image and rebuild ({@code api#3}), so a retried dispatch can find the
+ *     run it already started
  * @param trigger why: {@code timer}, {@code approval}, {@code now}, {@code cascade} or {@code
  *     retry}
  * @param baseDigests base-image name to the digest this rebuild is for (the newest matured one)

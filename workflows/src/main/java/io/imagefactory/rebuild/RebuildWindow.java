@@ -13,10 +13,10 @@ import java.util.Set;
 
 /**
  * When automatic rebuilds of an image may be dispatched ({@code rebuildWindow} in {@code
- * images.yaml}): ranges of days and hours in one named time zone. Pure, so workflow code can ask
- * it with {@code Workflow.currentTimeMillis()} and stay deterministic. Local times are resolved
- * with the zone's rules on each date, so a daylight-saving change moves the window with the wall
- * clock: a time that falls in a spring-forward gap moves forward by the gap's length (01:30 becomes
+ * images.yaml}): ranges of days and hours in one named time zone. Pure, so workflow code can ask it
+ * with {@code Workflow.currentTimeMillis()} and stay deterministic. Local times are resolved with
+ * the zone's rules on each date, so a daylight-saving change moves the window with the wall clock:
+ * a time that falls in a spring-forward gap moves forward by the gap's length (01:30 becomes
  * 02:30), as {@link ZonedDateTime#of} resolves it, and in an autumn overlap the earlier of the two
  * instants counts.
  *
@@ -109,7 +109,9 @@ public record RebuildWindow(String timeZone, List<WindowRange> ranges) {
         ZoneId.of(timeZone);
       } catch (DateTimeException e) {
         problems.add(
-            "timeZone: '" + timeZone + "' is not a known time zone (an IANA zone such as"
+            "timeZone: '"
+                + timeZone
+                + "' is not a known time zone (an IANA zone such as"
                 + " Europe/London, America/New_York or UTC)");
       }
     }
@@ -153,8 +155,10 @@ public record RebuildWindow(String timeZone, List<WindowRange> ranges) {
                   + "-"
                   + second.to()
                   + ") overlap on "
-                  + shared.iterator().next().getDisplayName(
-                      java.time.format.TextStyle.SHORT, java.util.Locale.ROOT));
+                  + shared
+                      .iterator()
+                      .next()
+                      .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT));
         }
       }
     }

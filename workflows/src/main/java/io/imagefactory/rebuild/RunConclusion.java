@@ -15,6 +15,7 @@ public record RunConclusion(String conclusion, String url, String detail, Instan
   public static final String FAILED = "failed";
   public static final String CANCELLED = "cancelled";
   public static final String TIMED_OUT = "timed-out";
+
   /** Queued for longer than the provider would keep it, or gone: it never ran. */
   public static final String NEVER_STARTED = "never-started";
 

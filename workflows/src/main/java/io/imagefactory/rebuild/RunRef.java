@@ -1,8 +1,7 @@
 package io.imagefactory.rebuild;
 
 /**
- * A pointer to one CI run, enough to read its state again after a restart. Carries no
- * credentials.
+ * A pointer to one CI run, enough to read its state again after a restart. Carries no credentials.
  *
  * @param provider {@code github} or {@code gitlab}
  * @param repo {@code owner/name} on GitHub, the project path on GitLab

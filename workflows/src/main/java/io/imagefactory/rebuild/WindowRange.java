@@ -114,8 +114,11 @@ public record WindowRange(List<String> days, String from, String to) {
       return LocalTime.parse(text.strip(), CLOCK);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a time of day (HH:mm, such as 09:00"
-              + ("to".equals(field) ? ", or 24:00" : "") + ")");
+          "'"
+              + text
+              + "' is not a time of day (HH:mm, such as 09:00"
+              + ("to".equals(field) ? ", or 24:00" : "")
+              + ")");
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * One {@code verify:} rule of {@code images.yaml}: which base repositories it covers and how their
  * digests must be signed. The same record is written to a base image's state file.
  *
- * @param repository a glob over the normalised repository ({@code docker.io/library/*}): {@code
- *     *} stays within one path segment, {@code **} crosses them, {@code ?} is one character
+ * @param repository a glob over the normalised repository ({@code docker.io/library/*}): {@code *}
+ *     stays within one path segment, {@code **} crosses them, {@code ?} is one character
  * @param key a PEM public key file in the state repository (cosign key-based signatures)
  * @param identity keyless: the certificate identity the signature must carry
  * @param identityRegex keyless: a regular expression the certificate identity must match

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What an image workflow knows beyond its configuration. It is written to the image's state file
- * as it changes, so a lost Temporal namespace is rebuilt from git by the next enrollment.
+ * What an image workflow knows beyond its configuration. It is written to the image's state file as
+ * it changes, so a lost Temporal namespace is rebuilt from git by the next enrollment.
  *
- * @param lastBuiltBy the rebuild whose run produced the current build, or {@link
- *     #BUILT_OUTSIDE} when no dispatched rebuild explains it (a push by hand)
+ * @param lastBuiltBy the rebuild whose run produced the current build, or {@link #BUILT_OUTSIDE}
+ *     when no dispatched rebuild explains it (a push by hand)
  * @param pending rebuild candidates, oldest first
  * @param pinnedUpdates newer digests of pinned bases, reported and not rebuilt
  * @param awaitingApproval a matured rebuild waits for {@code approve} ({@code autoRebuild: false})
@@ -64,9 +64,20 @@ public record ImageRuntime(
       Instant retryAt,
       Instant queuedSince) {
     this(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt,
-        queuedSince, List.of());
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        queuedSince,
+        List.of());
   }
 
   /** A runtime that does not wait in the rebuild budget's queue. */
@@ -84,8 +95,19 @@ public record ImageRuntime(
       int failedAttempts,
       Instant retryAt) {
     this(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, null);
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        null);
   }
 
   public static ImageRuntime empty() {
@@ -95,55 +117,147 @@ public record ImageRuntime(
 
   public ImageRuntime withBuild(String digest, String tag, Instant at, String by) {
     return new ImageRuntime(
-        digest, tag, at, by, pending, pinnedUpdates, awaitingApproval, eligibleAt, lastRebuild,
-        rebuildCount, failedAttempts, retryAt, queuedSince, held);
+        digest,
+        tag,
+        at,
+        by,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        queuedSince,
+        held);
   }
 
   public ImageRuntime withPending(
       List<PendingDigest> newPending, boolean awaiting, Instant newEligibleAt) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, newPending, pinnedUpdates, awaiting,
-        newEligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince, held);
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        newPending,
+        pinnedUpdates,
+        awaiting,
+        newEligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        queuedSince,
+        held);
   }
 
   public ImageRuntime withPinnedUpdates(List<PendingDigest> updates) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, updates, awaitingApproval,
-        eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, queuedSince, held);
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        updates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        queuedSince,
+        held);
   }
 
   public ImageRuntime withLastRebuild(RebuildEntry entry) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, entry, rebuildCount, failedAttempts, retryAt, queuedSince, held);
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        entry,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        queuedSince,
+        held);
   }
 
   public ImageRuntime withRebuildCount(int count) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, count, failedAttempts, retryAt, queuedSince,
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        count,
+        failedAttempts,
+        retryAt,
+        queuedSince,
         held);
   }
 
   public ImageRuntime withFailures(int attempts, Instant nextRetry) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, attempts, nextRetry, queuedSince,
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        attempts,
+        nextRetry,
+        queuedSince,
         held);
   }
 
   public ImageRuntime withQueuedSince(Instant since) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt, since,
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        since,
         held);
   }
 
   public ImageRuntime withHeld(List<PendingDigest> digests) {
     return new ImageRuntime(
-        currentDigest, currentTag, lastBuilt, lastBuiltBy, pending, pinnedUpdates,
-        awaitingApproval, eligibleAt, lastRebuild, rebuildCount, failedAttempts, retryAt,
-        queuedSince, digests);
+        currentDigest,
+        currentTag,
+        lastBuilt,
+        lastBuiltBy,
+        pending,
+        pinnedUpdates,
+        awaitingApproval,
+        eligibleAt,
+        lastRebuild,
+        rebuildCount,
+        failedAttempts,
+        retryAt,
+        queuedSince,
+        digests);
   }
 
   /** True while a rebuild is being dispatched or its run followed. */

@@ -11,8 +11,8 @@ import java.time.Instant;
  * matures {@code rebuildDelay} after it was first seen. The same record is written to the state
  * file's {@code rebuildState.candidates}.
  *
- * @param cascade true when the base is a managed image of ours that was rebuilt, rather than a
- *     base image that moved
+ * @param cascade true when the base is a managed image of ours that was rebuilt, rather than a base
+ *     image that moved
  * @param unverified why the digest's signature did not verify under the base's {@code verify:}
  *     rule; null when it verified or no rule covers the base
  * @param replaces the digest of the base the image is built on while this one waits (the base's
@@ -20,7 +20,15 @@ import java.time.Instant;
  * @param fastPath why it matures early: the vulnerabilities it fixes that {@code replaces} has;
  *     null when it soaks the full {@code rebuildDelay}
  */
-@JsonPropertyOrder({"baseImage", "digest", "firstSeen", "cascade", "unverified", "replaces", "fastPath"})
+@JsonPropertyOrder({
+  "baseImage",
+  "digest",
+  "firstSeen",
+  "cascade",
+  "unverified",
+  "replaces",
+  "fastPath"
+})
 public record PendingDigest(
     String baseImage,
     String digest,
@@ -53,7 +61,8 @@ public record PendingDigest(
 
   /** The same candidate compared with {@code digest}, the base digest the image is on. */
   public PendingDigest replacing(String digest) {
-    return new PendingDigest(baseImage, this.digest, firstSeen, cascade, unverified, digest, fastPath);
+    return new PendingDigest(
+        baseImage, this.digest, firstSeen, cascade, unverified, digest, fastPath);
   }
 
   /** The same candidate with another fast-path mark (null: none). */

@@ -71,21 +71,28 @@ public record RebuildEntry(
 
   /** Asked for; the dispatch has not answered yet. */
   public static final String DISPATCHING = "dispatching";
+
   /** No credentials: logged and recorded, not sent. */
   public static final String RECORDED = "recorded";
+
   /** Sent; the run is {@link #run()}. */
   public static final String DISPATCHED = "dispatched";
+
   /** Sent, but no run could be matched to it without guessing. */
   public static final String UNIDENTIFIED = "run-not-identified";
+
   /** The CI refused the dispatch (credentials, missing workflow, inputs). */
   public static final String REJECTED = "rejected";
+
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
   public static final String CANCELLED = "cancelled";
   public static final String TIMED_OUT = "timed-out";
   public static final String NEVER_STARTED = "never-started";
+
   /** The run outlived the time the workflow follows a run for. */
   public static final String UNFOLLOWED = "not-followed";
+
   /** A new build of the image was seen: the rebuild is closed. */
   public static final String BUILT = "built";
 
@@ -116,8 +123,21 @@ public record RebuildEntry(
       Instant completedAt,
       String builtDigest) {
     this(
-        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, outcome,
-        detail, runUrl, run, completedAt, builtDigest, List.of());
+        rebuildId,
+        requestedAt,
+        trigger,
+        baseDigests,
+        covered,
+        pinned,
+        unmatured,
+        builds,
+        outcome,
+        detail,
+        runUrl,
+        run,
+        completedAt,
+        builtDigest,
+        List.of());
   }
 
   /** True while the dispatch is being made or its run is being followed. */
@@ -144,46 +164,138 @@ public record RebuildEntry(
    */
   public static RebuildEntry requested(String rebuildId, Instant requestedAt, String trigger) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, Map.of(), List.of(), false, List.of(), null, DISPATCHING,
-        null, null, null, null, null);
+        rebuildId,
+        requestedAt,
+        trigger,
+        Map.of(),
+        List.of(),
+        false,
+        List.of(),
+        null,
+        DISPATCHING,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The same rebuild for {@code digests}, consuming the candidates {@code consumed}. */
   public RebuildEntry withSelection(Map<String, String> digests, List<PendingDigest> consumed) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, digests, consumed, pinned, unmatured, builds, outcome,
-        detail, runUrl, run, completedAt, builtDigest, fastPath);
+        rebuildId,
+        requestedAt,
+        trigger,
+        digests,
+        consumed,
+        pinned,
+        unmatured,
+        builds,
+        outcome,
+        detail,
+        runUrl,
+        run,
+        completedAt,
+        builtDigest,
+        fastPath);
   }
 
-  /** The same rebuild with what it builds: pinned digests, or tags that may hold {@code notMatured}. */
+  /**
+   * The same rebuild with what it builds: pinned digests, or tags that may hold {@code notMatured}.
+   */
   public RebuildEntry withBuilds(boolean pinnedBases, List<PendingDigest> notMatured, String what) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, baseDigests, covered, pinnedBases, notMatured, what,
-        outcome, detail, runUrl, run, completedAt, builtDigest, fastPath);
+        rebuildId,
+        requestedAt,
+        trigger,
+        baseDigests,
+        covered,
+        pinnedBases,
+        notMatured,
+        what,
+        outcome,
+        detail,
+        runUrl,
+        run,
+        completedAt,
+        builtDigest,
+        fastPath);
   }
 
   /** The same rebuild, naming the vulnerabilities whose fixes took it past the soak. */
   public RebuildEntry withFastPath(List<String> fixes) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, outcome,
-        detail, runUrl, run, completedAt, builtDigest, fixes);
+        rebuildId,
+        requestedAt,
+        trigger,
+        baseDigests,
+        covered,
+        pinned,
+        unmatured,
+        builds,
+        outcome,
+        detail,
+        runUrl,
+        run,
+        completedAt,
+        builtDigest,
+        fixes);
   }
 
   public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
-        newOutcome, newDetail, runUrl, run, at, builtDigest, fastPath);
+        rebuildId,
+        requestedAt,
+        trigger,
+        baseDigests,
+        covered,
+        pinned,
+        unmatured,
+        builds,
+        newOutcome,
+        newDetail,
+        runUrl,
+        run,
+        at,
+        builtDigest,
+        fastPath);
   }
 
   public RebuildEntry withRun(String newOutcome, String newDetail, String url, RunRef newRun) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds,
-        newOutcome, newDetail, url, newRun, completedAt, builtDigest, fastPath);
+        rebuildId,
+        requestedAt,
+        trigger,
+        baseDigests,
+        covered,
+        pinned,
+        unmatured,
+        builds,
+        newOutcome,
+        newDetail,
+        url,
+        newRun,
+        completedAt,
+        builtDigest,
+        fastPath);
   }
 
   public RebuildEntry builtAs(String digest, String newDetail, Instant at) {
     return new RebuildEntry(
-        rebuildId, requestedAt, trigger, baseDigests, covered, pinned, unmatured, builds, BUILT,
-        newDetail, runUrl, run, at, digest, fastPath);
+        rebuildId,
+        requestedAt,
+        trigger,
+        baseDigests,
+        covered,
+        pinned,
+        unmatured,
+        builds,
+        BUILT,
+        newDetail,
+        runUrl,
+        run,
+        at,
+        digest,
+        fastPath);
   }
 }

@@ -17,4 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ScanChange.class, name = "scan")
 })
 public sealed interface StateChange
-    permits EnrollmentChange, ImageRuntimeChange, BaseDigestChange, BasesWatchedChange, ScanChange {}
+    permits EnrollmentChange,
+        ImageRuntimeChange,
+        BaseDigestChange,
+        BasesWatchedChange,
+        ScanChange {}

@@ -9,9 +9,9 @@ public interface StateRepoActivities {
 
   /**
    * Applies the batches to a fresh tip, re-renders derived files, commits once and pushes; a
-   * rejected push is retried on the new tip. Idempotent: the changes are, and a batch that
-   * changes nothing makes no commit. A batch whose changes are invalid is reported in
-   * {@link CommitResult#rejected()} and does not hold back the others.
+   * rejected push is retried on the new tip. Idempotent: the changes are, and a batch that changes
+   * nothing makes no commit. A batch whose changes are invalid is reported in {@link
+   * CommitResult#rejected()} and does not hold back the others.
    */
   @ActivityMethod
   CommitResult commit(CommitRequest request);

@@ -10,8 +10,8 @@ import java.util.List;
  * @param lastCommitId the last commit made or found
  * @param submitters submitters whose last answered batch the writer remembers
  * @param lastFailure why the last commit failed, when it did (cleared by the next that does not)
- * @param stateProblems what the last commit's rendering found Kargo cannot watch, each naming
- *     file, entry and field; empty before this run's first commit
+ * @param stateProblems what the last commit's rendering found Kargo cannot watch, each naming file,
+ *     entry and field; empty before this run's first commit
  */
 public record StateRepoStatus(
     int queuedBatches,

@@ -1,7 +1,7 @@
 package io.imagefactory.staterepo;
 
-import io.imagefactory.UiSummaries;
 import io.imagefactory.FailureCauses;
+import io.imagefactory.UiSummaries;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -60,9 +60,9 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
 
   /**
    * A few quick attempts only: a commit that still fails is answered as failed with the last
-   * attempt's cause, so the submitters say why the state repository is behind while they keep
-   * their changes and send them again on their own backoff, instead of waiting for an answer
-   * through an hour of retries that only the writer can see.
+   * attempt's cause, so the submitters say why the state repository is behind while they keep their
+   * changes and send them again on their own backoff, instead of waiting for an answer through an
+   * hour of retries that only the writer can see.
    */
   private static final ActivityOptions COMMIT =
       ActivityOptions.newBuilder()
@@ -186,9 +186,7 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
     Set<String> submitters = new TreeSet<>();
     batches.forEach(b -> submitters.add(b.submitter()));
     String from =
-        submitters.size() == 1
-            ? submitters.iterator().next()
-            : submitters.size() + " submitters";
+        submitters.size() == 1 ? submitters.iterator().next() : submitters.size() + " submitters";
     return "commit and push " + batches.size() + " batch(es) from " + from;
   }
 
@@ -208,7 +206,9 @@ public class StateRepoWorkflowImpl implements StateRepoWorkflow {
     forget(Math.max(0, answered.size() - REMEMBERED), Long.MIN_VALUE);
   }
 
-  /** Forgets the {@code count} least recently answered, and every answer older than {@code before}. */
+  /**
+   * Forgets the {@code count} least recently answered, and every answer older than {@code before}.
+   */
   private void forget(int count, long before) {
     var eldest = answered.keySet().iterator();
     int forgotten = 0;

@@ -75,8 +75,14 @@ class BaseImageWorkflowBurstTest {
         WorkflowClient.start(
                 base::run,
                 new BaseSetup(
-                    NODE, "docker.io/library/node", TAG, DEPENDENTS, digest(0),
-                    t0.minus(Duration.ofDays(1)), List.of(), CONTINUE_AS_NEW_AFTER))
+                    NODE,
+                    "docker.io/library/node",
+                    TAG,
+                    DEPENDENTS,
+                    digest(0),
+                    t0.minus(Duration.ofDays(1)),
+                    List.of(),
+                    CONTINUE_AS_NEW_AFTER))
             .getRunId();
     List<Integer> order = new ArrayList<>(IntStream.rangeClosed(1, FIRST_BURST).boxed().toList());
     order.addAll(List.of(7, 150, FIRST_BURST, 0));
@@ -166,9 +172,17 @@ class BaseImageWorkflowBurstTest {
     ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image(name));
     ImageConfig config =
         new ImageConfig(
-            name, ImageKind.MANAGED, DELAY, true, List.of(NODE), List.of(), List.of(),
-            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()), Map.of(),
-            true, List.of());
+            name,
+            ImageKind.MANAGED,
+            DELAY,
+            true,
+            List.of(NODE),
+            List.of(),
+            List.of(),
+            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()),
+            Map.of(),
+            true,
+            List.of());
     WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
     return image;
   }
@@ -185,8 +199,11 @@ class BaseImageWorkflowBurstTest {
   private long baseUpdatedSignals(String image) {
     return temporal.client.fetchHistory(WorkflowIds.image(image)).getEvents().stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .filter(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName()
-            .equals("baseUpdated"))
+        .filter(
+            e ->
+                e.getWorkflowExecutionSignaledEventAttributes()
+                    .getSignalName()
+                    .equals("baseUpdated"))
         .count();
   }
 

@@ -76,7 +76,9 @@ class BaseImageWorkflowImplTest {
             List.of(NODE),
             List.of(),
             List.of(),
-            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()), Map.of(), false,
+            new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()),
+            Map.of(),
+            false,
             List.of());
     WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
     return image;
@@ -229,7 +231,8 @@ class BaseImageWorkflowImplTest {
     assertThat(state.lastUpdated()).isEqualTo(t.plusSeconds(20));
     assertThat(state.recentDigests()).containsExactly(digest(1));
     assertThat(api.status().runtime().pending())
-        .containsExactly(new PendingDigest(NODE, digest(3), t.plusSeconds(20)).replacing(digest(1)));
+        .containsExactly(
+            new PendingDigest(NODE, digest(3), t.plusSeconds(20)).replacing(digest(1)));
     assertThat(activities.submitted)
         .flatExtracting(b -> b.changes())
         .filteredOn(c -> c instanceof BaseDigestChange)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class BudgetQueueTest {
 
   private static final Instant ASKED = Instant.parse("2025-06-10T09:00:00Z");
+
   /** Past the gathering of tickets asked for at {@link #ASKED}. */
   private static final Instant T0 = ASKED.plus(BudgetQueue.GATHER);
 
@@ -20,10 +21,18 @@ class BudgetQueueTest {
         BudgetSetup.initial());
   }
 
-  private static BudgetTicket ticket(String image, String repo, int eligibleMinute, String... dependents) {
+  private static BudgetTicket ticket(
+      String image, String repo, int eligibleMinute, String... dependents) {
     return new BudgetTicket(
-        image + "/t", "image/" + image, image, "github", repo, ASKED.plusSeconds(60L * eligibleMinute),
-        ASKED, List.of(dependents), false);
+        image + "/t",
+        "image/" + image,
+        image,
+        "github",
+        repo,
+        ASKED.plusSeconds(60L * eligibleMinute),
+        ASKED,
+        List.of(dependents),
+        false);
   }
 
   private static List<String> images(List<BudgetTicket> tickets) {

@@ -22,23 +22,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The determinism guard of {@code mvn verify}, in place of Temporal's {@code temporal-workflowcheck}
- * (not on Maven Central here): the bytecode of every main class of this module is scanned for what
- * workflow code must not do ({@link ForbiddenCalls}). ASM comes to the test class path with {@code
- * temporal-testing}.
+ * The determinism guard of {@code mvn verify}, in place of Temporal's {@code
+ * temporal-workflowcheck} (not on Maven Central here): the bytecode of every main class of this
+ * module is scanned for what workflow code must not do ({@link ForbiddenCalls}). ASM comes to the
+ * test class path with {@code temporal-testing}.
  *
  * <p>Scope: all of {@code workflows/src/main}, not only the {@code *WorkflowImpl} classes. The
- * workflow implementations reach most of the module (the pure rules, the outbox, the budget
- * client, the summaries, the records they exchange), a new helper is reached the day it is written,
- * and the activity interfaces and their records have no reason to read a clock or a file either, so
+ * workflow implementations reach most of the module (the pure rules, the outbox, the budget client,
+ * the summaries, the records they exchange), a new helper is reached the day it is written, and the
+ * activity interfaces and their records have no reason to read a clock or a file either, so
  * scanning everything costs nothing and needs no reachability analysis. {@link #NOT_WORKFLOW_CODE}
  * names the classes that never run inside a workflow, each with why.
  */
 class WorkflowDeterminismTest {
 
   /**
-   * Main classes that run only in clients and workers, never in workflow code. Empty today:
-   * {@code PayloadCompression} runs in the data converter, but deflates in memory, which passes.
+   * Main classes that run only in clients and workers, never in workflow code. Empty today: {@code
+   * PayloadCompression} runs in the data converter, but deflates in memory, which passes.
    */
   static final Set<String> NOT_WORKFLOW_CODE = Set.of();
 
@@ -96,7 +96,8 @@ class WorkflowDeterminismTest {
 
   private static List<Path> mainClasses() throws IOException, URISyntaxException {
     Path root =
-        Path.of(ImageWorkflowImpl.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path.of(
+            ImageWorkflowImpl.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(p -> p.toString().endsWith(".class"))

@@ -69,8 +69,16 @@ public class EnrollmentWorkflowImplTest {
         } else {
           BaseImageReference node =
               new BaseImageReference(
-                  "docker.io/library/node:22", "node-22", "docker.io", "library/node", "22",
-                  null, "FROM", 1, "0", false);
+                  "docker.io/library/node:22",
+                  "node-22",
+                  "docker.io",
+                  "library/node",
+                  "22",
+                  null,
+                  "FROM",
+                  1,
+                  "0",
+                  false);
           result.add(
               ImageAnalysis.success(
                       target.image(), new DockerfileAnalysis(List.of(node), List.of()), "abc")
@@ -140,8 +148,17 @@ public class EnrollmentWorkflowImplTest {
   private static ImageSetup image(String name, List<String> buildErrors) {
     return new ImageSetup(
         new ImageConfig(
-            name, ImageKind.MANAGED, Duration.ofDays(7), true, List.of("node-22"), List.of(),
-            List.of(), null, Map.of(), false, buildErrors),
+            name,
+            ImageKind.MANAGED,
+            Duration.ofDays(7),
+            true,
+            List.of("node-22"),
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            false,
+            buildErrors),
         ImageRuntime.empty());
   }
 
@@ -154,7 +171,9 @@ public class EnrollmentWorkflowImplTest {
 
     assertThat(catalog.analysed).hasSize(3);
     EnrollmentChange change = (EnrollmentChange) recording.submitted.get(0).changes().get(0);
-    assertThat(change.analyses()).extracting(ImageAnalysis::image).containsExactlyInAnyOrder("api", "web", "broken", "site");
+    assertThat(change.analyses())
+        .extracting(ImageAnalysis::image)
+        .containsExactlyInAnyOrder("api", "web", "broken", "site");
     assertThat(recording.ensuredImages.get(0)).hasSize(3);
     assertThat(recording.ensuredBases.get(0)).containsExactly(node);
     assertThat(recording.retiredImages).containsExactly("gone");
@@ -190,11 +209,18 @@ public class EnrollmentWorkflowImplTest {
     catalog = sampleCatalog();
     catalog.view =
         new CatalogView(
-            "c0", List.of(), List.of(), List.of("worker", "cache", "docs"), List.of(),
-            List.of("worker", "cache", "docs"), List.of("node-22"));
+            "c0",
+            List.of(),
+            List.of(),
+            List.of("worker", "cache", "docs"),
+            List.of(),
+            List.of("worker", "cache", "docs"),
+            List.of("node-22"));
     catalog.plan =
         new EntityPlan(
-            List.of(image("worker"), image("cache"), image("docs")), List.of(nodeBase()), List.of());
+            List.of(image("worker"), image("cache"), image("docs")),
+            List.of(nodeBase()),
+            List.of());
     recording.startedImages = List.of("worker");
     recording.updatedImages = List.of("cache");
 
@@ -278,7 +304,9 @@ public class EnrollmentWorkflowImplTest {
     deploying.plan = sampleCatalog().plan;
     temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
     EnrollmentResult result =
-        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("test"));
+        temporal
+            .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+            .run(EnrollmentRequest.of("test"));
 
     assertThat(deploying.waits).extracting(AwaitSyncRequest::revision).containsExactly("c1");
     assertThat(deploying.waits.get(0).application()).isNull();
@@ -306,7 +334,9 @@ public class EnrollmentWorkflowImplTest {
     deploying.plan = sampleCatalog().plan;
     temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
     EnrollmentResult result =
-        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("retry"));
+        temporal
+            .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+            .run(EnrollmentRequest.of("retry"));
 
     assertThat(result.committed()).isFalse();
     assertThat(deploying.waits).extracting(AwaitSyncRequest::revision).containsExactly("tip");
@@ -331,7 +361,9 @@ public class EnrollmentWorkflowImplTest {
     deploying.plan = new EntityPlan(catalog.plan.images(), catalog.plan.bases(), List.of());
     temporal = new WorkflowTestEnvironment(deploying, catalog);
     EnrollmentResult result =
-        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("again"));
+        temporal
+            .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+            .run(EnrollmentRequest.of("again"));
 
     assertThat(deploying.waits).isEmpty();
     assertThat(result.deployment()).isEqualTo("nothing to deploy");
@@ -343,7 +375,9 @@ public class EnrollmentWorkflowImplTest {
     deploying.plan = sampleCatalog().plan;
     temporal = new WorkflowTestEnvironment(deploying, sampleCatalog());
     EnrollmentResult result =
-        temporal.newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT).run(EnrollmentRequest.of("test"));
+        temporal
+            .newStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT)
+            .run(EnrollmentRequest.of("test"));
 
     assertThat(result.deployment()).isEqualTo("Argo CD: DEGRADED (as told)");
     assertThat(deploying.submitted)
@@ -385,7 +419,8 @@ public class EnrollmentWorkflowImplTest {
     assertThat(merged.reanalyzeMoved()).isFalse();
     assertThat(
             EnrollmentRequests.merge(
-                    List.of(EnrollmentRequest.of("git push"), EnrollmentRequest.drift("drift check")))
+                    List.of(
+                        EnrollmentRequest.of("git push"), EnrollmentRequest.drift("drift check")))
                 .reanalyzeMoved())
         .as("a drift check queued behind a push is not lost")
         .isTrue();

@@ -41,7 +41,8 @@ class FastPathMarksTest {
   void withOneScanMissingNothingChanges() {
     List<PendingDigest> pending = List.of(candidate);
 
-    assertThat(FastPathMarks.mark(pending, Map.of(NODE, List.of(fixedScan)), FastPathPolicy.DEFAULT))
+    assertThat(
+            FastPathMarks.mark(pending, Map.of(NODE, List.of(fixedScan)), FastPathPolicy.DEFAULT))
         .isSameAs(pending);
     assertThat(FastPathMarks.mark(pending, Map.of(), FastPathPolicy.DEFAULT)).isSameAs(pending);
   }
@@ -54,7 +55,9 @@ class FastPathMarksTest {
 
     List<PendingDigest> next =
         FastPathMarks.mark(
-            List.of(marked), Map.of(NODE, List.of(oldScan, stillVulnerable)), FastPathPolicy.DEFAULT);
+            List.of(marked),
+            Map.of(NODE, List.of(oldScan, stillVulnerable)),
+            FastPathPolicy.DEFAULT);
 
     assertThat(next.get(0).fastPath()).isNull();
     assertThat(next.get(0).maturesAt(WEEK)).isEqualTo(T0.plus(WEEK));

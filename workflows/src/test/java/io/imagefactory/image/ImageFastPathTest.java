@@ -20,8 +20,8 @@ import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.ScanChange;
 import io.imagefactory.staterepo.StateChangeBatch;
 import io.imagefactory.vulnerability.FastPathPolicy;
-import io.imagefactory.vulnerability.Scans;
 import io.imagefactory.vulnerability.ScanSummary;
+import io.imagefactory.vulnerability.Scans;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The fast path through real base and image workflows on the time-skipping test server: scans
- * reach the base, which records them and hands them on; the image marks the candidates they fix
- * and rebuilds them without their soak.
+ * The fast path through real base and image workflows on the time-skipping test server: scans reach
+ * the base, which records them and hands them on; the image marks the candidates they fix and
+ * rebuilds them without their soak.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ImageFastPathTest {
@@ -73,7 +73,9 @@ class ImageFastPathTest {
   private BaseImageWorkflow base(String name) {
     BaseImageWorkflow base = temporal.newStub(BaseImageWorkflow.class, WorkflowIds.base(name));
     WorkflowClient.start(
-        base::run, new BaseSetup(name, "docker.io/library/" + name, "22", List.of("api"), null, null, List.of(), 0));
+        base::run,
+        new BaseSetup(
+            name, "docker.io/library/" + name, "22", List.of("api"), null, null, List.of(), 0));
     return base;
   }
 
@@ -108,7 +110,9 @@ class ImageFastPathTest {
     RebuildEntry entry = status.runtime().lastRebuild();
     assertThat(entry.fastPath()).containsExactly(CVE);
     assertThat(entry.covered()).extracting(PendingDigest::digest).containsExactly(digest(2));
-    assertThat(status.runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(11));
+    assertThat(status.runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(11));
     assertThat(status.details()).contains(DISTROLESS).contains("to mature");
 
     temporal.sleep(WEEK.minusMinutes(10));
@@ -136,7 +140,8 @@ class ImageFastPathTest {
     assertThat(recorded).hasSize(1);
     assertThat(recorded.get(0).owner()).isEqualTo(NODE);
     assertThat(recorded.get(0).base()).isTrue();
-    assertThat(recorded.get(0).summary().idsAtLeast(io.imagefactory.vulnerability.Severity.CRITICAL))
+    assertThat(
+            recorded.get(0).summary().idsAtLeast(io.imagefactory.vulnerability.Severity.CRITICAL))
         .containsExactly(CVE);
   }
 
@@ -193,7 +198,8 @@ class ImageFastPathTest {
     Instant seen = temporal.now();
     newDigest(node, 2);
     temporal.sleep(Duration.ofMinutes(1));
-    assertThat(api.status().runtime().eligibleAt()).isBetween(seen.plus(WEEK), seen.plus(WEEK).plusSeconds(5));
+    assertThat(api.status().runtime().eligibleAt())
+        .isBetween(seen.plus(WEEK), seen.plus(WEEK).plusSeconds(5));
 
     temporal.sleep(WEEK.minusMinutes(2));
     assertThat(activities.rebuilds).isEmpty();
@@ -220,7 +226,9 @@ class ImageFastPathTest {
     api.configure(
         api.status()
             .config()
-            .withFastPath(new FastPathPolicy(io.imagefactory.vulnerability.Severity.CRITICAL, Duration.ofHours(4))));
+            .withFastPath(
+                new FastPathPolicy(
+                    io.imagefactory.vulnerability.Severity.CRITICAL, Duration.ofHours(4))));
     node.scanned(scan(1, CVE));
     newDigest(node, 2);
     node.scanned(scan(2));
@@ -244,7 +252,14 @@ class ImageFastPathTest {
     temporal = new WorkflowTestEnvironment(activities);
     ImageConfig postgres =
         new ImageConfig(
-            "postgres", ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of("app"), null);
+            "postgres",
+            ImageKind.EXTERNAL,
+            WEEK,
+            false,
+            List.of(),
+            List.of(),
+            List.of("app"),
+            null);
     ImageConfig app = managed("app", WEEK, true, "postgres").withFastPath(FastPathPolicy.DEFAULT);
     ImageWorkflow external = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("postgres"));
     WorkflowClient.start(external::run, new ImageSetup(postgres, ImageRuntime.empty()));

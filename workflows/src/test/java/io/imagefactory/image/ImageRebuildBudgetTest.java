@@ -74,7 +74,8 @@ class ImageRebuildBudgetTest {
           .satisfies(
               at ->
                   assertThat(at)
-                      .isBetween(dispatchedAt, dispatchedAt.plus(BudgetQueue.GATHER).plusSeconds(1)));
+                      .isBetween(
+                          dispatchedAt, dispatchedAt.plus(BudgetQueue.GATHER).plusSeconds(1)));
     }
   }
 
@@ -84,7 +85,9 @@ class ImageRebuildBudgetTest {
     Instant saturday = Instant.parse("2025-06-14T12:00:00Z");
     try (WorkflowTestEnvironment temporal = WorkflowTestEnvironment.at(saturday, ci)) {
       ImageWorkflow api =
-          start(temporal, managed("api", Duration.ofHours(1), true, NODE).withRebuildWindow(OFFICE_HOURS));
+          start(
+              temporal,
+              managed("api", Duration.ofHours(1), true, NODE).withRebuildWindow(OFFICE_HOURS));
       api.baseUpdated(new BaseUpdate(NODE, digest(1), saturday));
       temporal.sleep(Duration.ofHours(2));
       assertThat(ci.rebuilds).isEmpty();
@@ -116,13 +119,15 @@ class ImageRebuildBudgetTest {
       assertThat(budget.runningPerRepository()).containsEntry("github.com/example-org/mono", 1);
       assertThat(budget.details()).isEqualTo("1 queued (github.com 1); 1 running (github.com 1)");
 
-      ci.conclusions.put("1", new RunConclusion(RunConclusion.FAILED, "u", "failed", temporal.now()));
+      ci.conclusions.put(
+          "1", new RunConclusion(RunConclusion.FAILED, "u", "failed", temporal.now()));
       temporal.sleep(Duration.ofMinutes(3));
       assertThat(ci.rebuilds).extracting(RebuildRequest::image).containsExactly("api", "web");
       assertThat(web.status().runtime().queuedSince()).isNull();
       assertThat(web.status().details()).contains("rebuild web#1 running");
 
-      ci.conclusions.put("2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
+      ci.conclusions.put(
+          "2", new RunConclusion(RunConclusion.SUCCEEDED, "u", "ok", temporal.now()));
       temporal.sleep(Duration.ofMinutes(3));
       assertThat(budget(temporal).status().runningPerHost()).isEmpty();
       assertThat(budget(temporal).queueLengths()).isEmpty();
@@ -159,10 +164,17 @@ class ImageRebuildBudgetTest {
   private static ImageConfig inMonorepo(String name) {
     ImageConfig config = managed(name, Duration.ofHours(1), true, NODE);
     return new ImageConfig(
-        config.name(), config.kind(), config.rebuildDelay(), config.autoRebuild(),
-        config.baseImages(), config.pinnedBaseImages(), config.dependentImages(),
+        config.name(),
+        config.kind(),
+        config.rebuildDelay(),
+        config.autoRebuild(),
+        config.baseImages(),
+        config.pinnedBaseImages(),
+        config.dependentImages(),
         new RebuildTarget("github", "example-org/mono", name + ".yml", "main", Map.of()),
-        config.baseReferences(), config.pinsBases(), config.buildErrors());
+        config.baseReferences(),
+        config.pinsBases(),
+        config.buildErrors());
   }
 
   private static RebuildBudgetWorkflow budget(WorkflowTestEnvironment temporal) {

@@ -121,7 +121,8 @@ class ImageRebuildRunTest {
     temporal.sleep(DAY.plusMinutes(1));
 
     update(api, NODE, 2);
-    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest)
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
         .containsExactly(digest(2));
     assertThatThrownBy(() -> api.rebuildNow("bob"))
         .isInstanceOf(WorkflowUpdateException.class)
@@ -178,7 +179,8 @@ class ImageRebuildRunTest {
   void aRejectedDispatchIsRecordedWithTheReasonAndKeepsTheCandidates() {
     ci.dispatchFailure =
         ApplicationFailure.newNonRetryableFailure(
-            "GitHub answered 404 Not Found for example-org/api build.yml", RebuildFailures.REJECTED);
+            "GitHub answered 404 Not Found for example-org/api build.yml",
+            RebuildFailures.REJECTED);
     ImageWorkflow api = start(managed("api", DAY, true, NODE));
     update(api, NODE, 1);
     temporal.sleep(DAY.plusMinutes(1));
@@ -195,8 +197,20 @@ class ImageRebuildRunTest {
     RunRef run = new RunRef("github", "example-org/api", "77", "https://example/runs/77");
     RebuildEntry dispatched =
         new RebuildEntry(
-            "api#3", temporal.now(), "timer", Map.of(NODE, digest(1)), List.of(), false, List.of(),
-            "", RebuildEntry.DISPATCHED, "dispatched", run.url(), run, null, null);
+            "api#3",
+            temporal.now(),
+            "timer",
+            Map.of(NODE, digest(1)),
+            List.of(),
+            false,
+            List.of(),
+            "",
+            RebuildEntry.DISPATCHED,
+            "dispatched",
+            run.url(),
+            run,
+            null,
+            null);
     ci.conclusions.put("77", conclusion(RunConclusion.SUCCEEDED));
     ImageWorkflow api =
         start(
@@ -209,18 +223,33 @@ class ImageRebuildRunTest {
 
     RebuildEntry dispatching =
         new RebuildEntry(
-            "web#2", temporal.now(), "timer", Map.of(NODE, digest(1)), List.of(), false, List.of(),
-            "", RebuildEntry.DISPATCHING, "", null, null, null, null);
+            "web#2",
+            temporal.now(),
+            "timer",
+            Map.of(NODE, digest(1)),
+            List.of(),
+            false,
+            List.of(),
+            "",
+            RebuildEntry.DISPATCHING,
+            "",
+            null,
+            null,
+            null,
+            null);
     ImageWorkflow web =
         start(
             new ImageSetup(
                 managed("web", DAY, true, NODE),
                 ImageRuntime.empty().withLastRebuild(dispatching).withRebuildCount(2)));
     temporal.sleep(Duration.ofMinutes(1));
-    assertThat(ci.rebuilds).singleElement().satisfies(r -> {
-      assertThat(r.rebuildId()).isEqualTo("web#2");
-      assertThat(r.resumed()).isTrue();
-    });
+    assertThat(ci.rebuilds)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.rebuildId()).isEqualTo("web#2");
+              assertThat(r.resumed()).isTrue();
+            });
     assertThat(web.status().runtime().lastRebuild().outcome()).isEqualTo(RebuildEntry.DISPATCHED);
   }
 
@@ -235,7 +264,8 @@ class ImageRebuildRunTest {
   @Test
   void anInvalidRebuildTargetHoldsTheRebuildUntilItIsFixed() {
     ImageConfig valid = managed("api", DAY, true, NODE);
-    ImageWorkflow api = start(withBuildErrors(valid, "workflow build.yml has no workflow_dispatch"));
+    ImageWorkflow api =
+        start(withBuildErrors(valid, "workflow build.yml has no workflow_dispatch"));
     update(api, NODE, 1);
     temporal.sleep(DAY.plusHours(1));
     assertThat(ci.rebuilds).isEmpty();
@@ -280,8 +310,14 @@ class ImageRebuildRunTest {
   }
 
   private Object searchAttribute(String image) {
-    return temporal.client.newUntypedWorkflowStub(WorkflowIds.image(image)).describe()
-        .getTypedSearchAttributes().getUntypedValues().entrySet().stream()
+    return temporal
+        .client
+        .newUntypedWorkflowStub(WorkflowIds.image(image))
+        .describe()
+        .getTypedSearchAttributes()
+        .getUntypedValues()
+        .entrySet()
+        .stream()
         .filter(e -> e.getKey().getName().equals(EntitySearchAttributes.REBUILD_OUTCOME.getName()))
         .map(Map.Entry::getValue)
         .findFirst()

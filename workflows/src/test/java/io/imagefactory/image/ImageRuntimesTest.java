@@ -20,14 +20,26 @@ class ImageRuntimesTest {
 
   private static RebuildEntry rebuild(String outcome) {
     return new RebuildEntry(
-        "api#1", T0, "timer", Map.of(NODE, digest(1)),
-        List.of(new PendingDigest(NODE, digest(1), T0.minus(DAY))), true, List.of(), "builds",
-        outcome, "", null, null, null, null);
+        "api#1",
+        T0,
+        "timer",
+        Map.of(NODE, digest(1)),
+        List.of(new PendingDigest(NODE, digest(1), T0.minus(DAY))),
+        true,
+        List.of(),
+        "builds",
+        outcome,
+        "",
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void aBuildSeenBeforeTheDispatchWasAnsweredIsNotTheRebuildsOwn() {
-    ImageRuntime dispatching = ImageRuntime.empty().withLastRebuild(rebuild(RebuildEntry.DISPATCHING));
+    ImageRuntime dispatching =
+        ImageRuntime.empty().withLastRebuild(rebuild(RebuildEntry.DISPATCHING));
 
     ImageRuntime next =
         ImageRuntimes.built(dispatching, new ImageBuild(digest(9), "1", T0.plusSeconds(1)));
@@ -46,13 +58,21 @@ class ImageRuntimesTest {
     assertThat(ImageRuntimes.nextAttempt(once, DAY)).contains(T0.plus(Duration.ofHours(1)));
 
     ImageRuntime twice =
-        ImageRuntimes.failed(once.withLastRebuild(rebuild(RebuildEntry.DISPATCHED)),
-            RebuildEntry.FAILED, "x", T0, DAY);
+        ImageRuntimes.failed(
+            once.withLastRebuild(rebuild(RebuildEntry.DISPATCHED)),
+            RebuildEntry.FAILED,
+            "x",
+            T0,
+            DAY);
     assertThat(twice.retryAt()).isEqualTo(T0.plus(Duration.ofHours(4)));
 
     ImageRuntime thrice =
-        ImageRuntimes.failed(twice.withLastRebuild(rebuild(RebuildEntry.DISPATCHED)),
-            RebuildEntry.NEVER_STARTED, "x", T0, DAY);
+        ImageRuntimes.failed(
+            twice.withLastRebuild(rebuild(RebuildEntry.DISPATCHED)),
+            RebuildEntry.NEVER_STARTED,
+            "x",
+            T0,
+            DAY);
     assertThat(ImageRuntimes.heldAfterFailures(thrice)).isTrue();
     assertThat(ImageRuntimes.nextAttempt(thrice, DAY)).isEmpty();
     assertThat(thrice.pending()).hasSize(1);

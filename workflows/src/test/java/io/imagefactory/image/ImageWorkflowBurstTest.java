@@ -83,7 +83,13 @@ class ImageWorkflowBurstTest {
         kind == ImageKind.MANAGED
             ? withDependents(managed("api", WEEK, true, NODE), "reports")
             : new ImageConfig(
-                "api", ImageKind.EXTERNAL, WEEK, false, List.of(), List.of(), List.of("reports"),
+                "api",
+                ImageKind.EXTERNAL,
+                WEEK,
+                false,
+                List.of(),
+                List.of(),
+                List.of("reports"),
                 null);
     ImageWorkflow api = start(new ImageSetup(config, null));
     ImageWorkflow reports = start(new ImageSetup(managed("reports", WEEK, true, "api"), null));

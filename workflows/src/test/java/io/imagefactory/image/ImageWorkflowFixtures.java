@@ -61,17 +61,33 @@ final class ImageWorkflowFixtures {
   /** The same image with build inputs that pin every base by digest. */
   static ImageConfig pinning(ImageConfig config) {
     return new ImageConfig(
-        config.name(), config.kind(), config.rebuildDelay(), config.autoRebuild(),
-        config.baseImages(), config.pinnedBaseImages(), config.dependentImages(), config.target(),
-        config.baseReferences(), true, config.buildErrors());
+        config.name(),
+        config.kind(),
+        config.rebuildDelay(),
+        config.autoRebuild(),
+        config.baseImages(),
+        config.pinnedBaseImages(),
+        config.dependentImages(),
+        config.target(),
+        config.baseReferences(),
+        true,
+        config.buildErrors());
   }
 
   /** The same image with an invalid rebuild target. */
   static ImageConfig withBuildErrors(ImageConfig config, String... errors) {
     return new ImageConfig(
-        config.name(), config.kind(), config.rebuildDelay(), config.autoRebuild(),
-        config.baseImages(), config.pinnedBaseImages(), config.dependentImages(), config.target(),
-        config.baseReferences(), config.pinsBases(), List.of(errors));
+        config.name(),
+        config.kind(),
+        config.rebuildDelay(),
+        config.autoRebuild(),
+        config.baseImages(),
+        config.pinnedBaseImages(),
+        config.dependentImages(),
+        config.target(),
+        config.baseReferences(),
+        config.pinsBases(),
+        List.of(errors));
   }
 
   static RebuildTarget target(String name) {

@@ -85,7 +85,8 @@ class ImageWorkflowImplTest {
     RebuildRequest rebuild = activities.rebuilds.get(0);
     assertThat(rebuild.trigger()).isEqualTo("timer");
     assertThat(rebuild.baseDigests()).isEqualTo(Map.of(NODE, digest(1)));
-    assertThat(rebuild.requestedAt()).isBetween(firstSeen.plus(WEEK), firstSeen.plus(WEEK).plusSeconds(60));
+    assertThat(rebuild.requestedAt())
+        .isBetween(firstSeen.plus(WEEK), firstSeen.plus(WEEK).plusSeconds(60));
     assertThat(rebuild.target().workflow()).isEqualTo("build.yml");
 
     temporal.sleep(Duration.ofDays(30));
@@ -257,12 +258,15 @@ class ImageWorkflowImplTest {
     temporal.sleep(Duration.ofDays(10));
     assertThat(activities.rebuilds).isEmpty();
     WorkflowStub stub = temporal.client.newUntypedWorkflowStub(WorkflowIds.image("api"));
-    assertThat(stub.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(stub.describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
   }
 
   @Test
   void continueAsNewKeepsThePendingCandidates() {
-    ImageWorkflow api = start(new ImageSetup(managed("api", WEEK, true, NODE, DISTROLESS), ImageRuntime.empty(), 30));
+    ImageWorkflow api =
+        start(
+            new ImageSetup(managed("api", WEEK, true, NODE, DISTROLESS), ImageRuntime.empty(), 30));
     String firstRun = runId("api");
     for (int i = 1; i <= 12; i++) {
       update(api, i % 2 == 0 ? NODE : DISTROLESS, i);
@@ -282,7 +286,9 @@ class ImageWorkflowImplTest {
     update(api, NODE, 1);
     temporal.sleep(WEEK.plusMinutes(1));
     List<ImageRuntime> recorded = recordedRuntimes("api");
-    assertThat(recorded.get(0).pending()).extracting(PendingDigest::digest).containsExactly(digest(1));
+    assertThat(recorded.get(0).pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(1));
     ImageRuntime last = recorded.get(recorded.size() - 1);
     assertThat(last.pending()).isEmpty();
     assertThat(last.lastRebuild().outcome()).isEqualTo("recorded");
@@ -407,6 +413,11 @@ class ImageWorkflowImplTest {
   }
 
   private String runId(String image) {
-    return temporal.client.newUntypedWorkflowStub(WorkflowIds.image(image)).describe().getExecution().getRunId();
+    return temporal
+        .client
+        .newUntypedWorkflowStub(WorkflowIds.image(image))
+        .describe()
+        .getExecution()
+        .getRunId();
   }
 }

@@ -95,7 +95,8 @@ class RebuildPolicyTest {
     List<PendingDigest> pending = List.of(fix, seen(DISTROLESS, 2, Duration.ofSeconds(30)));
 
     assertThat(RebuildPolicy.rebuildDue(pending, WEEK)).contains(T0);
-    assertThat(RebuildPolicy.rebuildDue(List.of(seen(NODE, 1, Duration.ZERO), pending.get(1)), WEEK))
+    assertThat(
+            RebuildPolicy.rebuildDue(List.of(seen(NODE, 1, Duration.ZERO), pending.get(1)), WEEK))
         .contains(T0.plusSeconds(30).plus(WEEK));
     assertThat(RebuildPolicy.newestMatured(pending, WEEK, T0)).containsOnlyKeys(NODE);
   }

@@ -39,7 +39,8 @@ class RebuildWindowTest {
     assertThat(OFFICE.nextOpening(Instant.parse("2025-03-28T18:00:00Z")))
         .isEqualTo(Instant.parse("2025-03-31T08:00:00Z"));
     RebuildWindow sunday =
-        new RebuildWindow("Europe/London", List.of(new WindowRange(List.of("Sun"), "01:30", "03:00")));
+        new RebuildWindow(
+            "Europe/London", List.of(new WindowRange(List.of("Sun"), "01:30", "03:00")));
     // 01:30 does not exist that Sunday: it moves forward by the gap's hour, to 02:30 BST.
     assertThat(sunday.nextOpening(Instant.parse("2025-03-30T00:00:00Z")))
         .isEqualTo(Instant.parse("2025-03-30T01:30:00Z"));
@@ -53,7 +54,8 @@ class RebuildWindowTest {
     assertThat(OFFICE.nextOpening(Instant.parse("2025-10-24T16:00:00Z")))
         .isEqualTo(Instant.parse("2025-10-27T09:00:00Z"));
     RebuildWindow sunday =
-        new RebuildWindow("Europe/London", List.of(new WindowRange(List.of("Sun"), "01:30", "03:00")));
+        new RebuildWindow(
+            "Europe/London", List.of(new WindowRange(List.of("Sun"), "01:30", "03:00")));
     // 01:30 happens twice; the earlier one (BST, 00:30 UTC) opens the window.
     assertThat(sunday.nextOpening(Instant.parse("2025-10-26T00:00:00Z")))
         .isEqualTo(Instant.parse("2025-10-26T00:30:00Z"));

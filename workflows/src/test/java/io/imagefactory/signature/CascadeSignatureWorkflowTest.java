@@ -37,7 +37,8 @@ class CascadeSignatureWorkflowTest {
   private static final String REPOSITORY = "ghcr.io/example-org/runtime";
   private static final Duration DAY = Duration.ofDays(1);
   private static final VerifyRule ENFORCE =
-      new VerifyRule("ghcr.io/example-org/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+      new VerifyRule(
+          "ghcr.io/example-org/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
   private static final VerifyRule WARN =
       new VerifyRule("ghcr.io/example-org/*", "keys/cosign.pub", null, null, null, VerifyRule.WARN);
 
@@ -94,7 +95,9 @@ class CascadeSignatureWorkflowTest {
 
     assertThat(rebuildsOf("api")).hasSize(1);
     RebuildEntry last = api.status().runtime().lastRebuild();
-    assertThat(last.covered()).extracting(PendingDigest::unverified).containsExactly("no signature found");
+    assertThat(last.covered())
+        .extracting(PendingDigest::unverified)
+        .containsExactly("no signature found");
     assertThat(last.builds()).contains("unverified signature: " + RUNTIME);
     assertThat(api.status().runtime().held()).isEmpty();
     assertThat(signatures.checks).hasSize(1);
@@ -107,15 +110,20 @@ class CascadeSignatureWorkflowTest {
     runtime.built(new ImageBuild(digest(1), "1", temporal.now()));
     runtime.built(new ImageBuild(digest(2), "2", temporal.now()));
     temporal.sleep(Duration.ofMinutes(3));
-    assertThat(api.status().runtime().held()).extracting(PendingDigest::digest).containsExactly(digest(2));
-    assertThat(runtime.status().details()).contains(digest(2) + " held for its signature, checked again at ");
+    assertThat(api.status().runtime().held())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
+    assertThat(runtime.status().details())
+        .contains(digest(2) + " held for its signature, checked again at ");
 
     signatures.signedBy.put(digest(2), "keys/cosign.pub");
     temporal.sleep(Duration.ofMinutes(3));
 
     assertThat(signatures.checks).hasSize(2);
     assertThat(api.status().runtime().held()).isEmpty();
-    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
     assertThat(runtime.status().details()).doesNotContain("held for its signature");
     // The soak counts from when the build was first seen, not from when it was signed.
     temporal.sleep(DAY.minusMinutes(7));
@@ -139,7 +147,9 @@ class CascadeSignatureWorkflowTest {
 
     assertThat(signatures.checks).hasSize(before);
     assertThat(api.status().runtime().held()).isEmpty();
-    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
   }
 
   @Test
@@ -175,7 +185,8 @@ class CascadeSignatureWorkflowTest {
   private ImageWorkflow startDependent() {
     ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
     WorkflowClient.start(
-        image::run, new ImageSetup(config("api", List.of(RUNTIME), List.of()), ImageRuntime.empty()));
+        image::run,
+        new ImageSetup(config("api", List.of(RUNTIME), List.of()), ImageRuntime.empty()));
     return image;
   }
 

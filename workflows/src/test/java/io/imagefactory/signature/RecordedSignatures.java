@@ -17,6 +17,7 @@ public class RecordedSignatures implements SignatureActivities {
     String signer = signedBy.get(check.digest());
     return signer == null
         ? new SignatureVerdict(check.digest(), false, check.rule().enforced(), "no signature found")
-        : new SignatureVerdict(check.digest(), true, check.rule().enforced(), "signed with " + signer);
+        : new SignatureVerdict(
+            check.digest(), true, check.rule().enforced(), "signed with " + signer);
   }
 }

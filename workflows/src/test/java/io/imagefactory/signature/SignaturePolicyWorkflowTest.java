@@ -10,12 +10,12 @@ import io.imagefactory.base.BaseSetup;
 import io.imagefactory.base.DigestSeen;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageKind;
-import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.image.ImageSetup;
 import io.imagefactory.image.ImageWorkflow;
+import io.imagefactory.rebuild.RebuildTarget;
+import io.imagefactory.statefiles.ImageRuntime;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
-import io.imagefactory.rebuild.RebuildTarget;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,8 @@ class SignaturePolicyWorkflowTest {
   private static final String TAG = "22-bookworm-slim";
   private static final Duration WEEK = Duration.ofDays(7);
   private static final VerifyRule ENFORCE =
-      new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
+      new VerifyRule(
+          "docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.ENFORCE);
   private static final VerifyRule WARN =
       new VerifyRule("docker.io/library/*", "keys/cosign.pub", null, null, null, VerifyRule.WARN);
 
@@ -89,8 +90,11 @@ class SignaturePolicyWorkflowTest {
     base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
     base.digestSeen(new DigestSeen(digest(2), TAG, "f2"));
     temporal.sleep(Duration.ofMinutes(3));
-    assertThat(api.status().runtime().held()).extracting(PendingDigest::digest).containsExactly(digest(2));
-    assertThat(base.status().details()).contains(digest(2) + " held for its signature, checked again at ");
+    assertThat(api.status().runtime().held())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
+    assertThat(base.status().details())
+        .contains(digest(2) + " held for its signature, checked again at ");
 
     // cosign signs after the push: the signature appears a few minutes later.
     signatures.signedBy.put(digest(2), "keys/cosign.pub");
@@ -126,7 +130,9 @@ class SignaturePolicyWorkflowTest {
     // Hourly up to 23:15 after the hold, the last one before a day has passed.
     assertThat(signatures.checks).hasSize(27);
     assertThat(base.status().details()).contains("no more re-checks until the rule changes");
-    assertThat(api.status().runtime().held()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().held())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
     assertThat(activities.rebuilds).isEmpty();
   }
 
@@ -138,8 +144,14 @@ class SignaturePolicyWorkflowTest {
     WorkflowClient.start(
         base::run,
         new BaseSetup(
-                setup.name(), setup.repoURL(), setup.tag(), setup.dependents(), null, null,
-                List.of(), 40)
+                setup.name(),
+                setup.repoURL(),
+                setup.tag(),
+                setup.dependents(),
+                null,
+                null,
+                List.of(),
+                40)
             .withVerify(ENFORCE));
     String firstRun = runId();
     base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
@@ -154,11 +166,18 @@ class SignaturePolicyWorkflowTest {
 
     assertThat(signatures.checks).hasSize(before + 1);
     assertThat(api.status().runtime().held()).isEmpty();
-    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
   }
 
   private String runId() {
-    return temporal.client.newUntypedWorkflowStub(WorkflowIds.base(NODE)).describe().getExecution().getRunId();
+    return temporal
+        .client
+        .newUntypedWorkflowStub(WorkflowIds.base(NODE))
+        .describe()
+        .getExecution()
+        .getRunId();
   }
 
   @Test
@@ -172,7 +191,11 @@ class SignaturePolicyWorkflowTest {
     signatures.signedBy.put(digest(2), "the builder's identity");
     VerifyRule keyless =
         new VerifyRule(
-            "docker.io/library/*", null, "builder@example.com", null, "https://accounts.example.com",
+            "docker.io/library/*",
+            null,
+            "builder@example.com",
+            null,
+            "https://accounts.example.com",
             VerifyRule.ENFORCE);
 
     base.configure(setup(keyless, "api"));
@@ -181,7 +204,9 @@ class SignaturePolicyWorkflowTest {
     assertThat(signatures.checks).hasSize(before + 1);
     assertThat(signatures.checks.get(before).rule()).isEqualTo(keyless);
     assertThat(api.status().runtime().held()).isEmpty();
-    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
   }
 
   @Test
@@ -198,7 +223,9 @@ class SignaturePolicyWorkflowTest {
 
     assertThat(signatures.checks).hasSize(before);
     assertThat(api.status().runtime().held()).isEmpty();
-    assertThat(api.status().runtime().pending()).extracting(PendingDigest::digest).containsExactly(digest(2));
+    assertThat(api.status().runtime().pending())
+        .extracting(PendingDigest::digest)
+        .containsExactly(digest(2));
     assertThat(api.status().runtime().pending().get(0).unverified()).isNull();
   }
 
@@ -213,8 +240,12 @@ class SignaturePolicyWorkflowTest {
 
     assertThat(activities.rebuilds).hasSize(1);
     RebuildEntry last = api.status().runtime().lastRebuild();
-    assertThat(last.covered()).extracting(PendingDigest::unverified).containsExactly("no signature found");
-    assertThat(last.builds()).contains("unverified signature: " + NODE).contains("no signature found");
+    assertThat(last.covered())
+        .extracting(PendingDigest::unverified)
+        .containsExactly("no signature found");
+    assertThat(last.builds())
+        .contains("unverified signature: " + NODE)
+        .contains("no signature found");
     assertThat(api.status().runtime().held()).isEmpty();
   }
 
@@ -279,7 +310,8 @@ class SignaturePolicyWorkflowTest {
   }
 
   private static BaseSetup setup(VerifyRule rule, String... dependents) {
-    return new BaseSetup(NODE, "docker.io/library/node", TAG, List.of(dependents), null, null, List.of(), 0)
+    return new BaseSetup(
+            NODE, "docker.io/library/node", TAG, List.of(dependents), null, null, List.of(), 0)
         .withVerify(rule);
   }
 

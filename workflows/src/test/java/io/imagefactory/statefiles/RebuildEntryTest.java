@@ -23,9 +23,20 @@ class RebuildEntryTest {
     assertThat(entry)
         .isEqualTo(
             new RebuildEntry(
-                "api#3", AT, "timer", Map.of("node-22", "sha256:1"), List.of(CANDIDATE), false,
-                List.of(CANDIDATE), "the tags as they stand", RebuildEntry.DISPATCHING, null, null,
-                null, null, null));
+                "api#3",
+                AT,
+                "timer",
+                Map.of("node-22", "sha256:1"),
+                List.of(CANDIDATE),
+                false,
+                List.of(CANDIDATE),
+                "the tags as they stand",
+                RebuildEntry.DISPATCHING,
+                null,
+                null,
+                null,
+                null,
+                null));
     assertThat(entry.inFlight()).isTrue();
   }
 

@@ -31,7 +31,8 @@ public class StateRepoWorkflowImplTest {
     public final List<Acknowledgement> acks = new CopyOnWriteArrayList<>();
     volatile boolean failing;
     volatile boolean unreachable;
-    final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public synchronized CommitResult commit(CommitRequest request) {
@@ -145,7 +146,8 @@ public class StateRepoWorkflowImplTest {
     assertThat(outcome.retryable()).as("the same changes may commit later").isTrue();
     assertThat(outcome.error())
         .isEqualTo(
-            "commit failed: could not fetch state repository /srv/state.git (branch main): not found");
+            "commit failed: could not fetch state repository /srv/state.git (branch main): not "
+                + "found");
     assertThat(repo.attempts.get()).isEqualTo(4);
     assertThat(writer().status().lastFailure()).isEqualTo(outcome.error());
 
@@ -285,7 +287,8 @@ public class StateRepoWorkflowImplTest {
     }
     assertThat(writer().status().queuedBatches()).isEqualTo(1);
 
-    writer().submit(new StateChangeBatch("enrolled", "enrollment", batch("e", "x").changes(), true));
+    writer()
+        .submit(new StateChangeBatch("enrolled", "enrollment", batch("e", "x").changes(), true));
 
     assertThat(answer("enrolled").applied()).isTrue();
     assertThat(answer("background").applied()).isTrue();

@@ -21,7 +21,8 @@ public final class YamlMappings {
 
   private YamlMappings() {}
 
-  public static Map<String, NodeTuple> flatten(MappingNode mapping, BiConsumer<Mark, String> errors) {
+  public static Map<String, NodeTuple> flatten(
+      MappingNode mapping, BiConsumer<Mark, String> errors) {
     Map<String, NodeTuple> fields = new LinkedHashMap<>();
     Map<String, NodeTuple> merged = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {

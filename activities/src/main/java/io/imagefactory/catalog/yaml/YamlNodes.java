@@ -39,7 +39,8 @@ public final class YamlNodes {
       return "a list";
     }
     if (node instanceof ScalarNode scalar && !hasCoreTag(scalar)) {
-      return "a value tagged " + Quoted.printable(scalar.getTag().getValue())
+      return "a value tagged "
+          + Quoted.printable(scalar.getTag().getValue())
           + " (YAML tags are not supported)";
     }
     return isNull(node) ? "nothing" : "a string";

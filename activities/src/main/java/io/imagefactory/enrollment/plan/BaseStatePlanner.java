@@ -2,12 +2,12 @@ package io.imagefactory.enrollment.plan;
 
 import io.imagefactory.dockerfile.BaseImageNames;
 import io.imagefactory.reference.ImageRefs;
+import io.imagefactory.signature.VerifyRule;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.StateFileProblem;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.statefiles.StateSnapshot;
 import io.imagefactory.statefiles.StateSnapshotReader;
-import io.imagefactory.signature.VerifyRule;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,9 +48,7 @@ final class BaseStatePlanner {
     specs.forEach(
         spec ->
             candidates.merge(
-                spec.identity(),
-                spec.candidateName(),
-                (a, b) -> a.compareTo(b) <= 0 ? a : b));
+                spec.identity(), spec.candidateName(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
     return BaseImageNames.assign(existing, candidates);
   }
 

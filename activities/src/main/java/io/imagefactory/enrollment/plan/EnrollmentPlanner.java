@@ -48,7 +48,14 @@ public final class EnrollmentPlanner {
     List<FileChange> changes = new ArrayList<>();
     for (ImageEntry entry : catalog.entries()) {
       planImage(
-          entry, ownRule(catalog, entry, graph), state, effective, cycles, graph, at, changes,
+          entry,
+          ownRule(catalog, entry, graph),
+          state,
+          effective,
+          cycles,
+          graph,
+          at,
+          changes,
           account);
     }
     for (String name : state.images().keySet()) {
@@ -90,7 +97,8 @@ public final class EnrollmentPlanner {
       Discovery discovery =
           Discovery.of(
               entry, outcomes.get(name), before, cycles.get(name), graph.built().get(name), at);
-      desired = ImageStateMerger.managed(
+      desired =
+          ImageStateMerger.managed(
               entry, previous, discovery, graph.dependentsOf(name), ownRule, at);
       if (!discovery.buildErrors().isEmpty()) {
         account.buildErrors.put(name, discovery.buildErrors());

@@ -1,8 +1,8 @@
 package io.imagefactory.enrollment.plan;
 
 import io.imagefactory.catalog.ImageEntry;
-import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;

@@ -16,8 +16,8 @@ import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.DiscoveryStatus;
 import io.imagefactory.statefiles.Enrollment;
 import io.imagefactory.statefiles.ExternalImageState;
-import io.imagefactory.statefiles.FileChange.Action;
 import io.imagefactory.statefiles.FileChange;
+import io.imagefactory.statefiles.FileChange.Action;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildState;
@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 
 class EnrollmentPlannerTest {
 

@@ -75,9 +75,7 @@ class TagFilterPlanningTest {
             managed("web"));
 
     StateSnapshot state =
-        enroll(
-            catalog,
-            Map.of("web", analysed("postgres:16-alpine3.20", "redis:7-alpine")));
+        enroll(catalog, Map.of("web", analysed("postgres:16-alpine3.20", "redis:7-alpine")));
 
     assertThat(((ManagedImageState) state.images().get("web")).baseImages())
         .containsExactly("postgres", "redis-7-alpine");

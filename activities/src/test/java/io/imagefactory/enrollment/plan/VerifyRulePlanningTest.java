@@ -1,18 +1,18 @@
 package io.imagefactory.enrollment.plan;
 
-import io.imagefactory.enrollment.EntitySetups;
-import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.statefiles.StateSnapshotReader;
 import static io.imagefactory.enrollment.plan.PlannerFixtures.analysed;
 import static io.imagefactory.enrollment.plan.PlannerFixtures.catalog;
 import static io.imagefactory.enrollment.plan.PlannerFixtures.managed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagefactory.base.BaseSetup;
+import io.imagefactory.enrollment.EntitySetups;
 import io.imagefactory.image.ImageConfig;
 import io.imagefactory.image.ImageSetup;
-import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.signature.VerifyRule;
+import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.StateSnapshot;
+import io.imagefactory.statefiles.StateSnapshotReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +39,7 @@ class VerifyRulePlanningTest {
   @Test
   void eachBaseCarriesTheFirstRuleThatCoversItsRepository() {
     StateSnapshot state =
-        enroll(
-            RULES + "images:\n" + managed("api") + managed("web"),
-            StateSnapshot.empty());
+        enroll(RULES + "images:\n" + managed("api") + managed("web"), StateSnapshot.empty());
 
     assertThat(state.baseImages().get("node-22").verify().mode()).isEqualTo(VerifyRule.WARN);
     assertThat(state.baseImages().get("python-3.13").verify().mode()).isEqualTo(VerifyRule.ENFORCE);
@@ -58,7 +56,8 @@ class VerifyRulePlanningTest {
 
   @Test
   void removingTheRuleRemovesItFromTheStateFileAndTheDigestsSurvive() {
-    StateSnapshot withRule = enroll(RULES + "images:\n" + managed("api") + managed("web"), StateSnapshot.empty());
+    StateSnapshot withRule =
+        enroll(RULES + "images:\n" + managed("api") + managed("web"), StateSnapshot.empty());
 
     StateSnapshot without = enroll("images:\n" + managed("api") + managed("web"), withRule);
 
@@ -68,8 +67,7 @@ class VerifyRulePlanningTest {
 
   @Test
   void aManagedImageOthersAreBuiltOnCarriesTheRuleForItsOwnRepositoryAndALeafImageDoesNot() {
-    String rules =
-        "verify:\n  - {repository: \"ghcr.io/example-org/*\", key: keys/cosign.pub}\n";
+    String rules = "verify:\n  - {repository: \"ghcr.io/example-org/*\", key: keys/cosign.pub}\n";
     StateSnapshot state =
         enrollImages(
             rules + "images:\n" + managed("base-python") + managed("reports"),

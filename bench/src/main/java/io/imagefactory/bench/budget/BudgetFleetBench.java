@@ -33,7 +33,9 @@ public final class BudgetFleetBench {
         fleet.sleep(Duration.ofHours(1));
         System.out.printf(
             "%s  dispatched %d  budget: %s  (%.0f s real)%n",
-            fleet.now(), fleet.github().dispatches().size(), fleet.budget().status().details(),
+            fleet.now(),
+            fleet.github().dispatches().size(),
+            fleet.budget().status().details(),
             (System.nanoTime() - started) / 1e9);
       }
       fleet.sleep(Duration.ofMinutes(15));
@@ -44,7 +46,8 @@ public final class BudgetFleetBench {
   private static void report(BudgetFleet fleet, int images, double seconds) {
     var dispatches = fleet.github().dispatches();
     Map<String, Long> perImage =
-        dispatches.stream().collect(Collectors.groupingBy(FleetGitHub.Dispatch::image, Collectors.counting()));
+        dispatches.stream()
+            .collect(Collectors.groupingBy(FleetGitHub.Dispatch::image, Collectors.counting()));
     int maxPerRepo = 0;
     int maxPerHour = 0;
     for (FleetGitHub.Dispatch d : dispatches) {
@@ -63,12 +66,16 @@ public final class BudgetFleetBench {
     }
     System.out.printf(
         "%n%d images, %d dispatches, %d images dispatched, max %d per image%n",
-        images, dispatches.size(), perImage.size(), perImage.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        images,
+        dispatches.size(),
+        perImage.size(),
+        perImage.values().stream().mapToLong(Long::longValue).max().orElse(0));
     System.out.printf(
         "GitHub saw at most %d runs of one repository at once and %d dispatches in one hour%n",
         maxPerRepo, maxPerHour);
     System.out.printf("real time %.0f s%n%n", seconds);
-    System.out.println("minutes after opening: dispatches in the minute / runs in flight (every 10 min)");
+    System.out.println(
+        "minutes after opening: dispatches in the minute / runs in flight (every 10 min)");
     Map<Long, int[]> timeline = fleet.timeline();
     Map<Long, int[]> tens = new TreeMap<>();
     timeline.forEach(
@@ -79,7 +86,8 @@ public final class BudgetFleetBench {
         });
     tens.forEach(
         (minute, counts) ->
-            System.out.printf("  +%3d min  dispatched %3d  in flight (max) %3d%n", minute, counts[0], counts[1]));
+            System.out.printf(
+                "  +%3d min  dispatched %3d  in flight (max) %3d%n", minute, counts[0], counts[1]));
     System.out.println("per minute (dispatches/in flight):");
     StringBuilder line = new StringBuilder();
     timeline.forEach(

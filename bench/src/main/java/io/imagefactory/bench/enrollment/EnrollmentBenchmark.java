@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 
 /**
- * Times whole enrollments against the real worker: for each fleet size it generates a fleet
- * ({@link GenerateEnrollmentRepos}, 10 source repositories), starts the worker jar as its own
- * process on the embedded Temporal server, runs an enrollment from empty and then an unchanged
- * one, and prints one row per run: wall time, source fetches (the worker's {@code
+ * Times whole enrollments against the real worker: for each fleet size it generates a fleet ({@link
+ * GenerateEnrollmentRepos}, 10 source repositories), starts the worker jar as its own process on
+ * the embedded Temporal server, runs an enrollment from empty and then an unchanged one, and prints
+ * one row per run: wall time, source fetches (the worker's {@code
  * image_factory_source_fetches_total}), state commits, live heap after a full GC and RSS.
  *
  * <pre>
@@ -97,14 +97,31 @@ public final class EnrollmentBenchmark {
 
     static final String HEADER =
         String.format(
-            Locale.ROOT, "%-6s %-15s %9s %8s %8s %10s %9s %10s %6s", "images", "run", "wall s",
-            "fetches", "commits", "heap MiB", "RSS MiB", "peak MiB", "load");
+            Locale.ROOT,
+            "%-6s %-15s %9s %8s %8s %10s %9s %10s %6s",
+            "images",
+            "run",
+            "wall s",
+            "fetches",
+            "commits",
+            "heap MiB",
+            "RSS MiB",
+            "peak MiB",
+            "load");
 
     String line() {
       return String.format(
-          Locale.ROOT, "%-6d %-15s %9.2f %8s %8d %10.0f %9.0f %10.0f %6s", images,
-          dependents > 0 ? run + " " + dependents : run, wallSeconds,
-          fetches < 0 ? "n/a" : String.valueOf(fetches), commits, heapMiB, rssMiB, peakMiB, load);
+          Locale.ROOT,
+          "%-6d %-15s %9.2f %8s %8d %10.0f %9.0f %10.0f %6s",
+          images,
+          dependents > 0 ? run + " " + dependents : run,
+          wallSeconds,
+          fetches < 0 ? "n/a" : String.valueOf(fetches),
+          commits,
+          heapMiB,
+          rssMiB,
+          peakMiB,
+          load);
     }
   }
 
@@ -135,7 +152,9 @@ public final class EnrollmentBenchmark {
               options.jar().toAbsolutePath(), fleet.stateRepo(), dir, options.workerOpts())) {
         WorkflowServiceStubs service =
             WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(worker.temporalTarget()).build());
+                WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(worker.temporalTarget())
+                    .build());
         try {
           WorkflowClient client =
               WorkflowClient.newInstance(
@@ -174,13 +193,21 @@ public final class EnrollmentBenchmark {
     }
     WorkerProcess.Memory memory = worker.memory();
     return new Row(
-        images, run, 0, wall, Double.isNaN(fetches) ? -1 : (long) fetches, commits,
-        memory.liveHeapMiB(), memory.rssMiB(), memory.peakRssMiB(), loadAverage());
+        images,
+        run,
+        0,
+        wall,
+        Double.isNaN(fetches) ? -1 : (long) fetches,
+        commits,
+        memory.liveHeapMiB(),
+        memory.rssMiB(),
+        memory.peakRssMiB(),
+        loadAverage());
   }
 
   /**
-   * Kargo reports a baseline and then a new digest of the popular base through the webhook; the
-   * row times the new digest until every dependent's state file holds it as a candidate.
+   * Kargo reports a baseline and then a new digest of the popular base through the webhook; the row
+   * times the new digest until every dependent's state file holds it as a candidate.
    */
   private static Row fanOut(WorkerProcess worker, Path stateRepo, int images) throws Exception {
     StateRepoReader state = new StateRepoReader(stateRepo);
@@ -200,8 +227,16 @@ public final class EnrollmentBenchmark {
     int commits = commits(stateRepo) - commitsBefore;
     WorkerProcess.Memory memory = worker.memory();
     return new Row(
-        images, "fan-out", base.dependents().size(), wall, -1, commits, memory.liveHeapMiB(),
-        memory.rssMiB(), memory.peakRssMiB(), loadAverage());
+        images,
+        "fan-out",
+        base.dependents().size(),
+        wall,
+        -1,
+        commits,
+        memory.liveHeapMiB(),
+        memory.rssMiB(),
+        memory.peakRssMiB(),
+        loadAverage());
   }
 
   /** The machine's load over the last minute: how much others competed for the cores. */
@@ -219,8 +254,7 @@ public final class EnrollmentBenchmark {
                 .build());
     WorkflowClient.start(workflow::run, EnrollmentRequest.of("bench"));
     return WorkflowStub.fromTyped(workflow)
-        .getResult(ENROLLMENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS,
-            EnrollmentResult.class);
+        .getResult(ENROLLMENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS, EnrollmentResult.class);
   }
 
   private static int commits(Path repo) throws Exception {

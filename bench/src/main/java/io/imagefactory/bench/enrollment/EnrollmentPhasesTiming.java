@@ -26,9 +26,10 @@ import java.util.concurrent.Callable;
 
 /**
  * Times, in one process, the steps of an unchanged enrollment's activities on a state repository
- * that an enrollment already committed (as the benchmark leaves one in {@code <dir>/<N>/state.git}):
- * reading the tip, parsing the state files and {@code images.yaml}, the commit that finds nothing
- * to change, and reading the entity setups. Each step runs a few times; the last is printed.
+ * that an enrollment already committed (as the benchmark leaves one in {@code
+ * <dir>/<N>/state.git}): reading the tip, parsing the state files and {@code images.yaml}, the
+ * commit that finds nothing to change, and reading the entity setups. Each step runs a few times;
+ * the last is printed.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.imagefactory.bench.enrollment.EnrollmentPhasesTiming /tmp/enrollment-bench/5000/state.git
@@ -43,23 +44,36 @@ public final class EnrollmentPhasesTiming {
   public static void main(String[] args) throws Exception {
     Path remote = Path.of(args[0]).toAbsolutePath();
     Path cache = Files.createTempDirectory("phases-cache");
-    KargoDerivedFiles derived = new KargoDerivedFiles(new KargoManifestRenderer(KargoSettings.defaults()));
+    KargoDerivedFiles derived =
+        new KargoDerivedFiles(new KargoManifestRenderer(KargoSettings.defaults()));
     try (StateRepository repository =
         new StateRepository(StateRepositorySettings.of(remote.toString(), cache), derived)) {
       StateSnapshotReader reader = new StateSnapshotReader();
       StateTree tree = time("read tip (git)", repository::read);
       StateSnapshot snapshot = time("parse state files", () -> reader.read(tree.files()));
-      time("parse images.yaml", () -> new CatalogLoader().parse(CatalogLoader.FILE_NAME,
-          tree.file(CatalogLoader.FILE_NAME).orElseThrow()));
-      time("readCatalog activity", () -> new CatalogActivitiesImpl(repository).readCatalog(
-          EnrollmentRequest.of("timing")));
+      time(
+          "parse images.yaml",
+          () ->
+              new CatalogLoader()
+                  .parse(
+                      CatalogLoader.FILE_NAME, tree.file(CatalogLoader.FILE_NAME).orElseThrow()));
+      time(
+          "readCatalog activity",
+          () -> new CatalogActivitiesImpl(repository).readCatalog(EnrollmentRequest.of("timing")));
       time("entity setups", () -> EntitySetups.of(snapshot));
       time("setups at tip (read + parse)", () -> new StateRepositorySetups(repository).tip());
       StateRepoActivitiesImpl commits = new StateRepoActivitiesImpl(repository);
       int[] batch = {0};
-      time("unchanged commit activity", () -> commits.commit(new CommitRequest(List.of(
-          new StateChangeBatch("timing-" + batch[0]++, "enrollment",
-              List.of(new EnrollmentChange(List.of(), Instant.now())))))));
+      time(
+          "unchanged commit activity",
+          () ->
+              commits.commit(
+                  new CommitRequest(
+                      List.of(
+                          new StateChangeBatch(
+                              "timing-" + batch[0]++,
+                              "enrollment",
+                              List.of(new EnrollmentChange(List.of(), Instant.now())))))));
     }
   }
 

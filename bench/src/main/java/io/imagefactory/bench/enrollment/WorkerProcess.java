@@ -16,10 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The worker jar as its own process, as a user starts it: embedded Temporal server, the given
- * state repository, local source repositories allowed, free ports, its log in {@code
- * worker.log}. Started from its own directory, so nothing it leaves in the working directory is
- * shared with another run.
+ * The worker jar as its own process, as a user starts it: embedded Temporal server, the given state
+ * repository, local source repositories allowed, free ports, its log in {@code worker.log}. Started
+ * from its own directory, so nothing it leaves in the working directory is shared with another run.
  */
 final class WorkerProcess implements AutoCloseable {
 
@@ -70,13 +69,14 @@ final class WorkerProcess implements AutoCloseable {
   /** A counter from the worker's Prometheus endpoint, NaN when the worker has no such metric. */
   double metric(String name) throws IOException, InterruptedException {
     String body = get("/actuator/prometheus");
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(body);
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(body);
     return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
   }
 
   /**
-   * Waits until the worker has been nearly idle (under 10% of one core) for a second, so a run
-   * does not pay for the entity workflows the run before it started; at most a minute.
+   * Waits until the worker has been nearly idle (under 10% of one core) for a second, so a run does
+   * not pay for the entity workflows the run before it started; at most a minute.
    */
   void awaitIdle() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -111,7 +111,8 @@ final class WorkerProcess implements AutoCloseable {
     Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
     double heap = used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
     String status = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status"));
-    return new Memory(heap, statusKiB(status, "VmRSS") / 1024.0, statusKiB(status, "VmHWM") / 1024.0);
+    return new Memory(
+        heap, statusKiB(status, "VmRSS") / 1024.0, statusKiB(status, "VmHWM") / 1024.0);
   }
 
   private static long statusKiB(String status, String field) {
@@ -136,7 +137,8 @@ final class WorkerProcess implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the worker exited with " + process.exitValue() + "; see worker.log");
+        throw new IllegalStateException(
+            "the worker exited with " + process.exitValue() + "; see worker.log");
       }
       try {
         if (get("/actuator/health").contains("\"UP\"")) {
@@ -154,8 +156,15 @@ final class WorkerProcess implements AutoCloseable {
   void imageEvent(String repoURL, String tag, String digest)
       throws IOException, InterruptedException {
     String body =
-        "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"" + digest
-            + "\",\"warehouse\":\"bench\",\"freight\":\"bench-" + digest.substring(7, 15) + "\"}";
+        "{\"repoURL\":\""
+            + repoURL
+            + "\",\"tag\":\""
+            + tag
+            + "\",\"digest\":\""
+            + digest
+            + "\",\"warehouse\":\"bench\",\"freight\":\"bench-"
+            + digest.substring(7, 15)
+            + "\"}";
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/events/image"))
             .timeout(Duration.ofSeconds(30))

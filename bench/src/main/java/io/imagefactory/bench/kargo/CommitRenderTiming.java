@@ -9,6 +9,7 @@ import io.imagefactory.kargo.KargoManifestRenderer;
 import io.imagefactory.kargo.KargoSettings;
 import io.imagefactory.kargo.States;
 import io.imagefactory.statefiles.BaseImageState;
+import io.imagefactory.statefiles.FileChange;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.RebuildEntry;
@@ -16,9 +17,8 @@ import io.imagefactory.statefiles.RebuildState;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.staterepo.ApplyResult;
 import io.imagefactory.staterepo.DerivedFiles;
-import io.imagefactory.statefiles.FileChange;
-import io.imagefactory.staterepo.GitFixtures.Entry;
 import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.staterepo.GitFixtures.Entry;
 import io.imagefactory.staterepo.StateFiles;
 import io.imagefactory.staterepo.StatePatch;
 import io.imagefactory.staterepo.StateRepository;
@@ -41,12 +41,12 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * Times the worker's re-render of the derived files ({@code dist/image-factory.k8s.yaml} and {@code
- * dist/backstage/catalog-info.yaml}) inside state-repository commits that each touch one image of
- * a generated state (default 10,000 images): the derived-file render alone, and the whole commit
+ * dist/backstage/catalog-info.yaml}) inside state-repository commits that each touch one image of a
+ * generated state (default 10,000 images): the derived-file render alone, and the whole commit
  * (apply, render, commit, push to a local bare repository); first commits that change neither file
- * (a new digest), then commits that change one Backstage entity (a recorded rebuild), then
- * commits that add an image (a Warehouse and an entity). {@code kargo} as third argument renders
- * the Kargo manifests only, as the worker did before it rendered the catalog.
+ * (a new digest), then commits that change one Backstage entity (a recorded rebuild), then commits
+ * that add an image (a Warehouse and an entity). {@code kargo} as third argument renders the Kargo
+ * manifests only, as the worker did before it rendered the catalog.
  *
  * <pre>
  * mvn -q -DskipTests package -pl bench -am
@@ -207,16 +207,35 @@ public final class CommitRenderTiming {
     Instant at = Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * round);
     RebuildEntry last =
         new RebuildEntry(
-            image.name() + "#" + (round + 1), at, "timer", Map.of(), List.of(), false, List.of(),
-            null, RebuildEntry.DISPATCHED, null,
-            "https://github.com/example-org/" + image.name() + "/actions/runs/" + round, null,
-            null, null);
+            image.name() + "#" + (round + 1),
+            at,
+            "timer",
+            Map.of(),
+            List.of(),
+            false,
+            List.of(),
+            null,
+            RebuildEntry.DISPATCHED,
+            null,
+            "https://github.com/example-org/" + image.name() + "/actions/runs/" + round,
+            null,
+            null,
+            null);
     ManagedImageState rebuilt =
         new ManagedImageState(
-            image.name(), image.enrolledAt(), image.lastDiscovery(), image.discoveryStatus(),
-            image.discoveryError(), image.buildErrors(), image.enrollment(), image.baseImages(),
-            image.pinnedBaseImages(), image.dependentImages(), image.currentVersion(),
-            image.currentDigest(), image.lastBuilt(),
+            image.name(),
+            image.enrolledAt(),
+            image.lastDiscovery(),
+            image.discoveryStatus(),
+            image.discoveryError(),
+            image.buildErrors(),
+            image.enrollment(),
+            image.baseImages(),
+            image.pinnedBaseImages(),
+            image.dependentImages(),
+            image.currentVersion(),
+            image.currentDigest(),
+            image.lastBuilt(),
             new RebuildState("rebuilding", false, null, List.of(), last, List.of(), List.of()),
             image.unknownFields());
     return TestPatches.write(

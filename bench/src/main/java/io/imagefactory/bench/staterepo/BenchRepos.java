@@ -29,9 +29,18 @@ final class BenchRepos {
       StringBuilder imagesYaml = new StringBuilder();
       for (int i = 0; i < stateFiles / 2; i++) {
         String name = String.format("image-%05d", i);
-        imagesYaml.append("- name: ").append(name).append("\n  registry: ghcr.io\n  repository: acme/").append(name).append('\n');
-        entries.add(Entry.file("images/" + name + ".yaml", stateFile(name, "sha256:" + "0".repeat(64))));
-        entries.add(Entry.file("base-images/base-" + i + ".yaml", stateFile("base-" + i, "sha256:" + "1".repeat(64))));
+        imagesYaml
+            .append("- name: ")
+            .append(name)
+            .append("\n  registry: ghcr.io\n  repository: acme/")
+            .append(name)
+            .append('\n');
+        entries.add(
+            Entry.file("images/" + name + ".yaml", stateFile(name, "sha256:" + "0".repeat(64))));
+        entries.add(
+            Entry.file(
+                "base-images/base-" + i + ".yaml",
+                stateFile("base-" + i, "sha256:" + "1".repeat(64))));
       }
       entries.add(Entry.file("images.yaml", imagesYaml.toString()));
       GitFixtures.commit(repo, "main", "generated state", entries);
@@ -49,8 +58,12 @@ final class BenchRepos {
   }
 
   static String stateFile(String name, String digest) {
-    return "name: " + name + "\nenrolledAt: \"2025-01-01T00:00:00Z\"\ndiscoveryStatus: success\n"
-        + "baseImages:\n  - node-22-bookworm-slim\ncurrentDigest: " + digest + "\n"
+    return "name: "
+        + name
+        + "\nenrolledAt: \"2025-01-01T00:00:00Z\"\ndiscoveryStatus: success\n"
+        + "baseImages:\n  - node-22-bookworm-slim\ncurrentDigest: "
+        + digest
+        + "\n"
         + "rebuildState:\n  status: monitoring\n  pendingRebuild: false\n";
   }
 
@@ -60,13 +73,16 @@ final class BenchRepos {
 
   static void delete(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

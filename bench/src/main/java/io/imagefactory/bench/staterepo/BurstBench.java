@@ -24,8 +24,8 @@ import io.imagefactory.sources.SourceHosts;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.StateFileStore;
 import io.imagefactory.staterepo.FanOutFleet.CountingRebuilds;
-import io.imagefactory.staterepo.GitFixtures.Entry;
 import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.staterepo.GitFixtures.Entry;
 import io.imagefactory.staterepo.StateRepoActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoClientActivitiesImpl;
 import io.imagefactory.staterepo.StateRepoWorkflowImpl;
@@ -63,16 +63,16 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * Times a burst of Kargo events (issue: a burst defeats coalescing) through the real workflows
- * and activities, set up as {@link FanOutBench} is: a JGit state repository on local disk, the
+ * Times a burst of Kargo events (issue: a burst defeats coalescing) through the real workflows and
+ * activities, set up as {@link FanOutBench} is: a JGit state repository on local disk, the
  * in-process Temporal test server in real time and a worker with the SDK's default options; only
  * the CI is a recording dispatcher. It enrolls B bases with D managed dependents each (their build
  * inputs pin the base, the strictest case for the soak), records a baseline digest per base, then
  * sends N {@code digestSeen} signals, spread over the given seconds by parallel clients, as the
  * webhook sends them: each a new digest of one base stamped with its reception time, every seventh
- * a redelivery of an earlier one. It prints the time from the last event until git holds the
- * newest digest of every base, the commits, the longest history of any base run and of any image,
- * the heap after a collection, and, once the candidates matured, the rebuilds per image.
+ * a redelivery of an earlier one. It prints the time from the last event until git holds the newest
+ * digest of every base, the commits, the longest history of any base run and of any image, the heap
+ * after a collection, and, once the candidates matured, the rebuilds per image.
  *
  * <pre>
  * mvn -B -ntp -q -DskipTests package -pl bench -am
@@ -86,11 +86,13 @@ public final class BurstBench {
     "node:22-bookworm-slim", "python:3.12-slim", "golang:1.23-alpine", "nginx:1.27-alpine",
     "redis:7-alpine", "alpine:3.20", "debian:12-slim", "ubuntu:24.04"
   };
+
   /**
    * Concurrent senders, as concurrent Kargo promotions are: each waits for its answer, and the
    * webhook answers once the paced signal carrying its report is accepted.
    */
   private static final int CLIENTS = 64;
+
   private static final Duration LIMIT = Duration.ofMinutes(10);
 
   private BurstBench() {}
@@ -403,8 +405,7 @@ public final class BurstBench {
       for (int i = 0; i < images; i++) {
         longest =
             Math.max(
-                longest,
-                client.fetchHistory(WorkflowIds.image(imageName(i))).getEvents().size());
+                longest, client.fetchHistory(WorkflowIds.image(imageName(i))).getEvents().size());
       }
       return longest;
     }
@@ -439,17 +440,26 @@ public final class BurstBench {
             Entry.file(
                 "apps/" + name + "/Dockerfile",
                 "# syntax=docker/dockerfile:1\nFROM " + base + "\nWORKDIR /app\nCOPY . .\n"));
-        catalog.append("  - name: ").append(name).append('\n')
+        catalog
+            .append("  - name: ")
+            .append(name)
+            .append('\n')
             .append("    registry: ghcr.io\n")
-            .append("    repository: example-org/").append(name).append('\n')
+            .append("    repository: example-org/")
+            .append(name)
+            .append('\n')
             .append("    source:\n      provider: github\n")
-            .append("      dockerfile: apps/").append(name).append("/Dockerfile\n")
+            .append("      dockerfile: apps/")
+            .append(name)
+            .append("/Dockerfile\n")
             .append("      workflow: build.yml\n")
             .append("      workflowInputs:\n")
             .append("        base_image: \"${base.")
             .append(base.replace(':', '-'))
             .append(".ref}\"\n")
-            .append("    rebuildDelay: ").append(rebuildDelay).append('\n')
+            .append("    rebuildDelay: ")
+            .append(rebuildDelay)
+            .append('\n')
             .append("    autoRebuild: true\n");
       }
       entries.add(Entry.file("images.yaml", catalog.toString()));

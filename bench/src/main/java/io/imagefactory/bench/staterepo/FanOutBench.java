@@ -58,7 +58,9 @@ public final class FanOutBench {
       int rebuildCommits,
       long duplicates) {}
 
-  /** Runs one fan-out to {@code dependents}, printing its progress, and returns what it measured. */
+  /**
+   * Runs one fan-out to {@code dependents}, printing its progress, and returns what it measured.
+   */
   public static Result run(int dependents, String delay, Duration limit) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path work = BenchRepos.tempDir("fan-out-bench");

@@ -30,7 +30,8 @@ public final class StateRepositoryApplyBench {
     try {
       Path remote = work.resolve("remote.git");
       BenchRepos.stateRepo(remote, files);
-      StateRepositorySettings settings = StateRepositorySettings.of(remote.toString(), work.resolve("cache"));
+      StateRepositorySettings settings =
+          StateRepositorySettings.of(remote.toString(), work.resolve("cache"));
       try (StateRepository warmUp = new StateRepository(settings)) {
         warmUp.read();
       }
@@ -45,14 +46,17 @@ public final class StateRepositoryApplyBench {
             throw new IllegalStateException("unexpected result " + result);
           }
           if (round == 0) {
-            System.out.printf("first batch of a new instance (fetch + apply 100 + commit + push): %.1f ms%n",
+            System.out.printf(
+                "first batch of a new instance (fetch + apply 100 + commit + push): %.1f ms%n",
                 BenchRepos.millis(took));
           } else {
             best = Math.min(best, took);
             total += took;
           }
         }
-        System.out.printf("next batches (apply 100 + commit + push on the tip it pushed): best %.1f ms, mean %.1f ms over %d rounds%n",
+        System.out.printf(
+            "next batches (apply 100 + commit + push on the tip it pushed): best %.1f ms, mean "
+                + "%.1f ms over %d rounds%n",
             BenchRepos.millis(best), BenchRepos.millis(total / (rounds - 1)), rounds - 1);
       }
     } finally {
@@ -65,7 +69,11 @@ public final class StateRepositoryApplyBench {
     for (int i = 0; i < 100; i++) {
       String name = String.format("image-%05d", round * 100 + i);
       String digest = "sha256:" + String.format("%064x", round + 1);
-      patches.add(TestPatches.write("record digest of " + name, "images/" + name + ".yaml", BenchRepos.stateFile(name, digest)));
+      patches.add(
+          TestPatches.write(
+              "record digest of " + name,
+              "images/" + name + ".yaml",
+              BenchRepos.stateFile(name, digest)));
     }
     return patches;
   }

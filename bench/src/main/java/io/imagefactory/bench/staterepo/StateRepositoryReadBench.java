@@ -6,9 +6,9 @@ import io.imagefactory.staterepo.StateTree;
 import java.nio.file.Path;
 
 /**
- * Times reading a state repository of 10,000 state files (plus {@code images.yaml}) at its tip:
- * the first read into an empty cache (a full fetch) and warm reads (a no-op fetch, then every
- * state file's bytes).
+ * Times reading a state repository of 10,000 state files (plus {@code images.yaml}) at its tip: the
+ * first read into an empty cache (a full fetch) and warm reads (a no-op fetch, then every state
+ * file's bytes).
  *
  * <pre>
  * mvn -o -q -DskipTests package -pl bench -am
@@ -26,12 +26,15 @@ public final class StateRepositoryReadBench {
     try {
       Path remote = work.resolve("remote.git");
       BenchRepos.stateRepo(remote, files);
-      StateRepositorySettings settings = StateRepositorySettings.of(remote.toString(), work.resolve("cache"));
+      StateRepositorySettings settings =
+          StateRepositorySettings.of(remote.toString(), work.resolve("cache"));
       try (StateRepository state = new StateRepository(settings)) {
         long start = System.nanoTime();
         StateTree first = state.read();
         long cold = System.nanoTime() - start;
-        System.out.printf("cold read (clone into empty cache): %.1f ms, %d files%n", BenchRepos.millis(cold), first.files().size());
+        System.out.printf(
+            "cold read (clone into empty cache): %.1f ms, %d files%n",
+            BenchRepos.millis(cold), first.files().size());
         long best = Long.MAX_VALUE;
         long total = 0;
         for (int i = 0; i < rounds; i++) {
@@ -44,8 +47,12 @@ public final class StateRepositoryReadBench {
             throw new IllegalStateException("read " + tree.files().size() + " files");
           }
         }
-        System.out.printf("warm read (fetch + %d files): best %.1f ms, mean %.1f ms over %d rounds%n",
-            first.files().size(), BenchRepos.millis(best), BenchRepos.millis(total / rounds), rounds);
+        System.out.printf(
+            "warm read (fetch + %d files): best %.1f ms, mean %.1f ms over %d rounds%n",
+            first.files().size(),
+            BenchRepos.millis(best),
+            BenchRepos.millis(total / rounds),
+            rounds);
       }
     } finally {
       BenchRepos.delete(work);

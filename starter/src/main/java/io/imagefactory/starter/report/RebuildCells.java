@@ -8,8 +8,8 @@ final class RebuildCells {
   private RebuildCells() {}
 
   /**
-   * {@code api#2 timer failed}, or {@code api#3 fast-path built (fast path: CVE-2025-0001)};
-   * {@link ReportCells#NONE} without a rebuild.
+   * {@code api#2 timer failed}, or {@code api#3 fast-path built (fast path: CVE-2025-0001)}; {@link
+   * ReportCells#NONE} without a rebuild.
    */
   static String summary(RebuildEntry rebuild) {
     if (rebuild == null) {

@@ -1,13 +1,13 @@
 package io.imagefactory.starter.report;
 
+import io.imagefactory.fleet.ImageFacts;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
+import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.statefiles.RebuildState;
 import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.fleet.ImageFacts;
-import io.imagefactory.statefiles.RebuildEntry;
 import io.imagefactory.staterepo.RebuildHistory;
 import java.time.Duration;
 import java.time.Instant;

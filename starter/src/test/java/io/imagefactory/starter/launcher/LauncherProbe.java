@@ -1,6 +1,8 @@
 package io.imagefactory.starter.launcher;
 
-/** A stand-in for the command-line jar: prints its arguments and exits with the code it is given. */
+/**
+ * A stand-in for the command-line jar: prints its arguments and exits with the code it is given.
+ */
 public final class LauncherProbe {
 
   private LauncherProbe() {}

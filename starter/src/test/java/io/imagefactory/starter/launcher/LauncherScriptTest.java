@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code image-factory} launcher script, run by {@code sh} on a jar that stands in for the
- * real one: the class-data archive it records and maps never changes what a command prints or the
- * code it exits with.
+ * The {@code image-factory} launcher script, run by {@code sh} on a jar that stands in for the real
+ * one: the class-data archive it records and maps never changes what a command prints or the code
+ * it exits with.
  */
 class LauncherScriptTest {
 
@@ -70,14 +70,16 @@ class LauncherScriptTest {
 
   @Test
   void offRecordsNothing() throws Exception {
-    assertThat(run(Map.of("IMAGE_FACTORY_CDS", "off"), "render").output()).isEqualTo("probe render\n");
+    assertThat(run(Map.of("IMAGE_FACTORY_CDS", "off"), "render").output())
+        .isEqualTo("probe render\n");
     assertThat(cache).doesNotExist();
   }
 
   private record Run(String output, int code) {}
 
   private Run run(Map<String, String> env, String... args) throws Exception {
-    List<String> command = Stream.concat(Stream.of("sh", script.toString()), Stream.of(args)).toList();
+    List<String> command =
+        Stream.concat(Stream.of("sh", script.toString()), Stream.of(args)).toList();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     builder.environment().putAll(env);

@@ -30,17 +30,16 @@ import io.imagefactory.worker.metrics.CountedDockerfileActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Every activity implementation the worker registers, one bean each, built from its adapter and the
  * adapter's settings. The bean names are the {@code activity-beans} of the worker in {@code
- * application.yaml}; {@code ActivityBeansTest} keeps the two lists equal.
- * The rebuild activities dispatch to the CI providers of {@link CiConfiguration}; a provider
- * without credentials records its dispatches instead. The rebuild, state-repository and Dockerfile
- * activities count what they do in the metrics of {@code io.imagefactory.worker.metrics}.
+ * application.yaml}; {@code ActivityBeansTest} keeps the two lists equal. The rebuild activities
+ * dispatch to the CI providers of {@link CiConfiguration}; a provider without credentials records
+ * its dispatches instead. The rebuild, state-repository and Dockerfile activities count what they
+ * do in the metrics of {@code io.imagefactory.worker.metrics}.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityBeans {

@@ -14,7 +14,8 @@ public class BudgetLimitsConfiguration {
 
   /** The limits of {@code image-factory.rebuild-budget.*}, with the hosts the providers go to. */
   @Bean
-  BudgetLimits rebuildBudgetLimits(RebuildBudgetProperties budget, ImageFactoryProperties properties) {
+  BudgetLimits rebuildBudgetLimits(
+      RebuildBudgetProperties budget, ImageFactoryProperties properties) {
     Map<String, String> providerHosts =
         Map.of(
             "github", properties.github().gitHost(),

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The CI providers, built from {@code image-factory.github.*} and {@code image-factory.gitlab.*}.
- * Credentials stay here, as paths read at use time: they never reach a workflow input, a payload
- * or a log line.
+ * Credentials stay here, as paths read at use time: they never reach a workflow input, a payload or
+ * a log line.
  */
 @Configuration(proxyBeanMethods = false)
 class CiConfiguration {

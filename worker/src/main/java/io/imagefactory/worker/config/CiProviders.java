@@ -1,7 +1,7 @@
 package io.imagefactory.worker.config;
 
-import io.imagefactory.git.GitCredentials.TokenSource;
 import io.imagefactory.git.GitCredentials;
+import io.imagefactory.git.GitCredentials.TokenSource;
 import io.imagefactory.github.GitHubCredentials;
 import io.imagefactory.rebuild.CiProvider;
 import io.imagefactory.rebuild.RebuildDestinations;
@@ -15,13 +15,15 @@ import java.util.stream.Collectors;
  * The CI systems the worker dispatches rebuilds to, with the git credentials each lends to source
  * fetches on its host: the same token or App that runs the builds reads the Dockerfiles.
  *
- * @param providers the configured providers; one without credentials is absent, and its
- *     dispatches are recorded
+ * @param providers the configured providers; one without credentials is absent, and its dispatches
+ *     are recorded
  * @param stateRepository {@code owner/name} of the state repository on GitHub, or null
  * @param gitCredentials per git host, the credentials the providers lend to source fetches
  */
 public record CiProviders(
-    List<CiProvider> providers, String stateRepository, Map<String, GitCredentials> gitCredentials) {
+    List<CiProvider> providers,
+    String stateRepository,
+    Map<String, GitCredentials> gitCredentials) {
 
   public CiProviders {
     providers = List.copyOf(providers);

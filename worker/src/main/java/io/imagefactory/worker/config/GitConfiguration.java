@@ -28,11 +28,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The git side of the worker: the state repository, whose commits carry the rendered Kargo
- * manifests and Backstage catalog, and the cache of source repositories. Tokens are handed over as file paths and read
- * at use time, so a rotated secret is picked up without a restart. Unless {@code
- * image-factory.state-repo.cache-dir} says otherwise, the clones live under the worker's data
- * directory in a directory of their own per state repository and branch: two workers never share
- * the clone of another's state repository, wherever they were started from.
+ * manifests and Backstage catalog, and the cache of source repositories. Tokens are handed over as
+ * file paths and read at use time, so a rotated secret is picked up without a restart. Unless
+ * {@code image-factory.state-repo.cache-dir} says otherwise, the clones live under the worker's
+ * data directory in a directory of their own per state repository and branch: two workers never
+ * share the clone of another's state repository, wherever they were started from.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BackstageProperties.class)
@@ -102,7 +102,11 @@ class GitConfiguration {
     if (stateRepo.cacheDir() != null) {
       return stateRepo.cacheDir();
     }
-    return properties.embedded().dataDir().toAbsolutePath().normalize()
+    return properties
+        .embedded()
+        .dataDir()
+        .toAbsolutePath()
+        .normalize()
         .resolve("cache")
         .resolve(directoryName(stateRepo.url(), stateRepo.branch()));
   }
@@ -120,7 +124,9 @@ class GitConfiguration {
     }
     String[] parts = url.replaceAll("(\\.git)?/*$", "").split("[/:\\\\]+");
     String tail =
-        parts[parts.length - 1].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-")
+        parts[parts.length - 1]
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9._-]", "-")
             .replaceAll("^[.-]+", "");
     tail = tail.length() > 40 ? tail.substring(0, 40) : tail;
     return tail.isEmpty() ? hash : tail + "-" + hash;

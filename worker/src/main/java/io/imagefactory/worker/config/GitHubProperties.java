@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code image-factory.github.*}: how rebuilds are dispatched to GitHub Actions. With neither a
- * token nor an App, dispatches are recorded instead of sent. The same credentials serve git
- * fetches of source repositories on the GitHub host.
+ * token nor an App, dispatches are recorded instead of sent. The same credentials serve git fetches
+ * of source repositories on the GitHub host.
  *
  * @param tokenFile a personal access token (or fine-grained token), read at use time
  * @param appId a GitHub App id, used with {@code appPrivateKeyFile} instead of a token
@@ -40,7 +40,9 @@ public record GitHubProperties(
         && !stateRepository.isBlank()
         && !stateRepository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
       throw new IllegalArgumentException(
-          "image-factory.github.state-repository must be owner/name, not '" + stateRepository + "'");
+          "image-factory.github.state-repository must be owner/name, not '"
+              + stateRepository
+              + "'");
     }
   }
 

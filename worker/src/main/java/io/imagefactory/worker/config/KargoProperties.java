@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param managedCacheByTag whether Kargo keeps managed images' tag metadata between polls
  * @param webhookReceivers Kargo receivers of registry push events as {@code kind=secret}, such as
  *     {@code github=ghcr-webhook} (a list, so one environment variable holds them all)
- * @param scanWithTrivy render, for every base and external Stage, a verification that scans the
- *     new Freight with Trivy and posts the report to {@code scanUrl} (off by default: it needs Argo
+ * @param scanWithTrivy render, for every base and external Stage, a verification that scans the new
+ *     Freight with Trivy and posts the report to {@code scanUrl} (off by default: it needs Argo
  *     Rollouts' CRDs and pulls each new base image into a Job)
  * @param scanUrl this worker's {@code /api/v1/events/scan}, as the scan Job reaches it
  * @param trivyImage the Trivy image the scan Job runs

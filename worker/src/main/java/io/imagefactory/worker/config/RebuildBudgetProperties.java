@@ -41,7 +41,8 @@ public record RebuildBudgetProperties(
 
   public RebuildBudgetProperties {
     hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
-    for (String key : new String[] {"runs-per-repository", "runs-per-host", "dispatches-per-hour"}) {
+    for (String key :
+        new String[] {"runs-per-repository", "runs-per-host", "dispatches-per-hour"}) {
       int value =
           switch (key) {
             case "runs-per-repository" -> runsPerRepository;
@@ -74,7 +75,9 @@ public record RebuildBudgetProperties(
   public BudgetLimits limits(Map<String, String> providerHosts) {
     Map<String, HostBudget> perHost = new TreeMap<>();
     hosts.forEach(
-        (host, l) -> perHost.put(host, new HostBudget(l.runsPerRepository(), l.runs(), l.dispatchesPerHour())));
+        (host, l) ->
+            perHost.put(
+                host, new HostBudget(l.runsPerRepository(), l.runs(), l.dispatchesPerHour())));
     return new BudgetLimits(
         runsPerRepository, runsPerHost, dispatchesPerHour, perHost, providerHosts, reclaimAfter);
   }

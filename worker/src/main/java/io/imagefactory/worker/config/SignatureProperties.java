@@ -2,8 +2,8 @@ package io.imagefactory.worker.config;
 
 import io.imagefactory.signature.RegistryCredentials;
 import io.imagefactory.signature.RegistryHosts;
-import io.imagefactory.signature.SigstoreTrust;
 import io.imagefactory.signature.SignatureActivitiesImpl;
+import io.imagefactory.signature.SigstoreTrust;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,16 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code image-factory.signatures.*}: how the worker reads base images' signatures from their
  * registries for the {@code verify:} rules of {@code images.yaml}.
  *
- * @param dockerConfig a Docker {@code config.json} with registry credentials (a mounted
- *     {@code kubernetes.io/dockerconfigjson} Secret); unset: every registry is asked anonymously
- * @param insecureRegistries registries ({@code host:port}) reached over plain HTTP, such as a
- *     local registry in a demo
+ * @param dockerConfig a Docker {@code config.json} with registry credentials (a mounted {@code
+ *     kubernetes.io/dockerconfigjson} Secret); unset: every registry is asked anonymously
+ * @param insecureRegistries registries ({@code host:port}) reached over plain HTTP, such as a local
+ *     registry in a demo
  * @param trustedRoot the Sigstore {@code trusted_root.json} keyless rules are checked against
  *     (offline); unset: Sigstore's public-good root, fetched through its TUF repository when a
  *     keyless rule is first checked
- * @param unverifiedCache how long a verdict that did not verify is answered from the worker's
- *     cache (verified ones are kept for good); below the five minutes of a held digest's first
- *     re-check
+ * @param unverifiedCache how long a verdict that did not verify is answered from the worker's cache
+ *     (verified ones are kept for good); below the five minutes of a held digest's first re-check
  */
 @ConfigurationProperties("image-factory.signatures")
 public record SignatureProperties(
@@ -34,7 +33,8 @@ public record SignatureProperties(
 
   public SignatureProperties {
     insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
-    unverifiedCache = unverifiedCache == null ? SignatureActivitiesImpl.UNVERIFIED_KEPT : unverifiedCache;
+    unverifiedCache =
+        unverifiedCache == null ? SignatureActivitiesImpl.UNVERIFIED_KEPT : unverifiedCache;
   }
 
   RegistryHosts hosts() {

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkSearchAttributes whether the worker checks, and registers where it may, the search
  *     attributes its workflows set before it starts polling; turn off only where they exist and the
  *     worker's identity may not list them
- * @param shutdownGrace how long the workers' running tasks may take to finish after SIGTERM; keep it
- *     below the pod's {@code terminationGracePeriodSeconds} (deploy/README.md, Shutdown)
+ * @param shutdownGrace how long the workers' running tasks may take to finish after SIGTERM; keep
+ *     it below the pod's {@code terminationGracePeriodSeconds} (deploy/README.md, Shutdown)
  */
 public record TemporalProperties(
     SecretFile apiKeyFile,

@@ -77,7 +77,8 @@ public final class EmbeddedTemporalServer implements Closeable {
   }
 
   /** Registers search attributes in {@code namespace}, as an operator would on a cluster. */
-  public void registerSearchAttributes(String namespace, Map<String, IndexedValueType> definitions) {
+  public void registerSearchAttributes(
+      String namespace, Map<String, IndexedValueType> definitions) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
             OperatorServiceStubsOptions.newBuilder()

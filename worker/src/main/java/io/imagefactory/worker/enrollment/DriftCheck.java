@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * Hands the drift workflow ({@code drift}) this worker's interval: starts it when it is not
- * running, tells the running one otherwise (the same interval changes nothing there), and ends
- * it when the interval is zero. Every replica does this at start; the outcome is the same.
+ * running, tells the running one otherwise (the same interval changes nothing there), and ends it
+ * when the interval is zero. Every replica does this at start; the outcome is the same.
  */
 final class DriftCheck {
 

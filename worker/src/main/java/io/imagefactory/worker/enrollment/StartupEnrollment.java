@@ -52,7 +52,9 @@ public final class StartupEnrollment implements Runnable, AutoCloseable {
       try {
         if (!enrolled) {
           EnrollmentRequester.Outcome outcome = enrollments.request(EnrollmentRequest.of(REASON));
-          log.info("Enrollment {} at worker start", outcome == EnrollmentRequester.Outcome.STARTED ? "started" : "queued");
+          log.info(
+              "Enrollment {} at worker start",
+              outcome == EnrollmentRequester.Outcome.STARTED ? "started" : "queued");
           enrolled = true;
         }
         if (!drifting) {

@@ -11,9 +11,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Whether the worker can reach its Temporal frontend. Part of readiness: a worker that cannot
- * deliver a Kargo event to a workflow should not be sent one, so the Service routes around it
- * until Temporal answers again. Its details say whether the workers poll yet: a worker started
- * while Temporal was away starts them once it answers.
+ * deliver a Kargo event to a workflow should not be sent one, so the Service routes around it until
+ * Temporal answers again. Its details say whether the workers poll yet: a worker started while
+ * Temporal was away starts them once it answers.
  */
 public class TemporalHealthIndicator extends AbstractHealthIndicator {
 

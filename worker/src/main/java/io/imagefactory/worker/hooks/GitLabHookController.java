@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/hooks/gitlab}: GitLab's push hook of the state repository. The secret token
- * ({@code X-Gitlab-Token}) is checked before the body is looked at; a wrong one is answered 401
- * and starts nothing. Only {@code Push Hook} events are handled, by {@link PushEnrollment}.
+ * ({@code X-Gitlab-Token}) is checked before the body is looked at; a wrong one is answered 401 and
+ * starts nothing. Only {@code Push Hook} events are handled, by {@link PushEnrollment}.
  */
 @RestController
 class GitLabHookController {
@@ -62,7 +62,9 @@ class GitLabHookController {
           token == null ? "no X-Gitlab-Token" : "wrong X-Gitlab-Token");
       return HookProblems.of(
           HttpStatus.UNAUTHORIZED,
-          token == null ? "X-Gitlab-Token is required" : "X-Gitlab-Token is not the hook's secret token");
+          token == null
+              ? "X-Gitlab-Token is required"
+              : "X-Gitlab-Token is not the hook's secret token");
     }
     if (!PUSH.equals(event)) {
       return ResponseEntity.ok(

@@ -45,7 +45,8 @@ final class HookSecret {
     try {
       presented =
           HexFormat.of()
-              .parseHex(signature.substring(SIGNATURE_PREFIX.length()).strip().toLowerCase(Locale.ROOT));
+              .parseHex(
+                  signature.substring(SIGNATURE_PREFIX.length()).strip().toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException notHex) {
       return false;
     }

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a verified push does, whichever host sent it: a push to the state repository's branch
- * starts an enrollment (or queues one more pass of the running one) and is answered 202; a push to
- * any other branch is answered 200 with the reason and starts nothing.
+ * What a verified push does, whichever host sent it: a push to the state repository's branch starts
+ * an enrollment (or queues one more pass of the running one) and is answered 202; a push to any
+ * other branch is answered 200 with the reason and starts nothing.
  */
 final class PushEnrollment {
 
@@ -32,7 +32,9 @@ final class PushEnrollment {
     this.branchRef = "refs/heads/" + branch;
   }
 
-  /** Handles the push {@code body} (GitHub's and GitLab's both carry {@code ref}) from {@code host}. */
+  /**
+   * Handles the push {@code body} (GitHub's and GitLab's both carry {@code ref}) from {@code host}.
+   */
   ResponseEntity<?> push(String host, byte[] body) {
     String ref = refOf(body);
     if (ref == null) {

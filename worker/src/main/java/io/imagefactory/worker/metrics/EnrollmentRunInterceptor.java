@@ -14,9 +14,9 @@ import java.time.Duration;
 /**
  * Sees each enrollment run end — with its result, a failure, or a continue-as-new — and counts it,
  * so the enrollment workflow itself stays free of metrics. The count happens only when the end is
- * not being replayed ({@link Workflow#isReplaying()}, the SDK's guard for exactly this: metrics
- * and logs), so a worker that rebuilds a run from its history does not count it again. The
- * duration is workflow time, from the run's start to its end.
+ * not being replayed ({@link Workflow#isReplaying()}, the SDK's guard for exactly this: metrics and
+ * logs), so a worker that rebuilds a run from its history does not count it again. The duration is
+ * workflow time, from the run's start to its end.
  */
 final class EnrollmentRunInterceptor extends WorkerInterceptorBase {
 

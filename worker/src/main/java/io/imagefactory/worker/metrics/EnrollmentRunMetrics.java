@@ -11,10 +11,13 @@ final class EnrollmentRunMetrics {
 
   /** The run ended without errors. */
   static final String SUCCEEDED = "succeeded";
+
   /** {@code images.yaml} was invalid, or the writer rejected the enrollment: nothing changed. */
   static final String INVALID = "invalid";
+
   /** The run failed (an activity gave up, a bug). */
   static final String FAILED = "failed";
+
   /** The run continued as new to serve requests that arrived meanwhile. */
   static final String CONTINUED = "continued";
 

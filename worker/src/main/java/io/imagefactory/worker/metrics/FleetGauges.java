@@ -11,9 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The fleet as gauges, read from the {@link FleetStateWatcher}'s state at scrape time: images by
- * kind and status (every combination, zeros included, so a series never disappears), stale
- * managed images, and the age of the state they were computed from. Until the first read every
- * gauge is NaN, which no alert mistakes for zero.
+ * kind and status (every combination, zeros included, so a series never disappears), stale managed
+ * images, and the age of the state they were computed from. Until the first read every gauge is
+ * NaN, which no alert mistakes for zero.
  */
 final class FleetGauges implements MeterBinder {
 
@@ -56,6 +56,8 @@ final class FleetGauges implements MeterBinder {
 
   private double age() {
     Instant checked = watcher.checkedAt();
-    return checked == null ? Double.NaN : Duration.between(checked, clock.instant()).toMillis() / 1000.0;
+    return checked == null
+        ? Double.NaN
+        : Duration.between(checked, clock.instant()).toMillis() / 1000.0;
   }
 }

@@ -1,9 +1,5 @@
 package io.imagefactory.worker.metrics;
 
-import io.imagefactory.statefiles.StateFileProblem;
-import io.imagefactory.statefiles.StateFileStore;
-import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.statefiles.StateSnapshotReader;
 import io.imagefactory.fleet.ImageFacts;
 import io.imagefactory.statefiles.StateFileProblem;
 import io.imagefactory.statefiles.StateFileStore;
@@ -23,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The facts of every state file at one commit of the state repository. Built from the previous
- * one by parsing only the files whose bytes changed, so following a 10,000-image repository costs
- * the few files a commit touched; a file that no longer parses keeps its last good facts.
+ * The facts of every state file at one commit of the state repository. Built from the previous one
+ * by parsing only the files whose bytes changed, so following a 10,000-image repository costs the
+ * few files a commit touched; a file that no longer parses keeps its last good facts.
  */
 final class FleetState {
 
@@ -65,7 +61,9 @@ final class FleetState {
     Map<String, ImageFacts> nextFacts = new HashMap<>(facts);
     nextFacts.keySet().retainAll(files.keySet());
     StateSnapshot snapshot = new StateSnapshotReader().read(changed);
-    snapshot.images().forEach((name, s) -> nextFacts.put(StateFileStore.imagePath(name), ImageFacts.of(s)));
+    snapshot
+        .images()
+        .forEach((name, s) -> nextFacts.put(StateFileStore.imagePath(name), ImageFacts.of(s)));
     snapshot
         .baseImages()
         .forEach((name, s) -> nextFacts.put(StateFileStore.baseImagePath(name), ImageFacts.of(s)));

@@ -84,7 +84,10 @@ final class FleetStateWatcher implements AutoCloseable {
   private void failed(RuntimeException e) {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (!reason.equals(lastError)) {
-      log.warn("Fleet metrics not refreshed ({}); they stay at state commit {}", reason, current.commit());
+      log.warn(
+          "Fleet metrics not refreshed ({}); they stay at state commit {}",
+          reason,
+          current.commit());
     }
     lastError = reason;
   }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The names of the worker's own metrics, as Micrometer registers them; Prometheus adds {@code
- * _total} to counters and {@code _seconds} to timers. {@code worker/README.md} lists each with
- * its labels.
+ * _total} to counters and {@code _seconds} to timers. {@code worker/README.md} lists each with its
+ * labels.
  */
 final class MetricNames {
 

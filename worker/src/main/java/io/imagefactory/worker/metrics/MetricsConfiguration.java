@@ -6,8 +6,8 @@ import io.imagefactory.staterepo.StateRepoMetrics;
 import io.imagefactory.worker.webhook.ImageEventOutcomes;
 import io.imagefactory.worker.webhook.StateSnapshots;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The worker's fleet metrics on {@code /actuator/prometheus}: the counters the activities, the
  * enrollment and the webhook record through their small interfaces, and the gauges computed from
- * the state repository's tip. The Temporal autoconfiguration picks up the {@link
- * WorkerInterceptor} bean for every worker.
+ * the state repository's tip. The Temporal autoconfiguration picks up the {@link WorkerInterceptor}
+ * bean for every worker.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetricsProperties.class)
@@ -53,8 +53,7 @@ public class MetricsConfiguration {
 
   /** One series per CI host the providers go to, as the rebuild budget counts them. */
   @Bean(destroyMethod = "close")
-  RebuildQueueGauges rebuildQueueGauges(
-      WorkflowClient client, BudgetLimits limits) {
+  RebuildQueueGauges rebuildQueueGauges(WorkflowClient client, BudgetLimits limits) {
     Set<String> hosts = new TreeSet<>(List.of(limits.hostOf("github"), limits.hostOf("gitlab")));
     return new RebuildQueueGauges(client, hosts).start();
   }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the worker's metrics, under {@code image-factory.metrics}.
  *
- * @param staleAfter how long an image may go without a build while a newer base digest waits
- *     before {@code image_factory_images_stale} counts it
+ * @param staleAfter how long an image may go without a build while a newer base digest waits before
+ *     {@code image_factory_images_stale} counts it
  */
 @ConfigurationProperties("image-factory.metrics")
 public record MetricsProperties(@DefaultValue("30d") Duration staleAfter) {}

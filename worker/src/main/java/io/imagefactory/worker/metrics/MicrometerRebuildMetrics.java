@@ -8,9 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
- * The rebuild activities' counts as Prometheus counters, by provider and outcome. The series of
- * the two built-in providers exist from the start at zero, so {@code increase()} sees the first
- * failure too.
+ * The rebuild activities' counts as Prometheus counters, by provider and outcome. The series of the
+ * two built-in providers exist from the start at zero, so {@code increase()} sees the first failure
+ * too.
  */
 final class MicrometerRebuildMetrics implements RebuildMetrics {
 

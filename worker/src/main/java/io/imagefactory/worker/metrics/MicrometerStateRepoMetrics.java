@@ -22,7 +22,8 @@ final class MicrometerStateRepoMetrics implements StateRepoMetrics {
     this.registry = registry;
     this.pushRetries =
         Counter.builder(MetricNames.STATE_PUSH_RETRIES)
-            .description("Pushes to the state repository rejected because the branch moved, re-applied")
+            .description(
+                "Pushes to the state repository rejected because the branch moved, re-applied")
             .register(registry);
     this.dispatchDelay =
         latency(
@@ -33,7 +34,9 @@ final class MicrometerStateRepoMetrics implements StateRepoMetrics {
             MetricNames.REBUILD_BUILD_DELAY,
             "From a base digest first seen to the new build of the image rebuilt onto it");
     for (String outcome :
-        new String[] {StateRepoMetrics.COMMITTED, StateRepoMetrics.UNCHANGED, StateRepoMetrics.FAILED}) {
+        new String[] {
+          StateRepoMetrics.COMMITTED, StateRepoMetrics.UNCHANGED, StateRepoMetrics.FAILED
+        }) {
       commits(outcome);
     }
     LifecycleTransitions.ALL.forEach(this::transitions);

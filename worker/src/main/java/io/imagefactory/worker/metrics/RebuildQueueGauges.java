@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code image_factory_rebuild_queue_length{host}}: matured rebuilds waiting in the rebuild
- * budget per CI host, read from the budget workflow's {@code queueLengths} query on a thread of
- * its own (a scrape never waits on Temporal), so it is right after a restart and the same on every
- * replica. One series per CI host: the hosts this worker's providers go to always (zero when
- * nothing waits), and any other host the budget reports. NaN until the first read and while the
- * query fails, which no alert mistakes for an empty queue.
+ * {@code image_factory_rebuild_queue_length{host}}: matured rebuilds waiting in the rebuild budget
+ * per CI host, read from the budget workflow's {@code queueLengths} query on a thread of its own (a
+ * scrape never waits on Temporal), so it is right after a restart and the same on every replica.
+ * One series per CI host: the hosts this worker's providers go to always (zero when nothing waits),
+ * and any other host the budget reports. NaN until the first read and while the query fails, which
+ * no alert mistakes for an empty queue.
  */
 final class RebuildQueueGauges implements MeterBinder, AutoCloseable {
 
@@ -49,7 +49,8 @@ final class RebuildQueueGauges implements MeterBinder, AutoCloseable {
   }
 
   RebuildQueueGauges start() {
-    refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    refresher.scheduleWithFixedDelay(
+        this::refresh, 0, REFRESH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -64,7 +65,9 @@ final class RebuildQueueGauges implements MeterBinder, AutoCloseable {
     Map<String, Integer> read;
     try {
       read =
-          client.newWorkflowStub(RebuildBudgetWorkflow.class, WorkflowIds.REBUILD_BUDGET).queueLengths();
+          client
+              .newWorkflowStub(RebuildBudgetWorkflow.class, WorkflowIds.REBUILD_BUDGET)
+              .queueLengths();
       lastError = null;
     } catch (WorkflowNotFoundException e) {
       read = Map.of(); // Started with the first ticket: until then nothing waits.
@@ -92,7 +95,8 @@ final class RebuildQueueGauges implements MeterBinder, AutoCloseable {
   private void register(String host) {
     MeterRegistry target = registry;
     if (target != null) {
-      Gauge.builder(MetricNames.REBUILD_QUEUE_LENGTH, lengths, l -> l.getOrDefault(host, Double.NaN))
+      Gauge.builder(
+              MetricNames.REBUILD_QUEUE_LENGTH, lengths, l -> l.getOrDefault(host, Double.NaN))
           .description("Matured rebuilds waiting in the rebuild budget for a slot, per CI host")
           .tag("host", host)
           .register(target);

@@ -1,10 +1,10 @@
 package io.imagefactory.worker.page;
 
+import io.imagefactory.fleet.ImageFacts;
 import io.imagefactory.statefiles.BaseImageState;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.StateSnapshot;
-import io.imagefactory.fleet.ImageFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,12 +1,12 @@
 package io.imagefactory.worker.page;
 
+import io.imagefactory.fleet.ImageFacts;
 import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
-import io.imagefactory.statefiles.RebuildState;
 import io.imagefactory.statefiles.PendingDigest;
 import io.imagefactory.statefiles.RebuildEntry;
-import io.imagefactory.fleet.ImageFacts;
+import io.imagefactory.statefiles.RebuildState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.imagefactory.worker.page;
 
-import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.catalog.RebuildDelay;
-import io.imagefactory.statefiles.RebuildState;
+import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.PendingDigest;
+import io.imagefactory.statefiles.RebuildState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +56,12 @@ final class PendingTimeline {
                             + " at "
                             + digest
                             + (candidate.fastPath() != null
-                                    && candidate.maturesAt(d).isBefore(candidate.firstSeen().plus(d))
-                                ? " matures early (fast path: " + candidate.fastPath().describe() + ")"
+                                    && candidate
+                                        .maturesAt(d)
+                                        .isBefore(candidate.firstSeen().plus(d))
+                                ? " matures early (fast path: "
+                                    + candidate.fastPath().describe()
+                                    + ")"
                                 : " matures (rebuildDelay "
                                     + image.enrollment().rebuildDelay()
                                     + ")"))));

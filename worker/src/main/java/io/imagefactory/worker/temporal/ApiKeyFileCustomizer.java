@@ -8,9 +8,9 @@ import javax.annotation.Nonnull;
 /**
  * Sends the API key of {@code image-factory.temporal.api-key-file} as the bearer token of every
  * Temporal call, read from the file at each call: a rotated Secret applies without a restart, and
- * the key is never held in a setting, a log line or an exception message. As with the starter's
- * own {@code api-key}, the connection uses TLS unless {@code
- * spring.temporal.connection.enable-https} says {@code false}.
+ * the key is never held in a setting, a log line or an exception message. As with the starter's own
+ * {@code api-key}, the connection uses TLS unless {@code spring.temporal.connection.enable-https}
+ * says {@code false}.
  */
 final class ApiKeyFileCustomizer
     implements TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> {

@@ -13,8 +13,8 @@ import org.springframework.context.SmartLifecycle;
  * WorkerFactory#shutdown()} when it destroys the factory, which does not wait: the JVM then ends
  * with the Temporal client closed under a running activity (a GitHub dispatch, a push), whose
  * result is lost and whose work another replica repeats after the activity's timeout. This bean
- * stops first, while the client still works. What does not finish in time is left to Temporal:
- * its timeout hands it to another replica.
+ * stops first, while the client still works. What does not finish in time is left to Temporal: its
+ * timeout hands it to another replica.
  */
 public final class GracefulWorkerShutdown implements SmartLifecycle {
 
@@ -67,7 +67,9 @@ public final class GracefulWorkerShutdown implements SmartLifecycle {
     return running;
   }
 
-  /** Before the web server's graceful shutdown: webhooks only signal Temporal, which still works. */
+  /**
+   * Before the web server's graceful shutdown: webhooks only signal Temporal, which still works.
+   */
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE;

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes sure a namespace has the search attributes the workflows set, before any of them runs: a
  * real server fails the workflow task of an upsert that names an unregistered attribute, so every
- * image workflow would stall. Missing attributes are registered where the worker may (a
- * self-hosted server); where it may not (Temporal Cloud, no permission), or where one has another
- * type, it refuses with the commands that fix the namespace.
+ * image workflow would stall. Missing attributes are registered where the worker may (a self-hosted
+ * server); where it may not (Temporal Cloud, no permission), or where one has another type, it
+ * refuses with the commands that fix the namespace.
  *
  * <p>A server without {@code ListSearchAttributes} (the Java test server of the embedded default)
  * is asked to add each attribute: one it already has answers {@code ALREADY_EXISTS}, and its type

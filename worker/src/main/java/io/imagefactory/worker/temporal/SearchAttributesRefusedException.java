@@ -45,18 +45,21 @@ public final class SearchAttributesRefusedException extends RuntimeException {
     StringBuilder rename = new StringBuilder();
     found.forEach(
         (name, type) -> {
-          types.append(types.isEmpty() ? "" : "; ")
+          types
+              .append(types.isEmpty() ? "" : "; ")
               .append(name)
               .append(" is ")
               .append(typeName(type))
               .append(" where the workflows set ")
               .append(typeName(wanted.get(name)));
-          remove.append("  temporal operator search-attribute remove --namespace ")
+          remove
+              .append("  temporal operator search-attribute remove --namespace ")
               .append(namespace)
               .append(" --name ")
               .append(name)
               .append('\n');
-          rename.append("  tcld namespace search-attributes rename --namespace ")
+          rename
+              .append("  tcld namespace search-attributes rename --namespace ")
               .append(namespace)
               .append(" --existing-name ")
               .append(name)

@@ -8,14 +8,11 @@ public final class TemporalUnavailableException extends RuntimeException {
 
   TemporalUnavailableException(String target, Duration timeout, Throwable cause) {
     super(
-        "Temporal at " + target + " did not answer within " + seconds(timeout) + why(cause),
-        cause);
+        "Temporal at " + target + " did not answer within " + seconds(timeout) + why(cause), cause);
   }
 
   private static String seconds(Duration timeout) {
-    return timeout.toMillis() % 1000 == 0
-        ? timeout.toSeconds() + " s"
-        : timeout.toMillis() + " ms";
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
   }
 
   /** The last gRPC status on the way, if any: {@code UNAVAILABLE} says more than a timeout. */

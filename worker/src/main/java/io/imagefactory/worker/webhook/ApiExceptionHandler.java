@@ -58,8 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             : "Temporal is unavailable (" + Status.fromThrowable(e).getCode() + ")";
     log.warn("Image Factory API answered 503: {}", reason);
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, reason + "; retry later");
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, reason + "; retry later");
     problem.setProperty("reason", "temporal-unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, ImageEventController.RETRY_AFTER_SECONDS)

@@ -49,7 +49,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
       // Which one counts differs between proxies and servers: refuse rather than pick one.
-      log.info("Refused {} {}: more than one Authorization header", request.getMethod(), request.getRequestURI());
+      log.info(
+          "Refused {} {}: more than one Authorization header",
+          request.getMethod(),
+          request.getRequestURI());
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       problems.write(
           request, response, HttpStatus.UNAUTHORIZED, "send exactly one Authorization header");

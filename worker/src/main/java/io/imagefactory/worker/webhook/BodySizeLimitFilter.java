@@ -32,7 +32,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     this(limit, Map.of(), problems);
   }
 
-  /** @param limitsByPath other limits for these request paths (vulnerability reports are large) */
+  /**
+   * @param limitsByPath other limits for these request paths (vulnerability reports are large)
+   */
   BodySizeLimitFilter(int limit, Map<String, Integer> limitsByPath, ProblemWriter problems) {
     this.defaultLimit = limit;
     this.limitsByPath = Map.copyOf(limitsByPath);

@@ -67,7 +67,8 @@ class PlanController {
     try {
       return RebuildDelay.parse(text);
     } catch (RuntimeException e) {
-      throw ApiProblem.badRequest("runDuration", "'" + text + "' is not a duration such as 15m or PT15M");
+      throw ApiProblem.badRequest(
+          "runDuration", "'" + text + "' is not a duration such as 15m or PT15M");
     }
   }
 
@@ -75,7 +76,8 @@ class PlanController {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badRequest("now", "'" + text + "' is not an instant such as 2025-06-09T08:00:00Z");
+      throw ApiProblem.badRequest(
+          "now", "'" + text + "' is not an instant such as 2025-06-09T08:00:00Z");
     }
   }
 }

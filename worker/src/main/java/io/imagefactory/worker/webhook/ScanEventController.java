@@ -33,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
  * the summary signalled to the workflows that own the digest, which record it and decide the fast
  * path.
  *
- * <p>The digest is {@code ?digest=} when given: a multi-platform tag's digest is the index's,
- * while Trivy's {@code RepoDigests} may name the platform manifest it scanned. Without it, the
- * first of the report's {@code Metadata.RepoDigests}, then {@code Metadata.ImageID}, that is
- * tracked. Answers: 202 with the summary and the signals; 400 naming the field at fault; 404 when
- * no tracked digest is named; 413 over {@code image-factory.scan.max-report-size}; 503 when an
- * owner's workflow is not running (an enrollment is requested) or Temporal is slow.
+ * <p>The digest is {@code ?digest=} when given: a multi-platform tag's digest is the index's, while
+ * Trivy's {@code RepoDigests} may name the platform manifest it scanned. Without it, the first of
+ * the report's {@code Metadata.RepoDigests}, then {@code Metadata.ImageID}, that is tracked.
+ * Answers: 202 with the summary and the signals; 400 naming the field at fault; 404 when no tracked
+ * digest is named; 413 over {@code image-factory.scan.max-report-size}; 503 when an owner's
+ * workflow is not running (an enrollment is requested) or Temporal is slow.
  */
 @RestController
 class ScanEventController {
@@ -98,7 +98,8 @@ class ScanEventController {
     }
     ScanTargets targets = ScanTargets.of(directory.states());
     FreshnessJson index = FreshnessJson.of(directory.freshness());
-    String tracked = named.stream().filter(d -> !targets.ownersOf(d).isEmpty()).findFirst().orElse(null);
+    String tracked =
+        named.stream().filter(d -> !targets.ownersOf(d).isEmpty()).findFirst().orElse(null);
     if (tracked == null) {
       throw ApiProblem.notFound(
           "no base or external image has "
@@ -140,5 +141,6 @@ class ScanEventController {
   }
 
   /** The answer to an accepted report: its summary, the signals it became, the snapshot used. */
-  record Accepted(String status, ScanSummary summary, List<Signal> signals, FreshnessJson stateIndex) {}
+  record Accepted(
+      String status, ScanSummary summary, List<Signal> signals, FreshnessJson stateIndex) {}
 }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Hands a scan summary to the entities that own its digest: {@code scanned} to a base image's
- * workflow or an external image's. The signal is idempotent in both, so a report posted twice
- * has one effect.
+ * workflow or an external image's. The signal is idempotent in both, so a report posted twice has
+ * one effect.
  */
 final class ScanSignals {
 

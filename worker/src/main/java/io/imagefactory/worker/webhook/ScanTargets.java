@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which digests a vulnerability report may be about, and who owns each: a base image or an
- * external image whose digest is current or recent (a base's {@code digestHistory}), a candidate
- * of a managed image built on it, the digest a candidate replaces, or one a rebuild was for. A
- * report about any other digest informs no decision and is refused.
+ * Which digests a vulnerability report may be about, and who owns each: a base image or an external
+ * image whose digest is current or recent (a base's {@code digestHistory}), a candidate of a
+ * managed image built on it, the digest a candidate replaces, or one a rebuild was for. A report
+ * about any other digest informs no decision and is refused.
  */
 final class ScanTargets {
 
@@ -75,12 +75,14 @@ final class ScanTargets {
     }
     RebuildEntry last = rebuild.lastRebuild();
     if (last != null) {
-      last.baseDigests().forEach((base, digest) -> {
-        Kind kind = kinds.get(base);
-        if (kind != null) {
-          add(digest, kind, base);
-        }
-      });
+      last.baseDigests()
+          .forEach(
+              (base, digest) -> {
+                Kind kind = kinds.get(base);
+                if (kind != null) {
+                  add(digest, kind, base);
+                }
+              });
     }
   }
 

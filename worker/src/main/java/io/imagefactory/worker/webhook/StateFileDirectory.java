@@ -44,7 +44,8 @@ final class StateFileDirectory implements ImageDirectory, AutoCloseable {
     this.snapshots = snapshots;
     this.clock = clock;
     this.follower =
-        new TipFollower("state-index-refresh", snapshots, REFRESH_INTERVAL, this::load, this::failed);
+        new TipFollower(
+            "state-index-refresh", snapshots, REFRESH_INTERVAL, this::load, this::failed);
   }
 
   /**

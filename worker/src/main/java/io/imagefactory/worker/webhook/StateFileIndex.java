@@ -138,7 +138,6 @@ final class StateFileIndex {
       return Optional.empty();
     }
     return Optional.of(
-        new Entry(
-            image.name(), kind, enrollment.registry() + "/" + enrollment.repository(), null));
+        new Entry(image.name(), kind, enrollment.registry() + "/" + enrollment.repository(), null));
   }
 }

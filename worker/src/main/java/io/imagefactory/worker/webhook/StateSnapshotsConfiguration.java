@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The webhook's index reads the state files through the same state repository the activities
- * write, and follows its commits.
+ * The webhook's index reads the state files through the same state repository the activities write,
+ * and follows its commits.
  */
 @Configuration(proxyBeanMethods = false)
 class StateSnapshotsConfiguration {

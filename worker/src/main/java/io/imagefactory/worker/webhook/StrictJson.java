@@ -18,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Reads a request body with no leniency a proxy and the worker could disagree on: a key given
- * twice is refused (not "the last wins"), a number or boolean is not a string, and nesting is
- * bounded. Fields the record does not know are ignored, so a newer Kargo template adding one does
- * not stall every promotion. Every refusal is a 400 naming the field.
+ * Reads a request body with no leniency a proxy and the worker could disagree on: a key given twice
+ * is refused (not "the last wins"), a number or boolean is not a string, and nesting is bounded.
+ * Fields the record does not know are ignored, so a newer Kargo template adding one does not stall
+ * every promotion. Every refusal is a 400 naming the field.
  */
 final class StrictJson {
 
@@ -80,7 +80,8 @@ final class StrictJson {
       String message = String.valueOf(e.getOriginalMessage());
       if (message.startsWith("Duplicate Object property")) {
         String field = HumanText.printable(message.replaceAll("(?s).*\"(.*)\".*", "$1"), SHOWN);
-        throw ApiProblem.badRequest(field, "is given twice; refused rather than guess which counts");
+        throw ApiProblem.badRequest(
+            field, "is given twice; refused rather than guess which counts");
       }
       throw ApiProblem.badRequest("body", "is not valid JSON");
     } catch (JacksonException e) {
@@ -93,7 +94,8 @@ final class StrictJson {
       }
       String field =
           e.getPath().stream()
-              .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .map(
+                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
               .map(name -> HumanText.printable(name, SHOWN))
               .collect(Collectors.joining("."));
       throw ApiProblem.badRequest(field, "must be a string");

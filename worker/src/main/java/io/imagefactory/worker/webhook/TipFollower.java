@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 /**
  * Follows the state repository's tip on a thread of its own, for a reader that keeps what it
  * derives from the state in memory (the webhook's index, the fleet gauges): right after each commit
- * this worker pushes, every interval otherwise (a fetch, which brings the commits of another replica
- * or a person), and when asked. What a read makes of a commit, and of a failed fetch, stays with
- * the reader.
+ * this worker pushes, every interval otherwise (a fetch, which brings the commits of another
+ * replica or a person), and when asked. What a read makes of a commit, and of a failed fetch, stays
+ * with the reader.
  */
 public final class TipFollower implements AutoCloseable {
 

@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The bearer token callers of the API present. The expected token is read at every check (from its
  * file when one is configured), so a rotated Secret applies at once; the comparison takes the same
- * time whatever the presented token is, so timing tells an attacker nothing. The status page
- * checks the same token.
+ * time whatever the presented token is, so timing tells an attacker nothing. The status page checks
+ * the same token.
  */
 public final class WebhookToken {
 

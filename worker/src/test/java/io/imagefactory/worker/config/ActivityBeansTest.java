@@ -90,7 +90,9 @@ class ActivityBeansTest {
 
   @Test
   void withoutCredentialsNoProviderIsConfiguredAndDispatchesAreRecorded() {
-    CiProviders ci = new CiConfiguration().ciProviders(properties(null, null), RebuildBudgetProperties.defaults());
+    CiProviders ci =
+        new CiConfiguration()
+            .ciProviders(properties(null, null), RebuildBudgetProperties.defaults());
 
     assertThat(ci.providers()).isEmpty();
     assertThat(ci.gitCredentials()).isEmpty();
@@ -101,7 +103,9 @@ class ActivityBeansTest {
     SecretFile github = new SecretFile(Path.of("/var/run/secrets/github/token"));
     SecretFile gitlab = new SecretFile(Path.of("/var/run/secrets/gitlab/token"));
 
-    CiProviders ci = new CiConfiguration().ciProviders(properties(github, gitlab), RebuildBudgetProperties.defaults());
+    CiProviders ci =
+        new CiConfiguration()
+            .ciProviders(properties(github, gitlab), RebuildBudgetProperties.defaults());
 
     assertThat(ci.providers()).extracting(p -> p.name()).containsExactly("github", "gitlab");
     assertThat(ci.gitCredentials()).containsOnlyKeys("github.com", "gitlab.acme.io");
@@ -113,9 +117,11 @@ class ActivityBeansTest {
   void theStateRepositoryIsReadFromItsUrlOnlyOnTheGitHubHost() {
     GitHubProperties github =
         new GitHubProperties(null, null, null, URI.create("https://api.github.com"), null, null);
-    assertThat(CiProviders.stateRepositoryOf(github, stateRepo("https://github.com/acme/state.git")))
+    assertThat(
+            CiProviders.stateRepositoryOf(github, stateRepo("https://github.com/acme/state.git")))
         .isEqualTo("acme/state");
-    assertThat(CiProviders.stateRepositoryOf(github, stateRepo("https://gitlab.com/acme/state.git")))
+    assertThat(
+            CiProviders.stateRepositoryOf(github, stateRepo("https://gitlab.com/acme/state.git")))
         .isNull();
     assertThat(CiProviders.stateRepositoryOf(github, stateRepo("/srv/git/state.git"))).isNull();
     GitHubProperties ghe =
@@ -148,9 +154,14 @@ class ActivityBeansTest {
         null,
         null,
         new GitHubProperties(
-            githubToken, null, null, URI.create("https://api.github.com"), null,
+            githubToken,
+            null,
+            null,
+            URI.create("https://api.github.com"),
+            null,
             Duration.ofHours(24)),
-        new GitLabProperties(URI.create("https://gitlab.acme.io"), gitlabToken, Duration.ofHours(24)),
+        new GitLabProperties(
+            URI.create("https://gitlab.acme.io"), gitlabToken, Duration.ofHours(24)),
         new ArgoCdProperties("image-factory", "argocd", Duration.ofMinutes(1)),
         null,
         null,

@@ -31,7 +31,8 @@ class GitConfigurationTest {
 
   @Test
   void defaultDataDirectoryIsMadeAbsoluteOnce() {
-    Path dir = cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/acme/state.git"));
+    Path dir =
+        cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/acme/state.git"));
 
     assertThat(dir).isAbsolute();
     assertThat(dir.getParent())
@@ -40,8 +41,10 @@ class GitConfigurationTest {
 
   @Test
   void workersOfDifferentStateRepositoriesOrBranchesNeverShareACache() {
-    Path acme = cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/acme/state.git"));
-    Path other = cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/other/state.git"));
+    Path acme =
+        cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/acme/state.git"));
+    Path other =
+        cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/other/state.git"));
     Path branch =
         cacheDir(
             Map.of(
@@ -50,7 +53,8 @@ class GitConfigurationTest {
 
     assertThat(acme).isNotEqualTo(other).isNotEqualTo(branch);
     assertThat(other).isNotEqualTo(branch);
-    assertThat(cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/acme/state.git")))
+    assertThat(
+            cacheDir(Map.of("image-factory.state-repo.url", "https://github.com/acme/state.git")))
         .isEqualTo(acme);
   }
 

@@ -136,8 +136,10 @@ class ImageFactoryPropertiesTest {
                 Duration.ofMinutes(1),
                 false,
                 Duration.ofSeconds(40)));
-    assertThat(environment(Map.of()).bindOrCreate("image-factory.temporal", TemporalProperties.class))
-        .isEqualTo(new TemporalProperties(
+    assertThat(
+            environment(Map.of()).bindOrCreate("image-factory.temporal", TemporalProperties.class))
+        .isEqualTo(
+            new TemporalProperties(
                 null, Duration.ofSeconds(5), Duration.ofSeconds(30), true, Duration.ofSeconds(75)));
   }
 

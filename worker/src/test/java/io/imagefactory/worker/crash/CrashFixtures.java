@@ -1,20 +1,19 @@
 package io.imagefactory.worker.crash;
 
-import io.imagefactory.worker.temporal.Eventually;
 import io.imagefactory.github.FakeGitHub;
 import io.imagefactory.github.FakeGitHub.Answer;
 import io.imagefactory.github.Fixtures;
 import io.imagefactory.staterepo.GitFixtures;
-import java.time.Duration;
+import io.imagefactory.worker.temporal.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -52,7 +51,8 @@ final class CrashFixtures {
       int line = text.indexOf("rebuildDelay: ", at);
       int end = text.indexOf('\n', line);
       if (at < 0 || line < 0) {
-        throw new IllegalArgumentException("no rebuildDelay for " + delay.getKey() + " in " + catalog);
+        throw new IllegalArgumentException(
+            "no rebuildDelay for " + delay.getKey() + " in " + catalog);
       }
       text = text.substring(0, line) + "rebuildDelay: " + delay.getValue() + text.substring(end);
     }
@@ -80,12 +80,20 @@ final class CrashFixtures {
           github.on(
               "GET",
               STATE_REPO_API + "/actions/runs/" + id,
-              Answer.json(200, Fixtures.run(id, "Build #" + id, Instant.now(), "completed", "success")));
+              Answer.json(
+                  200, Fixtures.run(id, "Build #" + id, Instant.now(), "completed", "success")));
           return Answer.json(
               200,
-              "{\"workflow_run_id\": " + id + ", \"run_url\": \"" + github.baseUrl() + STATE_REPO_API
-                  + "/actions/runs/" + id + "\", \"html_url\": \"https://github.com/x/y/actions/runs/"
-                  + id + "\"}");
+              "{\"workflow_run_id\": "
+                  + id
+                  + ", \"run_url\": \""
+                  + github.baseUrl()
+                  + STATE_REPO_API
+                  + "/actions/runs/"
+                  + id
+                  + "\", \"html_url\": \"https://github.com/x/y/actions/runs/"
+                  + id
+                  + "\"}");
         });
     Path token = Files.writeString(dir.resolve("github-token"), "ghp_" + "crash".repeat(8));
     return Map.of(
@@ -103,8 +111,10 @@ final class CrashFixtures {
     StringBuilder more = new StringBuilder();
     for (int i = 1; i <= count; i++) {
       String name = String.format("ext-%03d", i);
-      more.append("\n  - name: ").append(name)
-          .append("\n    registry: quay.io\n    repository: crash/").append(name)
+      more.append("\n  - name: ")
+          .append(name)
+          .append("\n    registry: quay.io\n    repository: crash/")
+          .append(name)
           .append("\n    allowTags: ^1\\.0$\n");
     }
     Files.writeString(examples.resolve("images.yaml"), more.toString(), StandardOpenOption.APPEND);
@@ -124,7 +134,8 @@ final class CrashFixtures {
     try (Stream<Path> walk = Files.walk(examples)) {
       for (Path file : (Iterable<Path>) walk::iterator) {
         if (Files.isRegularFile(file)) {
-          files.put(examples.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+          files.put(
+              examples.relativize(file).toString().replace('\\', '/'), Files.readString(file));
         }
       }
     }

@@ -14,9 +14,9 @@ import javax.annotation.Nonnull;
  * killed worker needs on the Temporal test server, and nothing else:
  *
  * <ul>
- *   <li><b>Sticky execution off.</b> A worker asks the server to send a workflow's next task to
- *       its own sticky queue; a real server moves the task to the normal queue when nobody polls
- *       the sticky one within its schedule-to-start timeout (5 s), but the test server has no such
+ *   <li><b>Sticky execution off.</b> A worker asks the server to send a workflow's next task to its
+ *       own sticky queue; a real server moves the task to the normal queue when nobody polls the
+ *       sticky one within its schedule-to-start timeout (5 s), but the test server has no such
  *       timeout for workflow tasks, so every workflow cached by a killed worker would stall for
  *       good. A zero timeout makes the SDK send no sticky attributes at all.
  *   <li><b>A short commit timeout.</b> The test server cannot skip time while an activity is

@@ -48,7 +48,8 @@ class EmbeddedServerLostTest {
     Path examples =
         CrashFixtures.examples(dir.resolve("examples"), Map.of("nginx-site", "PT1S", "api", "7d"));
     try (FakeGitHub github = FakeGitHub.start()) {
-      Map<String, String> settings = new HashMap<>(CrashFixtures.gitHub(github, examples, NGINX_WORKFLOW, dir));
+      Map<String, String> settings =
+          new HashMap<>(CrashFixtures.gitHub(github, examples, NGINX_WORKFLOW, dir));
       settings.put("image-factory.embedded.examples-dir", examples.toString());
       settings.put("image-factory.embedded.port", String.valueOf(WorkerProcess.freePort()));
       String target = "127.0.0.1:" + settings.get("image-factory.embedded.port");
@@ -69,7 +70,8 @@ class EmbeddedServerLostTest {
               () -> GitFixtures.read(state, "main", "images/nginx-site.yaml"),
               text -> text.contains("outcome: succeeded"));
           CrashFixtures.eventually(
-              () -> GitFixtures.read(state, "main", "images/api.yaml"), text -> text.contains(digest('2')));
+              () -> GitFixtures.read(state, "main", "images/api.yaml"),
+              text -> text.contains(digest('2')));
           entities = entityIds(state);
         }
         assertThat(github.requests("POST", CrashFixtures.dispatches(NGINX_WORKFLOW))).hasSize(1);
@@ -84,11 +86,14 @@ class EmbeddedServerLostTest {
         EnrollmentResult restored = enroll(second, temporal.client);
         assertThat(restored.errors()).isEmpty();
         for (String id : entities) {
-          assertThat(temporal.status(id)).as(id).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+          assertThat(temporal.status(id))
+              .as(id)
+              .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
         }
         ImageRuntime apiAfter = api(temporal.client).status().runtime();
         assertThat(apiAfter.pending()).isEqualTo(apiBefore.pending());
-        ImageWorkflow nginx = temporal.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
+        ImageWorkflow nginx =
+            temporal.client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
         RebuildEntry last = nginx.status().runtime().lastRebuild();
         assertThat(last.rebuildId()).isEqualTo("nginx-site#1");
         assertThat(last.outcome()).isEqualTo(RebuildEntry.SUCCEEDED);
@@ -107,7 +112,8 @@ class EmbeddedServerLostTest {
     }
   }
 
-  private static EnrollmentResult enroll(WorkerProcess worker, WorkflowClient client) throws Exception {
+  private static EnrollmentResult enroll(WorkerProcess worker, WorkflowClient client)
+      throws Exception {
     assertThat(worker.post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
     return client
         .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
@@ -126,7 +132,13 @@ class EmbeddedServerLostTest {
   private static List<String> entityIds(Repository state) throws Exception {
     List<String> ids = new java.util.ArrayList<>();
     for (String name :
-        List.of("nginx-site", "api", "web", "base-python", "reports", "image-factory-worker",
+        List.of(
+            "nginx-site",
+            "api",
+            "web",
+            "base-python",
+            "reports",
+            "image-factory-worker",
             "postgres")) {
       assertThat(GitFixtures.read(state, "main", "images/" + name + ".yaml")).isNotNull();
       ids.add(WorkflowIds.image(name));

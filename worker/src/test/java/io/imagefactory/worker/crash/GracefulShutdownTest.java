@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM ({@link Process#destroy()}) of a worker process while its rebuild dispatch waits for a
  * slow GitHub: the worker stops polling, the dispatch finishes and is recorded by Temporal, the
- * process exits 0 within its grace period, and a second worker process finishes the rebuild
- * without dispatching it again.
+ * process exits 0 within its grace period, and a second worker process finishes the rebuild without
+ * dispatching it again.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -63,7 +63,9 @@ class GracefulShutdownTest {
       try {
         assertThat(first.post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
         EnrollmentResult enrolled =
-            temporal.client().newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
+            temporal
+                .client()
+                .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
                 .getResult(EnrollmentResult.class);
         assertThat(enrolled.errors()).isEmpty();
         first.imageEvent("docker.io/library/nginx", "1.27-alpine", "sha256:" + "1".repeat(64));
@@ -88,7 +90,9 @@ class GracefulShutdownTest {
       }
 
       assertThat(exit).as("exit code after SIGTERM").isZero();
-      assertThat(stopping).as("it waited for the dispatch").isGreaterThan(SLOW_DISPATCH.minusSeconds(2));
+      assertThat(stopping)
+          .as("it waited for the dispatch")
+          .isGreaterThan(SLOW_DISPATCH.minusSeconds(2));
       assertThat(stopping).as("within the grace period").isLessThan(GRACE);
       assertThat(first.logText())
           .contains("Temporal workers stop polling")
@@ -122,10 +126,14 @@ class GracefulShutdownTest {
     }
     String run = CrashFixtures.STATE_REPO_API + "/actions/runs/1";
     github.on(
-        "GET", run, Answer.json(200, Fixtures.run(1, "Build #1", Instant.now(), "completed", "success")));
+        "GET",
+        run,
+        Answer.json(200, Fixtures.run(1, "Build #1", Instant.now(), "completed", "success")));
     return Answer.json(
         200,
-        "{\"workflow_run_id\": 1, \"run_url\": \"" + github.baseUrl() + run
+        "{\"workflow_run_id\": 1, \"run_url\": \""
+            + github.baseUrl()
+            + run
             + "\", \"html_url\": \"https://github.com/x/y/actions/runs/1\"}");
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kill -9} of the worker process while an image's seven-day soak timer is pending, with
- * the Temporal test server in a process of its own: a new worker process takes the image over,
- * and at maturity GitHub receives exactly one {@code workflow_dispatch}.
+ * {@code kill -9} of the worker process while an image's seven-day soak timer is pending, with the
+ * Temporal test server in a process of its own: a new worker process takes the image over, and at
+ * maturity GitHub receives exactly one {@code workflow_dispatch}.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -41,7 +41,8 @@ class KillDuringRebuildTimerTest {
     Path examples = CrashFixtures.examples(dir.resolve("examples"), Map.of("nginx-site", "7d"));
     try (FakeGitHub github = FakeGitHub.start();
         TemporalServerProcess temporal = TemporalServerProcess.start(dir.resolve("temporal"))) {
-      Map<String, String> settings = new HashMap<>(CrashFixtures.gitHub(github, examples, WORKFLOW, dir));
+      Map<String, String> settings =
+          new HashMap<>(CrashFixtures.gitHub(github, examples, WORKFLOW, dir));
       settings.put("image-factory.embedded.examples-dir", examples.toString());
       Path workerDir = dir.resolve("worker");
       ImageWorkflow nginx =
@@ -51,7 +52,10 @@ class KillDuringRebuildTimerTest {
       try {
         assertThat(first.post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
         EnrollmentResult enrolled =
-            temporal.client().newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+            temporal
+                .client()
+                .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
+                .getResult(EnrollmentResult.class);
         assertThat(enrolled.errors()).isEmpty();
         // The first digest a base sees is its baseline; the next one is a candidate.
         first.imageEvent("docker.io/library/nginx", "1.27-alpine", "sha256:" + "1".repeat(64));
@@ -70,9 +74,12 @@ class KillDuringRebuildTimerTest {
       }
       assertThat(first.alive()).isFalse();
 
-      try (WorkerProcess second = WorkerProcess.start(workerDir, temporal.target(), settings, Map.of())) {
+      try (WorkerProcess second =
+          WorkerProcess.start(workerDir, temporal.target(), settings, Map.of())) {
         temporal.skip(Duration.ofDays(7).plusMinutes(1));
-        assertThat(CrashFixtures.eventually(() -> github.requests("POST", DISPATCHES).size(), n -> n >= 1))
+        assertThat(
+                CrashFixtures.eventually(
+                    () -> github.requests("POST", DISPATCHES).size(), n -> n >= 1))
             .isEqualTo(1);
         RebuildEntry rebuild =
             CrashFixtures.eventually(

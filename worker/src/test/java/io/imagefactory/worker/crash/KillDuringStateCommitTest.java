@@ -80,12 +80,15 @@ class KillDuringStateCommitTest {
               workerDir,
               temporal.target(),
               settings,
-              point.crashAt == null ? Map.of() : Map.of("image-factory.test.crash-at", point.crashAt));
+              point.crashAt == null
+                  ? Map.of()
+                  : Map.of("image-factory.test.crash-at", point.crashAt));
       try {
         assertThat(first.post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
         if (hold == null) {
           assertThat(first.awaitExit(Duration.ofSeconds(60))).isEqualTo(137);
-          assertThat(first.logText()).contains("Fault injection: halting the process " + point.crashAt);
+          assertThat(first.logText())
+              .contains("Fault injection: halting the process " + point.crashAt);
           assertThat(remote.resolve(Constants.R_HEADS + "main")).isEqualTo(seed);
         } else {
           assertThat(hold.awaitHeld(Duration.ofSeconds(60))).isTrue();
@@ -101,7 +104,8 @@ class KillDuringStateCommitTest {
         first.kill();
       }
 
-      try (WorkerProcess second = WorkerProcess.start(workerDir, temporal.target(), settings, Map.of())) {
+      try (WorkerProcess second =
+          WorkerProcess.start(workerDir, temporal.target(), settings, Map.of())) {
         EnrollmentResult enrolled =
             temporal
                 .client()
@@ -138,7 +142,10 @@ class KillDuringStateCommitTest {
   }
 
   private static List<ObjectId> treesOf(Repository repo, List<RevCommit> history) {
-    return history.stream().map(c -> (ObjectId) c.getTree().getId()).filter(Objects::nonNull).toList();
+    return history.stream()
+        .map(c -> (ObjectId) c.getTree().getId())
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static Map<String, String> files(Repository repo, ObjectId commit) throws Exception {

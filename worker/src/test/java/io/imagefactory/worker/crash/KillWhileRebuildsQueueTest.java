@@ -65,17 +65,23 @@ class KillWhileRebuildsQueueTest {
       Map<String, String> settings = settings(github, examples);
       Path workerDir = dir.resolve("worker");
       RebuildBudgetWorkflow budget =
-          temporal.client().newWorkflowStub(RebuildBudgetWorkflow.class, WorkflowIds.REBUILD_BUDGET);
+          temporal
+              .client()
+              .newWorkflowStub(RebuildBudgetWorkflow.class, WorkflowIds.REBUILD_BUDGET);
 
       WorkerProcess first = WorkerProcess.start(workerDir, temporal.target(), settings, Map.of());
       try {
         assertThat(first.post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
         EnrollmentResult enrolled =
-            temporal.client().newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
+            temporal
+                .client()
+                .newUntypedWorkflowStub(WorkflowIds.ENROLLMENT)
+                .getResult(EnrollmentResult.class);
         assertThat(enrolled.errors()).isEmpty();
         first.imageEvent("docker.io/library/nginx", "1.27-alpine", "sha256:" + "1".repeat(64));
         first.imageEvent("docker.io/library/nginx", "1.27-alpine", DIGEST);
-        // Past every soak and the budget's gathering: the limit's worth is dispatched, the rest wait.
+        // Past every soak and the budget's gathering: the limit's worth is dispatched, the rest
+        // wait.
         temporal.skip(Duration.ofMinutes(2));
         assertThat(
                 CrashFixtures.eventually(
@@ -90,7 +96,8 @@ class KillWhileRebuildsQueueTest {
       }
       assertThat(first.alive()).isFalse();
 
-      try (WorkerProcess second = WorkerProcess.start(workerDir, temporal.target(), settings, Map.of())) {
+      try (WorkerProcess second =
+          WorkerProcess.start(workerDir, temporal.target(), settings, Map.of())) {
         // Each skip outlasts a run: its end frees the slots, and the next two are granted.
         for (int round = 2; github.dispatches().size() < IMAGES && round <= IMAGES; round++) {
           temporal.skip(RUN_LENGTH.plusMinutes(5));
@@ -99,9 +106,13 @@ class KillWhileRebuildsQueueTest {
         }
         temporal.skip(RUN_LENGTH.multipliedBy(4));
         List<Dispatch> dispatches = github.dispatches();
-        assertThat(dispatches).extracting(Dispatch::image).containsExactlyInAnyOrderElementsOf(images);
+        assertThat(dispatches)
+            .extracting(Dispatch::image)
+            .containsExactlyInAnyOrderElementsOf(images);
         assertThat(maxInFlight(dispatches)).isEqualTo(RUNS_PER_REPOSITORY);
-        assertThat(CrashFixtures.eventually(budget::status, s -> s.queued().isEmpty()).runningPerRepository())
+        assertThat(
+                CrashFixtures.eventually(budget::status, s -> s.queued().isEmpty())
+                    .runningPerRepository())
             .allSatisfy((repository, running) -> assertThat(running).isZero());
         assertThat(second.logText()).doesNotContain("Non deterministic");
       }
@@ -114,9 +125,10 @@ class KillWhileRebuildsQueueTest {
     for (Dispatch at : dispatches) {
       Instant moment = at.at();
       int running =
-          (int) dispatches.stream()
-              .filter(d -> !d.at().isAfter(moment) && d.ends().isAfter(moment))
-              .count();
+          (int)
+              dispatches.stream()
+                  .filter(d -> !d.at().isAfter(moment) && d.ends().isAfter(moment))
+                  .count();
       most = Math.max(most, running);
     }
     return most;

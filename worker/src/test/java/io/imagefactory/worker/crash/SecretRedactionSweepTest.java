@@ -7,8 +7,8 @@ import com.google.protobuf.ByteString;
 import io.imagefactory.EntitySearchAttributes;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
-import io.imagefactory.github.FakeGitHub.Answer;
 import io.imagefactory.github.FakeGitHub;
+import io.imagefactory.github.FakeGitHub.Answer;
 import io.imagefactory.github.Fixtures;
 import io.imagefactory.image.ImageWorkflow;
 import io.imagefactory.statefiles.RebuildEntry;
@@ -47,14 +47,13 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
-
 /**
  * Recognisable secret values in every secret the worker takes (webhook token, state repository
  * token, source token, GitHub token, GitLab token), then an enrollment, image events, a rebuild
  * dispatched to a local GitHub, a dispatch GitHub refuses with 401, a push the git server fails,
- * and a webhook call presenting the GitHub token as its bearer: no secret is in any log line
- * (DEBUG for our code, JGit and hub4j), in any blob of the state repository's history, in the
- * caches' git files, or in any Temporal payload of any workflow's histories.
+ * and a webhook call presenting the GitHub token as its bearer: no secret is in any log line (DEBUG
+ * for our code, JGit and hub4j), in any blob of the state repository's history, in the caches' git
+ * files, or in any Temporal payload of any workflow's histories.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -77,11 +76,14 @@ class SecretRedactionSweepTest {
     Path served = Files.createDirectories(dir.resolve("served"));
     Map<String, Path> files = new TreeMap<>();
     for (var secret : SECRETS.entrySet()) {
-      files.put(secret.getKey(), Files.writeString(dir.resolve(secret.getKey() + "-token"), secret.getValue() + "\n"));
+      files.put(
+          secret.getKey(),
+          Files.writeString(dir.resolve(secret.getKey() + "-token"), secret.getValue() + "\n"));
     }
     CapturedLogs[] logs = new CapturedLogs[1];
     try (Repository remote = CrashFixtures.remote(served.resolve("state.git"), examples);
-        GitHttpServer git = GitHttpServer.start(dir.resolve("git-http"), served, SECRETS.get("state-repo"));
+        GitHttpServer git =
+            GitHttpServer.start(dir.resolve("git-http"), served, SECRETS.get("state-repo"));
         FakeGitHub github = FakeGitHub.start()) {
       answerDispatches(github, examples);
       SpringApplication application = WorkerApplication.application();
@@ -107,15 +109,18 @@ class SecretRedactionSweepTest {
         TestWorkflowEnvironment temporal = worker.getBean(TestWorkflowEnvironment.class);
         EntitySearchAttributes.DEFINITIONS.forEach(temporal::registerSearchAttribute);
         WorkflowClient client = worker.getBean(WorkflowClient.class);
-        String base = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
+        String base =
+            "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
 
-        assertThat(post(base, "/api/v1/enrollment", "{}", SECRETS.get("webhook")).statusCode()).isEqualTo(202);
+        assertThat(post(base, "/api/v1/enrollment", "{}", SECRETS.get("webhook")).statusCode())
+            .isEqualTo(202);
         EnrollmentResult enrolled =
             client.newUntypedWorkflowStub(WorkflowIds.ENROLLMENT).getResult(EnrollmentResult.class);
         assertThat(enrolled.errors()).isEmpty();
 
         // Someone presents a real secret as the webhook's bearer token: refused, and not echoed.
-        assertThat(event(base, SECRETS.get("github"), "docker.io/library/nginx", "1.27-alpine", '1'))
+        assertThat(
+                event(base, SECRETS.get("github"), "docker.io/library/nginx", "1.27-alpine", '1'))
             .isEqualTo(401);
 
         event(base, SECRETS.get("webhook"), "gcr.io/distroless/static-debian12", "nonroot", '1');
@@ -125,7 +130,8 @@ class SecretRedactionSweepTest {
         event(base, SECRETS.get("webhook"), "docker.io/library/golang", "1.23-bookworm", '2');
         temporal.sleep(Duration.ofMinutes(3));
 
-        ImageWorkflow nginx = client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
+        ImageWorkflow nginx =
+            client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
         ImageWorkflow api = client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("api"));
         RebuildEntry built =
             CrashFixtures.eventually(
@@ -150,7 +156,8 @@ class SecretRedactionSweepTest {
             .isNotEqualTo(before);
         assertThat(logs[0].lines()).anyMatch(l -> l.contains("could not push to state repository"));
 
-        List<String> workflowIds = new ArrayList<>(List.of(WorkflowIds.ENROLLMENT, WorkflowIds.STATE_REPO));
+        List<String> workflowIds =
+            new ArrayList<>(List.of(WorkflowIds.ENROLLMENT, WorkflowIds.STATE_REPO));
         for (String path : paths(remote)) {
           if (path.startsWith("images/")) {
             workflowIds.add(WorkflowIds.image(name(path)));
@@ -176,8 +183,12 @@ class SecretRedactionSweepTest {
         for (var secret : SECRETS.entrySet()) {
           String value = secret.getValue();
           assertThat(lines).as("log lines, " + secret.getKey()).noneMatch(l -> l.contains(value));
-          assertThat(blobs).as("state repository, " + secret.getKey()).noneMatch(b -> b.contains(value));
-          assertThat(gitFiles).as("cache git files, " + secret.getKey()).noneMatch(f -> f.contains(value));
+          assertThat(blobs)
+              .as("state repository, " + secret.getKey())
+              .noneMatch(b -> b.contains(value));
+          assertThat(gitFiles)
+              .as("cache git files, " + secret.getKey())
+              .noneMatch(f -> f.contains(value));
           ByteString bytes = ByteString.copyFromUtf8(value);
           assertThat(payloads)
               .as("Temporal payloads, " + secret.getKey())
@@ -203,12 +214,15 @@ class SecretRedactionSweepTest {
         REPO + "/actions/workflows/build-nginx-site.yml/dispatches",
         Answer.json(
             200,
-            "{\"workflow_run_id\": 7, \"run_url\": \"" + github.baseUrl() + REPO
+            "{\"workflow_run_id\": 7, \"run_url\": \""
+                + github.baseUrl()
+                + REPO
                 + "/actions/runs/7\", \"html_url\": \"https://github.com/example-org/image-factory-state/actions/runs/7\"}"));
     github.on(
         "GET",
         REPO + "/actions/runs/7",
-        Answer.json(200, Fixtures.run(7, "Build nginx-site", Instant.now(), "completed", "success")));
+        Answer.json(
+            200, Fixtures.run(7, "Build nginx-site", Instant.now(), "completed", "success")));
     github.on(
         "POST",
         REPO + "/actions/workflows/build-api.yml/dispatches",
@@ -225,8 +239,13 @@ class SecretRedactionSweepTest {
     return post(
             base,
             "/api/v1/events/image",
-            "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"sha256:"
-                + String.valueOf(digest).repeat(64) + "\"}",
+            "{\"repoURL\":\""
+                + repoURL
+                + "\",\"tag\":\""
+                + tag
+                + "\",\"digest\":\"sha256:"
+                + String.valueOf(digest).repeat(64)
+                + "\"}",
             token)
         .statusCode();
   }

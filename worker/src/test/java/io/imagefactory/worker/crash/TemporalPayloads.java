@@ -38,7 +38,10 @@ final class TemporalPayloads {
       runId =
           events.isEmpty()
               ? ""
-              : events.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+              : events
+                  .get(0)
+                  .getWorkflowExecutionStartedEventAttributes()
+                  .getContinuedExecutionRunId();
     } while (!runId.isEmpty());
     return found;
   }

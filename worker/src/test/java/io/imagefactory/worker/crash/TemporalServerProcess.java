@@ -1,9 +1,9 @@
 package io.imagefactory.worker.crash;
 
 import com.google.protobuf.Empty;
-import io.imagefactory.PayloadCompression;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.imagefactory.PayloadCompression;
 import io.temporal.api.testservice.v1.SleepRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -62,7 +62,8 @@ final class TemporalServerProcess implements AutoCloseable {
   static TemporalServerProcess start(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     int port = WorkerProcess.freePort();
-    List<String> command = new ArrayList<>(WorkerProcess.java(Files.createDirectories(dir.resolve("home"))));
+    List<String> command =
+        new ArrayList<>(WorkerProcess.java(Files.createDirectories(dir.resolve("home"))));
     // Without --enable-time-skipping: time is locked, as on a real server, until skip() moves it.
     command.add(TestServer.class.getName());
     command.add(String.valueOf(port));
@@ -110,9 +111,8 @@ final class TemporalServerProcess implements AutoCloseable {
   }
 
   /**
-   * A channel whose connection was dropped (a subchannel replaced after a killed worker closed
-   * its sockets) answers UNAVAILABLE before a call reaches the server, so the call is safe to
-   * repeat.
+   * A channel whose connection was dropped (a subchannel replaced after a killed worker closed its
+   * sockets) answers UNAVAILABLE before a call reaches the server, so the call is safe to repeat.
    */
   private static <T> T retriedWhileUnavailable(Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {
@@ -128,8 +128,8 @@ final class TemporalServerProcess implements AutoCloseable {
 
   /**
    * Moves the server's clock ahead by {@code duration}, firing every timer on the way; time stands
-   * still while a workflow task or an activity is outstanding, so this returns once the work due
-   * on the way has been handed out.
+   * still while a workflow task or an activity is outstanding, so this returns once the work due on
+   * the way has been handed out.
    */
   void skip(Duration duration) {
     Instant until = now().plus(duration);

@@ -39,8 +39,9 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a worker against {@code temporalTarget} (null: the embedded server) with {@code settings} (property names without
-   * {@code --}) and {@code systemProperties} for the JVM, and waits until it is ready.
+   * Starts a worker against {@code temporalTarget} (null: the embedded server) with {@code
+   * settings} (property names without {@code --}) and {@code systemProperties} for the JVM, and
+   * waits until it is ready.
    */
   static WorkerProcess start(
       Path dir,
@@ -99,7 +100,10 @@ final class WorkerProcess implements AutoCloseable {
     builder.environment().put("HOME", home.toString());
     builder.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
     builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    builder.environment().keySet().removeIf(k -> k.startsWith("IMAGE_FACTORY_") || k.startsWith("SPRING_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("IMAGE_FACTORY_") || k.startsWith("SPRING_"));
   }
 
   static Path nextLog(Path dir, String name) {
@@ -171,13 +175,21 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** Reports a digest as Kargo's webhook step does; the answer must be 202. */
-  void imageEvent(String repoURL, String tag, String digest) throws IOException, InterruptedException {
+  void imageEvent(String repoURL, String tag, String digest)
+      throws IOException, InterruptedException {
     HttpResponse<String> answer =
         post(
             "/api/v1/events/image",
-            "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"" + digest + "\"}");
+            "{\"repoURL\":\""
+                + repoURL
+                + "\",\"tag\":\""
+                + tag
+                + "\",\"digest\":\""
+                + digest
+                + "\"}");
     if (answer.statusCode() != 202) {
-      throw new IllegalStateException("image event answered " + answer.statusCode() + ": " + answer.body());
+      throw new IllegalStateException(
+          "image event answered " + answer.statusCode() + ": " + answer.body());
     }
   }
 
@@ -211,7 +223,8 @@ final class WorkerProcess implements AutoCloseable {
       }
       TimeUnit.MILLISECONDS.sleep(200);
     }
-    throw new IllegalStateException("the worker was not ready after " + READY_TIMEOUT + ":\n" + tail());
+    throw new IllegalStateException(
+        "the worker was not ready after " + READY_TIMEOUT + ":\n" + tail());
   }
 
   private String tail() throws IOException {

@@ -156,7 +156,9 @@ class EmbeddedWorkerTest {
             List.of(),
             List.of(),
             List.of(),
-            null, java.util.Map.of(), false,
+            null,
+            java.util.Map.of(),
+            false,
             List.of());
     ImageWorkflow image =
         client.newWorkflowStub(
@@ -229,7 +231,8 @@ class EmbeddedWorkerTest {
                 assertThat(w)
                     .contains("GENERATED webhook token in " + data.resolve("webhook-token")))
         .anySatisfy(w -> assertThat(w).contains("RECORDED, NOT SENT"))
-        .anySatisfy(w -> assertThat(w).contains("GitLab pipelines (source.provider: gitlab) are RECORDED"))
+        .anySatisfy(
+            w -> assertThat(w).contains("GitLab pipelines (source.provider: gitlab) are RECORDED"))
         .anySatisfy(w -> assertThat(w).contains("Argo CD sync wait is SKIPPED"))
         .hasSize(6);
   }

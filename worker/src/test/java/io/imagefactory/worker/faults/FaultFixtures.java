@@ -1,8 +1,8 @@
 package io.imagefactory.worker.faults;
 
-import io.imagefactory.worker.temporal.Eventually;
-import io.imagefactory.worker.WorkerHttp;
 import io.imagefactory.staterepo.GitFixtures;
+import io.imagefactory.worker.WorkerHttp;
+import io.imagefactory.worker.temporal.Eventually;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -19,7 +19,6 @@ import org.eclipse.jgit.lib.Repository;
 
 /** What the fault suites share: an examples copy, a seeded remote, the webhook, and polling. */
 final class FaultFixtures {
-
 
   private FaultFixtures() {}
 

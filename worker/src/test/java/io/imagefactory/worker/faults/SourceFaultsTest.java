@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.imagefactory.EntitySearchAttributes;
-import io.imagefactory.WorkflowIds;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.ImageOutcome;
 import io.imagefactory.staterepo.GitFixtures;
@@ -52,9 +51,11 @@ class SourceFaultsTest {
           "main",
           "app",
           Map.of(
-              "Dockerfile", "FROM docker.io/library/alpine:3.20\n",
+              "Dockerfile",
+              "FROM docker.io/library/alpine:3.20\n",
               ".github/workflows/build.yml",
-              "name: Build\non:\n  workflow_dispatch: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n"
+              "name: Build\non:\n  workflow_dispatch: {}\njobs:\n  build:\n    runs-on: "
+                  + "ubuntu-latest\n"
                   + "    steps:\n      - run: echo build\n"));
     }
     String app = appRepo.toUri().toString();
@@ -93,8 +94,7 @@ class SourceFaultsTest {
       HttpResponse<String> started =
           FaultFixtures.post(baseUrl, WEBHOOK_TOKEN, "/api/v1/enrollment", "{}");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-      EnrollmentResult enrolled =
-          FinishedEnrollment.of(client);
+      EnrollmentResult enrolled = FinishedEnrollment.of(client);
 
       assertThat(enrolled.committed()).isTrue();
       assertThat(enrolled.images())
@@ -114,10 +114,12 @@ class SourceFaultsTest {
       assertThat(detail(enrolled, "src-unreachable"))
           .contains(unreachable, "fetch failed", "Connection refused");
       assertThat(detail(enrolled, "src-branch-gone")).contains("has no branch release-1");
-      assertThat(detail(enrolled, "src-dockerfile-missing")).contains("docker/Dockerfile: no such file");
+      assertThat(detail(enrolled, "src-dockerfile-missing"))
+          .contains("docker/Dockerfile: no such file");
       assertThat(detail(enrolled, "src-healthy")).contains("alpine-3.20");
 
-      for (String broken : new String[] {"src-unreachable", "src-branch-gone", "src-dockerfile-missing"}) {
+      for (String broken :
+          new String[] {"src-unreachable", "src-branch-gone", "src-dockerfile-missing"}) {
         String file = GitFixtures.read(state, "main", "images/" + broken + ".yaml");
         assertThat(file).as(broken).contains("discoveryStatus: failed");
         assertThat(file).as(broken).contains("discoveryError: ");
@@ -136,14 +138,20 @@ class SourceFaultsTest {
   }
 
   private static String managed(String name, String repo, String branch, String dockerfile) {
-    return "\n  - name: " + name
+    return "\n  - name: "
+        + name
         + "\n    registry: ghcr.io"
-        + "\n    repository: example-org/" + name
+        + "\n    repository: example-org/"
+        + name
         + "\n    source:"
         + "\n      provider: github"
-        + "\n      repo: \"" + repo + "\""
-        + "\n      branch: " + branch
-        + "\n      dockerfile: " + dockerfile
+        + "\n      repo: \""
+        + repo
+        + "\""
+        + "\n      branch: "
+        + branch
+        + "\n      dockerfile: "
+        + dockerfile
         + "\n      workflow: build.yml"
         + "\n    rebuildDelay: 1m\n";
   }

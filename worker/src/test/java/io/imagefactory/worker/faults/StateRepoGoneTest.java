@@ -2,13 +2,13 @@ package io.imagefactory.worker.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.imagefactory.WorkflowIds;
 import io.imagefactory.base.BaseImageWorkflow;
 import io.imagefactory.enrollment.EnrollmentResult;
 import io.imagefactory.enrollment.EnrollmentWorkflow;
 import io.imagefactory.staterepo.GitFixtures;
 import io.imagefactory.staterepo.IsolatedGitConfig;
-import ch.qos.logback.classic.Level;
 import io.imagefactory.worker.CapturedLogs;
 import io.imagefactory.worker.FinishedEnrollment;
 import io.imagefactory.worker.TimeSkippingWorker;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The state repository's remote is gone altogether (its directory deleted), not refusing: a
- * digest reported meanwhile waits in its base, whose details line says the writer is behind and
- * the real cause; an enrollment asked for meanwhile waits, saying it cannot read the state
- * repository. Once the directory is back, both land: the digest in the base's state file, the
- * enrollment as a commit of the edit it could not read before.
+ * The state repository's remote is gone altogether (its directory deleted), not refusing: a digest
+ * reported meanwhile waits in its base, whose details line says the writer is behind and the real
+ * cause; an enrollment asked for meanwhile waits, saying it cannot read the state repository. Once
+ * the directory is back, both land: the digest in the base's state file, the enrollment as a commit
+ * of the edit it could not read before.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -130,7 +130,9 @@ class StateRepoGoneTest {
               Duration.ofMinutes(5),
               () -> GitFixtures.read(worker.stateRepo, "main", "images/web.yaml"),
               text -> text.contains("rebuildDelay: 3m"));
-      assertThat(web).as("the enrollment asked for while the remote was gone").contains("rebuildDelay: 3m");
+      assertThat(web)
+          .as("the enrollment asked for while the remote was gone")
+          .contains("rebuildDelay: 3m");
       EnrollmentResult caughtUp = FinishedEnrollment.of(worker.client);
       assertThat(caughtUp.errors()).isEmpty();
       assertThat(caughtUp.committed()).isTrue();

@@ -79,7 +79,8 @@ class StateRepoOutageTest {
         EnrollmentResult enrolled = enroll(baseUrl, client);
         assertThat(enrolled.errors()).isEmpty();
         assertThat(enrolled.committed()).isTrue();
-        assertThat(GitFixtures.read(remote, "main", BASE_FILE)).doesNotContain("currentDigest: sha256");
+        assertThat(GitFixtures.read(remote, "main", BASE_FILE))
+            .doesNotContain("currentDigest: sha256");
 
         git.failPushes(GitHttpServer.Fault.BEFORE_UPDATE);
         ObjectId refusedAt = remote.resolve(Constants.R_HEADS + "main");
@@ -88,12 +89,15 @@ class StateRepoOutageTest {
           HttpResponse<String> response = event(baseUrl, digest);
           assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         }
-        BaseImageWorkflow base = client.newWorkflowStub(BaseImageWorkflow.class, WorkflowIds.base(BASE));
+        BaseImageWorkflow base =
+            client.newWorkflowStub(BaseImageWorkflow.class, WorkflowIds.base(BASE));
         // The writer tries its commit a few times, then answers with the last attempt's cause.
         String details =
             FaultFixtures.skipping(
-                temporal, Duration.ofSeconds(30),
-                () -> base.status().details(), d -> d.contains("state repository behind: commit failed"));
+                temporal,
+                Duration.ofSeconds(30),
+                () -> base.status().details(),
+                d -> d.contains("state repository behind: commit failed"));
         assertThat(details)
             .as("the base says the writer is behind, and why")
             .contains("at " + digest('3'))
@@ -119,8 +123,10 @@ class StateRepoOutageTest {
             client.newWorkflowStub(EnrollmentWorkflow.class, WorkflowIds.ENROLLMENT);
         String phase =
             FaultFixtures.skipping(
-                temporal, Duration.ofSeconds(30),
-                () -> enrollment.progress().phase(), p -> p.contains("state repository behind"));
+                temporal,
+                Duration.ofSeconds(30),
+                () -> enrollment.progress().phase(),
+                p -> p.contains("state repository behind"));
         assertThat(phase)
             .as("the enrollment says the writer could not commit yet, and why")
             .contains("committing; state repository behind: commit failed")
@@ -132,7 +138,8 @@ class StateRepoOutageTest {
         git.acceptPushes();
         String recorded =
             FaultFixtures.skipping(
-                temporal, Duration.ofMinutes(10),
+                temporal,
+                Duration.ofMinutes(10),
                 () -> GitFixtures.read(remote, "main", BASE_FILE),
                 text -> text.contains("currentDigest: " + digest('3')));
         assertThat(recorded).contains("currentDigest: " + digest('3'));
@@ -141,17 +148,23 @@ class StateRepoOutageTest {
             .containsExactly(digest('2'), digest('1'));
         assertThat(
                 FaultFixtures.skipping(
-                    temporal, Duration.ofMinutes(1),
-                    () -> base.status().details(), d -> !d.contains("state repository behind")))
+                    temporal,
+                    Duration.ofMinutes(1),
+                    () -> base.status().details(),
+                    d -> !d.contains("state repository behind")))
             .doesNotContain("state repository behind");
         FaultFixtures.skipping(
-            temporal, Duration.ofMinutes(1), () -> enrollment.progress().phase(), p -> p.startsWith("done"));
+            temporal,
+            Duration.ofMinutes(1),
+            () -> enrollment.progress().phase(),
+            p -> p.startsWith("done"));
         EnrollmentResult caughtUp = FinishedEnrollment.of(client);
         assertThat(caughtUp.errors()).isEmpty();
         assertThat(caughtUp.committed())
             .as("the enrollment asked for during the outage commits once pushes are taken")
             .isTrue();
-        assertThat(GitFixtures.read(remote, "main", "images/web.yaml")).contains("rebuildDelay: 3m");
+        assertThat(GitFixtures.read(remote, "main", "images/web.yaml"))
+            .contains("rebuildDelay: 3m");
         List<String> messages =
             GitFixtures.history(remote, "main").stream().map(c -> c.getShortMessage()).toList();
         assertThat(messages).noneMatch(m -> m.contains("force"));
@@ -176,7 +189,8 @@ class StateRepoOutageTest {
   private static HttpResponse<String> event(String baseUrl, String digest) throws Exception {
     String body =
         "{\"repoURL\":\"docker.io/library/nginx\",\"tag\":\"1.27-alpine\",\"digest\":\""
-            + digest + "\",\"warehouse\":\"w\",\"freight\":\"f\"}";
+            + digest
+            + "\",\"warehouse\":\"w\",\"freight\":\"f\"}";
     HttpResponse<String> response =
         FaultFixtures.post(baseUrl, WEBHOOK_TOKEN, "/api/v1/events/image", body);
     for (int attempt = 1; response.statusCode() == 503 && attempt < 5; attempt++) {

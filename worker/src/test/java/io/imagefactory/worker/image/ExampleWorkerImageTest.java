@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * The example state enrolls the worker's own image as Jib builds it: its Dockerfile names the
- * base the worker pom gives Jib, its repository is the one Jib pushes, and its build workflow
- * takes the matured base as the pom's {@code image.base}. Without this agreement the example
- * would watch a base the image is not built on.
+ * The example state enrolls the worker's own image as Jib builds it: its Dockerfile names the base
+ * the worker pom gives Jib, its repository is the one Jib pushes, and its build workflow takes the
+ * matured base as the pom's {@code image.base}. Without this agreement the example would watch a
+ * base the image is not built on.
  */
 class ExampleWorkerImageTest {
 
@@ -41,16 +41,18 @@ class ExampleWorkerImageTest {
       }
     }
     assertThat(entry).as("image-factory-worker in examples/images.yaml").isNotNull();
-    workerPom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("pom.xml").toFile());
+    workerPom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile());
   }
 
   @Test
   void dockerfileNamesTheBaseJibBuildsOn() throws Exception {
-    BaseImageReference example = onlyBase(EXAMPLES.resolve(
-        entry.at("/source/dockerfile").asText()));
-    BaseImageReference jib = onlyBase("worker/pom.xml image.base",
-        "FROM " + pomProperty("image.base"));
+    BaseImageReference example =
+        onlyBase(EXAMPLES.resolve(entry.at("/source/dockerfile").asText()));
+    BaseImageReference jib =
+        onlyBase("worker/pom.xml image.base", "FROM " + pomProperty("image.base"));
 
     assertThat(example.ref())
         .isEqualTo(jib.ref())

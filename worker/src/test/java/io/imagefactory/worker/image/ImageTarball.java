@@ -20,8 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * A container image tarball in the {@code docker save} layout (what {@code jib:buildTar} writes
- * and {@code tar://} bases are): its manifest, its config and the files of each layer.
+ * A container image tarball in the {@code docker save} layout (what {@code jib:buildTar} writes and
+ * {@code tar://} bases are): its manifest, its config and the files of each layer.
  */
 final class ImageTarball {
 

@@ -18,14 +18,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * The base image of the offline image proof: one layer, a config and a manifest in the layout
  * {@code docker save} writes, which Jib reads as a {@code tar://} base. It stands in for
- * eclipse-temurin:17-jre, which no registry here can serve; its entrypoint, user and version
- * label are there to be replaced by the worker's.
+ * eclipse-temurin:17-jre, which no registry here can serve; its entrypoint, user and version label
+ * are there to be replaced by the worker's.
  */
 final class ProofBaseImage {
 
   static final String LAYER_FILE = "etc/image-proof-base";
-  static final List<String> ENV = List.of("PATH=/opt/java/openjdk/bin:/usr/bin:/bin",
-      "JAVA_HOME=/opt/java/openjdk");
+  static final List<String> ENV =
+      List.of("PATH=/opt/java/openjdk/bin:/usr/bin:/bin", "JAVA_HOME=/opt/java/openjdk");
   static final String BASE_VERSION_LABEL = "base-1";
 
   // Sorted keys: Map.of iterates in a different order on every JVM.
@@ -36,8 +36,10 @@ final class ProofBaseImage {
 
   /** The uncompressed layer: a single marker file, so the built image shows the base under it. */
   static byte[] layer() {
-    return tar(Map.of(LAYER_FILE, "offline stand-in for eclipse-temurin:17-jre\n"
-        .getBytes(StandardCharsets.UTF_8)));
+    return tar(
+        Map.of(
+            LAYER_FILE,
+            "offline stand-in for eclipse-temurin:17-jre\n".getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The diff id of {@link #layer()}, as the base's config and the built image record it. */
@@ -50,17 +52,25 @@ final class ProofBaseImage {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("architecture", "amd64");
     config.put("os", "linux");
-    config.put("config", Map.of(
-        "Env", ENV,
-        "Entrypoint", List.of("/bin/false"),
-        "User", "0",
-        "Labels", Map.of("org.opencontainers.image.version", BASE_VERSION_LABEL)));
+    config.put(
+        "config",
+        Map.of(
+            "Env",
+            ENV,
+            "Entrypoint",
+            List.of("/bin/false"),
+            "User",
+            "0",
+            "Labels",
+            Map.of("org.opencontainers.image.version", BASE_VERSION_LABEL)));
     config.put("rootfs", Map.of("type", "layers", "diff_ids", List.of(layerDiffId())));
     config.put("history", List.of(Map.of("created_by", "ProofBaseImage")));
-    List<Map<String, Object>> manifest = List.of(Map.of(
-        "Config", "config.json",
-        "RepoTags", List.of("image-proof/base:1"),
-        "Layers", List.of("layer.tar")));
+    List<Map<String, Object>> manifest =
+        List.of(
+            Map.of(
+                "Config", "config.json",
+                "RepoTags", List.of("image-proof/base:1"),
+                "Layers", List.of("layer.tar")));
 
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("layer.tar", layer());
@@ -72,8 +82,8 @@ final class ProofBaseImage {
   private static byte[] tar(Map<String, byte[]> files) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> file : files.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey()).toList()) {
+      for (Map.Entry<String, byte[]> file :
+          files.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
         TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
         entry.setSize(file.getValue().length);
         entry.setMode(0644);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed base of the offline image proof is exactly what {@link ProofBaseImage} assembles.
  * The build reads it before any test runs (the jib-maven-plugin {@code image-proof} execution in
- * worker/pom.xml), so it is committed; to change it, edit {@link ProofBaseImage} and run this
- * test with {@code -Dimage-factory.record-image-base=true}.
+ * worker/pom.xml), so it is committed; to change it, edit {@link ProofBaseImage} and run this test
+ * with {@code -Dimage-factory.record-image-base=true}.
  */
 class ProofBaseImageTest {
 

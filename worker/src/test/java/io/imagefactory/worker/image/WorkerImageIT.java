@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * The offline proof of the worker's container image. The jib-maven-plugin {@code image-proof}
  * execution (worker/pom.xml, package phase) builds the image with the release configuration on
  * {@link ProofBaseImage} instead of eclipse-temurin:17-jre, which no registry here serves; this
- * test, run by surefire's {@code image-proof} execution in the verify phase (hence the IT
- * suffix: it needs the packaged build), reads the tarball Jib wrote.
+ * test, run by surefire's {@code image-proof} execution in the verify phase (hence the IT suffix:
+ * it needs the packaged build), reads the tarball Jib wrote.
  *
  * <p>Verified: what Jib writes into the image config (user, entrypoint with the JVM flags and main
  * class, exposed port, environment, OCI labels, tag), that the base's layer, environment and
@@ -41,22 +41,28 @@ class WorkerImageIT {
 
   @Test
   void startsTheWorkerWithContainerSizedJvmFlags() {
-    assertThat(strings(image.config().at("/config/Entrypoint"))).containsExactly(
-        "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError",
-        "-Djava.io.tmpdir=/tmp", "-cp", "@/app/jib-classpath-file",
-        "io.imagefactory.worker.WorkerApplication");
+    assertThat(strings(image.config().at("/config/Entrypoint")))
+        .containsExactly(
+            "java",
+            "-XX:MaxRAMPercentage=50",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.io.tmpdir=/tmp",
+            "-cp",
+            "@/app/jib-classpath-file",
+            "io.imagefactory.worker.WorkerApplication");
   }
 
   @Test
   void containsTheMainClassAndTheProjectsModulesOnTheClasspath() throws IOException {
     assertThat(image.hasFile("app/classes/io/imagefactory/worker/WorkerApplication.class"))
         .isTrue();
-    String classpath = new String(image.file("app/jib-classpath-file").orElseThrow(),
-        StandardCharsets.UTF_8);
+    String classpath =
+        new String(image.file("app/jib-classpath-file").orElseThrow(), StandardCharsets.UTF_8);
     List<String> entries = List.of(classpath.strip().split(":"));
-    assertThat(entries).contains(
-        "/app/libs/image-factory-workflows-" + VERSION + ".jar",
-        "/app/libs/image-factory-activities-" + VERSION + ".jar");
+    assertThat(entries)
+        .contains(
+            "/app/libs/image-factory-workflows-" + VERSION + ".jar",
+            "/app/libs/image-factory-activities-" + VERSION + ".jar");
     for (String jar : entries.stream().filter(e -> e.endsWith(".jar")).toList()) {
       assertThat(image.hasFile(jar.substring(1))).as(jar).isTrue();
     }

@@ -65,8 +65,7 @@ class FleetStateTest {
     assertThat(state.count(ImageFacts.MANAGED, ImageFacts.WATCHING)).isEqualTo(2);
     assertThat(state.count(ImageFacts.EXTERNAL, ImageFacts.WATCHING)).isEqualTo(1);
     assertThat(state.paths()).doesNotContain("images/unreadable.yaml", "images/Broken_Name.yaml");
-    assertThat(
-            ImageFacts.STATUSES.stream().mapToInt(s -> state.count(ImageFacts.BASE, s)).sum())
+    assertThat(ImageFacts.STATUSES.stream().mapToInt(s -> state.count(ImageFacts.BASE, s)).sum())
         .isEqualTo(3);
   }
 

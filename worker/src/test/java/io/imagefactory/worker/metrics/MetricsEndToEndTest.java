@@ -38,12 +38,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-
 /**
  * The metrics of a real worker (embedded server, local state repository seeded from {@code
- * examples/}) after an enrollment, Kargo events, a rebuild and the build that closes it: the
- * scrape of {@code /actuator/prometheus} shows what happened, and every metric the monitoring
- * component's alert rules and dashboard read is one the worker exports.
+ * examples/}) after an enrollment, Kargo events, a rebuild and the build that closes it: the scrape
+ * of {@code /actuator/prometheus} shows what happened, and every metric the monitoring component's
+ * alert rules and dashboard read is one the worker exports.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -80,13 +79,11 @@ class MetricsEndToEndTest {
     }
   }
 
-
   @Test
   void aScrapeAfterAnEnrollmentAndARebuildShowsThemAndServesEveryMetricTheRulesAndDashboardUse()
       throws Exception {
     assertThat(post("/api/v1/enrollment", "{}").statusCode()).isEqualTo(202);
-    EnrollmentResult enrolled =
-        FinishedEnrollment.of(client);
+    EnrollmentResult enrolled = FinishedEnrollment.of(client);
     assertThat(enrolled.errors()).isEmpty();
     int bases = count("base-images/");
 
@@ -99,7 +96,8 @@ class MetricsEndToEndTest {
     assertThat(enrollment.sum("image_factory_enrollment_duration_seconds_count")).isOne();
     assertThat(enrollment.sum("image_factory_analyses_total", "outcome", "analysed")).isEqualTo(6);
     assertThat(enrollment.sum("image_factory_analyses_total")).isEqualTo(6);
-    assertThat(enrollment.sum("image_factory_lifecycle_transitions_total", "transition", "enrolled"))
+    assertThat(
+            enrollment.sum("image_factory_lifecycle_transitions_total", "transition", "enrolled"))
         .isEqualTo(7);
     assertThat(
             enrollment.sum(
@@ -124,8 +122,7 @@ class MetricsEndToEndTest {
         client.newWorkflowStub(ImageWorkflow.class, WorkflowIds.image("nginx-site"));
     temporal.sleep(Duration.ofSeconds(30));
     // Skipped time says when the fan-out may run, not that it has: read until it has.
-    assertThat(eventually(() -> nginx.status().runtime().pending(), p -> p.size() == 1))
-        .hasSize(1);
+    assertThat(eventually(() -> nginx.status().runtime().pending(), p -> p.size() == 1)).hasSize(1);
     temporal.sleep(Duration.ofMinutes(1));
     RebuildEntry rebuild = nginx.status().runtime().lastRebuild();
     // On a loaded machine the timer's workflow task may still be running, or waiting on the writer.
@@ -153,7 +150,8 @@ class MetricsEndToEndTest {
         text -> text.contains("outcome: built"));
 
     Scrape scrape =
-        eventually(this::scrape, s -> s.sum("image_factory_rebuild_build_delay_seconds_count") == 1);
+        eventually(
+            this::scrape, s -> s.sum("image_factory_rebuild_build_delay_seconds_count") == 1);
 
     assertThat(scrape.sum("image_factory_images", "kind", "managed")).isEqualTo(6);
     assertThat(scrape.sum("image_factory_images", "kind", "external")).isEqualTo(1);
@@ -164,7 +162,11 @@ class MetricsEndToEndTest {
         .isEqualTo(6);
     assertThat(
             scrape.sum(
-                "image_factory_rebuild_dispatches_total", "provider", "github", "outcome", "recorded"))
+                "image_factory_rebuild_dispatches_total",
+                "provider",
+                "github",
+                "outcome",
+                "recorded"))
         .isOne();
     assertThat(scrape.sum("image_factory_rebuild_dispatch_delay_seconds_count")).isOne();
     // The build's time comes from the webhook's clock, the first-seen time from skipped time.
@@ -174,7 +176,8 @@ class MetricsEndToEndTest {
         .isGreaterThanOrEqualTo(60);
     assertThat(scrape.sum("image_factory_rebuild_dispatch_delay_seconds_bucket", "le", "3600.0"))
         .isOne();
-    assertThat(scrape.sum("image_factory_webhook_events_total", "outcome", "accepted")).isEqualTo(3);
+    assertThat(scrape.sum("image_factory_webhook_events_total", "outcome", "accepted"))
+        .isEqualTo(3);
     assertThat(scrape.sum("image_factory_webhook_events_total", "outcome", "not-watched")).isOne();
     assertThat(scrape.sum("image_factory_webhook_events_total", "outcome", "invalid")).isOne();
     assertThat(scrape.sum("image_factory_state_commits_total", "outcome", "committed"))
@@ -231,8 +234,8 @@ class MetricsEndToEndTest {
   }
 
   /**
-   * Reads {@code value} until {@code done} holds, for at most 30 s of real time (or {@code limit}): skipped time says
-   * when a timer fires, not when the worker has finished the work it started.
+   * Reads {@code value} until {@code done} holds, for at most 30 s of real time (or {@code limit}):
+   * skipped time says when a timer fires, not when the worker has finished the work it started.
    */
   private static <T> T eventually(Callable<T> value, Predicate<T> done) throws Exception {
     return eventually(value, done, Duration.ofSeconds(30));
@@ -251,7 +254,12 @@ class MetricsEndToEndTest {
       throws Exception {
     return post(
         "/api/v1/events/image",
-        "{\"repoURL\":\"" + repoURL + "\",\"tag\":\"" + tag + "\",\"digest\":\"" + digest
+        "{\"repoURL\":\""
+            + repoURL
+            + "\",\"tag\":\""
+            + tag
+            + "\",\"digest\":\""
+            + digest
             + "\",\"warehouse\":\"w\",\"freight\":\"f\"}");
   }
 }

@@ -7,14 +7,26 @@ import java.util.regex.Pattern;
 
 /**
  * The metric names a PromQL expression reads: what is left once strings, label matchers, ranges,
- * grouping clauses, function calls, keywords and numbers are taken out. Enough for the
- * expressions of our rules and dashboard, which a test checks against a real scrape.
+ * grouping clauses, function calls, keywords and numbers are taken out. Enough for the expressions
+ * of our rules and dashboard, which a test checks against a real scrape.
  */
 final class PromQlMetrics {
 
   private static final Set<String> KEYWORDS =
-      Set.of("by", "without", "on", "ignoring", "group_left", "group_right", "and", "or",
-          "unless", "bool", "offset", "inf", "nan");
+      Set.of(
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "and",
+          "or",
+          "unless",
+          "bool",
+          "offset",
+          "inf",
+          "nan");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?");
 
   private PromQlMetrics() {}

@@ -10,7 +10,8 @@ class PromQlMetricsTest {
   void findsTheMetricsAndNotTheFunctionsLabelsRangesOrKeywords() {
     assertThat(
             PromQlMetrics.in(
-                "histogram_quantile(0.9, sum by (le) (rate(a_seconds_bucket{outcome=~\"x|y\"}[1h])))"
+                "histogram_quantile(0.9, sum by (le) "
+                    + "(rate(a_seconds_bucket{outcome=~\"x|y\"}[1h])))"
                     + " > 0 and sum(increase(b_total[5m])) == 0 or max(c) > 0.5 * d"))
         .containsExactly("a_seconds_bucket", "b_total", "c", "d");
   }

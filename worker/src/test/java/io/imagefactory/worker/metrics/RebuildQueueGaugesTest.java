@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The queue-length gauge of a real worker whose budget allows one dispatch an hour: three tickets
- * leave two waiting, the scrape of {@code /actuator/prometheus} says so per host, and a gauge
- * built afresh (as after a restart) reads the same from the budget workflow.
+ * leave two waiting, the scrape of {@code /actuator/prometheus} says so per host, and a gauge built
+ * afresh (as after a restart) reads the same from the budget workflow.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -74,9 +74,9 @@ class RebuildQueueGaugesTest {
   }
 
   /**
-   * Tickets of one repository. Their holder is the budget itself: a running workflow, so the
-   * grant and the queue notices it is sent are delivered (and ignored), and no ticket is released
-   * for a holder that is gone.
+   * Tickets of one repository. Their holder is the budget itself: a running workflow, so the grant
+   * and the queue notices it is sent are delivered (and ignored), and no ticket is released for a
+   * holder that is gone.
    */
   private static void requestSlots(WorkflowClient client, int tickets) {
     Instant now = Instant.now();
@@ -93,8 +93,15 @@ class RebuildQueueGaugesTest {
       request.add(
           budget::request,
           new BudgetTicket(
-              "img-" + i + "/1", WorkflowIds.REBUILD_BUDGET, "img-" + i, "github", "acme/mono",
-              now, now, List.of(), false));
+              "img-" + i + "/1",
+              WorkflowIds.REBUILD_BUDGET,
+              "img-" + i,
+              "github",
+              "acme/mono",
+              now,
+              now,
+              List.of(),
+              false));
       client.signalWithStart(request);
     }
   }

@@ -12,7 +12,8 @@ public final class Eventually {
 
   private Eventually() {}
 
-  public static <T> T poll(Duration deadline, Callable<T> value, Predicate<T> done) throws Exception {
+  public static <T> T poll(Duration deadline, Callable<T> value, Predicate<T> done)
+      throws Exception {
     long end = System.nanoTime() + deadline.toNanos();
     T last = value.call();
     while (!done.test(last) && System.nanoTime() < end) {

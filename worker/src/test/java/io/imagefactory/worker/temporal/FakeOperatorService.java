@@ -6,11 +6,11 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.namespace.v1.NamespaceInfo;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesResponse;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesResponse;
-import io.temporal.api.namespace.v1.NamespaceInfo;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
@@ -66,13 +66,14 @@ final class FakeOperatorService extends OperatorServiceGrpc.OperatorServiceImplB
 
   OperatorServiceStubs stubs() {
     return OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget(target()).validateAndBuildWithDefaults());
+        OperatorServiceStubsOptions.newBuilder()
+            .setTarget(target())
+            .validateAndBuildWithDefaults());
   }
 
   @Override
   public void listSearchAttributes(
-      ListSearchAttributesRequest request,
-      StreamObserver<ListSearchAttributesResponse> response) {
+      ListSearchAttributesRequest request, StreamObserver<ListSearchAttributesResponse> response) {
     if (!listAnswer.isOk()) {
       response.onError(listAnswer.asRuntimeException());
       return;

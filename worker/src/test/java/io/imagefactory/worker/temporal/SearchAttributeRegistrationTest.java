@@ -138,7 +138,8 @@ class SearchAttributeRegistrationTest {
                 r ->
                     assertThat(r.getSearchAttributesMap())
                         .containsOnly(
-                            Map.entry("BaseImages", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST),
+                            Map.entry(
+                                "BaseImages", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST),
                             Map.entry("RebuildPending", IndexedValueType.INDEXED_VALUE_TYPE_BOOL)));
       } finally {
         operator.shutdownNow();
@@ -157,7 +158,8 @@ class SearchAttributeRegistrationTest {
             .isInstanceOf(SearchAttributesRefusedException.class)
             .hasMessageContaining("BaseImages is Keyword where the workflows set KeywordList")
             .hasMessageContaining(
-                "  temporal operator search-attribute remove --namespace default --name BaseImages\n"
+                "  temporal operator search-attribute remove --namespace default --name "
+                    + "BaseImages\n"
                     + "  temporal operator search-attribute create --namespace default"
                     + " --name BaseImages --type KeywordList\n")
             .hasMessageContaining(

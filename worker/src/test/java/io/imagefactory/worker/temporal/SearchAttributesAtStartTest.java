@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * A worker pointed at a namespace whose search attribute has another type does not start, and
- * says why with the commands; the Java test server cannot hold a wrongly typed attribute, so a
- * tiny Temporal of our own ({@link FakeOperatorService}) plays the namespace.
+ * A worker pointed at a namespace whose search attribute has another type does not start, and says
+ * why with the commands; the Java test server cannot hold a wrongly typed attribute, so a tiny
+ * Temporal of our own ({@link FakeOperatorService}) plays the namespace.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -54,8 +54,7 @@ class SearchAttributesAtStartTest {
                     .hasMessageContaining(
                         "temporal operator search-attribute create --namespace default"
                             + " --name RebuildPending --type Bool");
-                FailureAnalysis analysis =
-                    new SearchAttributesFailureAnalyzer().analyze(refusal);
+                FailureAnalysis analysis = new SearchAttributesFailureAnalyzer().analyze(refusal);
                 assertThat(analysis.getDescription()).isEqualTo(refusal.getMessage());
               });
       assertThat(temporal.adds).isEmpty();

@@ -34,10 +34,10 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The Temporal Cloud and mutual TLS settings, given as environment variables the way the
- * Deployment gives them, reach the options of the worker's Temporal client: the namespace, the API
- * key read from its file on every call (and never logged), and the TLS context built from the
- * mounted key and certificate. Nothing listens at the target; the worker waits for it meanwhile.
+ * The Temporal Cloud and mutual TLS settings, given as environment variables the way the Deployment
+ * gives them, reach the options of the worker's Temporal client: the namespace, the API key read
+ * from its file on every call (and never logged), and the TLS context built from the mounted key
+ * and certificate. Nothing listens at the target; the worker waits for it meanwhile.
  */
 @ExtendWith(IsolatedGitConfig.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -151,9 +151,23 @@ class TemporalConnectionBindingTest {
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=image-factory-worker", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", new String(password))
+                "-genkeypair",
+                "-alias",
+                "client",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=image-factory-worker",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                new String(password))
             .redirectErrorStream(true)
             .start();
     keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -171,6 +185,7 @@ class TemporalConnectionBindingTest {
 
   private static String pem(String type, byte[] der) {
     String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-    return String.join("\n", List.of("-----BEGIN " + type + "-----", body, "-----END " + type + "-----", ""));
+    return String.join(
+        "\n", List.of("-----BEGIN " + type + "-----", body, "-----END " + type + "-----", ""));
   }
 }

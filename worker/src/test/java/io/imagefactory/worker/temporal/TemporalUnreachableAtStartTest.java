@@ -58,7 +58,8 @@ class TemporalUnreachableAtStartTest {
   private static int readiness(ConfigurableApplicationContext worker) throws Exception {
     int port = ((WebServerApplicationContext) worker).getWebServer().getPort();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
@@ -97,7 +98,10 @@ class TemporalUnreachableAtStartTest {
       assertThat(
               Eventually.poll(
                   WAIT,
-                  () -> logs[0].lines().stream().filter(l -> l.contains("cannot be used yet")).count(),
+                  () ->
+                      logs[0].lines().stream()
+                          .filter(l -> l.contains("cannot be used yet"))
+                          .count(),
                   n -> n >= 2))
           .as("one WARN line per attempt")
           .isGreaterThanOrEqualTo(2);
@@ -139,7 +143,9 @@ class TemporalUnreachableAtStartTest {
   private static void assertSearchAttributesRegistered(String target) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                .validateAndBuildWithDefaults());
     try {
       EntitySearchAttributes.DEFINITIONS.forEach(
           (name, type) -> {

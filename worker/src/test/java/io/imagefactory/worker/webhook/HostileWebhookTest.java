@@ -96,7 +96,9 @@ class HostileWebhookTest {
     if (hostile.status() >= 400) {
       assertThat(response.getContentType()).as(body).startsWith("application/problem+json");
       assertThat(body).as("the reason").contains(hostile.reason());
-      assertThat(body).as("control characters are quoted").doesNotContainPattern("[\\x00-\\x1f\\x7f]");
+      assertThat(body)
+          .as("control characters are quoted")
+          .doesNotContainPattern("[\\x00-\\x1f\\x7f]");
       assertThat(body).as("no token echoed").doesNotContain(WebhookSlice.TOKEN);
       verify(client, never()).newWorkflowStub(any(Class.class), anyString());
     } else {

@@ -94,8 +94,7 @@ class ImageEventControllerTemporalDownTest {
         .andExpect(jsonPath("$.reason").value("temporal-unavailable"))
         .andExpect(
             jsonPath("$.detail")
-                .value(
-                    containsString("Temporal at " + TARGET + " did not answer within 2 s")));
+                .value(containsString("Temporal at " + TARGET + " did not answer within 2 s")));
     return Duration.ofNanos(System.nanoTime() - start);
   }
 

@@ -132,7 +132,8 @@ class ImageEventControllerTest {
   void fieldsItDoesNotKnowAreIgnored() throws Exception {
     stubWorkflows();
 
-    send("""
+    send(
+"""
 {"repoURL": "%s", "tag": "20-alpine", "digest": "%s", "stage": "watch", "extra": {"a": 1}}"""
             .formatted(NODE, DIGEST))
         .andExpect(status().isAccepted());
@@ -252,7 +253,8 @@ class ImageEventControllerTest {
                 .content(event(NODE, "20-alpine")))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail", containsString("must be application/json, not text/plain")));
+        .andExpect(
+            jsonPath("$.detail", containsString("must be application/json, not text/plain")));
 
     verifyNoInteractions(client);
   }

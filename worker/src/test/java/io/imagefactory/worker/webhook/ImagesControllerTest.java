@@ -61,19 +61,24 @@ class ImagesControllerTest {
             List.of("node-22-bookworm-slim"),
             List.of(),
             List.of(),
-            null, java.util.Map.of(), false,
+            null,
+            java.util.Map.of(),
+            false,
             List.of());
     ImageRuntime runtime =
         new ImageRuntime(
             null,
             null,
-            null, null,
+            null,
+            null,
             List.of(new PendingDigest("node-22-bookworm-slim", "sha256:" + "c".repeat(64), SEEN)),
             List.of(),
             false,
             SEEN.plus(Duration.ofDays(7)),
             null,
-            0, 0, null);
+            0,
+            0,
+            null);
     return new ImageStatus(config, runtime, "waiting for node-22-bookworm-slim");
   }
 

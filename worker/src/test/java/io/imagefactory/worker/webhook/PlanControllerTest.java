@@ -40,7 +40,8 @@ class PlanControllerTest {
   @Test
   void plansWithTheWorkersLimitsOverItsIndexAndRefusesBadBases() throws Exception {
     try (TimeSkippingWorker worker =
-        TimeSkippingWorker.start(data, TOKEN, "--image-factory.rebuild-budget.runs-per-repository=3")) {
+        TimeSkippingWorker.start(
+            data, TOKEN, "--image-factory.rebuild-budget.runs-per-repository=3")) {
       assertThat(WorkerHttp.post(worker.baseUrl, TOKEN, "/api/v1/enrollment", "{}").statusCode())
           .isEqualTo(202);
       assertThat(FinishedEnrollment.of(worker.client).errors()).isEmpty();
@@ -48,7 +49,11 @@ class PlanControllerTest {
       HttpResponse<String> ok =
           Eventually.poll(
               Duration.ofSeconds(30),
-              () -> get(worker, "docker.io/library/node:22-bookworm-slim&now=2025-06-09T08:00:00Z", TOKEN),
+              () ->
+                  get(
+                      worker,
+                      "docker.io/library/node:22-bookworm-slim&now=2025-06-09T08:00:00Z",
+                      TOKEN),
               r -> r.statusCode() == 200);
       JsonNode plan = JSON.readTree(ok.body());
       assertThat(plan.path("base").path("name").asText()).isEqualTo("node-22-bookworm-slim");
@@ -71,8 +76,9 @@ class PlanControllerTest {
 
   private static HttpResponse<String> get(TimeSkippingWorker worker, String base, String token)
       throws Exception {
-    String query = URLEncoder.encode(base.split("&")[0], StandardCharsets.UTF_8)
-        + (base.contains("&") ? "&" + base.split("&", 2)[1] : "");
+    String query =
+        URLEncoder.encode(base.split("&")[0], StandardCharsets.UTF_8)
+            + (base.contains("&") ? "&" + base.split("&", 2)[1] : "");
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create(worker.baseUrl + "/api/v1/plan?base=" + query))

@@ -37,9 +37,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The push hooks ({@code io.imagefactory.worker.hooks}) in the API's MVC slice, with the real filters: a delivery is authenticated by its
- * signature or token (not by the bearer token), refused with 401 and nothing started when that is
- * wrong, and only a push to the state branch starts an enrollment.
+ * The push hooks ({@code io.imagefactory.worker.hooks}) in the API's MVC slice, with the real
+ * filters: a delivery is authenticated by its signature or token (not by the bearer token), refused
+ * with 401 and nothing started when that is wrong, and only a push to the state branch starts an
+ * enrollment.
  */
 @WebhookSlice
 class PushHookApiTest {
@@ -72,8 +73,10 @@ class PushHookApiTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("image-factory.webhook.max-body-size", () -> "1KB");
-    registry.add("image-factory.hooks.github.secret-file", () -> SECRETS.resolve("github").toString());
-    registry.add("image-factory.hooks.gitlab.secret-file", () -> SECRETS.resolve("gitlab").toString());
+    registry.add(
+        "image-factory.hooks.github.secret-file", () -> SECRETS.resolve("github").toString());
+    registry.add(
+        "image-factory.hooks.gitlab.secret-file", () -> SECRETS.resolve("gitlab").toString());
   }
 
   @BeforeEach
@@ -85,15 +88,16 @@ class PushHookApiTest {
 
   @AfterEach
   void noSecretInTheLogs() {
-    assertThat(String.join("\n", logs.lines())).doesNotContain(GITHUB_SECRET).doesNotContain(GITLAB_SECRET);
+    assertThat(String.join("\n", logs.lines()))
+        .doesNotContain(GITHUB_SECRET)
+        .doesNotContain(GITLAB_SECRET);
     logs.close();
   }
 
   static String sign(String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "sha256="
-        + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private org.springframework.test.web.servlet.ResultActions github(
@@ -135,7 +139,9 @@ class PushHookApiTest {
     github("push", sign(body), body)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.outcome").value("ignored"))
-        .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("refs/heads/feature/x")));
+        .andExpect(
+            jsonPath("$.reason")
+                .value(org.hamcrest.Matchers.containsString("refs/heads/feature/x")));
 
     verifyNoInteractions(fresh);
   }
@@ -147,7 +153,8 @@ class PushHookApiTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     github("push", sign(PUSH_MAIN.replace("main", "other")), PUSH_MAIN)
         .andExpect(status().isUnauthorized())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match")));
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("does not match")));
     github("push", "sha256=not-hex", PUSH_MAIN).andExpect(status().isUnauthorized());
     github("push", "sha1=" + "0".repeat(40), PUSH_MAIN).andExpect(status().isUnauthorized());
 
@@ -212,7 +219,8 @@ class PushHookApiTest {
 
   @Test
   void theRestOfTheApiStillWantsTheBearerToken() throws Exception {
-    mvc.perform(post("/api/v1/hooks/github/../../enrollment").header("X-Hub-Signature-256", sign("")))
+    mvc.perform(
+            post("/api/v1/hooks/github/../../enrollment").header("X-Hub-Signature-256", sign("")))
         .andExpect(status().isUnauthorized());
     mvc.perform(post("/api/v1/enrollment")).andExpect(status().isUnauthorized());
 

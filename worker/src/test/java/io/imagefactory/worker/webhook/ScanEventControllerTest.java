@@ -43,10 +43,13 @@ class ScanEventControllerTest {
 
   /** node-20-alpine's current digest in the fixture state files. */
   static final String NODE_20 = "sha256:" + "20".repeat(32);
+
   /** node-20-alpine's previous digest, in its digestHistory. */
   static final String NODE_20_BEFORE = "sha256:" + "19".repeat(32);
+
   /** postgres (external) current digest. */
   static final String POSTGRES = "sha256:" + "50".repeat(32);
+
   static final String UNKNOWN = "sha256:" + "ee".repeat(32);
 
   @Autowired MockMvc mvc;
@@ -64,9 +67,11 @@ class ScanEventControllerTest {
   static String report(String repoDigest, String... critical) {
     StringBuilder vulns = new StringBuilder();
     for (String id : critical) {
-      vulns.append(vulns.isEmpty() ? "" : ",")
-          .append("{\"VulnerabilityID\": \"%s\", \"PkgName\": \"openssl\", \"Severity\": \"CRITICAL\"}"
-              .formatted(id));
+      vulns
+          .append(vulns.isEmpty() ? "" : ",")
+          .append(
+              "{\"VulnerabilityID\": \"%s\", \"PkgName\": \"openssl\", \"Severity\": \"CRITICAL\"}"
+                  .formatted(id));
     }
     return """
         {"SchemaVersion": 2, "CreatedAt": "2026-03-01T11:59:00Z",
@@ -160,9 +165,7 @@ class ScanEventControllerTest {
         "{\"SchemaVersion\": 2, \"Metadata\": {\"RepoDigests\": \"x\"}}  | Metadata.RepoDigests",
       })
   void aBadReportIsRefusedNamingTheField(String json, String field) throws Exception {
-    send("", json)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.field").value(field));
+    send("", json).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field));
 
     verifyNoInteractions(client);
   }
@@ -199,7 +202,9 @@ class ScanEventControllerTest {
   void aReportLargerThanTheWebhookLimitIsReadUpToTheReportLimit() throws Exception {
     stubWorkflows();
     String padding = "x".repeat(200 * 1024);
-    String large = report(NODE_20).replace("\"ArtifactType\"", "\"Padding\": \"" + padding + "\", \"ArtifactType\"");
+    String large =
+        report(NODE_20)
+            .replace("\"ArtifactType\"", "\"Padding\": \"" + padding + "\", \"ArtifactType\"");
 
     send("", large).andExpect(status().isAccepted());
   }
@@ -242,8 +247,6 @@ class ScanEventControllerTest {
         .andExpect(jsonPath("$.notRunning[0]").value("base/node-20-alpine"));
 
     verify(enrollment)
-        .start(
-            EnrollmentRequest.of(
-                "scan of " + NODE_20 + ": [base/node-20-alpine] not running"));
+        .start(EnrollmentRequest.of("scan of " + NODE_20 + ": [base/node-20-alpine] not running"));
   }
 }

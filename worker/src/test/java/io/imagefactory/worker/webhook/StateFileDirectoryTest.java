@@ -189,7 +189,9 @@ class StateFileDirectoryTest {
     directory.refresh();
 
     assertThat(directory.freshness().commit()).isEqualTo("c2");
-    assertThat(directory.images()).extracting(Entry::name).containsExactly("base-python", "postgres");
+    assertThat(directory.images())
+        .extracting(Entry::name)
+        .containsExactly("base-python", "postgres");
   }
 
   @Test

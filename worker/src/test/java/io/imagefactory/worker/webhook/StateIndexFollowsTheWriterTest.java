@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The webhook's index over a real state repository and its real writer: lookups answer while a
- * commit holds the cache lock and while the remote is gone, and a commit shows in the index
- * without any lookup reading git. The {@code @Timeout}s guard against a lookup that waits on the
- * writer, which would hang here.
+ * commit holds the cache lock and while the remote is gone, and a commit shows in the index without
+ * any lookup reading git. The {@code @Timeout}s guard against a lookup that waits on the writer,
+ * which would hang here.
  */
 @ExtendWith(IsolatedGitConfig.class)
 class StateIndexFollowsTheWriterTest {
@@ -61,8 +61,7 @@ class StateIndexFollowsTheWriterTest {
         new StateRepository(
             StateRepositorySettings.of(tmp.resolve("state.git").toString(), tmp.resolve("cache")));
     directory =
-        new StateFileDirectory(
-                new StateSnapshotsConfiguration().stateSnapshots(repository), clock)
+        new StateFileDirectory(new StateSnapshotsConfiguration().stateSnapshots(repository), clock)
             .start();
   }
 

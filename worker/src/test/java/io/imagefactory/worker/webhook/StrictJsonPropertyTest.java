@@ -19,10 +19,35 @@ class StrictJsonPropertyTest {
 
   private static final List<String> TOKENS =
       List.of(
-          "{", "}", "[", "]", ",", ":", "\"", "\"repoURL\"", "\"tag\"", "\"digest\"",
-          "\"warehouse\"", "\"freight\"", "\"docker.io/library/nginx\"", "\"1.27\"",
-          "\"sha256:" + "a".repeat(64) + "\"", "127", "-1e999", "true", "null", "\\u0000",
-          "\\u001b", "\\ud800", "\\\"", "\\", " ", "\n", "\u001b", "\u0000", "\"\u202e\"");
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          ":",
+          "\"",
+          "\"repoURL\"",
+          "\"tag\"",
+          "\"digest\"",
+          "\"warehouse\"",
+          "\"freight\"",
+          "\"docker.io/library/nginx\"",
+          "\"1.27\"",
+          "\"sha256:" + "a".repeat(64) + "\"",
+          "127",
+          "-1e999",
+          "true",
+          "null",
+          "\\u0000",
+          "\\u001b",
+          "\\ud800",
+          "\\\"",
+          "\\",
+          " ",
+          "\n",
+          "\u001b",
+          "\u0000",
+          "\"\u202e\"");
 
   @Test
   void readsGeneratedBodiesOrRefusesThemClearly() {
