@@ -28,8 +28,8 @@ final class ImageStateMerger {
       List<String> dependents,
       VerifyRule verify,
       Instant now) {
-    Current current = Current.of(previous);
     ManagedImageState before = previous instanceof ManagedImageState managed ? managed : null;
+    Current current = Current.of(previous);
     return new ManagedImageState(
         entry.name(),
         enrolledAt(previous, now),
