@@ -54,9 +54,9 @@ public final class GitHubRateBudget {
     }
     Duration wait = Duration.between(now, quota.reset());
     throw CiException.rateLimited(
-        "GitHub's rate limit for this credential is down to %d request(s), the %d kept in "
-            + "reserve for run following and enrollment checks; the %s waits %ds for the reset"
-                .formatted(quota.remaining(), reserve, what, wait.toSeconds()),
+        ("GitHub's rate limit for this credential is down to %d request(s), the %d kept in "
+                + "reserve for run following and enrollment checks; the %s waits %ds for the reset")
+            .formatted(quota.remaining(), reserve, what, wait.toSeconds()),
         wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait);
   }
 

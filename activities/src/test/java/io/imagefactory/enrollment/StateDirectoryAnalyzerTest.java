@@ -148,8 +148,9 @@ class StateDirectoryAnalyzerTest {
   }
 
   private static String entry(String name, String dockerfile) {
-    return "  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n    source: "
-        + "{dockerfile: %s}\n".formatted(name, name, dockerfile);
+    return ("  - name: %s\n    registry: ghcr.io\n    repository: org/%s\n    source: "
+            + "{dockerfile: %s}\n")
+        .formatted(name, name, dockerfile);
   }
 
   private static Catalog catalog(String entries) throws CatalogException {
