@@ -30,13 +30,9 @@ final class FastPathValidator {
   private FastPathValidator() {}
 
   static Read read(YamlFields fields) {
-    if (!fields.has(FIELD)) {
-      return new Read(false, null);
-    }
-    Node node = fields.node(FIELD);
-    if (YamlNodes.isNull(node)) {
-      fields.error(FIELD, "is empty: write " + SHAPE);
-      return new Read(true, null);
+    Node node = fields.filled(FIELD, SHAPE);
+    if (node == null) {
+      return new Read(fields.has(FIELD), null);
     }
     if (node instanceof ScalarNode scalar) {
       if (OFF.equals(scalar.getValue())) {

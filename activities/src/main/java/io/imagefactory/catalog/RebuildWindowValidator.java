@@ -36,13 +36,9 @@ final class RebuildWindowValidator {
 
   /** The window of {@code fields}; absent, {@code always} or invalid (reported) give no window. */
   static Read read(YamlFields fields) {
-    if (!fields.has(FIELD)) {
-      return new Read(false, null);
-    }
-    Node node = fields.node(FIELD);
-    if (YamlNodes.isNull(node)) {
-      fields.error(FIELD, "is empty: write " + SHAPE);
-      return new Read(true, null);
+    Node node = fields.filled(FIELD, SHAPE);
+    if (node == null) {
+      return new Read(fields.has(FIELD), null);
     }
     if (node instanceof ScalarNode scalar && ALWAYS.equals(scalar.getValue())) {
       return new Read(true, null);

@@ -185,6 +185,19 @@ final class YamlFields {
     return value(field);
   }
 
+  /**
+   * The value node of an optional field that may not be left empty; null when absent or empty, an
+   * empty one reported with the {@code shape} to write.
+   */
+  Node filled(String field, String shape) {
+    Node node = value(field);
+    if (node != null && YamlNodes.isNull(node)) {
+      error(field, "is empty: write " + shape);
+      return null;
+    }
+    return node;
+  }
+
   private Node value(String field) {
     NodeTuple tuple = fields.get(field);
     return tuple == null ? null : tuple.getValueNode();

@@ -8,9 +8,9 @@ import io.imagefactory.statefiles.ExternalImageState;
 import io.imagefactory.statefiles.ImageState;
 import io.imagefactory.statefiles.ManagedImageState;
 import io.imagefactory.statefiles.RebuildState;
-import io.imagefactory.vulnerability.ScanSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Merges an {@code images.yaml} entry with the image's previous state file: configuration comes
@@ -28,38 +28,27 @@ final class ImageStateMerger {
       List<String> dependents,
       VerifyRule verify,
       Instant now) {
-    Enrollment enrollment =
-        entry.enrollment().withVerify(verify).keepingUnknownFieldsOf(enrollmentOf(previous));
-    String currentVersion = null;
-    String currentDigest = null;
-    Instant lastBuilt = null;
-    RebuildState rebuildState = RebuildState.monitoring();
-    if (previous instanceof ManagedImageState before) {
-      currentVersion = before.currentVersion();
-      currentDigest = before.currentDigest();
-      lastBuilt = before.lastBuilt();
-      rebuildState = before.rebuildState() == null ? rebuildState : before.rebuildState();
-    } else if (previous instanceof ExternalImageState before) {
-      currentVersion = before.currentTag();
-      currentDigest = before.currentDigest();
-    }
+    ManagedImageState before = previous instanceof ManagedImageState managed ? managed : null;
+    Current current = Current.of(previous);
     return new ManagedImageState(
         entry.name(),
-        previous == null || previous.enrolledAt() == null ? now : previous.enrolledAt(),
+        enrolledAt(previous, now),
         discovery.lastDiscovery(),
         discovery.status(),
         discovery.error(),
         discovery.buildErrors(),
-        enrollment,
+        enrollment(entry, previous, verify),
         discovery.baseImages(),
         discovery.pinnedBaseImages(),
         dependents,
         discovery.sourceRevision(),
-        currentVersion,
-        currentDigest,
-        lastBuilt,
-        rebuildState,
-        previous == null ? null : previous.unknownFields());
+        current.version(),
+        current.digest(),
+        before == null ? null : before.lastBuilt(),
+        before == null || before.rebuildState() == null
+            ? RebuildState.monitoring()
+            : before.rebuildState(),
+        unknownFieldsOf(previous));
   }
 
   static ExternalImageState external(
@@ -68,39 +57,53 @@ final class ImageStateMerger {
       List<String> dependents,
       VerifyRule verify,
       Instant now) {
-    Enrollment enrollment =
-        entry.enrollment().withVerify(verify).keepingUnknownFieldsOf(enrollmentOf(previous));
-    String currentTag = null;
-    String currentDigest = null;
-    Instant lastUpdated = null;
-    List<ScanSummary> scans = List.of();
-    if (previous instanceof ExternalImageState before) {
-      currentTag = before.currentTag();
-      currentDigest = before.currentDigest();
-      lastUpdated = before.lastUpdated();
-      scans = before.scans();
-    } else if (previous instanceof ManagedImageState before) {
-      currentTag = before.currentVersion();
-      currentDigest = before.currentDigest();
-    }
+    Current current = Current.of(previous);
+    ExternalImageState before = previous instanceof ExternalImageState external ? external : null;
     return new ExternalImageState(
         entry.name(),
-        previous == null || previous.enrolledAt() == null ? now : previous.enrolledAt(),
+        enrolledAt(previous, now),
         DiscoveryStatus.EXTERNAL,
-        enrollment,
+        enrollment(entry, previous, verify),
         entry.repoUrl(),
         entry.allowTags(),
         entry.imageSelectionStrategy(),
         List.of(),
         dependents,
-        currentTag,
-        currentDigest,
-        lastUpdated,
-        scans,
-        previous == null ? null : previous.unknownFields());
+        current.version(),
+        current.digest(),
+        before == null ? null : before.lastUpdated(),
+        before == null ? List.of() : before.scans(),
+        unknownFieldsOf(previous));
   }
 
-  private static Enrollment enrollmentOf(ImageState previous) {
-    return previous == null ? null : previous.enrollment();
+  /** The entry's enrollment, keeping the unknown fields of the previous state's. */
+  private static Enrollment enrollment(ImageEntry entry, ImageState previous, VerifyRule verify) {
+    Enrollment before = previous == null ? null : previous.enrollment();
+    return entry.enrollment().withVerify(verify).keepingUnknownFieldsOf(before);
+  }
+
+  private static Instant enrolledAt(ImageState previous, Instant now) {
+    return previous == null || previous.enrolledAt() == null ? now : previous.enrolledAt();
+  }
+
+  private static Map<String, Object> unknownFieldsOf(ImageState previous) {
+    return previous == null ? null : previous.unknownFields();
+  }
+
+  /**
+   * The version (a managed image's) or tag (an external one's) and digest in use, which survive a
+   * switch between managed and external.
+   */
+  private record Current(String version, String digest) {
+
+    static Current of(ImageState previous) {
+      if (previous instanceof ManagedImageState before) {
+        return new Current(before.currentVersion(), before.currentDigest());
+      }
+      if (previous instanceof ExternalImageState before) {
+        return new Current(before.currentTag(), before.currentDigest());
+      }
+      return new Current(null, null);
+    }
   }
 }

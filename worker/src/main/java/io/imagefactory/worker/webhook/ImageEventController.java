@@ -1,7 +1,6 @@
 package io.imagefactory.worker.webhook;
 
 import io.imagefactory.enrollment.EnrollmentRequester;
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.worker.config.ImageFactoryProperties;
 import io.imagefactory.worker.temporal.TemporalDeadline;
 import io.imagefactory.worker.webhook.ImageDirectory.Entry;
@@ -115,24 +114,8 @@ class ImageEventController {
         event.warehouse(),
         event.freight(),
         delivery.sent());
-    if (!delivery.notRunning().isEmpty()) {
-      temporal.call(
-          () ->
-              enrollments.request(
-                  EnrollmentRequest.of(
-                      "image event for "
-                          + event.repoURL()
-                          + ": "
-                          + delivery.notRunning()
-                          + " not running")));
-      ApiProblem retry =
-          ApiProblem.unavailable(
-              String.join(", ", delivery.notRunning())
-                  + " not running yet; an enrollment was requested to start it; retry later",
-              Map.of("notRunning", delivery.notRunning(), "signals", delivery.sent()));
-      retry.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-      throw retry;
-    }
+    NotRunningOwners.requireRunning(
+        delivery, "image event for " + event.repoURL(), temporal, enrollments);
     return new Accepted("accepted", delivery.sent(), index);
   }
 

@@ -2,7 +2,6 @@ package io.imagefactory.worker.webhook;
 
 import io.imagefactory.HumanText;
 import io.imagefactory.enrollment.EnrollmentRequester;
-import io.imagefactory.enrollment.request.EnrollmentRequest;
 import io.imagefactory.vulnerability.ScanReportException;
 import io.imagefactory.vulnerability.ScanSummary;
 import io.imagefactory.vulnerability.TrivyReportReader;
@@ -123,20 +122,7 @@ class ScanEventController {
         summary.scanner(),
         summary.counts().describe(),
         delivery.sent());
-    if (!delivery.notRunning().isEmpty()) {
-      temporal.call(
-          () ->
-              enrollments.request(
-                  EnrollmentRequest.of(
-                      "scan of " + tracked + ": " + delivery.notRunning() + " not running")));
-      ApiProblem retry =
-          ApiProblem.unavailable(
-              String.join(", ", delivery.notRunning())
-                  + " not running yet; an enrollment was requested to start it; retry later",
-              Map.of("notRunning", delivery.notRunning(), "signals", delivery.sent()));
-      retry.getHeaders().set(HttpHeaders.RETRY_AFTER, ImageEventController.RETRY_AFTER_SECONDS);
-      throw retry;
-    }
+    NotRunningOwners.requireRunning(delivery, "scan of " + tracked, temporal, enrollments);
     return new Accepted("accepted", summary, delivery.sent(), index);
   }
 
