@@ -79,48 +79,6 @@ public record BaseImageState(
     unknownFields = StateCollections.fields(unknownFields);
   }
 
-  /** A base with no scan recorded yet. */
-  public BaseImageState(
-      String name,
-      String fullImage,
-      String registry,
-      String repository,
-      String tag,
-      String digest,
-      String repoURL,
-      String allowTags,
-      String imageSelectionStrategy,
-      Instant firstDiscovered,
-      Instant lastChecked,
-      Boolean watched,
-      List<String> dependentImages,
-      String currentDigest,
-      Instant lastUpdated,
-      List<DigestSighting> digestHistory,
-      VerifyRule verify,
-      Map<String, Object> unknownFields) {
-    this(
-        name,
-        fullImage,
-        registry,
-        repository,
-        tag,
-        digest,
-        repoURL,
-        allowTags,
-        imageSelectionStrategy,
-        firstDiscovered,
-        lastChecked,
-        watched,
-        dependentImages,
-        currentDigest,
-        lastUpdated,
-        digestHistory,
-        verify,
-        List.of(),
-        unknownFields);
-  }
-
   /** The same state with other scans. */
   public BaseImageState withScans(List<ScanSummary> newScans) {
     return new BaseImageState(
@@ -142,46 +100,6 @@ public record BaseImageState(
         digestHistory,
         verify,
         newScans,
-        unknownFields);
-  }
-
-  /** A base no {@code verify:} rule covers. */
-  public BaseImageState(
-      String name,
-      String fullImage,
-      String registry,
-      String repository,
-      String tag,
-      String digest,
-      String repoURL,
-      String allowTags,
-      String imageSelectionStrategy,
-      Instant firstDiscovered,
-      Instant lastChecked,
-      Boolean watched,
-      List<String> dependentImages,
-      String currentDigest,
-      Instant lastUpdated,
-      List<DigestSighting> digestHistory,
-      Map<String, Object> unknownFields) {
-    this(
-        name,
-        fullImage,
-        registry,
-        repository,
-        tag,
-        digest,
-        repoURL,
-        allowTags,
-        imageSelectionStrategy,
-        firstDiscovered,
-        lastChecked,
-        watched,
-        dependentImages,
-        currentDigest,
-        lastUpdated,
-        digestHistory,
-        null,
         unknownFields);
   }
 
