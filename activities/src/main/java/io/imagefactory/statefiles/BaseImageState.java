@@ -81,6 +81,25 @@ public record BaseImageState(
 
   /** The same state with other scans. */
   public BaseImageState withScans(List<ScanSummary> newScans) {
+    return copy(watched, currentDigest, lastUpdated, digestHistory, newScans);
+  }
+
+  /** The same state, watched by a Warehouse Argo CD has synced. */
+  public BaseImageState asWatched() {
+    return copy(true, currentDigest, lastUpdated, digestHistory, scans);
+  }
+
+  /** The same state at a new current digest, first seen {@code seenAt}, after {@code history}. */
+  public BaseImageState withDigest(String digest, Instant seenAt, List<DigestSighting> history) {
+    return copy(watched, digest, seenAt, history, scans);
+  }
+
+  private BaseImageState copy(
+      Boolean isWatched,
+      String digestNow,
+      Instant seenAt,
+      List<DigestSighting> history,
+      List<ScanSummary> newScans) {
     return new BaseImageState(
         name,
         fullImage,
@@ -93,11 +112,11 @@ public record BaseImageState(
         imageSelectionStrategy,
         firstDiscovered,
         lastChecked,
-        watched,
+        isWatched,
         dependentImages,
-        currentDigest,
-        lastUpdated,
-        digestHistory,
+        digestNow,
+        seenAt,
+        history,
         verify,
         newScans,
         unknownFields);
