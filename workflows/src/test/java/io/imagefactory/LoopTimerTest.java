@@ -49,7 +49,14 @@ class LoopTimerTest {
             List.of(),
             List.of(),
             new RebuildTarget(
-                "github", "example-org/api", ".github/workflows/build.yml", "main", Map.of()));
+                "github", "example-org/api", ".github/workflows/build.yml", "main", Map.of()),
+            Map.of(),
+            false,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     ImageWorkflow api =
         temporal.client.newWorkflowStub(
             ImageWorkflow.class,

@@ -84,7 +84,14 @@ class TemporalUiSummariesTest {
                 "example-org/api",
                 ".github/workflows/build.yml",
                 "main",
-                Map.of("token", SECRET)));
+                Map.of("token", SECRET)),
+            Map.of(),
+            false,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     ImageWorkflow api =
         stub(
             ImageWorkflow.class,
@@ -141,7 +148,10 @@ class TemporalUiSummariesTest {
             null,
             null,
             List.of(),
-            0);
+            0,
+            null,
+            null,
+            List.of());
     BaseImageWorkflow base =
         stub(
             BaseImageWorkflow.class,

@@ -61,7 +61,11 @@ class WorkflowHistoryRecorder {
               new RebuildTarget("github", "org/web", "build.yml", "main", Map.of()),
               Map.of(),
               false,
-              List.of());
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("web"));
       WorkflowClient.start(image::run, new ImageSetup(web, ImageRuntime.empty()));
       // More dependents than one fan-out window; only web runs, the others are skipped.
@@ -74,7 +78,17 @@ class WorkflowHistoryRecorder {
       WorkflowClient.start(
           base::run,
           new BaseSetup(
-              "node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
+              "node-22",
+              "docker.io/library/node",
+              "22",
+              dependents,
+              null,
+              null,
+              List.of(),
+              0,
+              null,
+              null,
+              List.of()));
       // One event as sent before the reception time was carried, one with it.
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       base.digestSeen(
@@ -83,7 +97,17 @@ class WorkflowHistoryRecorder {
       // An enrollment reconfigures the base with the same dependents.
       base.configure(
           new BaseSetup(
-              "node-22", "docker.io/library/node", "22", dependents, null, null, List.of(), 0));
+              "node-22",
+              "docker.io/library/node",
+              "22",
+              dependents,
+              null,
+              null,
+              List.of(),
+              0,
+              null,
+              null,
+              List.of()));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "3".repeat(64), temporal.now()));
       temporal.sleep(Duration.ofDays(8));
       image.approve("recorder");
@@ -117,7 +141,14 @@ class WorkflowHistoryRecorder {
               List.of("node-22"),
               List.of(),
               List.of(),
-              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+              Map.of(),
+              false,
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
       BaseImageWorkflow base =
@@ -135,7 +166,10 @@ class WorkflowHistoryRecorder {
                   null,
                   null,
                   List.of(),
-                  0)
+                  0,
+                  null,
+                  null,
+                  List.of())
               .withVerify(rule));
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
       temporal.sleep(Duration.ofMinutes(1));
@@ -165,7 +199,14 @@ class WorkflowHistoryRecorder {
                   List.of("node-22"),
                   List.of(),
                   List.of(),
-                  new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()))
+                  new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+                  Map.of(),
+                  false,
+                  List.of(),
+                  null,
+                  null,
+                  null,
+                  null)
               .withFastPath(FastPathPolicy.DEFAULT);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
@@ -174,7 +215,17 @@ class WorkflowHistoryRecorder {
       WorkflowClient.start(
           base::run,
           new BaseSetup(
-              "node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0));
+              "node-22",
+              "docker.io/library/node",
+              "22",
+              List.of("api"),
+              null,
+              null,
+              List.of(),
+              0,
+              null,
+              null,
+              List.of()));
       String old = "sha256:" + "1".repeat(64);
       String fixed = "sha256:" + "2".repeat(64);
       base.digestSeen(new DigestSeen(old, "22", "f1", temporal.now()));
@@ -209,7 +260,14 @@ class WorkflowHistoryRecorder {
               List.of("node-22"),
               List.of(),
               List.of(),
-              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+              Map.of(),
+              false,
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
       // Refused, then taken after the backoff.
@@ -241,7 +299,14 @@ class WorkflowHistoryRecorder {
               List.of("node-22"),
               List.of(),
               List.of(),
-              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+              Map.of(),
+              false,
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
       image.baseUpdated(new BaseUpdate("node-22", "sha256:" + "1".repeat(64), temporal.now()));
@@ -276,7 +341,14 @@ class WorkflowHistoryRecorder {
               List.of("node-22", "distroless"),
               List.of(),
               List.of(),
-              target);
+              target,
+              Map.of(),
+              false,
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageConfig oneBase =
           new ImageConfig(
               "api",
@@ -286,7 +358,14 @@ class WorkflowHistoryRecorder {
               List.of("node-22"),
               List.of(),
               List.of(),
-              target);
+              target,
+              Map.of(),
+              false,
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       String id = WorkflowIds.image("api");
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, id);
       WorkflowClient.start(image::run, new ImageSetup(twoBases, ImageRuntime.empty(), 80));
@@ -341,7 +420,14 @@ class WorkflowHistoryRecorder {
                     List.of("node-22"),
                     List.of(),
                     List.of(),
-                    new RebuildTarget("github", "org/mono", name + ".yml", "main", Map.of()))
+                    new RebuildTarget("github", "org/mono", name + ".yml", "main", Map.of()),
+                    Map.of(),
+                    false,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null)
                 .withRebuildWindow(window);
         ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image(name));
         WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
@@ -478,7 +564,14 @@ class WorkflowHistoryRecorder {
               List.of("node-22"),
               List.of(),
               List.of(),
-              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()));
+              new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
+              Map.of(),
+              false,
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(image::run, new ImageSetup(api, ImageRuntime.empty()));
       BaseImageWorkflow base =
@@ -495,7 +588,10 @@ class WorkflowHistoryRecorder {
                   null,
                   null,
                   List.of(),
-                  0)
+                  0,
+                  null,
+                  null,
+                  List.of())
               .withVerify(rule);
       WorkflowClient.start(base::run, setup);
       base.digestSeen(new DigestSeen("sha256:" + "1".repeat(64), "22", "f1"));
@@ -541,7 +637,14 @@ class WorkflowHistoryRecorder {
                   List.of("debian-12"),
                   List.of(),
                   List.of("api"),
-                  new RebuildTarget("github", "org/runtime", "build.yml", "main", Map.of()))
+                  new RebuildTarget("github", "org/runtime", "build.yml", "main", Map.of()),
+                  Map.of(),
+                  false,
+                  List.of(),
+                  null,
+                  null,
+                  null,
+                  null)
               .withVerify("ghcr.io/example-org/runtime", rule);
       ImageConfig api =
           new ImageConfig(
@@ -555,7 +658,11 @@ class WorkflowHistoryRecorder {
               new RebuildTarget("github", "org/api", "build.yml", "main", Map.of()),
               Map.of(),
               true,
-              List.of());
+              List.of(),
+              null,
+              null,
+              null,
+              null);
       ImageWorkflow dependent = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("api"));
       WorkflowClient.start(dependent::run, new ImageSetup(api, ImageRuntime.empty()));
       ImageWorkflow image = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("runtime"));

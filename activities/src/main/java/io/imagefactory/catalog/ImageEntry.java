@@ -34,36 +34,6 @@ public record ImageEntry(
     RebuildWindow rebuildWindow,
     FastPathSetting fastPath) {
 
-  /** An entry that takes the built-in fast path. */
-  public ImageEntry(
-      String name,
-      String registry,
-      String repository,
-      SourceConfig source,
-      String rebuildDelay,
-      Boolean autoRebuild,
-      String allowTags,
-      String imageSelectionStrategy,
-      String owner,
-      String system,
-      int line,
-      RebuildWindow rebuildWindow) {
-    this(
-        name,
-        registry,
-        repository,
-        source,
-        rebuildDelay,
-        autoRebuild,
-        allowTags,
-        imageSelectionStrategy,
-        owner,
-        system,
-        line,
-        rebuildWindow,
-        null);
-  }
-
   public static final String DEFAULT_REBUILD_DELAY = "7d";
 
   /** True when Image Factory builds this image from a Dockerfile. */
@@ -97,6 +67,7 @@ public record ImageEntry(
         owner,
         system,
         rebuildWindow,
+        null,
         fastPath,
         Map.of());
   }

@@ -161,7 +161,10 @@ public final class EntitySetups {
             base.currentDigest(),
             base.lastUpdated(),
             recent,
-            0)
+            0,
+            null,
+            null,
+            List.of())
         .withVerify(base.verify())
         .withScans(base.scans());
   }

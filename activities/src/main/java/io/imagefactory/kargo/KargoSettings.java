@@ -65,55 +65,6 @@ public record KargoSettings(
   public static final Set<String> RECEIVER_KINDS =
       Set.of("artifactory", "azure", "dockerhub", "github", "harbor", "quay");
 
-  /** The settings of the seven basic fields, the managed-image ones at their defaults. */
-  public KargoSettings(
-      String project,
-      String webhookUrl,
-      String tokenSecretName,
-      String tokenSecretKey,
-      int discoveryLimit,
-      String warehouseInterval,
-      String httpTimeout) {
-    this(
-        project,
-        webhookUrl,
-        tokenSecretName,
-        tokenSecretKey,
-        discoveryLimit,
-        warehouseInterval,
-        httpTimeout,
-        DEFAULT_NEWEST_BUILD_INTERVAL,
-        true,
-        Map.of(),
-        null);
-  }
-
-  /** Settings without scan verification. */
-  public KargoSettings(
-      String project,
-      String webhookUrl,
-      String tokenSecretName,
-      String tokenSecretKey,
-      int discoveryLimit,
-      String warehouseInterval,
-      String httpTimeout,
-      String newestBuildInterval,
-      boolean managedCacheByTag,
-      Map<String, String> webhookReceivers) {
-    this(
-        project,
-        webhookUrl,
-        tokenSecretName,
-        tokenSecretKey,
-        discoveryLimit,
-        warehouseInterval,
-        httpTimeout,
-        newestBuildInterval,
-        managedCacheByTag,
-        webhookReceivers,
-        null);
-  }
-
   public KargoSettings {
     require(KubernetesNames.isDnsLabel(project), "project", project, "a DNS-1123 label");
     // The URL is not echoed: a mistyped one could carry credentials.
@@ -173,6 +124,15 @@ public record KargoSettings(
 
   /** These settings with the given webhook receivers (kind to Secret name). */
   public KargoSettings withWebhookReceivers(Map<String, String> receivers) {
+    return copy(receivers, scanVerification);
+  }
+
+  /** These settings with scan verification (null: none). */
+  public KargoSettings withScanVerification(ScanVerification scan) {
+    return copy(webhookReceivers, scan);
+  }
+
+  private KargoSettings copy(Map<String, String> receivers, ScanVerification scan) {
     return new KargoSettings(
         project,
         webhookUrl,
@@ -184,22 +144,6 @@ public record KargoSettings(
         newestBuildInterval,
         managedCacheByTag,
         receivers,
-        scanVerification);
-  }
-
-  /** These settings with scan verification (null: none). */
-  public KargoSettings withScanVerification(ScanVerification scan) {
-    return new KargoSettings(
-        project,
-        webhookUrl,
-        tokenSecretName,
-        tokenSecretKey,
-        discoveryLimit,
-        warehouseInterval,
-        httpTimeout,
-        newestBuildInterval,
-        managedCacheByTag,
-        webhookReceivers,
         scan);
   }
 
@@ -212,7 +156,11 @@ public record KargoSettings(
         DEFAULT_TOKEN_KEY,
         DEFAULT_DISCOVERY_LIMIT,
         DEFAULT_WAREHOUSE_INTERVAL,
-        DEFAULT_HTTP_TIMEOUT);
+        DEFAULT_HTTP_TIMEOUT,
+        DEFAULT_NEWEST_BUILD_INTERVAL,
+        true,
+        Map.of(),
+        null);
   }
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -79,50 +79,27 @@ public record BaseImageState(
     unknownFields = StateCollections.fields(unknownFields);
   }
 
-  /** A base with no scan recorded yet. */
-  public BaseImageState(
-      String name,
-      String fullImage,
-      String registry,
-      String repository,
-      String tag,
-      String digest,
-      String repoURL,
-      String allowTags,
-      String imageSelectionStrategy,
-      Instant firstDiscovered,
-      Instant lastChecked,
-      Boolean watched,
-      List<String> dependentImages,
-      String currentDigest,
-      Instant lastUpdated,
-      List<DigestSighting> digestHistory,
-      VerifyRule verify,
-      Map<String, Object> unknownFields) {
-    this(
-        name,
-        fullImage,
-        registry,
-        repository,
-        tag,
-        digest,
-        repoURL,
-        allowTags,
-        imageSelectionStrategy,
-        firstDiscovered,
-        lastChecked,
-        watched,
-        dependentImages,
-        currentDigest,
-        lastUpdated,
-        digestHistory,
-        verify,
-        List.of(),
-        unknownFields);
-  }
-
   /** The same state with other scans. */
   public BaseImageState withScans(List<ScanSummary> newScans) {
+    return copy(watched, currentDigest, lastUpdated, digestHistory, newScans);
+  }
+
+  /** The same state, watched by a Warehouse Argo CD has synced. */
+  public BaseImageState asWatched() {
+    return copy(true, currentDigest, lastUpdated, digestHistory, scans);
+  }
+
+  /** The same state at a new current digest, first seen {@code seenAt}, after {@code history}. */
+  public BaseImageState withDigest(String digest, Instant seenAt, List<DigestSighting> history) {
+    return copy(watched, digest, seenAt, history, scans);
+  }
+
+  private BaseImageState copy(
+      Boolean isWatched,
+      String digestNow,
+      Instant seenAt,
+      List<DigestSighting> history,
+      List<ScanSummary> newScans) {
     return new BaseImageState(
         name,
         fullImage,
@@ -135,53 +112,13 @@ public record BaseImageState(
         imageSelectionStrategy,
         firstDiscovered,
         lastChecked,
-        watched,
+        isWatched,
         dependentImages,
-        currentDigest,
-        lastUpdated,
-        digestHistory,
+        digestNow,
+        seenAt,
+        history,
         verify,
         newScans,
-        unknownFields);
-  }
-
-  /** A base no {@code verify:} rule covers. */
-  public BaseImageState(
-      String name,
-      String fullImage,
-      String registry,
-      String repository,
-      String tag,
-      String digest,
-      String repoURL,
-      String allowTags,
-      String imageSelectionStrategy,
-      Instant firstDiscovered,
-      Instant lastChecked,
-      Boolean watched,
-      List<String> dependentImages,
-      String currentDigest,
-      Instant lastUpdated,
-      List<DigestSighting> digestHistory,
-      Map<String, Object> unknownFields) {
-    this(
-        name,
-        fullImage,
-        registry,
-        repository,
-        tag,
-        digest,
-        repoURL,
-        allowTags,
-        imageSelectionStrategy,
-        firstDiscovered,
-        lastChecked,
-        watched,
-        dependentImages,
-        currentDigest,
-        lastUpdated,
-        digestHistory,
-        null,
         unknownFields);
   }
 

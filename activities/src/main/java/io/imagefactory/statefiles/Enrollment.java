@@ -59,59 +59,38 @@ public record Enrollment(
     unknownFields = StateCollections.fields(unknownFields);
   }
 
-  /** A block with no rule for the image's own builds and the built-in fast path. */
-  public Enrollment(
-      String registry,
-      String repository,
-      SourceConfig source,
-      String rebuildDelay,
-      Boolean autoRebuild,
-      String owner,
-      String system,
-      RebuildWindow rebuildWindow,
-      Map<String, Object> unknownFields) {
-    this(
-        registry,
-        repository,
-        source,
-        rebuildDelay,
-        autoRebuild,
-        owner,
-        system,
-        rebuildWindow,
-        null,
-        null,
-        unknownFields);
-  }
-
-  /** A block with the image's own fast path and no rule for its own builds. */
-  public Enrollment(
-      String registry,
-      String repository,
-      SourceConfig source,
-      String rebuildDelay,
-      Boolean autoRebuild,
-      String owner,
-      String system,
-      RebuildWindow rebuildWindow,
-      FastPathSetting fastPath,
-      Map<String, Object> unknownFields) {
-    this(
-        registry,
-        repository,
-        source,
-        rebuildDelay,
-        autoRebuild,
-        owner,
-        system,
-        rebuildWindow,
-        null,
-        fastPath,
-        unknownFields);
-  }
-
   /** This block under the rule {@code rule} for the image's own builds (null: none). */
   public Enrollment withVerify(VerifyRule rule) {
+    return copy(rule, unknownFields);
+  }
+
+  /** A block of the five basic fields, the others absent. */
+  public Enrollment(
+      String registry,
+      String repository,
+      SourceConfig source,
+      String rebuildDelay,
+      Boolean autoRebuild) {
+    this(
+        registry,
+        repository,
+        source,
+        rebuildDelay,
+        autoRebuild,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of());
+  }
+
+  /** This block with the unknown fields of {@code previous} carried over. */
+  public Enrollment keepingUnknownFieldsOf(Enrollment previous) {
+    return previous == null ? this : copy(verify, previous.unknownFields());
+  }
+
+  private Enrollment copy(VerifyRule rule, Map<String, Object> fields) {
     return new Enrollment(
         registry,
         repository,
@@ -123,44 +102,7 @@ public record Enrollment(
         rebuildWindow,
         rule,
         fastPath,
-        unknownFields);
-  }
-
-  public Enrollment(
-      String registry,
-      String repository,
-      SourceConfig source,
-      String rebuildDelay,
-      Boolean autoRebuild,
-      Map<String, Object> unknownFields) {
-    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, null, unknownFields);
-  }
-
-  public Enrollment(
-      String registry,
-      String repository,
-      SourceConfig source,
-      String rebuildDelay,
-      Boolean autoRebuild) {
-    this(registry, repository, source, rebuildDelay, autoRebuild, null, null, null, Map.of());
-  }
-
-  /** This block with the unknown fields of {@code previous} carried over. */
-  public Enrollment keepingUnknownFieldsOf(Enrollment previous) {
-    return previous == null
-        ? this
-        : new Enrollment(
-            registry,
-            repository,
-            source,
-            rebuildDelay,
-            autoRebuild,
-            owner,
-            system,
-            rebuildWindow,
-            verify,
-            fastPath,
-            previous.unknownFields());
+        fields);
   }
 
   @Override

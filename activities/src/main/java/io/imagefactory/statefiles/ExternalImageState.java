@@ -62,38 +62,6 @@ public record ExternalImageState(
     unknownFields = StateCollections.fields(unknownFields);
   }
 
-  /** An external image with no scan recorded yet. */
-  public ExternalImageState(
-      String name,
-      Instant enrolledAt,
-      DiscoveryStatus discoveryStatus,
-      Enrollment enrollment,
-      String repoURL,
-      String allowTags,
-      String imageSelectionStrategy,
-      List<String> baseImages,
-      List<String> dependentImages,
-      String currentTag,
-      String currentDigest,
-      Instant lastUpdated,
-      Map<String, Object> unknownFields) {
-    this(
-        name,
-        enrolledAt,
-        discoveryStatus,
-        enrollment,
-        repoURL,
-        allowTags,
-        imageSelectionStrategy,
-        baseImages,
-        dependentImages,
-        currentTag,
-        currentDigest,
-        lastUpdated,
-        List.of(),
-        unknownFields);
-  }
-
   /** The same state with other scans. */
   public ExternalImageState withScans(List<ScanSummary> newScans) {
     return new ExternalImageState(

@@ -66,64 +66,6 @@ public record RebuildState(
 
   public static final String MONITORING = "monitoring";
 
-  /** A state that holds no digest for its signature. */
-  public RebuildState(
-      String status,
-      boolean pendingRebuild,
-      Instant eligibleAt,
-      List<PendingDigest> candidates,
-      RebuildEntry lastRebuild,
-      List<RebuildEntry> history,
-      List<PendingDigest> pinnedUpdates,
-      int failedAttempts,
-      Instant retryAt,
-      String lastBuiltBy,
-      Instant queuedSince,
-      Map<String, Object> unknownFields) {
-    this(
-        status,
-        pendingRebuild,
-        eligibleAt,
-        candidates,
-        lastRebuild,
-        history,
-        pinnedUpdates,
-        failedAttempts,
-        retryAt,
-        lastBuiltBy,
-        queuedSince,
-        List.of(),
-        unknownFields);
-  }
-
-  /** A state written before {@code queuedSince} existed. */
-  public RebuildState(
-      String status,
-      boolean pendingRebuild,
-      Instant eligibleAt,
-      List<PendingDigest> candidates,
-      RebuildEntry lastRebuild,
-      List<RebuildEntry> history,
-      List<PendingDigest> pinnedUpdates,
-      int failedAttempts,
-      Instant retryAt,
-      String lastBuiltBy,
-      Map<String, Object> unknownFields) {
-    this(
-        status,
-        pendingRebuild,
-        eligibleAt,
-        candidates,
-        lastRebuild,
-        history,
-        pinnedUpdates,
-        failedAttempts,
-        retryAt,
-        lastBuiltBy,
-        null,
-        unknownFields);
-  }
-
   @JsonCreator
   public RebuildState {
     candidates = StateCollections.list(candidates);
@@ -153,6 +95,7 @@ public record RebuildState(
         null,
         null,
         null,
+        List.of(),
         Map.of());
   }
 

@@ -27,28 +27,7 @@ public record MarkBasesWatched(List<String> names) implements StatePatch {
       if (found.isEmpty() || Boolean.TRUE.equals(found.get().watched())) {
         continue;
       }
-      BaseImageState b = found.get();
-      typed.write(
-          new BaseImageState(
-              b.name(),
-              b.fullImage(),
-              b.registry(),
-              b.repository(),
-              b.tag(),
-              b.digest(),
-              b.repoURL(),
-              b.allowTags(),
-              b.imageSelectionStrategy(),
-              b.firstDiscovered(),
-              b.lastChecked(),
-              true,
-              b.dependentImages(),
-              b.currentDigest(),
-              b.lastUpdated(),
-              b.digestHistory(),
-              b.verify(),
-              b.scans(),
-              b.unknownFields()));
+      typed.write(found.get().asWatched());
     }
   }
 }

@@ -40,25 +40,6 @@ public record RecordBaseDigest(String base, String digest, Instant seenAt) imple
     }
     history.addAll(b.digestHistory());
     typed.write(
-        new BaseImageState(
-            b.name(),
-            b.fullImage(),
-            b.registry(),
-            b.repository(),
-            b.tag(),
-            b.digest(),
-            b.repoURL(),
-            b.allowTags(),
-            b.imageSelectionStrategy(),
-            b.firstDiscovered(),
-            b.lastChecked(),
-            b.watched(),
-            b.dependentImages(),
-            digest,
-            seenAt,
-            history.subList(0, Math.min(HISTORY_LIMIT, history.size())),
-            b.verify(),
-            b.scans(),
-            b.unknownFields()));
+        b.withDigest(digest, seenAt, history.subList(0, Math.min(HISTORY_LIMIT, history.size()))));
   }
 }

@@ -248,6 +248,8 @@ class BackstageCatalogRendererTest {
                 "Web Team",
                 null,
                 null,
+                null,
+                null,
                 Map.of()));
     BaseImageState clash = States.base("api", "docker.io/library/api", "1");
 
@@ -291,7 +293,8 @@ class BackstageCatalogRendererTest {
             runUrl,
             new RunRef("github", "example-org/" + image.name(), "42", runUrl),
             Instant.parse("2026-11-02T10:07:00Z"),
-            null);
+            null,
+            List.of());
     RebuildState rebuild =
         new RebuildState("monitoring", false, null, List.of(), last, List.of(), List.of());
     return new ManagedImageState(

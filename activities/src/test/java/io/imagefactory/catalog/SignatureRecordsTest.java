@@ -85,6 +85,7 @@ class SignatureRecordsTest {
             T0,
             List.of(),
             rule,
+            List.of(),
             Map.of());
 
     String text = store.write(base);

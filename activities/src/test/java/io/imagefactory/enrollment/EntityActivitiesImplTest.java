@@ -227,7 +227,10 @@ class EntityActivitiesImplTest {
             "sha256:" + "1".repeat(64),
             null,
             List.of(),
-            0);
+            0,
+            null,
+            null,
+            List.of());
     commit(List.of(setup(image("api", "node-22")), setup(image("web", "node-24"))), List.of(seen));
     WorkflowClient watched = spy(client);
 
@@ -301,7 +304,11 @@ class EntityActivitiesImplTest {
             null,
             Map.of(),
             false,
-            List.of("no workflow file"));
+            List.of("no workflow file"),
+            null,
+            null,
+            null,
+            null);
     setups.commits.put(
         "c9",
         new EntityPlan(
@@ -412,7 +419,11 @@ class EntityActivitiesImplTest {
         null,
         Map.of(),
         false,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static ImageSetup setup(ImageConfig config) {
@@ -421,7 +432,17 @@ class EntityActivitiesImplTest {
 
   private static BaseSetup base(String name, String... dependents) {
     return new BaseSetup(
-        name, "docker.io/library/node", "22", List.of(dependents), null, null, List.of(), 0);
+        name,
+        "docker.io/library/node",
+        "22",
+        List.of(dependents),
+        null,
+        null,
+        List.of(),
+        0,
+        null,
+        null,
+        List.of());
   }
 
   /** The entity workflows' own activities: state changes go nowhere, no rebuild is made. */

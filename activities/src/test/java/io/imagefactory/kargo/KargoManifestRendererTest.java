@@ -264,7 +264,11 @@ class KargoManifestRendererTest {
             "bearer-token",
             1,
             "1h30m",
-            "5s");
+            "5s",
+            KargoSettings.DEFAULT_NEWEST_BUILD_INTERVAL,
+            true,
+            Map.of(),
+            null);
     GeneratedState state = GeneratedState.of(5);
 
     List<JsonNode> objects =
@@ -320,7 +324,8 @@ class KargoManifestRendererTest {
             "5s",
             "2h",
             false,
-            Map.of());
+            Map.of(),
+            null);
     assertThat(new KargoManifestRenderer(uncached).renderFile(state.images, state.bases))
         .doesNotContain("cacheByTag")
         .contains("interval: 2h\n", "interval: 5m\n", "discoveryLimit: 5\n");

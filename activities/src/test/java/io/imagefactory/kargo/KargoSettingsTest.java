@@ -70,6 +70,7 @@ class KargoSettingsTest {
         field.equals("webhookReceivers")
             ? Map.of(
                 value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1))
-            : d.webhookReceivers());
+            : d.webhookReceivers(),
+        null);
   }
 }

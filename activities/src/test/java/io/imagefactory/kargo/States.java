@@ -59,6 +59,7 @@ public final class States {
         null,
         null,
         null,
+        List.of(),
         Map.of());
   }
 
@@ -79,6 +80,8 @@ public final class States {
         null,
         List.of(dependents),
         null,
+        null,
+        List.of(),
         null,
         List.of(),
         Map.of());

@@ -153,7 +153,18 @@ class YamlEmitterTest {
   @Test
   void writesTargetsAsTheirObjectsWouldBeWritten() {
     KargoSettings settings =
-        new KargoSettings("watch", "https://f.example.com/api", "t", "k", 1, "1h30m", "5s");
+        new KargoSettings(
+            "watch",
+            "https://f.example.com/api",
+            "t",
+            "k",
+            1,
+            "1h30m",
+            "5s",
+            KargoSettings.DEFAULT_NEWEST_BUILD_INTERVAL,
+            true,
+            Map.of(),
+            null);
     KargoSettings uncached =
         new KargoSettings(
             "watch",
@@ -165,7 +176,8 @@ class YamlEmitterTest {
             "5s",
             "2h",
             false,
-            Map.of("github", "gh"));
+            Map.of("github", "gh"),
+            null);
     for (KargoSettings each : List.of(KargoSettings.defaults(), settings, uncached)) {
       KargoObjects objects = new KargoObjects(each);
       TargetYaml text = new TargetYaml(each, objects);

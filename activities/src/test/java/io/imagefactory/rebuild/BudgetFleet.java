@@ -195,8 +195,10 @@ public final class BudgetFleet implements AutoCloseable {
         List.of(),
         new RebuildWindow(
             "UTC",
-            List.of(
-                new WindowRange(List.of("Mon", "Tue", "Wed", "Thu", "Fri"), "09:00", "21:00"))));
+            List.of(new WindowRange(List.of("Mon", "Tue", "Wed", "Thu", "Fri"), "09:00", "21:00"))),
+        null,
+        null,
+        null);
   }
 
   /** Advances the server's clock; timers, retries and polls due in between all run. */

@@ -165,6 +165,8 @@ class RecordBinderTest {
             2,
             T0.plusSeconds(3600),
             "outside-image-factory",
+            null,
+            List.of(),
             Map.of());
     SourceConfig source =
         new SourceConfig(
@@ -189,6 +191,7 @@ class RecordBinderTest {
                 source,
                 "7d",
                 false,
+                null,
                 null,
                 null,
                 null,

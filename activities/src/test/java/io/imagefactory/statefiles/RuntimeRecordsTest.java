@@ -54,7 +54,8 @@ class RuntimeRecordsTest {
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   @Test

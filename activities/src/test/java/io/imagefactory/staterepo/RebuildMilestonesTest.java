@@ -55,7 +55,8 @@ class RebuildMilestonesTest {
         null,
         null,
         completedAt,
-        null);
+        null,
+        List.of());
   }
 
   @Test

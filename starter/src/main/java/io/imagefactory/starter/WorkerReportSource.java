@@ -89,6 +89,7 @@ final class WorkerReportSource {
           null,
           null,
           null,
+          List.of(),
           Map.of());
     }
     return new ManagedImageState(

@@ -141,7 +141,11 @@ class EnrollCommandTest {
                         api.target(),
                         Map.of(),
                         false,
-                        List.of(undeclared)),
+                        List.of(undeclared),
+                        null,
+                        null,
+                        null,
+                        null),
                     ImageRuntime.empty())),
             List.of(),
             List.of());

@@ -38,7 +38,11 @@ final class Images {
         new RebuildTarget("github", "example-org/" + name, "build.yml", "main", Map.of()),
         Map.of(),
         false,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   static ImageConfig external(String name) {
@@ -53,7 +57,11 @@ final class Images {
         null,
         Map.of(),
         false,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A runtime with one candidate of the base, first seen at the given time. */

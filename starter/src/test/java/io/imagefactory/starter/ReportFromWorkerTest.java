@@ -30,6 +30,13 @@ class ReportFromWorkerTest {
             List.of("golang-1.23"),
             List.of(),
             List.of(),
+            null,
+            Map.of(),
+            false,
+            List.of(),
+            null,
+            null,
+            null,
             null);
     ImageRuntime runtime =
         ImageRuntime.empty()

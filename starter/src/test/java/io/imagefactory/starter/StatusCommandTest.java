@@ -145,7 +145,8 @@ class StatusCommandTest {
             run,
             new RunRef("github", "example-org/api", "77", run),
             at.plusSeconds(600),
-            null);
+            null,
+            List.of());
     ImageRuntime runtime =
         Images.pending(NODE, digest(5), at.minus(Images.WEEK))
             .withLastRebuild(failed)
@@ -282,7 +283,10 @@ class StatusCommandTest {
             digest(4),
             seen,
             List.of(),
-            0));
+            0,
+            null,
+            null,
+            List.of()));
 
     CliRun run = status(NODE);
 

@@ -39,107 +39,27 @@ public record BaseSetup(
     scans = scans == null ? List.of() : List.copyOf(scans);
   }
 
-  /** A state without scans. */
-  public BaseSetup(
-      String name,
-      String repoURL,
-      String tag,
-      List<String> dependents,
-      String currentDigest,
-      Instant lastUpdated,
-      List<String> recentDigests,
-      int continueAsNewAfter,
-      BaseCarryOver carried,
-      VerifyRule verify) {
-    this(
-        name,
-        repoURL,
-        tag,
-        dependents,
-        currentDigest,
-        lastUpdated,
-        recentDigests,
-        continueAsNewAfter,
-        carried,
-        verify,
-        List.of());
-  }
-
-  /** A fresh start, or a configuration, with nothing carried over. */
-  public BaseSetup(
-      String name,
-      String repoURL,
-      String tag,
-      List<String> dependents,
-      String currentDigest,
-      Instant lastUpdated,
-      List<String> recentDigests,
-      int continueAsNewAfter) {
-    this(
-        name,
-        repoURL,
-        tag,
-        dependents,
-        currentDigest,
-        lastUpdated,
-        recentDigests,
-        continueAsNewAfter,
-        null,
-        null);
-  }
-
   /** The same state under the rule {@code rule} (null: none). */
   public BaseSetup withVerify(VerifyRule rule) {
-    return new BaseSetup(
-        name,
-        repoURL,
-        tag,
-        dependents,
-        currentDigest,
-        lastUpdated,
-        recentDigests,
-        continueAsNewAfter,
-        carried,
-        rule,
-        scans);
+    return copy(carried, rule, scans);
   }
 
   /** The same state with other scans. */
   public BaseSetup withScans(List<ScanSummary> newScans) {
-    return new BaseSetup(
-        name,
-        repoURL,
-        tag,
-        dependents,
-        currentDigest,
-        lastUpdated,
-        recentDigests,
-        continueAsNewAfter,
-        carried,
-        verify,
-        newScans);
+    return copy(carried, verify, newScans);
   }
 
   /** The same state with nothing carried over. */
   public BaseSetup withoutCarryOver() {
-    return carried == null
-        ? this
-        : new BaseSetup(
-            name,
-            repoURL,
-            tag,
-            dependents,
-            currentDigest,
-            lastUpdated,
-            recentDigests,
-            continueAsNewAfter,
-            null,
-            verify,
-            scans);
+    return carried == null ? this : copy(null, verify, scans);
   }
 
   /** The same state carrying {@code next} to the next run. */
   public BaseSetup carrying(BaseCarryOver next) {
+    return copy(next, verify, scans);
+  }
+
+  private BaseSetup copy(BaseCarryOver next, VerifyRule rule, List<ScanSummary> newScans) {
     return new BaseSetup(
         name,
         repoURL,
@@ -150,8 +70,8 @@ public record BaseSetup(
         recentDigests,
         continueAsNewAfter,
         next,
-        verify,
-        scans);
+        rule,
+        newScans);
   }
 
   /** The same base at a new current digest, first seen {@code seenAt}, after {@code recent}. */

@@ -52,68 +52,23 @@ public record ImageConfig(
     buildErrors = buildErrors == null ? List.of() : List.copyOf(buildErrors);
   }
 
-  /** A configuration whose new builds cascade unchecked, without a fast path. */
-  public ImageConfig(
-      String name,
-      ImageKind kind,
-      Duration rebuildDelay,
-      boolean autoRebuild,
-      List<String> baseImages,
-      List<String> pinnedBaseImages,
-      List<String> dependentImages,
-      RebuildTarget target,
-      Map<String, String> baseReferences,
-      boolean pinsBases,
-      List<String> buildErrors,
-      RebuildWindow rebuildWindow) {
-    this(
-        name,
-        kind,
-        rebuildDelay,
-        autoRebuild,
-        baseImages,
-        pinnedBaseImages,
-        dependentImages,
-        target,
-        baseReferences,
-        pinsBases,
-        buildErrors,
-        rebuildWindow,
-        null,
-        null,
-        null);
-  }
-
-  /** A configuration whose rebuilds may be dispatched at any time. */
-  public ImageConfig(
-      String name,
-      ImageKind kind,
-      Duration rebuildDelay,
-      boolean autoRebuild,
-      List<String> baseImages,
-      List<String> pinnedBaseImages,
-      List<String> dependentImages,
-      RebuildTarget target,
-      Map<String, String> baseReferences,
-      boolean pinsBases,
-      List<String> buildErrors) {
-    this(
-        name,
-        kind,
-        rebuildDelay,
-        autoRebuild,
-        baseImages,
-        pinnedBaseImages,
-        dependentImages,
-        target,
-        baseReferences,
-        pinsBases,
-        buildErrors,
-        null);
-  }
-
   /** The same configuration with another rebuild window. */
   public ImageConfig withRebuildWindow(RebuildWindow window) {
+    return copy(window, repoURL, verify, fastPath);
+  }
+
+  /** The same configuration with the image's repository and the rule for its new builds. */
+  public ImageConfig withVerify(String repository, VerifyRule rule) {
+    return copy(rebuildWindow, repository, rule, fastPath);
+  }
+
+  /** The same configuration with another fast path (null: none). */
+  public ImageConfig withFastPath(FastPathPolicy policy) {
+    return copy(rebuildWindow, repoURL, verify, policy);
+  }
+
+  private ImageConfig copy(
+      RebuildWindow window, String repository, VerifyRule rule, FastPathPolicy policy) {
     return new ImageConfig(
         name,
         kind,
@@ -127,78 +82,13 @@ public record ImageConfig(
         pinsBases,
         buildErrors,
         window,
-        repoURL,
-        verify,
-        fastPath);
-  }
-
-  /** The same configuration with the image's repository and the rule for its new builds. */
-  public ImageConfig withVerify(String repository, VerifyRule rule) {
-    return new ImageConfig(
-        name,
-        kind,
-        rebuildDelay,
-        autoRebuild,
-        baseImages,
-        pinnedBaseImages,
-        dependentImages,
-        target,
-        baseReferences,
-        pinsBases,
-        buildErrors,
-        rebuildWindow,
         repository,
         rule,
-        fastPath);
-  }
-
-  /** The same configuration with another fast path (null: none). */
-  public ImageConfig withFastPath(FastPathPolicy policy) {
-    return new ImageConfig(
-        name,
-        kind,
-        rebuildDelay,
-        autoRebuild,
-        baseImages,
-        pinnedBaseImages,
-        dependentImages,
-        target,
-        baseReferences,
-        pinsBases,
-        buildErrors,
-        rebuildWindow,
-        repoURL,
-        verify,
         policy);
   }
 
   /** True when an automatic rebuild may be dispatched at {@code at}. */
   public boolean windowOpen(java.time.Instant at) {
     return rebuildWindow == null || rebuildWindow.isOpen(at);
-  }
-
-  /** A configuration without base references, pinning or build errors. */
-  public ImageConfig(
-      String name,
-      ImageKind kind,
-      Duration rebuildDelay,
-      boolean autoRebuild,
-      List<String> baseImages,
-      List<String> pinnedBaseImages,
-      List<String> dependentImages,
-      RebuildTarget target) {
-    this(
-        name,
-        kind,
-        rebuildDelay,
-        autoRebuild,
-        baseImages,
-        pinnedBaseImages,
-        dependentImages,
-        target,
-        Map.of(),
-        false,
-        List.of(),
-        null);
   }
 }

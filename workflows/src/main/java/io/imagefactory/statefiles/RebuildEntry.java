@@ -106,40 +106,6 @@ public record RebuildEntry(
     fastPath = fastPath == null ? List.of() : List.copyOf(fastPath);
   }
 
-  /** A rebuild no fast path matured. */
-  public RebuildEntry(
-      String rebuildId,
-      Instant requestedAt,
-      String trigger,
-      Map<String, String> baseDigests,
-      List<PendingDigest> covered,
-      boolean pinned,
-      List<PendingDigest> unmatured,
-      String builds,
-      String outcome,
-      String detail,
-      String runUrl,
-      RunRef run,
-      Instant completedAt,
-      String builtDigest) {
-    this(
-        rebuildId,
-        requestedAt,
-        trigger,
-        baseDigests,
-        covered,
-        pinned,
-        unmatured,
-        builds,
-        outcome,
-        detail,
-        runUrl,
-        run,
-        completedAt,
-        builtDigest,
-        List.of());
-  }
-
   /** True while the dispatch is being made or its run is being followed. */
   @JsonIgnore
   public boolean inFlight() {
@@ -177,39 +143,55 @@ public record RebuildEntry(
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** The same rebuild for {@code digests}, consuming the candidates {@code consumed}. */
   public RebuildEntry withSelection(Map<String, String> digests, List<PendingDigest> consumed) {
-    return new RebuildEntry(
-        rebuildId,
-        requestedAt,
-        trigger,
-        digests,
-        consumed,
-        pinned,
-        unmatured,
-        builds,
-        outcome,
-        detail,
-        runUrl,
-        run,
-        completedAt,
-        builtDigest,
-        fastPath);
+    return selecting(digests, consumed, pinned, unmatured, builds);
   }
 
   /**
    * The same rebuild with what it builds: pinned digests, or tags that may hold {@code notMatured}.
    */
   public RebuildEntry withBuilds(boolean pinnedBases, List<PendingDigest> notMatured, String what) {
+    return selecting(baseDigests, covered, pinnedBases, notMatured, what);
+  }
+
+  /** The same rebuild, naming the vulnerabilities whose fixes took it past the soak. */
+  public RebuildEntry withFastPath(List<String> fixes) {
+    return progressing(outcome, detail, runUrl, run, completedAt, builtDigest, fixes);
+  }
+
+  /** The same rebuild with another outcome, closed {@code at} (null: still open). */
+  public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
+    return progressing(newOutcome, newDetail, runUrl, run, at, builtDigest, fastPath);
+  }
+
+  /** The same rebuild with another outcome and the run that carries it. */
+  public RebuildEntry withRun(String newOutcome, String newDetail, String url, RunRef newRun) {
+    return progressing(newOutcome, newDetail, url, newRun, completedAt, builtDigest, fastPath);
+  }
+
+  /** The same rebuild closed {@code at} by a new build of the image, {@code digest}. */
+  public RebuildEntry builtAs(String digest, String newDetail, Instant at) {
+    return progressing(BUILT, newDetail, runUrl, run, at, digest, fastPath);
+  }
+
+  /** The one copy path for what the rebuild is for; its progress stays. */
+  private RebuildEntry selecting(
+      Map<String, String> digests,
+      List<PendingDigest> consumed,
+      boolean pinnedBases,
+      List<PendingDigest> notMatured,
+      String what) {
     return new RebuildEntry(
         rebuildId,
         requestedAt,
         trigger,
-        baseDigests,
-        covered,
+        digests,
+        consumed,
         pinnedBases,
         notMatured,
         what,
@@ -222,46 +204,15 @@ public record RebuildEntry(
         fastPath);
   }
 
-  /** The same rebuild, naming the vulnerabilities whose fixes took it past the soak. */
-  public RebuildEntry withFastPath(List<String> fixes) {
-    return new RebuildEntry(
-        rebuildId,
-        requestedAt,
-        trigger,
-        baseDigests,
-        covered,
-        pinned,
-        unmatured,
-        builds,
-        outcome,
-        detail,
-        runUrl,
-        run,
-        completedAt,
-        builtDigest,
-        fixes);
-  }
-
-  public RebuildEntry withOutcome(String newOutcome, String newDetail, Instant at) {
-    return new RebuildEntry(
-        rebuildId,
-        requestedAt,
-        trigger,
-        baseDigests,
-        covered,
-        pinned,
-        unmatured,
-        builds,
-        newOutcome,
-        newDetail,
-        runUrl,
-        run,
-        at,
-        builtDigest,
-        fastPath);
-  }
-
-  public RebuildEntry withRun(String newOutcome, String newDetail, String url, RunRef newRun) {
+  /** The one copy path for how the rebuild went; what it is for stays. */
+  private RebuildEntry progressing(
+      String newOutcome,
+      String newDetail,
+      String url,
+      RunRef newRun,
+      Instant at,
+      String digest,
+      List<String> fixes) {
     return new RebuildEntry(
         rebuildId,
         requestedAt,
@@ -275,27 +226,8 @@ public record RebuildEntry(
         newDetail,
         url,
         newRun,
-        completedAt,
-        builtDigest,
-        fastPath);
-  }
-
-  public RebuildEntry builtAs(String digest, String newDetail, Instant at) {
-    return new RebuildEntry(
-        rebuildId,
-        requestedAt,
-        trigger,
-        baseDigests,
-        covered,
-        pinned,
-        unmatured,
-        builds,
-        BUILT,
-        newDetail,
-        runUrl,
-        run,
         at,
         digest,
-        fastPath);
+        fixes);
   }
 }

@@ -82,7 +82,10 @@ class BaseImageWorkflowBurstTest {
                     digest(0),
                     t0.minus(Duration.ofDays(1)),
                     List.of(),
-                    CONTINUE_AS_NEW_AFTER))
+                    CONTINUE_AS_NEW_AFTER,
+                    null,
+                    null,
+                    List.of()))
             .getRunId();
     List<Integer> order = new ArrayList<>(IntStream.rangeClosed(1, FIRST_BURST).boxed().toList());
     order.addAll(List.of(7, 150, FIRST_BURST, 0));
@@ -182,7 +185,11 @@ class BaseImageWorkflowBurstTest {
             new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()),
             Map.of(),
             true,
-            List.of());
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
     return image;
   }

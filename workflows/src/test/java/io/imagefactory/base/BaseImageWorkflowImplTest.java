@@ -61,7 +61,10 @@ class BaseImageWorkflowImplTest {
             null,
             null,
             List.of(),
-            continueAsNewAfter));
+            continueAsNewAfter,
+            null,
+            null,
+            List.of()));
     return base;
   }
 
@@ -79,7 +82,11 @@ class BaseImageWorkflowImplTest {
             new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()),
             Map.of(),
             false,
-            List.of());
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
     return image;
   }

@@ -111,7 +111,17 @@ public class EnrollmentWorkflowImplTest {
 
   private static BaseSetup nodeBase() {
     return new BaseSetup(
-        "node-22", "docker.io/library/node", "22", List.of("api"), null, null, List.of(), 0);
+        "node-22",
+        "docker.io/library/node",
+        "22",
+        List.of("api"),
+        null,
+        null,
+        List.of(),
+        0,
+        null,
+        null,
+        List.of());
   }
 
   private final RecordingActivities recording = new RecordingActivities();
@@ -158,7 +168,11 @@ public class EnrollmentWorkflowImplTest {
             null,
             Map.of(),
             false,
-            buildErrors),
+            buildErrors,
+            null,
+            null,
+            null,
+            null),
         ImageRuntime.empty());
   }
 

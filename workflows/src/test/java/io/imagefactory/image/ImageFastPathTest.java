@@ -26,6 +26,7 @@ import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,17 @@ class ImageFastPathTest {
     WorkflowClient.start(
         base::run,
         new BaseSetup(
-            name, "docker.io/library/" + name, "22", List.of("api"), null, null, List.of(), 0));
+            name,
+            "docker.io/library/" + name,
+            "22",
+            List.of("api"),
+            null,
+            null,
+            List.of(),
+            0,
+            null,
+            null,
+            List.of()));
     return base;
   }
 
@@ -259,6 +270,13 @@ class ImageFastPathTest {
             List.of(),
             List.of(),
             List.of("app"),
+            null,
+            Map.of(),
+            false,
+            List.of(),
+            null,
+            null,
+            null,
             null);
     ImageConfig app = managed("app", WEEK, true, "postgres").withFastPath(FastPathPolicy.DEFAULT);
     ImageWorkflow external = temporal.newStub(ImageWorkflow.class, WorkflowIds.image("postgres"));

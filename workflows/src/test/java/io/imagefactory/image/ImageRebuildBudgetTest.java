@@ -174,7 +174,11 @@ class ImageRebuildBudgetTest {
         new RebuildTarget("github", "example-org/mono", name + ".yml", "main", Map.of()),
         config.baseReferences(),
         config.pinsBases(),
-        config.buildErrors());
+        config.buildErrors(),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static RebuildBudgetWorkflow budget(WorkflowTestEnvironment temporal) {

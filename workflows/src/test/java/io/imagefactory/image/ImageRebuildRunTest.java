@@ -210,7 +210,8 @@ class ImageRebuildRunTest {
             run.url(),
             run,
             null,
-            null);
+            null,
+            List.of());
     ci.conclusions.put("77", conclusion(RunConclusion.SUCCEEDED));
     ImageWorkflow api =
         start(
@@ -236,7 +237,8 @@ class ImageRebuildRunTest {
             null,
             null,
             null,
-            null);
+            null,
+            List.of());
     ImageWorkflow web =
         start(
             new ImageSetup(

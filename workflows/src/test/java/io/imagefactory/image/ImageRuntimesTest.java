@@ -33,7 +33,8 @@ class ImageRuntimesTest {
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   @Test

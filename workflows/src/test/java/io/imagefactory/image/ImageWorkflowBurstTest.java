@@ -90,6 +90,13 @@ class ImageWorkflowBurstTest {
                 List.of(),
                 List.of(),
                 List.of("reports"),
+                null,
+                Map.of(),
+                false,
+                List.of(),
+                null,
+                null,
+                null,
                 null);
     ImageWorkflow api = start(new ImageSetup(config, null));
     ImageWorkflow reports = start(new ImageSetup(managed("reports", WEEK, true, "api"), null));

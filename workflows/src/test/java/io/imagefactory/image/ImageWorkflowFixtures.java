@@ -25,7 +25,11 @@ final class ImageWorkflowFixtures {
         target(name),
         Map.of(),
         false,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   static ImageConfig withDependents(ImageConfig config, String... dependents) {
@@ -40,7 +44,11 @@ final class ImageWorkflowFixtures {
         config.target(),
         config.baseReferences(),
         config.pinsBases(),
-        config.buildErrors());
+        config.buildErrors(),
+        null,
+        null,
+        null,
+        null);
   }
 
   static ImageConfig withPinned(ImageConfig config, String... pinned) {
@@ -55,7 +63,11 @@ final class ImageWorkflowFixtures {
         config.target(),
         config.baseReferences(),
         config.pinsBases(),
-        config.buildErrors());
+        config.buildErrors(),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The same image with build inputs that pin every base by digest. */
@@ -71,7 +83,11 @@ final class ImageWorkflowFixtures {
         config.target(),
         config.baseReferences(),
         true,
-        config.buildErrors());
+        config.buildErrors(),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The same image with an invalid rebuild target. */
@@ -87,7 +103,11 @@ final class ImageWorkflowFixtures {
         config.target(),
         config.baseReferences(),
         config.pinsBases(),
-        List.of(errors));
+        List.of(errors),
+        null,
+        null,
+        null,
+        null);
   }
 
   static RebuildTarget target(String name) {

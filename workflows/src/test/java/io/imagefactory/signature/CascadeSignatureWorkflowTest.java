@@ -203,7 +203,11 @@ class CascadeSignatureWorkflowTest {
         new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()),
         Map.of(),
         true,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static String digest(int n) {

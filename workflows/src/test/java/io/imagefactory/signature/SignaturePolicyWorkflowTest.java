@@ -151,7 +151,10 @@ class SignaturePolicyWorkflowTest {
                 null,
                 null,
                 List.of(),
-                40)
+                40,
+                null,
+                null,
+                List.of())
             .withVerify(ENFORCE));
     String firstRun = runId();
     base.digestSeen(new DigestSeen(digest(1), TAG, "f1"));
@@ -311,7 +314,17 @@ class SignaturePolicyWorkflowTest {
 
   private static BaseSetup setup(VerifyRule rule, String... dependents) {
     return new BaseSetup(
-            NODE, "docker.io/library/node", TAG, List.of(dependents), null, null, List.of(), 0)
+            NODE,
+            "docker.io/library/node",
+            TAG,
+            List.of(dependents),
+            null,
+            null,
+            List.of(),
+            0,
+            null,
+            null,
+            List.of())
         .withVerify(rule);
   }
 
@@ -330,7 +343,11 @@ class SignaturePolicyWorkflowTest {
             new RebuildTarget("github", "org/" + name, "build.yml", "main", Map.of()),
             Map.of(),
             pinsBases,
-            List.of());
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     WorkflowClient.start(image::run, new ImageSetup(config, ImageRuntime.empty()));
     return image;
   }

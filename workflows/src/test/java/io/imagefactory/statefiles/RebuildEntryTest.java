@@ -36,7 +36,8 @@ class RebuildEntryTest {
                 null,
                 null,
                 null,
-                null));
+                null,
+                List.of()));
     assertThat(entry.inFlight()).isTrue();
   }
 

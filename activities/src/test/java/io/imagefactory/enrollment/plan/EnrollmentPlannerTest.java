@@ -197,6 +197,7 @@ class EnrollmentPlannerTest {
                     "1",
                     "sha256:third-party",
                     T0,
+                    List.of(),
                     Map.of())),
             Map.of());
     String managedTool =
@@ -525,6 +526,8 @@ class EnrollmentPlannerTest {
             "sha256:seen",
             T0,
             List.of(),
+            null,
+            List.of(),
             Map.of("note", "kept"));
     BaseImageState other =
         new BaseImageState(
@@ -542,6 +545,8 @@ class EnrollmentPlannerTest {
             null,
             List.of("web"),
             null,
+            null,
+            List.of(),
             null,
             List.of(),
             Map.of());
@@ -687,9 +692,17 @@ class EnrollmentPlannerTest {
         state.discoveryError(),
         state.buildErrors(),
         new Enrollment(
-            state.enrollment().registry(), state.enrollment().repository(),
-            state.enrollment().source(), state.enrollment().rebuildDelay(),
-            state.enrollment().autoRebuild(), Map.of("platforms", "linux/amd64")),
+            state.enrollment().registry(),
+            state.enrollment().repository(),
+            state.enrollment().source(),
+            state.enrollment().rebuildDelay(),
+            state.enrollment().autoRebuild(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of("platforms", "linux/amd64")),
         state.baseImages(),
         state.pinnedBaseImages(),
         state.dependentImages(),

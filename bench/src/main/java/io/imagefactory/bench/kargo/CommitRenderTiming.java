@@ -220,7 +220,8 @@ public final class CommitRenderTiming {
             "https://github.com/example-org/" + image.name() + "/actions/runs/" + round,
             null,
             null,
-            null);
+            null,
+            List.of());
     ManagedImageState rebuilt =
         new ManagedImageState(
             image.name(),

@@ -54,7 +54,8 @@ class HtmlReportTest {
             runUrl,
             null,
             NOW,
-            null);
+            null,
+            List.of());
     ImageRow row =
         new ImageRow(
             name,

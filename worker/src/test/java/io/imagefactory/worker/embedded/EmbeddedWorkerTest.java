@@ -159,7 +159,11 @@ class EmbeddedWorkerTest {
             null,
             java.util.Map.of(),
             false,
-            List.of());
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     ImageWorkflow image =
         client.newWorkflowStub(
             ImageWorkflow.class,

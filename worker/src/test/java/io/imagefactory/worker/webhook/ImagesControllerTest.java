@@ -64,7 +64,11 @@ class ImagesControllerTest {
             null,
             java.util.Map.of(),
             false,
-            List.of());
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     ImageRuntime runtime =
         new ImageRuntime(
             null,
