@@ -115,149 +115,120 @@ public record ImageRuntime(
         null, null, null, null, List.of(), List.of(), false, null, null, 0, 0, null);
   }
 
+  /** The same runtime with a new current build. */
   public ImageRuntime withBuild(String digest, String tag, Instant at, String by) {
-    return new ImageRuntime(
-        digest,
-        tag,
-        at,
-        by,
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        lastRebuild,
-        rebuildCount,
-        failedAttempts,
-        retryAt,
-        queuedSince,
-        held);
+    Copy copy = new Copy(this);
+    copy.currentDigest = digest;
+    copy.currentTag = tag;
+    copy.lastBuilt = at;
+    copy.lastBuiltBy = by;
+    return copy.build();
   }
 
+  /** The same runtime with other candidates, approval wait and due time. */
   public ImageRuntime withPending(
       List<PendingDigest> newPending, boolean awaiting, Instant newEligibleAt) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        newPending,
-        pinnedUpdates,
-        awaiting,
-        newEligibleAt,
-        lastRebuild,
-        rebuildCount,
-        failedAttempts,
-        retryAt,
-        queuedSince,
-        held);
+    Copy copy = new Copy(this);
+    copy.pending = newPending;
+    copy.awaitingApproval = awaiting;
+    copy.eligibleAt = newEligibleAt;
+    return copy.build();
   }
 
+  /** The same runtime with other updates of pinned bases. */
   public ImageRuntime withPinnedUpdates(List<PendingDigest> updates) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        pending,
-        updates,
-        awaitingApproval,
-        eligibleAt,
-        lastRebuild,
-        rebuildCount,
-        failedAttempts,
-        retryAt,
-        queuedSince,
-        held);
+    Copy copy = new Copy(this);
+    copy.pinnedUpdates = updates;
+    return copy.build();
   }
 
+  /** The same runtime with another last rebuild. */
   public ImageRuntime withLastRebuild(RebuildEntry entry) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        entry,
-        rebuildCount,
-        failedAttempts,
-        retryAt,
-        queuedSince,
-        held);
+    Copy copy = new Copy(this);
+    copy.lastRebuild = entry;
+    return copy.build();
   }
 
+  /** The same runtime with another rebuild count. */
   public ImageRuntime withRebuildCount(int count) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        lastRebuild,
-        count,
-        failedAttempts,
-        retryAt,
-        queuedSince,
-        held);
+    Copy copy = new Copy(this);
+    copy.rebuildCount = count;
+    return copy.build();
   }
 
+  /** The same runtime with other failed attempts and retry time. */
   public ImageRuntime withFailures(int attempts, Instant nextRetry) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        lastRebuild,
-        rebuildCount,
-        attempts,
-        nextRetry,
-        queuedSince,
-        held);
+    Copy copy = new Copy(this);
+    copy.failedAttempts = attempts;
+    copy.retryAt = nextRetry;
+    return copy.build();
   }
 
+  /** The same runtime queued in the rebuild budget since {@code since} (null: not queued). */
   public ImageRuntime withQueuedSince(Instant since) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        lastRebuild,
-        rebuildCount,
-        failedAttempts,
-        retryAt,
-        since,
-        held);
+    Copy copy = new Copy(this);
+    copy.queuedSince = since;
+    return copy.build();
   }
 
+  /** The same runtime holding other digests for their signature. */
   public ImageRuntime withHeld(List<PendingDigest> digests) {
-    return new ImageRuntime(
-        currentDigest,
-        currentTag,
-        lastBuilt,
-        lastBuiltBy,
-        pending,
-        pinnedUpdates,
-        awaitingApproval,
-        eligibleAt,
-        lastRebuild,
-        rebuildCount,
-        failedAttempts,
-        retryAt,
-        queuedSince,
-        digests);
+    Copy copy = new Copy(this);
+    copy.held = digests;
+    return copy.build();
+  }
+
+  /** The one place that lists every field again: each copy-with method changes only its own. */
+  private static final class Copy {
+    private String currentDigest;
+    private String currentTag;
+    private Instant lastBuilt;
+    private String lastBuiltBy;
+    private List<PendingDigest> pending;
+    private List<PendingDigest> pinnedUpdates;
+    private boolean awaitingApproval;
+    private Instant eligibleAt;
+    private RebuildEntry lastRebuild;
+    private int rebuildCount;
+    private int failedAttempts;
+    private Instant retryAt;
+    private Instant queuedSince;
+    private List<PendingDigest> held;
+
+    private Copy(ImageRuntime from) {
+      currentDigest = from.currentDigest;
+      currentTag = from.currentTag;
+      lastBuilt = from.lastBuilt;
+      lastBuiltBy = from.lastBuiltBy;
+      pending = from.pending;
+      pinnedUpdates = from.pinnedUpdates;
+      awaitingApproval = from.awaitingApproval;
+      eligibleAt = from.eligibleAt;
+      lastRebuild = from.lastRebuild;
+      rebuildCount = from.rebuildCount;
+      failedAttempts = from.failedAttempts;
+      retryAt = from.retryAt;
+      queuedSince = from.queuedSince;
+      held = from.held;
+    }
+
+    private ImageRuntime build() {
+      return new ImageRuntime(
+          currentDigest,
+          currentTag,
+          lastBuilt,
+          lastBuiltBy,
+          pending,
+          pinnedUpdates,
+          awaitingApproval,
+          eligibleAt,
+          lastRebuild,
+          rebuildCount,
+          failedAttempts,
+          retryAt,
+          queuedSince,
+          held);
+    }
   }
 
   /** True while a rebuild is being dispatched or its run followed. */
