@@ -3,6 +3,7 @@ package io.imagefactory.bench.kargo;
 import io.imagefactory.backstage.BackstageCatalogRenderer;
 import io.imagefactory.backstage.BackstageDerivedFiles;
 import io.imagefactory.backstage.BackstageSettings;
+import io.imagefactory.bench.staterepo.BenchRepos;
 import io.imagefactory.kargo.GeneratedState;
 import io.imagefactory.kargo.KargoDerivedFiles;
 import io.imagefactory.kargo.KargoManifestRenderer;
@@ -25,16 +26,13 @@ import io.imagefactory.staterepo.StateRepository;
 import io.imagefactory.staterepo.StateRepositorySettings;
 import io.imagefactory.staterepo.TestPatches;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
@@ -171,7 +169,7 @@ public final class CommitRenderTiming {
             millis(median(commit)));
       }
     } finally {
-      delete(work);
+      BenchRepos.delete(work);
     }
   }
 
@@ -179,22 +177,7 @@ public final class CommitRenderTiming {
   private static StatePatch touch(GeneratedState state, int round) {
     ManagedImageState image = (ManagedImageState) state.images.get(0);
     ManagedImageState built =
-        new ManagedImageState(
-            image.name(),
-            image.enrolledAt(),
-            image.lastDiscovery(),
-            image.discoveryStatus(),
-            image.discoveryError(),
-            image.buildErrors(),
-            image.enrollment(),
-            image.baseImages(),
-            image.pinnedBaseImages(),
-            image.dependentImages(),
-            image.currentVersion(),
-            "sha256:" + String.format("%064x", round + 1),
-            image.lastBuilt(),
-            image.rebuildState(),
-            image.unknownFields());
+        changed(image, "sha256:" + String.format("%064x", round + 1), image.rebuildState());
     return TestPatches.write(
         "record build of " + image.name(),
         StateFileStore.imagePath(image.name()),
@@ -223,22 +206,10 @@ public final class CommitRenderTiming {
             null,
             List.of());
     ManagedImageState rebuilt =
-        new ManagedImageState(
-            image.name(),
-            image.enrolledAt(),
-            image.lastDiscovery(),
-            image.discoveryStatus(),
-            image.discoveryError(),
-            image.buildErrors(),
-            image.enrollment(),
-            image.baseImages(),
-            image.pinnedBaseImages(),
-            image.dependentImages(),
-            image.currentVersion(),
+        changed(
+            image,
             image.currentDigest(),
-            image.lastBuilt(),
-            new RebuildState("rebuilding", false, null, List.of(), last, List.of(), List.of()),
-            image.unknownFields());
+            new RebuildState("rebuilding", false, null, List.of(), last, List.of(), List.of()));
     return TestPatches.write(
         "record rebuild of " + image.name(),
         StateFileStore.imagePath(image.name()),
@@ -299,20 +270,24 @@ public final class CommitRenderTiming {
     return nanos / 1_000_000.0;
   }
 
-  private static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** {@code image} with another current digest and rebuild state, as a writer's commit makes it. */
+  private static ManagedImageState changed(
+      ManagedImageState image, String digest, RebuildState rebuild) {
+    return new ManagedImageState(
+        image.name(),
+        image.enrolledAt(),
+        image.lastDiscovery(),
+        image.discoveryStatus(),
+        image.discoveryError(),
+        image.buildErrors(),
+        image.enrollment(),
+        image.baseImages(),
+        image.pinnedBaseImages(),
+        image.dependentImages(),
+        image.currentVersion(),
+        digest,
+        image.lastBuilt(),
+        rebuild,
+        image.unknownFields());
   }
 }

@@ -15,7 +15,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 
 /** Generated repositories for the state-repository harnesses. */
-final class BenchRepos {
+public final class BenchRepos {
 
   private BenchRepos() {}
 
@@ -71,7 +71,8 @@ final class BenchRepos {
     return Files.createTempDirectory(prefix);
   }
 
-  static void delete(Path dir) {
+  /** Deletes {@code dir} and everything below it. */
+  public static void delete(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths
           .sorted(Comparator.reverseOrder())
